@@ -1,0 +1,141 @@
+/**
+ * Roles and permissions: the one table the edge, the collab-server and the client read.
+ * Deny by default: a role has exactly the permissions listed here and nothing else.
+ */
+
+export const ROLES = ['super_admin', 'manager', 'sales', 'operations', 'finance', 'vendor', 'client'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Internal staff; the rest are external users scoped to the events they are linked to. */
+export const INTERNAL_ROLES: readonly Role[] = ['super_admin', 'manager', 'sales', 'operations', 'finance'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  super_admin: 'Super admin',
+  manager: 'Manager',
+  sales: 'Sales',
+  operations: 'Operations',
+  finance: 'Finance',
+  vendor: 'Vendor',
+  client: 'Client',
+};
+
+export const PERMISSIONS = [
+  'users:manage',
+  'leads:read',
+  'leads:write',
+  'clients:read',
+  'clients:write',
+  'events:read',
+  'events:write',
+  'quotes:read',
+  'quotes:write',
+  'payments:read',
+  'payments:record',
+  'vendors:read',
+  'vendors:write',
+  'tasks:read',
+  'tasks:write',
+  'inbox:read',
+  'reports:read',
+  'settings:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What a route needs. `public` routes take no credentials (login, health, webhooks);
+ * `authenticated` routes need any signed-in user (their own profile, password change).
+ */
+export type RoutePermission = Permission | 'public' | 'authenticated';
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  super_admin: ALL,
+  manager: ALL.filter((p) => p !== 'settings:manage'),
+  sales: [
+    'leads:read',
+    'leads:write',
+    'clients:read',
+    'clients:write',
+    'events:read',
+    'quotes:read',
+    'quotes:write',
+    'vendors:read',
+    'tasks:read',
+    'tasks:write',
+    'inbox:read',
+    'reports:read',
+  ],
+  operations: [
+    'leads:read',
+    'clients:read',
+    'events:read',
+    'events:write',
+    'quotes:read',
+    'vendors:read',
+    'vendors:write',
+    'tasks:read',
+    'tasks:write',
+    'inbox:read',
+  ],
+  finance: [
+    'leads:read',
+    'clients:read',
+    'events:read',
+    'quotes:read',
+    'payments:read',
+    'payments:record',
+    'vendors:read',
+    'inbox:read',
+    'reports:read',
+  ],
+  // External users: every permission below applies only to events they are linked to.
+  vendor: ['events:read', 'tasks:read', 'tasks:write', 'inbox:read'],
+  client: ['events:read', 'quotes:read', 'payments:read', 'inbox:read'],
+};
+
+const ROLE_SETS = new Map<Role, ReadonlySet<Permission>>(ROLES.map((r) => [r, new Set(ROLE_PERMISSIONS[r])]));
+
+/** True when `role` holds `permission`. Unknown roles hold nothing. */
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_SETS.get(role)?.has(permission) ?? false;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...(ROLE_SETS.get(role) ?? [])];
+}
+
+/** Vendor and client users see only the events they are linked to through event access. */
+export function isScopedRole(role: Role): boolean {
+  return !INTERNAL_ROLES.includes(role);
+}
+
+/**
+ * Which roles a user may grant. A manager runs the team but cannot mint super admins;
+ * only a super admin can.
+ */
+export function canAssignRole(actor: Role, target: Role): boolean {
+  if (actor === 'super_admin') return true;
+  if (actor === 'manager') return target !== 'super_admin';
+  return false;
+}
+
+/** The workspace's navigation areas, each shown only to roles that may use it. */
+export const NAV_AREAS = [
+  { key: 'dashboard', label: 'Dashboard', path: '/', permission: 'events:read' },
+  { key: 'leads', label: 'Leads', path: '/leads', permission: 'leads:read' },
+  { key: 'events', label: 'Events', path: '/events', permission: 'events:read' },
+  { key: 'vendors', label: 'Vendors', path: '/vendors', permission: 'vendors:write' },
+  { key: 'finance', label: 'Finance', path: '/finance', permission: 'payments:read' },
+  { key: 'inbox', label: 'Inbox', path: '/inbox', permission: 'inbox:read' },
+  { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports:read' },
+  { key: 'users', label: 'Users', path: '/settings/users', permission: 'users:manage' },
+  { key: 'settings', label: 'Settings', path: '/settings', permission: 'settings:manage' },
+] as const satisfies readonly { key: string; label: string; path: string; permission: Permission }[];
+
+export type NavArea = (typeof NAV_AREAS)[number];
+
+export function navFor(role: Role): NavArea[] {
+  return NAV_AREAS.filter((a) => hasPermission(role, a.permission));
+}

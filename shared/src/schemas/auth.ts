@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PERMISSIONS, ROLES } from '../permissions.ts';
+import { ZEmail, ZNewPassword } from './common.ts';
+
+export const ZRole = z.enum(ROLES, { error: `role must be one of: ${ROLES.join(', ')}` });
+
+export const ZLoginRequest = z.strictObject({
+  email: ZEmail,
+  password: z.string({ error: 'password is required' }).min(1, { error: 'password is required' }).max(200),
+});
+export type LoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZMe = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+export type Me = z.infer<typeof ZMe>;
+
+/** Login and refresh both answer with a fresh access token; the refresh token travels only in its cookie. */
+export const ZSession = z.object({
+  accessToken: z.string(),
+  /** When the access token expires (ISO); refresh a little before. */
+  expiresAt: z.string(),
+  user: ZMe,
+});
+export type Session = z.infer<typeof ZSession>;
+
+export const ZChangePassword = z.strictObject({
+  currentPassword: z.string().min(1, { error: 'current password is required' }).max(200),
+  newPassword: ZNewPassword,
+});
+export type ChangePassword = z.infer<typeof ZChangePassword>;
+
+export const ZPasswordResetRequest = z.strictObject({ email: ZEmail });
+
+export const ZTokenWithPassword = z.strictObject({
+  token: z.string().min(20, { error: 'the link is incomplete: open it again from the message' }).max(200),
+  newPassword: ZNewPassword,
+});
+export type TokenWithPassword = z.infer<typeof ZTokenWithPassword>;
