@@ -1,0 +1,24 @@
+import type { NavArea } from '@mandap/shared';
+import {
+  IconCalendarEvent,
+  IconChartBar,
+  IconHome,
+  IconInbox,
+  IconReceiptRupee,
+  IconSettings,
+  IconTargetArrow,
+  IconTruckDelivery,
+  IconUsers,
+} from '@tabler/icons-react';
+
+export const NAV_ICONS: Record<NavArea['key'], typeof IconHome> = {
+  dashboard: IconHome,
+  leads: IconTargetArrow,
+  events: IconCalendarEvent,
+  vendors: IconTruckDelivery,
+  finance: IconReceiptRupee,
+  inbox: IconInbox,
+  reports: IconChartBar,
+  users: IconUsers,
+  settings: IconSettings,
+};

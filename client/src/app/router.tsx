@@ -1,0 +1,128 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth } from '../features/auth/RequireAuth.tsx';
+import { RequirePermission } from '../features/auth/RequirePermission.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { FullPageLoader } from './FullPageLoader.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** Every page is its own chunk; the shell holds only the layout, auth and the API client. */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): RouteObject['lazy'] {
+  return async () => ({ Component: pick(await load()) });
+}
+
+const comingSoon = (area: 'vendors' | 'finance' | 'inbox' | 'reports' | 'settings'): RouteObject['lazy'] =>
+  page(
+    () => import('../features/placeholder/ComingSoonPage.tsx'),
+    (m) => {
+      const Page = m.ComingSoonPage;
+      return () => <Page area={area} />;
+    },
+  );
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageLoader />,
+    children: [
+      {
+        path: '/login',
+        lazy: page(
+          () => import('../features/auth/LoginPage.tsx'),
+          (m) => m.LoginPage,
+        ),
+      },
+      {
+        path: '/reset-password',
+        lazy: page(
+          () => import('../features/auth/SetPasswordPage.tsx'),
+          (m) => m.ResetPasswordPage,
+        ),
+      },
+      {
+        path: '/accept-invite',
+        lazy: page(
+          () => import('../features/auth/SetPasswordPage.tsx'),
+          (m) => m.AcceptInvitePage,
+        ),
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              {
+                element: <RequirePermission permission="events:read" />,
+                children: [
+                  {
+                    index: true,
+                    lazy: page(
+                      () => import('../features/dashboard/DashboardPage.tsx'),
+                      (m) => m.DashboardPage,
+                    ),
+                  },
+                  {
+                    path: 'events',
+                    lazy: page(
+                      () => import('../features/events/EventsPage.tsx'),
+                      (m) => m.EventsPage,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="leads:read" />,
+                children: [
+                  {
+                    path: 'leads',
+                    lazy: page(
+                      () => import('../features/leads/LeadsPage.tsx'),
+                      (m) => m.LeadsPage,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="users:manage" />,
+                children: [
+                  {
+                    path: 'settings/users',
+                    lazy: page(
+                      () => import('../features/users/UsersPage.tsx'),
+                      (m) => m.UsersPage,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="vendors:write" />,
+                children: [{ path: 'vendors', lazy: comingSoon('vendors') }],
+              },
+              {
+                element: <RequirePermission permission="payments:read" />,
+                children: [{ path: 'finance', lazy: comingSoon('finance') }],
+              },
+              {
+                element: <RequirePermission permission="inbox:read" />,
+                children: [{ path: 'inbox', lazy: comingSoon('inbox') }],
+              },
+              {
+                element: <RequirePermission permission="reports:read" />,
+                children: [{ path: 'reports', lazy: comingSoon('reports') }],
+              },
+              {
+                element: <RequirePermission permission="settings:manage" />,
+                children: [{ path: 'settings', lazy: comingSoon('settings') }],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

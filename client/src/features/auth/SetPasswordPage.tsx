@@ -1,0 +1,136 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError, errorMessage } from '../../api/errors.ts';
+import { AuthLayout } from './AuthLayout.tsx';
+import { acceptInvite, confirmPasswordReset } from './api.ts';
+
+const MIN_LENGTH = 10;
+
+interface Props {
+  title: string;
+  subtitle: string;
+  submitLabel: string;
+  doneMessage: string;
+  submit: (token: string, password: string) => Promise<unknown>;
+}
+
+function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, submit }: Props) {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (password.length < MIN_LENGTH) return setError(`Use at least ${MIN_LENGTH} characters.`);
+    if (password !== confirm) return setError('The two passwords do not match.');
+    setBusy(true);
+    try {
+      await submit(token, password);
+      setDone(true);
+    } catch (err) {
+      const fieldMsg = err instanceof ApiError ? Object.values(err.fields ?? {})[0] : undefined;
+      setError(fieldMsg ? `${errorMessage(err)} (${fieldMsg})` : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!token) {
+    return (
+      <AuthLayout title={title}>
+        <Stack>
+          <Alert color="orange" variant="light" icon={<IconAlertCircle size={18} />}>
+            This link is incomplete. Open it again from the email, or ask your admin for a new one.
+          </Alert>
+          <Anchor component={Link} to="/login" ta="center" size="sm">
+            Go to sign in
+          </Anchor>
+        </Stack>
+      </AuthLayout>
+    );
+  }
+
+  if (done) {
+    return (
+      <AuthLayout title={title}>
+        <Stack>
+          <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} role="status">
+            {doneMessage}
+          </Alert>
+          <Button component={Link} to="/login">
+            Sign in
+          </Button>
+        </Stack>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout title={title} subtitle={subtitle}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {error && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+              {error}
+            </Alert>
+          )}
+          <PasswordInput
+            label="New password"
+            description={`At least ${MIN_LENGTH} characters.`}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+            autoFocus
+          />
+          <PasswordInput
+            label="Repeat new password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            required
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            {submitLabel}
+          </Button>
+          <Text ta="center" size="sm">
+            <Anchor component={Link} to="/login">
+              Back to sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}
+
+export function ResetPasswordPage() {
+  return (
+    <SetPasswordForm
+      title="Choose a new password"
+      subtitle="Pick a password you do not use anywhere else."
+      submitLabel="Save new password"
+      doneMessage="Your password is changed. Sign in with the new one."
+      submit={confirmPasswordReset}
+    />
+  );
+}
+
+export function AcceptInvitePage() {
+  return (
+    <SetPasswordForm
+      title="Welcome to Mandap"
+      subtitle="You have been invited to the Gulmohar Events workspace. Set a password to finish."
+      submitLabel="Set password and continue"
+      doneMessage="Your account is ready. Sign in with your email and the password you just set."
+      submit={acceptInvite}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { ZOk, ZSession } from '@mandap/shared';
+import { z } from 'zod';
+import { api } from '../../api/client.ts';
+import { setSession } from '../../api/session.ts';
+
+const ZAccepted = z.object({ ok: z.boolean() }).passthrough();
+
+export async function login(email: string, password: string) {
+  const session = await api('/api/auth/login', {
+    method: 'POST',
+    body: { email, password },
+    schema: ZSession,
+    auth: false,
+  });
+  setSession(session);
+  return session;
+}
+
+export async function logout() {
+  try {
+    await api('/api/auth/logout', { method: 'POST', schema: ZAccepted });
+  } finally {
+    setSession(null);
+  }
+}
+
+export function requestPasswordReset(email: string) {
+  return api('/api/auth/password-reset/request', { method: 'POST', body: { email }, schema: ZAccepted, auth: false });
+}
+
+export function confirmPasswordReset(token: string, newPassword: string) {
+  return api('/api/auth/password-reset/confirm', {
+    method: 'POST',
+    body: { token, newPassword },
+    schema: ZOk,
+    auth: false,
+  });
+}
+
+export function acceptInvite(token: string, newPassword: string) {
+  return api('/api/auth/invite/accept', { method: 'POST', body: { token, newPassword }, schema: ZOk, auth: false });
+}
+
+export function changePassword(currentPassword: string, newPassword: string) {
+  return api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword }, schema: ZOk });
+}
