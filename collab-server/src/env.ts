@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Collab-server configuration, read once at start-up. Fails fast naming the missing or invalid variable. */
+const ZCollabEnv = z.object({
+  /** HS256 secret shared with the edge; verifies access tokens. Required. */
+  JWT_SECRET: z.string().min(1),
+  /** The edge's database (users, events, event_access), read-only here. */
+  DATABASE_URL: z.string().min(1).default('file:data/mandap.db'),
+  /** The collab-server's own database: the Yjs update log and snapshots. */
+  COLLAB_DATABASE_URL: z.string().min(1).default('file:data/collab.db'),
+  COLLAB_HOST: z.string().min(1).default('127.0.0.1'),
+  COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(1234),
+  /** Largest WebSocket message accepted; a bigger one closes that peer with 1009. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
+  /** How long a document with no connections stays in memory. */
+  COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Log length (updates) after which a document is compacted into a snapshot. */
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
+  /** Group-commit window: updates arriving within this many ms share one transaction. */
+  COLLAB_GROUP_COMMIT_MS: z.coerce.number().nonnegative().default(2),
+});
+
+export type CollabEnv = z.infer<typeof ZCollabEnv>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): CollabEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZCollabEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`collab-server configuration invalid: ${problems}`);
+  }
+  return parsed.data;
+}

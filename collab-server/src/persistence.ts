@@ -1,0 +1,231 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
+import type { Metrics } from './metrics.ts';
+
+/**
+ * The collab-server's own durable log of Yjs updates, one row per update, group-committed.
+ *
+ * Contract: `append()` resolves only after the update is committed; its `onCommitted` callback
+ * (which applies it to the in-memory Y.Doc, and so relays it) runs only after that. Nothing a
+ * peer can see is therefore missing from disk.
+ */
+export interface UpdateLogOptions {
+  url: string;
+  /** Updates arriving within this window share one transaction. */
+  groupCommitMs: number;
+  /** A document whose log grows past this many rows is compacted into a snapshot. */
+  compactAfter: number;
+  metrics: Metrics;
+  /** Current full state of a loaded document, for compaction; null when it is not in memory. */
+  currentState: (docName: string) => Uint8Array | null;
+}
+
+interface PendingWrite {
+  docName: string;
+  update: Uint8Array;
+  receivedAt: number;
+  onCommitted: () => void;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+}
+
+const SCHEMA = [
+  // AUTOINCREMENT so a seq is never reused after compaction deletes the newest rows.
+  `CREATE TABLE IF NOT EXISTS doc_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_name TEXT NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   )`,
+  'CREATE INDEX IF NOT EXISTS doc_updates_doc_seq ON doc_updates (doc_name, seq)',
+  `CREATE TABLE IF NOT EXISTS doc_snapshots (
+     doc_name TEXT PRIMARY KEY,
+     upto_seq INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     updated_at INTEGER NOT NULL
+   )`,
+];
+
+export function fileDatabasePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  return path === ':memory:' ? null : path;
+}
+
+export class UpdateLog {
+  private queue: PendingWrite[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private logLength = new Map<string, number>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Client,
+    private readonly options: UpdateLogOptions,
+  ) {}
+
+  static async open(options: UpdateLogOptions): Promise<UpdateLog> {
+    const path = fileDatabasePath(options.url);
+    if (path) mkdirSync(dirname(path), { recursive: true });
+    // One connection: PRAGMA synchronous is per connection, and the writes are serial anyway.
+    const db = createClient({ url: options.url, concurrency: 1 });
+    // Durability over speed: WAL with synchronous=FULL fsyncs the WAL on every commit, so a
+    // committed update survives power loss, not just a process crash. Group commit pays for it.
+    await db.execute('PRAGMA journal_mode = WAL');
+    await db.execute('PRAGMA synchronous = FULL');
+    await db.execute('PRAGMA busy_timeout = 5000');
+    for (const sql of SCHEMA) await db.execute(sql);
+    return new UpdateLog(db, options);
+  }
+
+  /** Queues `update` for the next group commit; calls `onCommitted` once it is durable. */
+  append(docName: string, update: Uint8Array, onCommitted: () => void): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('update log closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ docName, update, receivedAt: performance.now(), onCommitted, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Snapshot plus every later update, read in one transaction so compaction cannot interleave. */
+  async load(docName: string): Promise<StoredDoc> {
+    const [snapRes, updRes] = await this.db.batch(
+      [
+        { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
+        {
+          sql: `SELECT data FROM doc_updates WHERE doc_name = ?
+                AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
+          args: [docName, docName],
+        },
+      ],
+      'read',
+    );
+    const snap = snapRes?.rows[0];
+    const updates = (updRes?.rows ?? []).map((r) => toBytes(r.data));
+    this.logLength.set(docName, updates.length);
+    return { snapshot: snap ? toBytes(snap.state) : null, updates };
+  }
+
+  /** Resolves when everything appended so far is committed. */
+  async flushed(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing || this.timer) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        void this.runFlush();
+      }
+      await this.flushing;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flushed();
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Rows in the log (after the snapshot) for a document, as last known. */
+  logLengthOf(docName: string): number {
+    return this.logLength.get(docName) ?? 0;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.flushing) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runFlush();
+    }, this.options.groupCommitMs);
+  }
+
+  private runFlush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      // Updates that arrive while a commit is in flight form the next group.
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0);
+        await this.commit(group);
+      }
+    })().finally(() => {
+      this.flushing = null;
+      if (this.queue.length > 0) this.schedule();
+    });
+    return this.flushing;
+  }
+
+  private async commit(group: PendingWrite[]): Promise<void> {
+    const now = Date.now();
+    try {
+      await this.db.batch(
+        group.map((w) => ({
+          sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+          args: [w.docName, w.update, now],
+        })),
+        'write',
+      );
+    } catch (err) {
+      for (const w of group) w.reject(err);
+      return;
+    }
+    const committedAt = performance.now();
+    this.options.metrics.recordCommit(group.map((w) => committedAt - w.receivedAt));
+    const touched = new Set<string>();
+    for (const w of group) {
+      this.logLength.set(w.docName, (this.logLength.get(w.docName) ?? 0) + 1);
+      touched.add(w.docName);
+      try {
+        w.onCommitted();
+      } catch (err) {
+        console.error(`collab-server: applying a committed update to ${w.docName} failed`, err);
+      }
+      w.resolve();
+    }
+    for (const docName of touched) {
+      if ((this.logLength.get(docName) ?? 0) > this.options.compactAfter) await this.compact(docName);
+    }
+  }
+
+  /**
+   * Writes the document's current state as its snapshot and deletes the log rows it covers, in
+   * one transaction. Runs inside the flush loop, so the in-memory state is exactly "every row
+   * committed so far for this document".
+   */
+  private async compact(docName: string): Promise<void> {
+    const state = this.options.currentState(docName);
+    if (!state) return;
+    try {
+      await this.db.batch(
+        [
+          {
+            sql: `INSERT INTO doc_snapshots (doc_name, upto_seq, state, updated_at)
+                  VALUES (?, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc_name = ?), 0), ?, ?)
+                  ON CONFLICT (doc_name) DO UPDATE SET
+                    upto_seq = MAX(doc_snapshots.upto_seq, excluded.upto_seq),
+                    state = excluded.state, updated_at = excluded.updated_at`,
+            args: [docName, docName, state, Date.now()],
+          },
+          {
+            sql: 'DELETE FROM doc_updates WHERE doc_name = ? AND seq <= (SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?)',
+            args: [docName, docName],
+          },
+        ],
+        'write',
+      );
+      this.logLength.set(docName, 0);
+    } catch (err) {
+      // The log is still complete; compaction is retried after the next commit.
+      console.error(`collab-server: compacting ${docName} failed`, err);
+    }
+  }
+}
+
+function toBytes(value: unknown): Uint8Array {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (value instanceof Uint8Array) return value;
+  throw new Error('expected a BLOB column');
+}
