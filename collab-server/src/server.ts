@@ -1,0 +1,197 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { type Client, createClient } from '@libsql/client';
+import { WebSocketServer } from 'ws';
+import { type AuthResult, authorize, CLOSE } from './auth.ts';
+import { roomFromPath } from './doc-names.ts';
+import { DocRegistry, type Peer, type SharedDoc } from './documents.ts';
+import type { CollabEnv } from './env.ts';
+import { Metrics, type MetricsSnapshot } from './metrics.ts';
+import { UpdateLog } from './persistence.ts';
+import { MalformedMessage } from './protocol.ts';
+
+export interface CollabServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host: string;
+  jwtSecret: string;
+  /** The edge's database (users, events, event_access). */
+  edgeDatabaseUrl: string;
+  /** This server's update log and snapshots. */
+  collabDatabaseUrl: string;
+  /** Messages above this close the peer with 1009. */
+  maxMessageBytes?: number;
+  idleUnloadMs?: number;
+  compactAfter?: number;
+  groupCommitMs?: number;
+  /** Dead connections (no pong) are dropped after this long. */
+  pingIntervalMs?: number;
+}
+
+export interface CollabServer {
+  port: number;
+  metrics(): MetricsSnapshot;
+  /** Stops accepting, closes peers, commits everything queued, closes the databases. */
+  close(): Promise<void>;
+}
+
+export function optionsFromEnv(env: CollabEnv): CollabServerOptions {
+  return {
+    port: env.COLLAB_PORT,
+    host: env.COLLAB_HOST,
+    jwtSecret: env.JWT_SECRET,
+    edgeDatabaseUrl: env.DATABASE_URL,
+    collabDatabaseUrl: env.COLLAB_DATABASE_URL,
+    maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+    idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
+    compactAfter: env.COLLAB_COMPACT_AFTER,
+    groupCommitMs: env.COLLAB_GROUP_COMMIT_MS,
+  };
+}
+
+export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
+  const maxMessageBytes = options.maxMessageBytes ?? 2 * 1024 * 1024;
+  const metrics = new Metrics();
+  let registry: DocRegistry | null = null;
+  const log = await UpdateLog.open({
+    url: options.collabDatabaseUrl,
+    groupCommitMs: options.groupCommitMs ?? 2,
+    compactAfter: options.compactAfter ?? 500,
+    metrics,
+    currentState: (name) => registry?.currentState(name) ?? null,
+  });
+  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000, metrics);
+  registry = docs;
+  const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
+  const authDeps = { jwtSecret: options.jwtSecret, edgeDb };
+  let closing = false;
+
+  // ws itself refuses (1009, no reason) anything beyond twice the limit before buffering it;
+  // between the limit and that, we close with 1009 and a reason.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes * 2, perMessageDeflate: false });
+  const http = createServer((req, res) => answerHttp(req, res));
+
+  function answerHttp(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/^\/collab(?=\/)/, '');
+    if (req.method === 'GET' && path === '/health') json(res, 200, { status: 'ok' });
+    else if (req.method === 'GET' && path === '/metrics') json(res, 200, metrics.snapshot(docs.size));
+    else json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
+  }
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    void upgrade(req, socket, head).catch((err) => {
+      console.error('collab-server: upgrade failed', err);
+      socket.destroy();
+    });
+  });
+
+  function refuseSocket(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void {
+    // Custom close codes need an accepted socket; nothing else is sent on it before the close.
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const room = roomFromPath(url.pathname);
+    const auth: AuthResult =
+      room === null
+        ? { ok: false, code: CLOSE.badRequest, reason: 'no document in path' }
+        : await authorize(authDeps, url.searchParams.get('token'), room);
+    if (closing || socket.destroyed) return void socket.destroy();
+    if (!auth.ok || room === null) {
+      const { code, reason } = auth.ok ? { code: CLOSE.badRequest, reason: 'bad request' } : auth;
+      return refuseSocket(req, socket, head, code, reason);
+    }
+    let doc: SharedDoc;
+    try {
+      doc = await docs.acquire(room);
+    } catch (err) {
+      console.error(`collab-server: loading ${room} failed`, err);
+      return refuseSocket(req, socket, head, 1011, 'document unavailable');
+    }
+    if (closing || socket.destroyed) {
+      docs.release(doc);
+      return void socket.destroy();
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const peer: Peer = { ws, access: auth.access, userId: auth.userId, awarenessIds: new Set(), isAlive: true };
+      metrics.connections++;
+      ws.on('pong', () => {
+        peer.isAlive = true;
+      });
+      ws.on('error', () => {
+        // Protocol errors (e.g. a frame beyond maxPayload) are answered by ws with a close.
+      });
+      ws.on('close', () => {
+        metrics.connections--;
+        doc.removePeer(peer);
+        docs.release(doc);
+      });
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary || !Buffer.isBuffer(data)) return ws.close(1003, 'binary y-websocket messages only');
+        if (data.length > maxMessageBytes) return ws.close(1009, `message larger than ${maxMessageBytes} bytes`);
+        try {
+          doc.receive(peer, data, (err) => {
+            console.error(`collab-server: persisting an update to ${room} failed`, err);
+            // The update was never applied or relayed; the peer resyncs it on reconnect.
+            ws.close(1011, 'could not persist update');
+          });
+        } catch (err) {
+          if (err instanceof MalformedMessage) return ws.close(1003, `malformed message: ${err.message}`.slice(0, 120));
+          console.error(`collab-server: handling a message on ${room} failed`, err);
+          ws.close(1011, 'internal error');
+        }
+      });
+      doc.addPeer(peer);
+    });
+  }
+
+  const pingTimer = setInterval(() => {
+    for (const doc of docs.all()) {
+      for (const peer of doc.peers) {
+        if (!peer.isAlive) {
+          peer.ws.terminate();
+          continue;
+        }
+        peer.isAlive = false;
+        peer.ws.ping();
+      }
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  pingTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  return {
+    port,
+    metrics: () => metrics.snapshot(docs.size),
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(pingTimer);
+      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      await log.flushed();
+      for (const client of wss.clients) client.terminate();
+      for (const doc of docs.all()) docs.unload(doc);
+      await log.close();
+      edgeDb.close();
+      http.closeAllConnections();
+      await httpClosed;
+    },
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
