@@ -41,6 +41,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      // @mandap/shared is side-effect free; saying so lets the shell drop the zod schemas it does not use.
+      treeshake: { moduleSideEffects: (id) => (/[\\/]shared[\\/]src[\\/]/.test(id) ? false : undefined) },
+    },
   },
   server: {
     port: 5173,

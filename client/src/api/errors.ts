@@ -1,4 +1,4 @@
-import { ZErrorBody } from '@mandap/shared';
+import { asErrorBody } from './guards.ts';
 
 /** An API failure with the server's stable code and a message meant for a person. */
 export class ApiError extends Error {
@@ -24,9 +24,9 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   } catch {
     // not JSON: fall through to the generic message
   }
-  const parsed = ZErrorBody.safeParse(body);
-  if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
+  const parsed = asErrorBody(body);
+  if (parsed) {
+    const { code, message, fields } = parsed.error;
     return new ApiError(res.status, code, message, fields);
   }
   const message =

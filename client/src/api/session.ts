@@ -1,5 +1,6 @@
-import { type Session, ZSession } from '@mandap/shared';
+import type { Session } from '@mandap/shared';
 import { errorFromResponse } from './errors.ts';
+import { asSession } from './guards.ts';
 
 /**
  * The access token lives only in memory. The refresh token is an HttpOnly cookie the
@@ -70,7 +71,22 @@ async function doRefresh(): Promise<Session | null> {
     setSession(null);
     return null;
   }
-  const session = ZSession.parse(await res.json());
+  const session = asSession(await res.json().catch(() => null));
+  if (!session) console.error('refresh answered with an unexpected body');
   setSession(session);
   return session;
+}
+
+/** Signs out on the server (revokes the refresh token, clears the cookie) and forgets the session here. */
+export async function endSession(): Promise<void> {
+  const token = accessToken();
+  try {
+    await fetch('/api/auth/logout', {
+      method: 'POST',
+      credentials: 'include',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+  } finally {
+    setSession(null);
+  }
 }

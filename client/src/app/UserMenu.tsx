@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
-import { logout } from '../features/auth/api.ts';
+import { endSession } from '../api/session.ts';
 import { useMe } from '../features/auth/useSession.ts';
 import { queryClient } from './providers.tsx';
 
@@ -26,7 +26,7 @@ export function UserMenu() {
 
   async function signOut() {
     try {
-      await logout();
+      await endSession();
     } catch {
       // The local session is gone either way.
     }

@@ -16,14 +16,6 @@ export async function login(email: string, password: string) {
   return session;
 }
 
-export async function logout() {
-  try {
-    await api('/api/auth/logout', { method: 'POST', schema: ZAccepted });
-  } finally {
-    setSession(null);
-  }
-}
-
 export function requestPasswordReset(email: string) {
   return api('/api/auth/password-reset/request', { method: 'POST', body: { email }, schema: ZAccepted, auth: false });
 }
