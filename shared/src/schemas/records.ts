@@ -42,4 +42,5 @@ export const ZLeadListQuery = z.strictObject({
   source: z.enum(LEAD_SOURCES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type LeadListQuery = z.output<typeof ZLeadListQuery>;
 export const ZLeadList = z.object({ leads: z.array(ZLeadSummary), total: z.number().int() });

@@ -1,0 +1,151 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { renderDocsPage } from './features/docs/docs-page.ts';
+import { eventsRoutes } from './features/events/events.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { leadsRoutes } from './features/leads/leads.routes.ts';
+import { usersRoutes } from './features/users/users.routes.ts';
+import type { AppEnv, Deps } from './lib/context.ts';
+import { AppError, type ErrorCode } from './lib/errors.ts';
+import { requirePermission } from './lib/route.ts';
+
+const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_json',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    const code = HTTP_CODES[err.status] ?? 'validation_failed';
+    const message =
+      code === 'invalid_json' ? 'The request body is not valid JSON. Send a JSON object.' : err.message || code;
+    return new AppError(code, message, { cause: err });
+  }
+  return null;
+}
+
+/**
+ * The API as one Hono app, the same on Node, Deno and Workers. Each runtime entry says how
+ * to get the dependencies (database, config) for a request.
+ */
+export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<Deps>) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const deps = await resolveDeps(c);
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    deps.log.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      userId: c.get('viewer')?.id,
+    });
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        workerSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    const origins = c.get('deps').env.CORS_ORIGINS.split(',').filter(Boolean);
+    if (origins.length === 0) return next();
+    return cors({ origin: origins, credentials: true, maxAge: 600 })(c, next);
+  });
+  app.use('/api/*', (c, next) =>
+    bodyLimit({
+      maxSize: c.get('deps').env.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `The request body is larger than ${Math.round(c.get('deps').env.BODY_LIMIT_BYTES / 1024)} KB.`,
+        );
+      },
+    })(c, next),
+  );
+
+  const api = app
+    .route('/api/health', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api/users', usersRoutes)
+    .route('/api/events', eventsRoutes)
+    .route('/api/leads', leadsRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  const openApiDoc = () =>
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Mandap API', version: '0.1.0', description: 'Leads to final payment for an event house.' },
+    });
+  app.get('/api/openapi.json', requirePermission('public'), (c) => c.json(openApiDoc()));
+  app.get('/api/docs', requirePermission('public'), (c) =>
+    c.html(renderDocsPage(openApiDoc() as unknown as Parameters<typeof renderDocsPage>[0])),
+  );
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api')) {
+      return c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404);
+    }
+    return c.text('Not found', 404);
+  });
+
+  app.onError((err, c) => {
+    const requestId = c.get('requestId');
+    const appError = toAppError(err);
+    if (!appError || appError.status >= 500) {
+      c.get('deps')?.log.error('unhandled error', {
+        requestId,
+        path: c.req.path,
+        error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+      });
+      return c.json(
+        { error: { code: 'internal', message: 'Something went wrong on our side. Try again.', requestId } },
+        500,
+      );
+    }
+    for (const [k, v] of Object.entries(appError.headers ?? {})) c.header(k, v);
+    return c.json(
+      {
+        error: {
+          code: appError.code,
+          message: appError.message,
+          ...(appError.fields ? { fields: appError.fields } : {}),
+          requestId,
+        },
+      },
+      appError.status,
+    );
+  });
+
+  return api;
+}
+
+export type App = ReturnType<typeof createApp>;

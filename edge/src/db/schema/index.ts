@@ -1,0 +1,5 @@
+export * from './auth.ts';
+export * from './log.ts';
+export * from './money.ts';
+export * from './records.ts';
+export * from './vendors.ts';

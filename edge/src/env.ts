@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * The edge's configuration, the same on every runtime. Each runtime entry reads its own
+ * source (process.env, Deno.env, the Worker's bindings) and passes a plain object here.
+ */
+export const ZEnv = z.object({
+  /** libSQL URL: `file:data/mandap.db` locally; `libsql://…` or `http://…` for a libSQL server (required on Workers). */
+  DATABASE_URL: z.string().min(1).default('file:data/mandap.db'),
+  /** Auth token for a remote libSQL server (Turso/sqld); unused for files. */
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** HMAC secret for access tokens, at least 32 characters. Node generates and keeps one in data/ when unset. */
+  JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET must be at least 32 characters' }),
+  /** Access token lifetime in seconds. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  /** Refresh token (cookie) lifetime in days. */
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** PBKDF2-SHA256 iterations for new password hashes. 100000 is the most Cloudflare Workers allows. */
+  PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1000).max(100_000).default(100_000),
+  /** Set the refresh cookie's Secure flag. Browsers accept Secure cookies on http://localhost. */
+  COOKIE_SECURE: bool.default(true),
+  /** Origins allowed to call the API cross-origin, comma-separated. Empty: same origin only. */
+  CORS_ORIGINS: z.string().default(''),
+  /** Largest request body accepted, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** The URL people open; used in links sent by message (password reset, invites). */
+  PUBLIC_URL: z.url().default('http://localhost:8787'),
+  /** Seed the demo house when the database is empty. */
+  SEED_DEMO: bool.default(true),
+  /** debug | info | warn | error | silent */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof ZEnv>;
+
+/** Parses raw configuration, failing fast with every bad variable named. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const clean = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(clean);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,51 @@
+import { ROLES, type Role } from '@mandap/shared';
+import { sign, verify } from 'hono/jwt';
+import { AppError } from '../../lib/errors.ts';
+
+/** Claims of an access token. `tv` must match the user's token_version or the token is dead. */
+export interface AccessClaims {
+  sub: string;
+  role: Role;
+  tv: number;
+  typ: 'access';
+  iat: number;
+  exp: number;
+}
+
+export async function signAccessToken(
+  user: { id: string; role: Role; tokenVersion: number },
+  secret: string,
+  now: Date,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const claims: AccessClaims = {
+    sub: user.id,
+    role: user.role,
+    tv: user.tokenVersion,
+    typ: 'access',
+    iat,
+    exp: iat + ttlSeconds,
+  };
+  const token = await sign({ ...claims }, secret, 'HS256');
+  return { token, expiresAt: new Date((iat + ttlSeconds) * 1000) };
+}
+
+export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+  let payload: Record<string, unknown>;
+  try {
+    payload = await verify(token, secret, 'HS256');
+  } catch (err) {
+    const expired = err instanceof Error && err.name === 'JwtTokenExpired';
+    throw new AppError(
+      'unauthenticated',
+      expired ? 'Your session expired. Sign in again.' : 'This access token is not valid. Sign in again.',
+      { cause: err },
+    );
+  }
+  const { sub, role, tv, typ } = payload;
+  if (typ !== 'access' || typeof sub !== 'string' || typeof tv !== 'number' || !ROLES.includes(role as Role)) {
+    throw new AppError('unauthenticated', 'This access token is not valid. Sign in again.');
+  }
+  return payload as unknown as AccessClaims;
+}

@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi';
+import { ZEventList, ZEventSummary } from '@mandap/shared';
+import { type AppEnv, viewerOf } from '../../lib/context.ts';
+import { errorResponses, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
+import { defineRoute } from '../../lib/route.ts';
+import { createRouter } from '../../lib/router.ts';
+import { getEvent, listEvents } from './events.service.ts';
+
+const list = defineRoute({
+  method: 'get',
+  path: '/',
+  permission: 'events:read',
+  summary: 'Events by start date (vendors and clients: only their own)',
+  responses: { 200: jsonResponse(ZEventList, 'Visible events.'), ...errorResponses },
+});
+
+const get = defineRoute({
+  method: 'get',
+  path: '/{id}',
+  permission: 'events:read',
+  summary: 'One event (404 when it is not visible to this user)',
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(z.object({ event: ZEventSummary }), 'The event.'), ...errorResponses },
+});
+
+export const eventsRoutes = createRouter()
+  .openapi(list, async (c) => c.json({ events: await listEvents(c.get('deps'), viewerOf(c)) }, 200))
+  .openapi(get, async (c) =>
+    c.json({ event: await getEvent(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),
+  );

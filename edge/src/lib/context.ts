@@ -1,0 +1,44 @@
+import type { Role } from '@mandap/shared';
+import type { Context } from 'hono';
+import type { Db } from '../db/client.ts';
+import type { Env } from '../env.ts';
+import { AppError } from './errors.ts';
+import type { Logger } from './logger.ts';
+
+/** What every request can reach: built once per process on Node/Deno, per isolate on Workers. */
+export interface Deps {
+  db: Db;
+  env: Env;
+  now: () => Date;
+  log: Logger;
+}
+
+/** The signed-in user making the request. */
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export type AppEnv = {
+  Variables: { deps: Deps; viewer: Viewer | undefined; requestId: string };
+};
+
+export type AppContext = Context<AppEnv>;
+
+/** The viewer of a route that declared a permission; routes declared `public` have none. */
+export function viewerOf(c: AppContext): Viewer {
+  const viewer = c.get('viewer');
+  if (!viewer) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return viewer;
+}
+
+/** Where a change came from, for the audit log. */
+export function originOf(c: AppContext): { ip: string | null; requestId: string; userAgent: string | null } {
+  return {
+    ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? c.req.header('cf-connecting-ip') ?? null,
+    requestId: c.get('requestId'),
+    userAgent: c.req.header('user-agent') ?? null,
+  };
+}

@@ -1,0 +1,42 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { hasPermission, type RoutePermission } from '@mandap/shared';
+import type { MiddlewareHandler } from 'hono';
+import { authenticate } from '../middleware/authenticate.ts';
+import type { AppEnv } from './context.ts';
+import { AppError } from './errors.ts';
+
+/** Marks the middleware that enforces a route's permission; the route-permission test looks for it. */
+export const ROUTE_PERMISSION = Symbol.for('mandap.routePermission');
+
+export type PermissionMiddleware = MiddlewareHandler<AppEnv> & { [ROUTE_PERMISSION]: RoutePermission };
+
+/** Deny by default: a route reaches its handler only if the viewer's role holds `permission`. */
+export function requirePermission(permission: RoutePermission): PermissionMiddleware {
+  const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (permission !== 'public') {
+      const viewer = await authenticate(c);
+      if (permission !== 'authenticated' && !hasPermission(viewer.role, permission)) {
+        throw new AppError('forbidden', `Your role (${viewer.role}) does not allow this: it needs ${permission}.`);
+      }
+      c.set('viewer', viewer);
+    }
+    await next();
+  };
+  return Object.assign(mw, { [ROUTE_PERMISSION]: permission });
+}
+
+/**
+ * Every API route is declared through here: an OpenAPI route plus the permission it needs,
+ * enforced before validation and shown in the OpenAPI document as `x-permission`.
+ */
+export function defineRoute<R extends Omit<RouteConfig, 'middleware' | 'security'>>(
+  config: R & { permission: RoutePermission },
+): R & { middleware: PermissionMiddleware[]; getRoutingPath(): string } {
+  const { permission, ...rest } = config;
+  return createRoute({
+    ...rest,
+    middleware: [requirePermission(permission)],
+    security: permission === 'public' ? [] : [{ bearerAuth: [] }],
+    'x-permission': permission,
+  } as RouteConfig) as R & { middleware: PermissionMiddleware[]; getRoutingPath(): string };
+}

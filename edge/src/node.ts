@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app.ts';
+import { prepareDeps } from './bootstrap.ts';
+import { parseEnv } from './env.ts';
+import { localJwtSecret } from './secret.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.ts';
+
+/** Node entry: the API, the built client (SPA fallback) and, later, the job ticker. */
+const env = parseEnv({
+  ...process.env,
+  JWT_SECRET: process.env.JWT_SECRET || localJwtSecret(resolve(process.env.DATA_DIR ?? 'data', 'jwt-secret')),
+});
+const deps = await prepareDeps(env);
+const app = createApp(() => deps);
+
+const clientDist = process.env.CLIENT_DIST ?? resolve('client/dist');
+app.use('/*', serveStatic({ root: clientDist }));
+// Any other non-API path is a client route: answer with the app shell.
+app.get('*', serveStatic({ root: clientDist, path: 'index.html' }));
+
+const port = Number(process.env.PORT ?? 8787);
+const hostname = process.env.HOST ?? '127.0.0.1';
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}`;
+  const lines = [
+    '',
+    `  Mandap is running at ${url}`,
+    `  API reference: ${url}/api/docs`,
+    deps.seeded ? '  Seeded the demo house (Gulmohar Events, Mumbai).' : '',
+    '',
+    `  Demo logins (password ${DEMO_PASSWORD}):`,
+    ...DEMO_USERS.map((u) => `    ${u.role.padEnd(12)} ${u.email}`),
+    '',
+  ];
+  if (env.SEED_DEMO) console.log(lines.filter((l) => l !== undefined).join('\n'));
+  else console.log(`Mandap is running at ${url}`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
