@@ -22,7 +22,7 @@ export function validationError(error: z.ZodError, where: string): AppError {
 /** A feature's router: OpenAPI-aware, and every validation failure answered the same way. */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+    defaultHook: (result, _c) => {
       if (!result.success)
         throw validationError(result.error, result.target === 'json' ? 'request body' : result.target);
       return undefined;

@@ -38,7 +38,10 @@ function prng(seed: number) {
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
   const weighted = <T>(xs: readonly [T, number][]): T => {
     let r = next() * xs.reduce((s, [, w]) => s + w, 0);
-    for (const [x, w] of xs) if ((r -= w) < 0) return x;
+    for (const [x, w] of xs) {
+      r -= w;
+      if (r < 0) return x;
+    }
     return xs[xs.length - 1]![0];
   };
   return { int, pick, weighted };

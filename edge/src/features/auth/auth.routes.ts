@@ -8,7 +8,7 @@ import {
   ZTokenWithPassword,
 } from '@mandap/shared';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { type AppContext, type AppEnv, originOf, viewerOf } from '../../lib/context.ts';
+import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';

@@ -136,7 +136,7 @@ export async function refresh(deps: Deps, token: string | undefined, origin: Ori
       return null;
     }
     const [user] = await tx.select().from(users).where(eq(users.id, session.userId)).limit(1);
-    if (!user || user.status !== 'active') return null;
+    if (user?.status !== 'active') return null;
     if (!session.rotatedAt) {
       await tx.update(sessions).set({ rotatedAt: now.toISOString() }).where(eq(sessions.id, session.id));
     }
@@ -237,7 +237,7 @@ export async function sendLinkToken(
 /** Always answers the same way, so the form does not reveal which emails have accounts. */
 export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
   const [user] = await deps.db.select().from(users).where(eq(users.email, email)).limit(1);
-  if (!user || user.status !== 'active') return;
+  if (user?.status !== 'active') return;
   await deps.db.transaction((tx) => sendLinkToken(tx, deps, user, 'password_reset'));
 }
 

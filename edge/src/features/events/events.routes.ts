@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ZEventList, ZEventSummary } from '@mandap/shared';
-import { type AppEnv, viewerOf } from '../../lib/context.ts';
+import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../../lib/context.ts';
 import { jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';

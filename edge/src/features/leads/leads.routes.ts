@@ -1,5 +1,4 @@
 import { ZLeadList, ZLeadListQuery } from '@mandap/shared';
-import type { AppEnv } from '../../lib/context.ts';
 import { errorResponses, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ZInviteResult, ZInviteUser, ZUpdateUser, ZUser, ZUserList } from '@mandap/shared';
-import { type AppEnv, originOf, viewerOf } from '../../lib/context.ts';
+import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
