@@ -1,0 +1,196 @@
+/** Shared fixtures for the collab-server tests: temp databases, edge tables, tokens, clients. */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
+import { sign } from 'hono/jwt';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type CollabServer, type CollabServerOptions, startCollabServer } from './server.ts';
+
+export const SECRET = 'test-secret-for-collab-server-tests';
+
+export interface Fixture {
+  dir: string;
+  edgeUrl: string;
+  collabUrl: string;
+  edge: Client;
+  eventId: string;
+  addUser(role: string, opts?: { status?: string; tv?: number }): Promise<string>;
+  grant(userId: string, access: 'read' | 'write', eventId?: string): Promise<void>;
+  cleanup(): void;
+}
+
+export async function createFixture(): Promise<Fixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'mandap-collab-'));
+  const edgeUrl = `file:${join(dir, 'edge.db')}`;
+  const collabUrl = `file:${join(dir, 'collab.db')}`;
+  const edge = createClient({ url: edgeUrl });
+  await edge.executeMultiple(`
+    CREATE TABLE users (id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, token_version INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE events (id TEXT PRIMARY KEY);
+    CREATE TABLE event_access (event_id TEXT NOT NULL, user_id TEXT NOT NULL, access TEXT NOT NULL DEFAULT 'read',
+      PRIMARY KEY (event_id, user_id));
+  `);
+  const eventId = randomUUID();
+  await edge.execute({ sql: 'INSERT INTO events (id) VALUES (?)', args: [eventId] });
+  return {
+    dir,
+    edgeUrl,
+    collabUrl,
+    edge,
+    eventId,
+    async addUser(role, opts = {}) {
+      const id = randomUUID();
+      await edge.execute({
+        sql: 'INSERT INTO users (id, role, status, token_version) VALUES (?, ?, ?, ?)',
+        args: [id, role, opts.status ?? 'active', opts.tv ?? 0],
+      });
+      return id;
+    },
+    async grant(userId, access, forEvent = eventId) {
+      await edge.execute({
+        sql: 'INSERT INTO event_access (event_id, user_id, access) VALUES (?, ?, ?)',
+        args: [forEvent, userId, access],
+      });
+    },
+    cleanup() {
+      edge.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function tokenFor(
+  userId: string,
+  role: string,
+  opts: { tv?: number; expiresInS?: number; secret?: string; typ?: string } = {},
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return sign(
+    { sub: userId, role, tv: opts.tv ?? 0, typ: opts.typ ?? 'access', iat: now, exp: now + (opts.expiresInS ?? 900) },
+    opts.secret ?? SECRET,
+    'HS256',
+  );
+}
+
+export function startTestServer(fx: Fixture, options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
+  return startCollabServer({
+    port: 0,
+    host: '127.0.0.1',
+    jwtSecret: SECRET,
+    edgeDatabaseUrl: fx.edgeUrl,
+    collabDatabaseUrl: fx.collabUrl,
+    ...options,
+  });
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+/** A stock y-websocket client, resolved once it has synced. */
+export async function connectClient(port: number, room: string, token: string, prefix = ''): Promise<TestClient> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${prefix}`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    // Node has BroadcastChannel: without this, clients in one process would sync around the server.
+    disableBc: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`client for ${room} did not sync`)), 10_000);
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { doc, provider };
+}
+
+export function closeClient(client: TestClient): void {
+  client.provider.destroy();
+  client.doc.destroy();
+}
+
+export interface RawConnection {
+  ws: WebSocket;
+  messages: Buffer[];
+  closed: Promise<{ code: number; reason: string }>;
+  opened: Promise<void>;
+}
+
+/** A bare socket, to see exactly what the server sends and how it closes. */
+export function rawConnect(url: string): RawConnection {
+  const ws = new WebSocket(url);
+  const messages: Buffer[] = [];
+  ws.on('message', (data) => messages.push(data as Buffer));
+  ws.on('error', () => {});
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return { ws, messages, closed, opened };
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition') {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Rebuilds a document from the collab database alone, the way a restarted server would. */
+export async function readStoredDoc(collabUrl: string, docName: string): Promise<Y.Doc> {
+  const db = createClient({ url: collabUrl });
+  try {
+    const [snap, upd] = await db.batch(
+      [
+        { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
+        {
+          sql: `SELECT data FROM doc_updates WHERE doc_name = ?
+                AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
+          args: [docName, docName],
+        },
+      ],
+      'read',
+    );
+    const doc = new Y.Doc();
+    const state = snap?.rows[0]?.state;
+    if (state instanceof ArrayBuffer) Y.applyUpdate(doc, new Uint8Array(state));
+    for (const row of upd?.rows ?? []) Y.applyUpdate(doc, new Uint8Array(row.data as ArrayBuffer));
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+export async function countLogRows(collabUrl: string, docName: string): Promise<number> {
+  const db = createClient({ url: collabUrl });
+  try {
+    const res = await db.execute({ sql: 'SELECT COUNT(*) AS n FROM doc_updates WHERE doc_name = ?', args: [docName] });
+    return Number(res.rows[0]?.n ?? 0);
+  } finally {
+    db.close();
+  }
+}
