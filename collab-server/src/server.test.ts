@@ -171,7 +171,7 @@ describe('collab-server', () => {
         `ws://127.0.0.1:${server.port}/${room}?token=${await tokenFor(user, 'manager', { tv: 3 })}`,
       );
       await waitFor(() => ok.messages.length > 0, 5_000, 'sync step 1');
-      expect([...(ok.messages[0] ?? []).subarray(0, 2)]).toEqual([0, 0]);
+      expect([...(ok.messages[0] ?? Buffer.alloc(0)).subarray(0, 2)]).toEqual([0, 0]);
       ok.ws.close();
     });
 
