@@ -29,7 +29,11 @@ function toAppError(err: unknown): AppError | null {
   if (err instanceof HTTPException) {
     const code = HTTP_CODES[err.status] ?? 'validation_failed';
     const message =
-      code === 'invalid_json' ? 'The request body is not valid JSON. Send a JSON object.' : err.message || code;
+      code === 'invalid_json'
+        ? 'The request body is not valid JSON. Send a JSON object.'
+        : code === 'unsupported_media_type'
+          ? 'Send the body as JSON with the header Content-Type: application/json.'
+          : err.message || code;
     return new AppError(code, message, { cause: err });
   }
   return null;

@@ -18,7 +18,11 @@ export type User = z.infer<typeof ZUser>;
 
 export const ZUserList = z.object({ users: z.array(ZUser) });
 
-const ZName = z.string().trim().min(2, { error: 'name needs at least 2 characters' }).max(120);
+const ZName = z
+  .string({ error: 'name is required' })
+  .trim()
+  .min(2, { error: 'name needs at least 2 characters' })
+  .max(120);
 
 export const ZInviteUser = z.strictObject({
   email: ZEmail,

@@ -1,0 +1,42 @@
+import { createApp } from './app.ts';
+import { prepareDeps } from './bootstrap.ts';
+import { type Env, parseEnv } from './env.ts';
+
+/**
+ * Deno entry: `npx deno run -A edge/src/deno.ts` from the repository root. Deno resolves
+ * packages through package.json and node_modules, so no deno.json is needed. Unlike the
+ * Node entry it does not invent a JWT secret: the operator must set JWT_SECRET.
+ */
+const raw = Deno.env.toObject();
+if (!raw.JWT_SECRET) {
+  console.error('JWT_SECRET is not set. Set it to a random string of at least 32 characters.');
+  Deno.exit(1);
+}
+
+let env: Env;
+try {
+  env = parseEnv(raw);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  Deno.exit(1);
+}
+
+const deps = await prepareDeps(env);
+const app = createApp(() => deps);
+
+// The scheduled-jobs tick (Deno.cron) goes here once there are jobs to run.
+
+const port = Number(raw.PORT ?? 8787);
+const hostname = raw.HOST ?? '127.0.0.1';
+const server = Deno.serve(
+  { port, hostname, onListen: () => console.log(`Mandap (Deno) is running at http://${hostname}:${port}`) },
+  app.fetch,
+);
+
+// Finish in-flight requests on a stop signal instead of cutting them off.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  Deno.addSignalListener(signal, () => {
+    server.shutdown().then(() => Deno.exit(0));
+    setTimeout(() => Deno.exit(0), 3000);
+  });
+}
