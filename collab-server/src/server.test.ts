@@ -172,6 +172,9 @@ describe('collab-server', () => {
       );
       await waitFor(() => ok.messages.length > 0, 5_000, 'sync step 1');
       expect([...(ok.messages[0] ?? Buffer.alloc(0)).subarray(0, 2)]).toEqual([0, 0]);
+      // queryAwareness (3) is answered with an awareness message (1).
+      ok.ws.send(Uint8Array.of(3));
+      await waitFor(() => ok.messages.some((m) => m[0] === 1), 5_000, 'awareness answer');
       ok.ws.close();
     });
 
