@@ -127,7 +127,7 @@ export const NAV_AREAS = [
   { key: 'leads', label: 'Leads', path: '/leads', permission: 'leads:read' },
   { key: 'events', label: 'Events', path: '/events', permission: 'events:read' },
   { key: 'vendors', label: 'Vendors', path: '/vendors', permission: 'vendors:write' },
-  { key: 'finance', label: 'Finance', path: '/finance', permission: 'payments:read' },
+  { key: 'finance', label: 'Finance', path: '/finance', permission: 'payments:record' },
   { key: 'inbox', label: 'Inbox', path: '/inbox', permission: 'inbox:read' },
   { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports:read' },
   { key: 'users', label: 'Users', path: '/settings/users', permission: 'users:manage' },
