@@ -9,6 +9,7 @@ describe('Metrics', () => {
     m.recordCommit([5], 5_000);
     const s = m.snapshot(2, 6_000);
     expect(s.updatesPersisted).toBe(101);
+    expect(s.commits).toBe(2);
     expect(s.updatesPerSecond).toBeCloseTo(10.1);
     expect(s.persistenceLagMs.p50).toBe(50);
     expect(s.persistenceLagMs.p99).toBe(99);
