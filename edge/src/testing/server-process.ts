@@ -48,12 +48,14 @@ export async function startServer(opts: {
   port: number;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Send stdout to /dev/null: a benchmark must not spend its own CPU draining a chatty log. */
+  discardStdout?: boolean;
 }): Promise<ServerProcess> {
   const child = spawn(opts.command, opts.args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...opts.env },
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', opts.discardStdout ? 'ignore' : 'pipe', 'pipe'],
   });
   let log = '';
   const append = (chunk: Buffer) => {
