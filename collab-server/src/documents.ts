@@ -2,7 +2,6 @@ import type { WebSocket } from 'ws';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from './auth.ts';
-import type { Metrics } from './metrics.ts';
 import type { UpdateLog } from './persistence.ts';
 import {
   decodeMessage,
@@ -129,7 +128,6 @@ export class DocRegistry {
   constructor(
     private readonly log: UpdateLog,
     private readonly idleUnloadMs: number,
-    readonly metrics: Metrics,
   ) {}
 
   get size(): number {

@@ -61,7 +61,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     metrics,
     currentState: (name) => registry?.currentState(name) ?? null,
   });
-  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000, metrics);
+  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000);
   registry = docs;
   const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
   const authDeps = { jwtSecret: options.jwtSecret, edgeDb };
