@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const PORT = Number(process.env.E2E_PORT ?? 4599);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+if (!existsSync(CHROMIUM)) {
+  throw new Error(
+    `End-to-end tests need Chromium at ${CHROMIUM}, and it is not there.\n` +
+      'Install it with: apt-get update && apt-get install -y chromium',
+  );
+}
+// E2E_CLIENT_DIST lets parallel runs use their own build (vite build --outDir …).
+const clientDist = process.env.E2E_CLIENT_DIST ?? resolve(here, 'dist');
+if (!existsSync(join(clientDist, 'index.html'))) {
+  throw new Error(`No built client at ${clientDist}. Run "npm run build -w client" first (npm run test:e2e does).`);
+}
+
+// A fresh database for every run: the edge seeds the demo house into an empty one.
+const dataDir = join(tmpdir(), `mandap-e2e-${PORT}`);
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list']],
+  outputDir: join(tmpdir(), 'mandap-e2e-results'),
+  use: {
+    baseURL: BASE_URL,
+    locale: 'en-IN',
+    timezoneId: 'Asia/Kolkata',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 860 } } }],
+  webServer: {
+    command: 'npx tsx edge/src/node.ts',
+    cwd: resolve(here, '..'),
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 90_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+      DATA_DIR: dataDir,
+      JWT_SECRET: 'e2e-only-secret-that-is-long-enough-0123456789',
+      CLIENT_DIST: clientDist,
+      SEED_DEMO: 'true',
+      PASSWORD_HASH_ITERATIONS: '1000',
+      PUBLIC_URL: BASE_URL,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
