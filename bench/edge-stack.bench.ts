@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
 import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
-import { measure } from './lib/load.ts';
+import { measureInterleaved } from './lib/load.ts';
 import type { BenchReport } from './lib/report.ts';
 
 /**
@@ -17,12 +17,15 @@ import type { BenchReport } from './lib/report.ts';
  *      follows it, Drizzle, and the zod-openapi router.
  * Both run as child processes on loopback against the same seeded demo database file,
  * one at a time, so the load generator (this process) and the server each get a core.
+ * Env: BENCH_SECONDS (10) per run, BENCH_ROUNDS (3) interleaved runs per server,
+ * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16).
  */
 
 const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function seedDatabase(dir: string): Promise<string> {
   const url = `file:${join(dir, 'mandap.db')}`;
@@ -83,14 +86,16 @@ export async function run(): Promise<BenchReport> {
     }
 
     // The same header goes to A (which ignores it), so both see identical requests.
-    const load = { connections, seconds, warmupSeconds, headers };
-    const variants = [
-      await measure('A raw', { ...load, url: `${raw.url}/api/events` }),
-      await measure('B full', { ...load, url: `${full.url}/api/events` }),
-    ];
+    const variants = await measureInterleaved(
+      [
+        { label: 'A raw', url: `${raw.url}/api/events` },
+        { label: 'B full', url: `${full.url}/api/events` },
+      ],
+      { connections, seconds, warmupSeconds, rounds, headers },
+    );
     return {
       name: 'edge-stack: GET /api/events',
-      settings: { connections, seconds, warmupSeconds, events: ids.split(',').length },
+      settings: { connections, seconds, rounds, warmupSeconds, events: ids.split(',').length },
       variants,
       notes: [
         'A raw = bare Hono + @libsql/client; B full = edge/src/node.ts (createApp).',

@@ -2,34 +2,49 @@ import autocannon from 'autocannon';
 import type { LoadFigures } from './report.ts';
 
 export interface LoadOptions {
-  url: string;
   connections: number;
   seconds: number;
+  warmupSeconds: number;
+  /** Measured runs per target, interleaved A B A B…; the figures are per-target medians. */
+  rounds: number;
   headers?: Record<string, string>;
 }
 
-function fire(opts: LoadOptions): Promise<autocannon.Result> {
-  return autocannon({
-    url: opts.url,
-    connections: opts.connections,
-    duration: opts.seconds,
-    headers: opts.headers ?? {},
-  });
+function fire(url: string, opts: LoadOptions, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections: opts.connections, duration: seconds, headers: opts.headers ?? {} });
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
 /**
- * Drives one URL with autocannon: a short unmeasured warm-up first (JIT, connection
- * pools, SQLite page cache), then the measured run.
+ * Drives each target with autocannon: one unmeasured warm-up per target (JIT, connection
+ * pools, SQLite page cache), then `rounds` measured runs interleaved across targets, so
+ * a burst of load from something else on the machine hits every target alike rather
+ * than skewing whichever happened to run during it.
  */
-export async function measure(label: string, opts: LoadOptions & { warmupSeconds: number }): Promise<LoadFigures> {
-  if (opts.warmupSeconds > 0) await fire({ ...opts, seconds: opts.warmupSeconds });
-  const r = await fire(opts);
-  return {
-    label,
-    requestsPerSec: r.requests.average,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    failures: r.non2xx + r.errors + r.timeouts,
-    totalRequests: r.requests.total,
-  };
+export async function measureInterleaved(
+  targets: { label: string; url: string }[],
+  opts: LoadOptions,
+): Promise<LoadFigures[]> {
+  if (opts.warmupSeconds > 0) for (const t of targets) await fire(t.url, opts, opts.warmupSeconds);
+  const runs = targets.map(() => [] as autocannon.Result[]);
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const [i, t] of targets.entries()) runs[i]!.push(await fire(t.url, opts, opts.seconds));
+  }
+  return targets.map((t, i) => {
+    const rs = runs[i]!;
+    return {
+      label: t.label,
+      requestsPerSec: median(rs.map((r) => r.requests.average)),
+      p50Ms: median(rs.map((r) => r.latency.p50)),
+      p99Ms: median(rs.map((r) => r.latency.p99)),
+      failures: rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+      totalRequests: rs.reduce((n, r) => n + r.requests.total, 0),
+      requestsPerSecByRound: rs.map((r) => r.requests.average),
+    };
+  });
 }

@@ -7,6 +7,8 @@ export interface LoadFigures {
   /** Responses that were not 2xx plus connection errors: must be 0 for the figures to mean anything. */
   failures: number;
   totalRequests: number;
+  /** The spread behind the median: a wide one means the machine was busy. */
+  requestsPerSecByRound: number[];
 }
 
 /** What a `bench/*.bench.ts` module returns: variants side by side, the first being the baseline. */
@@ -27,6 +29,7 @@ const fmt = (n: number, digits: number) => n.toFixed(digits);
 /**
  * A plain-text table: one row per metric, one column per variant, and a last column with
  * each variant's ratio to the baseline (the first variant) when there are two or more.
+ * Figures are medians over rounds; the per-round requests/s follow the table.
  */
 export function formatReport(report: BenchReport): string {
   const [base, ...rest] = report.variants;
@@ -54,6 +57,9 @@ export function formatReport(report: BenchReport): string {
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
+    ...report.variants.map(
+      (v) => `  ${v.label} requests/s by round: ${v.requestsPerSecByRound.map((n) => fmt(n, 0)).join(', ')}`,
+    ),
     ...report.notes.map((n) => `  * ${n}`),
   ].join('\n');
 }
