@@ -3,3 +3,4 @@ export * from './log.ts';
 export * from './money.ts';
 export * from './records.ts';
 export * from './vendors.ts';
+export * from './collab-projections.ts';
