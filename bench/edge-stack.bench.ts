@@ -12,13 +12,13 @@ import type { BenchReport } from './lib/report.ts';
  * its client) served by
  *   A. bare Hono + @libsql/client (bench/servers/raw-hono.ts), and
  *   B. the full app, edge/src/node.ts: createApp with request ids, per-request JSON log
- *      lines (LOG_LEVEL=info, stdout to /dev/null), secure headers, CORS/body-limit
+ *      lines (LOG_LEVEL=info by default, stdout to /dev/null), secure headers, CORS/body-limit
  *      middleware, a real JWT verified on every request plus the user lookup that
  *      follows it, Drizzle, and the zod-openapi router.
  * Both run as child processes on loopback against the same seeded demo database file,
  * one at a time, so the load generator (this process) and the server each get a core.
  * Env: BENCH_SECONDS (10) per run, BENCH_ROUNDS (3) interleaved runs per server,
- * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16).
+ * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16), BENCH_LOG_LEVEL (info) for server B.
  */
 
 const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
@@ -26,6 +26,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** info (the default, as deployed) or silent, to see what the per-request log line costs. */
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
 
 async function seedDatabase(dir: string): Promise<string> {
   const url = `file:${join(dir, 'mandap.db')}`;
@@ -74,7 +76,7 @@ export async function run(): Promise<BenchReport> {
     const raw = await start(['bench/servers/raw-hono.ts'], {});
     const full = await start(['edge/src/node.ts'], {
       JWT_SECRET,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: logLevel,
       SEED_DEMO: 'false',
       PASSWORD_HASH_ITERATIONS: '1000',
     });
@@ -100,7 +102,7 @@ export async function run(): Promise<BenchReport> {
       notes: [
         'A raw = bare Hono + @libsql/client; B full = edge/src/node.ts (createApp).',
         'B does two queries per request (user lookup + events); A does one.',
-        'B logs one JSON line per request (LOG_LEVEL=info) to /dev/null.',
+        `B runs at LOG_LEVEL=${logLevel}, stdout to /dev/null (info: one JSON line per request).`,
       ],
     };
   } finally {
