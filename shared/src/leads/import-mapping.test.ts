@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parseIndianDate } from './dates.ts';
+import { guessColumnMapping, readImportRow } from './import-mapping.ts';
+import { parseRupees } from './money-text.ts';
+
+describe('dates as written in India', () => {
+  it.each([
+    ['14/12/2026', '2026-12-14'],
+    ['1-2-2027', '2027-02-01'],
+    ['29/02/2028', '2028-02-29'],
+    ['2026-12-14', '2026-12-14'],
+  ])('reads %s', (raw, iso) => expect(parseIndianDate(raw)).toBe(iso));
+
+  it.each(['31/02/2026', '29/02/2027', '12/13/2026', '00/01/2026', 'next Sunday', '14/12/26'])('refuses %s', (raw) =>
+    expect(parseIndianDate(raw)).toBeNull(),
+  );
+});
+
+describe('rupee amounts as written in sheets', () => {
+  it.each([
+    ['5,00,000', 5_00_000_00],
+    ['₹ 5 lakh', 5_00_000_00],
+    ['12L', 12_00_000_00],
+    ['1.5 cr', 1_50_00_000_00],
+    ['Rs. 75000', 75_000_00],
+    ['75000.50', 75_000_50],
+  ])('reads %s', (raw, minor) => expect(parseRupees(raw)).toBe(minor));
+  it.each(['five lakh', '5 bags', '1.234', ''])('refuses %j', (raw) => expect(parseRupees(raw)).toBeNull());
+});
+
+describe('column mapping and row validation', () => {
+  const headers = ['Full Name', 'Mobile', 'Email ID', 'Wedding Date', 'City', 'Budget', 'Status', 'Pax', 'Remarks'];
+  const mapping = guessColumnMapping(headers);
+
+  it('guesses the mapping from common header names', () => {
+    expect(mapping).toEqual({
+      name: 0,
+      phone: 1,
+      email: 2,
+      eventDate: 3,
+      city: 4,
+      budgetMax: 5,
+      stage: 6,
+      guestCount: 7,
+      requirements: 8,
+    });
+  });
+
+  it('reads a good row into a lead', () => {
+    const r = readImportRow(
+      [
+        'Asha Mehta',
+        '098200 12345',
+        'Asha@X.in',
+        '14/12/2026',
+        'Udaipur',
+        '25 lakh',
+        'Meeting scheduled',
+        '300',
+        'Needs mehendi',
+      ],
+      mapping,
+    );
+    expect(r).toEqual({
+      ok: true,
+      lead: expect.objectContaining({
+        name: 'Asha Mehta',
+        phone: '+919820012345',
+        email: 'asha@x.in',
+        eventDateFrom: '2026-12-14',
+        city: 'Udaipur',
+        budgetMaxMinor: 25_00_000_00,
+        stage: 'meeting_scheduled',
+        guestCount: 300,
+        source: 'manual',
+        temperature: 'warm',
+      }),
+    });
+  });
+
+  it('reports every problem of a bad row, each naming its field', () => {
+    const r = readImportRow(['A', '12345', 'not-an-email', '31/02/2026', '', 'lots', 'Booked', 'many', ''], mapping);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.field)).toEqual([
+      'name',
+      'phone',
+      'email',
+      'stage',
+      'eventDate',
+      'guestCount',
+      'budgetMax',
+    ]);
+    expect(r.errors.find((e) => e.field === 'eventDate')?.message).toMatch(/31\/02\/2026.*dd\/mm\/yyyy/);
+    expect(r.errors.find((e) => e.field === 'stage')?.message).toMatch(/unknown stage "Booked"/);
+  });
+
+  it('needs a phone or an email', () => {
+    const r = readImportRow(['Asha Mehta', '', '', '', '', '', '', '', ''], mapping);
+    expect(r).toEqual({ ok: false, errors: [{ field: 'phone', message: 'a phone or an email is needed' }] });
+  });
+});
