@@ -4,3 +4,4 @@ export * from './money.ts';
 export * from './records.ts';
 export * from './vendors.ts';
 export * from './collab-projections.ts';
+export * from './leads.ts';
