@@ -11,6 +11,7 @@ import { eventsRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
+import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { AppError, type ErrorCode } from './lib/errors.ts';
 import { requirePermission } from './lib/route.ts';
@@ -97,7 +98,8 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/auth', authRoutes)
     .route('/api/users', usersRoutes)
     .route('/api/events', eventsRoutes)
-    .route('/api/leads', leadsRoutes);
+    .route('/api/leads', leadsRoutes)
+    .route('/api', workspaceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

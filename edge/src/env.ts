@@ -29,6 +29,8 @@ export const ZEnv = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** The URL people open; used in links sent by message (password reset, invites). */
   PUBLIC_URL: z.url().default('http://localhost:8787'),
+  /** Where browsers reach the collab-server (ws:// or wss://, ending in /collab). Unset: the page's host on port 1234. */
+  COLLAB_PUBLIC_URL: z.string().regex(/^wss?:\/\//, { error: 'must start with ws:// or wss://' }).optional(),
   /** Seed the demo house when the database is empty. */
   SEED_DEMO: bool.default(true),
   /** debug | info | warn | error | silent */

@@ -10,3 +10,4 @@ export * from './schemas/intake.ts';
 export * from './schemas/leads.ts';
 export * from './schemas/records.ts';
 export * from './schemas/users.ts';
+export * from './schemas/workspace.ts';

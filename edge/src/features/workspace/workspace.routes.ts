@@ -1,0 +1,31 @@
+import { ZClientConfig, ZMyTaskList, ZMyTasksQuery } from '@mandap/shared';
+import { viewerOf } from '../../lib/context.ts';
+import { errorResponses, jsonResponse } from '../../lib/openapi.ts';
+import { defineRoute } from '../../lib/route.ts';
+import { createRouter } from '../../lib/router.ts';
+import { clientConfig, listMyTasks } from './workspace.service.ts';
+
+const config = defineRoute({
+  method: 'get',
+  path: '/config',
+  permission: 'public',
+  summary: 'Client configuration: where the collab-server listens',
+  responses: { 200: jsonResponse(ZClientConfig, 'Configuration.') },
+});
+
+const myTasks = defineRoute({
+  method: 'get',
+  path: '/workspace/my-tasks',
+  permission: 'tasks:read',
+  summary: 'Tasks assigned to me on every event I can see (from the task-board projection)',
+  request: { query: ZMyTasksQuery },
+  responses: { 200: jsonResponse(ZMyTaskList, 'My tasks, soonest due first.'), ...errorResponses },
+});
+
+/** Mounted at /api: GET /api/config and the workspace's read routes. */
+export const workspaceRoutes = createRouter()
+  .openapi(config, (c) => c.json(clientConfig(c.get('deps'), c.req.url), 200))
+  .openapi(myTasks, async (c) => {
+    const tasks = await listMyTasks(c.get('deps'), viewerOf(c), c.req.valid('query').include);
+    return c.json({ tasks }, 200);
+  });

@@ -1,0 +1,46 @@
+import { type ClientConfig, isScopedRole, type MyTask } from '@mandap/shared';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { eventAccess, events, taskProjections } from '../../db/schema/index.ts';
+import type { Deps, Viewer } from '../../lib/context.ts';
+
+/** The collab-server's address for browsers: configured, or the page's own host on the default port. */
+export function clientConfig(deps: Deps, requestUrl: string): ClientConfig {
+  if (deps.env.COLLAB_PUBLIC_URL) return { collabUrl: deps.env.COLLAB_PUBLIC_URL.replace(/\/$/, '') };
+  const url = new URL(requestUrl);
+  const scheme = url.protocol === 'https:' ? 'wss' : 'ws';
+  return { collabUrl: `${scheme}://${url.hostname}:1234/collab` };
+}
+
+/**
+ * Tasks assigned to the viewer on every event they may see, from the collab-server's projection:
+ * overdue and soonest due first, undated last.
+ */
+export async function listMyTasks(deps: Deps, viewer: Viewer, include: 'open' | 'all'): Promise<MyTask[]> {
+  const mine = eq(taskProjections.assigneeId, viewer.id);
+  const where = include === 'open' ? and(mine, eq(taskProjections.isDone, false)) : mine;
+  const base = deps.db
+    .select({
+      eventId: taskProjections.eventId,
+      eventName: events.name,
+      eventCode: events.code,
+      taskId: taskProjections.taskId,
+      title: taskProjections.title,
+      due: taskProjections.due,
+      priority: taskProjections.priority,
+      status: taskProjections.status,
+      statusLabel: taskProjections.statusLabel,
+      isDone: taskProjections.isDone,
+      parentId: taskProjections.parentId,
+    })
+    .from(taskProjections)
+    .innerJoin(events, eq(events.id, taskProjections.eventId));
+  const scoped = isScopedRole(viewer.role)
+    ? base.innerJoin(
+        eventAccess,
+        and(eq(eventAccess.eventId, taskProjections.eventId), eq(eventAccess.userId, viewer.id)),
+      )
+    : base;
+  return scoped
+    .where(where)
+    .orderBy(sql`${taskProjections.due} IS NULL`, asc(taskProjections.due), asc(taskProjections.title));
+}

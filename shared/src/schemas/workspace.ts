@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Public client configuration: where the collab-server listens (a ws:// or wss:// base URL). */
+export const ZClientConfig = z.object({ collabUrl: z.string() });
+export type ClientConfig = z.infer<typeof ZClientConfig>;
+
+/** A task from the projection of an event's task board, for "my tasks" across events. */
+export const ZMyTask = z.object({
+  eventId: z.string(),
+  eventName: z.string(),
+  eventCode: z.string(),
+  taskId: z.string(),
+  title: z.string(),
+  due: z.string().nullable(),
+  priority: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  isDone: z.boolean(),
+  parentId: z.string().nullable(),
+});
+export type MyTask = z.infer<typeof ZMyTask>;
+
+export const ZMyTaskList = z.object({ tasks: z.array(ZMyTask) });
+export type MyTaskList = z.infer<typeof ZMyTaskList>;
+
+/** Query of "my tasks": open only (default) or with done ones. */
+export const ZMyTasksQuery = z.object({ include: z.enum(['open', 'all']).default('open') });
