@@ -29,7 +29,7 @@ describe('quote diff', () => {
 
   it('finds nothing between a version and itself', () => {
     const v = { lines: [{ key: 'a', discount: { kind: 'percent', percent: 5 } }], totals: totals(1) };
-    const d = diffQuoteVersions(v, structuredClone(v));
+    const d = diffQuoteVersions(v, JSON.parse(JSON.stringify(v)) as typeof v);
     expect([d.added, d.removed, d.changed]).toEqual([[], [], []]);
   });
 });

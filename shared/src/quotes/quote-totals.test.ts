@@ -118,7 +118,9 @@ const arbQuote = fc.record({
   rounding: fc.constantFrom(...TAX_ROUNDING_MODES),
 });
 
-function priced(q: fc.infer<typeof arbQuote>, regime: 'intra_state' | 'inter_state') {
+type ArbQuote = typeof arbQuote extends fc.Arbitrary<infer T> ? T : never;
+
+function priced(q: ArbQuote, regime: 'intra_state' | 'inter_state') {
   const lines = q.lines.map((l, i) => ({ ...l, key: `k${i}` }));
   const discountable = computeQuoteTotals({ currency: 'INR', lines, regime, rounding: q.rounding }).lines.reduce(
     (a, l, i) => (TAX_CLASSES[lines[i]!.taxClass].kind === 'pass_through' ? a : a + l.taxableMinor),
