@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
-import { INTERNAL_ROLES, ROLES, type Role } from '@mandap/shared';
+import { ROLES, type Role } from '@mandap/shared';
+import { decideDocAccess } from '@mandap/shared/docs';
 import { verify } from 'hono/jwt';
 import { z } from 'zod';
 import { type DocKind, parseDocName } from './doc-names.ts';
@@ -8,22 +9,9 @@ export type Access = 'rw' | 'ro';
 export type AccessDecision = Access | 'refuse';
 export type EventAccessRow = { access: 'read' | 'write' };
 
-/**
- * Who may do what with one event document. Pure: the caller has already loaded the user's
- * role and their `event_access` row for the event (null when there is none).
- */
+/** Who may do what with one event document: the shared rule, also used by the client to show read-only views. */
 export function decideAccess(role: string, accessRow: EventAccessRow | null, kind: DocKind): AccessDecision {
-  if ((INTERNAL_ROLES as readonly string[]).includes(role)) return role === 'finance' ? 'ro' : 'rw';
-  if (role === 'vendor') {
-    if (!accessRow) return 'refuse';
-    if (accessRow.access === 'write') return kind === 'brief' ? 'ro' : 'rw';
-    return 'ro';
-  }
-  if (role === 'client') {
-    if (!accessRow) return 'refuse';
-    return kind === 'brief' ? 'ro' : 'refuse';
-  }
-  return 'refuse';
+  return decideDocAccess(role, accessRow, kind);
 }
 
 /** Close codes sent to refused peers, before any sync message. */

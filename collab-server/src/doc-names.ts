@@ -1,27 +1,5 @@
-/** Shared documents per event. The room name on the wire is exactly the document name. */
-export const DOC_KINDS = ['brief', 'tasks', 'dayof'] as const;
-export type DocKind = (typeof DOC_KINDS)[number];
-
-export interface DocName {
-  eventId: string;
-  kind: DocKind;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** `event:<uuid>:brief|tasks|dayof` → parts, anything else → null. */
-export function parseDocName(name: string): DocName | null {
-  const parts = name.split(':');
-  if (parts.length !== 3) return null;
-  const [prefix, eventId, kind] = parts;
-  if (prefix !== 'event' || eventId === undefined || !UUID.test(eventId)) return null;
-  if (!(DOC_KINDS as readonly string[]).includes(kind ?? '')) return null;
-  return { eventId: eventId.toLowerCase(), kind: kind as DocKind };
-}
-
-export function formatDocName(eventId: string, kind: DocKind): string {
-  return `event:${eventId}:${kind}`;
-}
+/** Document names are shared with the client: see shared/src/docs/names.ts. */
+export { DOC_KINDS, type DocKind, type DocName, formatDocName, parseDocName } from '@mandap/shared/docs';
 
 /**
  * The room from a request path: WebsocketProvider connects to `${serverUrl}/${room}`, so both

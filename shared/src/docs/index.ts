@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './brief.ts';
 export * from './checklist-templates.ts';
 export * from './collection.ts';
