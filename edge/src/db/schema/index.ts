@@ -5,3 +5,4 @@ export * from './records.ts';
 export * from './vendors.ts';
 export * from './collab-projections.ts';
 export * from './leads.ts';
+export * from './quotes-engine.ts';
