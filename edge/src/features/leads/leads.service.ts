@@ -1,39 +1,161 @@
-import type { LeadListQuery, LeadSummary } from '@mandap/shared';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { CreateLeadParsed, LeadDetail, LeadListQuery, LeadSummary, UpdateLead } from '@mandap/shared';
+import { and, asc, count, desc, eq, gte, isNull, like, lte, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
 import { leads, users } from '../../db/schema/index.ts';
-import type { Deps } from '../../lib/context.ts';
+import type { Deps, Viewer } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { recordChange } from '../../lib/journal.ts';
+import { type Actor, findDuplicate, insertLead } from './lead-create.ts';
+import { auditView, loadLead, summaryColumns } from './lead-rows.ts';
 
-/** The newest leads first, filtered by stage and source. (The pipeline board comes with the leads feature.) */
-export async function listLeads(deps: Deps, query: LeadListQuery): Promise<{ leads: LeadSummary[]; total: number }> {
-  const filters: SQL[] = [];
-  if (query.stage) filters.push(eq(leads.stage, query.stage));
-  if (query.source) filters.push(eq(leads.source, query.source));
+const SORT_COLUMNS = {
+  createdAt: leads.createdAt,
+  eventDate: leads.eventDateFrom,
+  budget: leads.budgetMaxMinor,
+  name: leads.name,
+  nextFollowUpAt: leads.nextFollowUpAt,
+} as const;
+
+function listFilters(query: LeadListQuery, viewer: Viewer): SQL[] {
+  const f: SQL[] = [];
+  if (query.stage) f.push(eq(leads.stage, query.stage));
+  if (query.source) f.push(eq(leads.source, query.source));
+  if (query.temperature) f.push(eq(leads.temperature, query.temperature));
+  if (query.owner === 'none') f.push(isNull(leads.ownerId));
+  else if (query.owner) f.push(eq(leads.ownerId, query.owner === 'me' ? viewer.id : query.owner));
+  if (query.eventFrom) f.push(gte(leads.eventDateFrom, query.eventFrom));
+  if (query.eventTo) f.push(lte(leads.eventDateFrom, query.eventTo));
+  if (query.budgetMin !== undefined) f.push(gte(leads.budgetMaxMinor, query.budgetMin));
+  if (query.budgetMax !== undefined) f.push(lte(leads.budgetMaxMinor, query.budgetMax));
+  if (query.q) {
+    const q = `%${query.q.replace(/[%_]/g, '')}%`;
+    f.push(or(like(leads.name, q), like(leads.code, q), like(leads.phone, q), like(leads.email, q))!);
+  }
+  return f;
+}
+
+/** Leads filtered and sorted, a page at a time, with the total matching. */
+export async function listLeads(
+  deps: Deps,
+  viewer: Viewer,
+  query: LeadListQuery,
+): Promise<{ leads: LeadSummary[]; total: number }> {
+  const filters = listFilters(query, viewer);
   const where = filters.length ? and(...filters) : undefined;
+  const order = query.dir === 'asc' ? asc : desc;
   const [rows, [totals]] = await Promise.all([
     deps.db
-      .select({
-        id: leads.id,
-        code: leads.code,
-        name: leads.name,
-        phone: leads.phone,
-        email: leads.email,
-        source: leads.source,
-        stage: leads.stage,
-        temperature: leads.temperature,
-        ownerName: users.name,
-        eventType: leads.eventType,
-        eventDate: leads.eventDateFrom,
-        city: leads.city,
-        budgetMaxMinor: leads.budgetMaxMinor,
-        budgetCurrency: leads.budgetCurrency,
-        createdAt: leads.createdAt,
-      })
+      .select(summaryColumns)
       .from(leads)
       .leftJoin(users, eq(users.id, leads.ownerId))
       .where(where)
-      .orderBy(desc(leads.createdAt))
-      .limit(query.limit),
+      .orderBy(order(SORT_COLUMNS[query.sort]), order(leads.id))
+      .limit(query.limit)
+      .offset(query.offset),
     deps.db.select({ n: count() }).from(leads).where(where),
   ]);
   return { leads: rows as LeadSummary[], total: totals?.n ?? 0 };
+}
+
+export async function getLead(deps: Deps, id: string): Promise<LeadDetail> {
+  return (await loadLead(deps.db, id)).detail;
+}
+
+export type CreateLeadOutcome = { created: LeadDetail } | { duplicate: LeadSummary };
+
+/** Creates a lead by hand, unless one with the same phone or email exists: then answers that one. */
+export async function createLead(deps: Deps, input: CreateLeadParsed, actor: Actor): Promise<CreateLeadOutcome> {
+  const contact = { phone: input.phone ?? null, email: input.email ?? null };
+  const now = deps.now();
+  const result = await deps.db.transaction(async (tx): Promise<{ duplicate: LeadSummary } | { id: string }> => {
+    const duplicate = await findDuplicate(tx, contact);
+    if (duplicate) return { duplicate };
+    if (input.ownerId) await assertAssignable(tx, input.ownerId);
+    const row = await insertLead(tx, { ...input, ...contact }, actor, now);
+    return { id: row.id };
+  });
+  if ('duplicate' in result) return result;
+  return { created: await getLead(deps, result.id) };
+}
+
+/** Only active internal sales-side users may own leads. */
+async function assertAssignable(db: DbOrTx, ownerId: string) {
+  const [owner] = await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, ownerId));
+  if (owner?.status !== 'active' || !['sales', 'manager', 'super_admin'].includes(owner.role)) {
+    throw new AppError('validation_failed', 'The owner must be an active sales user or manager.', {
+      fields: { ownerId: 'not an active sales user or manager' },
+    });
+  }
+}
+
+/** Edits contact details and the brief. A changed phone or email must not collide with another lead. */
+export async function updateLead(deps: Deps, id: string, input: UpdateLead & Record<string, unknown>, actor: Actor) {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const { row: before } = await loadLead(tx, id);
+    const phone = input.phone === undefined ? before.phone : (input.phone as string | null);
+    const email = input.email === undefined ? before.email : (input.email as string | null);
+    if (!phone && !email)
+      throw new AppError('validation_failed', 'A lead needs a phone number or an email.', {
+        fields: { phone: 'enter a phone number or an email' },
+      });
+    const dup = await findDuplicate(tx, {
+      phone: phone !== before.phone ? phone : null,
+      email: email !== before.email ? email : null,
+    });
+    if (dup && dup.id !== id)
+      throw new AppError('conflict', `${dup.code} (${dup.name}) already has that phone or email.`, {
+        fields: { [dup.phone === phone ? 'phone' : 'email']: `already on ${dup.code}` },
+      });
+    const [after] = await tx
+      .update(leads)
+      .set({ ...input, updatedAt: now.toISOString() })
+      .where(eq(leads.id, id))
+      .returning();
+    await recordChange(tx, {
+      type: 'lead.updated',
+      aggregateType: 'lead',
+      aggregateId: id,
+      payload: { fields: Object.keys(input) },
+      actorId: actor.actorId,
+      at: now,
+      audit: {
+        before: auditView(before),
+        after: auditView(after!),
+        ip: actor.ip ?? null,
+        requestId: actor.requestId ?? null,
+      },
+    });
+  });
+  return getLead(deps, id);
+}
+
+/** Hands the lead to another owner. */
+export async function assignLead(deps: Deps, id: string, ownerId: string, actor: Actor) {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const { row: before } = await loadLead(tx, id);
+    if (before.ownerId === ownerId) return;
+    await assertAssignable(tx, ownerId);
+    const [after] = await tx
+      .update(leads)
+      .set({ ownerId, updatedAt: now.toISOString() })
+      .where(eq(leads.id, id))
+      .returning();
+    await recordChange(tx, {
+      type: 'lead.assigned',
+      aggregateType: 'lead',
+      aggregateId: id,
+      payload: { from: before.ownerId, to: ownerId },
+      actorId: actor.actorId,
+      at: now,
+      audit: {
+        before: { ownerId: before.ownerId },
+        after: { ownerId: after!.ownerId },
+        ip: actor.ip ?? null,
+        requestId: actor.requestId ?? null,
+      },
+    });
+  });
+  return getLead(deps, id);
 }

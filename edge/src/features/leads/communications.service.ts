@@ -1,0 +1,114 @@
+import { type Communication, newId, type ZLogCommunication } from '@mandap/shared';
+import { desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { communications, events, users } from '../../db/schema/index.ts';
+import type { Deps } from '../../lib/context.ts';
+import { recordChange } from '../../lib/journal.ts';
+import type { Actor } from './lead-create.ts';
+import { loadLead } from './lead-rows.ts';
+
+type LogInput = z.output<typeof ZLogCommunication>;
+
+/** Maps each kind's form onto the communications columns; kind-specific extras go into `details`. */
+function toColumns(input: LogInput) {
+  switch (input.kind) {
+    case 'call':
+      return {
+        direction: input.direction,
+        outcome: input.outcome,
+        durationSeconds: input.durationSeconds ?? null,
+        body: input.notes ?? null,
+        details: input.decisions ? { decisions: input.decisions } : null,
+      };
+    case 'whatsapp':
+      return {
+        direction: input.direction,
+        outcome: input.status,
+        durationSeconds: null,
+        body: input.message,
+        details: null,
+      };
+    case 'meeting':
+      return {
+        direction: 'internal' as const,
+        outcome: null,
+        durationSeconds: null,
+        body: input.notes ?? null,
+        details: {
+          attendees: input.attendees,
+          ...(input.meetLink ? { meetLink: input.meetLink } : {}),
+          ...(input.clientReactions ? { clientReactions: input.clientReactions } : {}),
+          ...(input.decisions ? { decisions: input.decisions } : {}),
+        },
+      };
+    case 'email':
+      return {
+        direction: input.direction,
+        outcome: null,
+        durationSeconds: null,
+        body: input.body ?? null,
+        details: { subject: input.subject },
+      };
+    case 'note':
+      return { direction: 'internal' as const, outcome: null, durationSeconds: null, body: input.body, details: null };
+  }
+}
+
+/** Logs a call, WhatsApp message, meeting, email or note on a lead (and its event, once converted). */
+export async function logCommunication(
+  deps: Deps,
+  leadId: string,
+  input: LogInput,
+  actor: Actor,
+): Promise<Communication> {
+  const now = deps.now();
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    await loadLead(tx, leadId);
+    const [event] = await tx.select({ id: events.id }).from(events).where(eq(events.leadId, leadId)).limit(1);
+    const row = {
+      id,
+      leadId,
+      eventId: event?.id ?? null,
+      kind: input.kind,
+      ...toColumns(input),
+      occurredAt: input.occurredAt ? new Date(input.occurredAt).toISOString() : now.toISOString(),
+      byUserId: actor.actorId,
+      createdAt: now.toISOString(),
+    };
+    await tx.insert(communications).values(row);
+    await recordChange(tx, {
+      type: 'communication.logged',
+      aggregateType: 'lead',
+      aggregateId: leadId,
+      payload: { communicationId: id, kind: input.kind, outcome: row.outcome },
+      actorId: actor.actorId,
+      at: now,
+      audit: { before: null, after: row, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
+    });
+  });
+  const [logged] = await listCommunications(deps, leadId, id);
+  return logged!;
+}
+
+/** The lead's timeline, newest first. */
+export async function listCommunications(deps: Deps, leadId: string, onlyId?: string): Promise<Communication[]> {
+  if (!onlyId) await loadLead(deps.db, leadId);
+  const rows = await deps.db
+    .select({
+      id: communications.id,
+      kind: communications.kind,
+      direction: communications.direction,
+      outcome: communications.outcome,
+      durationSeconds: communications.durationSeconds,
+      body: communications.body,
+      details: communications.details,
+      occurredAt: communications.occurredAt,
+      byName: users.name,
+    })
+    .from(communications)
+    .leftJoin(users, eq(users.id, communications.byUserId))
+    .where(onlyId ? eq(communications.id, onlyId) : eq(communications.leadId, leadId))
+    .orderBy(desc(communications.occurredAt));
+  return rows;
+}
