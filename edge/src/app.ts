@@ -11,6 +11,8 @@ import { eventsRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
+import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
+import { quotesRoutes } from './features/quotes/quotes.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
@@ -100,6 +102,8 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/users', usersRoutes)
     .route('/api/events', eventsRoutes)
     .route('/api/leads', leadsRoutes)
+    .route('/api/quotes', quotesRoutes)
+    .route('/api/public/quotes', quotePublicRoutes)
     .route('/api/follow-ups', followUpsRoutes)
     .route('/api', workspaceRoutes);
 

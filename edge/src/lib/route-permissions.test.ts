@@ -61,12 +61,15 @@ describe('route permissions', () => {
       'GET /api/docs',
       'GET /api/health',
       'GET /api/openapi.json',
+      'GET /api/public/quotes/:token',
       'POST /api/auth/invite/accept',
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/auth/password-reset/confirm',
       'POST /api/auth/password-reset/request',
       'POST /api/auth/refresh',
+      'POST /api/public/quotes/:token/accept',
+      'POST /api/public/quotes/:token/request-changes',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR } from '../money.ts';
 import type { CompanyProfile } from '../quotes/company.ts';
-import type { FxSnapshot } from '../quotes/fx.ts';
+import { type FxSnapshot, isRate } from '../quotes/fx.ts';
 import { checkGstin, GST_STATE_CODES, SAC_EVENT_MANAGEMENT, TAX_ROUNDING_MODES } from '../quotes/gst.ts';
 import type { QuoteTotals } from '../quotes/quote-totals.ts';
 import { QUOTE_CATEGORY_CODES, TAX_CLASS_CODES } from '../quotes/tax-classes.ts';
@@ -112,7 +112,8 @@ export const ZCreateQuote = z
     if (!d.leadId === !d.eventId)
       ctx.addIssue({ code: 'custom', path: ['leadId'], message: 'give either leadId or eventId (exactly one)' });
   });
-export type CreateQuote = z.input<typeof ZCreateQuote>;
+export type CreateQuoteInput = z.input<typeof ZCreateQuote>;
+export type CreateQuote = z.output<typeof ZCreateQuote>;
 
 export const ZNewQuoteVersion = z.strictObject({ negotiationNote: z.string().max(2000).nullable().optional() });
 export const ZSendQuote = z.strictObject({
@@ -161,7 +162,7 @@ export type CatalogueItemInput = z.input<typeof ZCatalogueItemInput>;
 export const ZManualFxRate = z.strictObject({
   base: ZCurrency,
   quote: ZCurrency.default('INR'),
-  rate: z.string().regex(/^\d{1,9}(\.\d{1,12})?$/, { error: 'use a decimal like 83.2150' }),
+  rate: z.string().refine(isRate, { error: 'use a decimal greater than zero, like 83.2150' }),
   asOf: ZIsoDate.optional(),
 });
 export type ManualFxRate = z.input<typeof ZManualFxRate>;

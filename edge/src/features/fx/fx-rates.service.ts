@@ -1,0 +1,92 @@
+import { type Currency, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { fxRates } from '../../db/schema/index.ts';
+import type { Deps, Viewer } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { recordChange } from '../../lib/journal.ts';
+
+type FxRow = typeof fxRates.$inferSelect;
+
+const toSnapshot = (r: FxRow): FxSnapshot => ({
+  base: r.base as Currency,
+  quote: r.quote as Currency,
+  rate: r.rate,
+  source: r.source,
+  asOf: r.asOf,
+});
+
+/** The newest stored rate for a pair (manual or provider), or null. */
+export async function latestRate(db: DbOrTx, base: Currency, quote: Currency): Promise<FxSnapshot | null> {
+  const [row] = await db
+    .select()
+    .from(fxRates)
+    .where(and(eq(fxRates.base, base), eq(fxRates.quote, quote)))
+    .orderBy(desc(fxRates.asOf), desc(fxRates.createdAt))
+    .limit(1);
+  return row ? toSnapshot(row) : null;
+}
+
+/** The rate a quote in `currency` needs for its INR equivalent; a missing one is a 422 naming the pair. */
+export async function requireInrRate(db: DbOrTx, currency: Currency): Promise<FxSnapshot | null> {
+  if (currency === 'INR') return null;
+  const rate = await latestRate(db, currency, 'INR');
+  if (!rate)
+    throw new AppError(
+      'unprocessable',
+      `There is no ${currency}→INR exchange rate yet. Finance can add one (FX rates), or refresh rates from ExchangeRate-API; then try again.`,
+      { fields: { currency: `no ${currency}→INR rate` } },
+    );
+  return rate;
+}
+
+/** Newest rate of every stored pair, for the FX screen. */
+export async function listLatestRates(deps: Deps): Promise<FxSnapshot[]> {
+  const rows = await deps.db.select().from(fxRates).orderBy(desc(fxRates.asOf), desc(fxRates.createdAt));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(`${r.base}${r.quote}`) && seen.add(`${r.base}${r.quote}`)).map(toSnapshot);
+}
+
+/** Stores rates (append-only history: a newer row wins), with a domain event per batch. */
+export async function storeRates(
+  deps: Deps,
+  rates: FxSnapshot[],
+  actorId: string | null,
+  type: 'fx.rates_refreshed' | 'fx.rate_set',
+): Promise<void> {
+  const now = deps.now().toISOString();
+  await deps.db.transaction(async (tx) => {
+    for (const r of rates) {
+      await tx.insert(fxRates).values({
+        id: newId(),
+        base: r.base,
+        quote: r.quote,
+        rate: r.rate,
+        source: r.source === 'manual' ? 'manual' : 'exchangerate_api',
+        asOf: r.asOf,
+        createdBy: actorId,
+        createdAt: now,
+      });
+    }
+    await recordChange(tx, {
+      type,
+      aggregateType: 'fx_rate',
+      aggregateId: rates.map((r) => `${r.base}${r.quote}`).join(','),
+      payload: { rates: rates.map((r) => ({ pair: `${r.base}/${r.quote}`, rate: r.rate, asOf: r.asOf })) },
+      actorId,
+      at: deps.now(),
+      audit: { before: null, after: { rates } },
+    });
+  });
+}
+
+/** Finance sets a rate by hand: dated today unless a date is given. */
+export async function setManualRate(deps: Deps, viewer: Viewer, input: ManualFxRate): Promise<FxSnapshot> {
+  const base = input.base;
+  const quote = input.quote ?? 'INR';
+  if (base === quote) throw new AppError('validation_failed', 'A rate needs two different currencies.');
+  const asOf = input.asOf ? `${input.asOf}T00:00:00.000Z` : deps.now().toISOString();
+  const snapshot: FxSnapshot = { base, quote, rate: input.rate, source: 'manual', asOf };
+  await storeRates(deps, [snapshot], viewer.id, 'fx.rate_set');
+  return snapshot;
+}

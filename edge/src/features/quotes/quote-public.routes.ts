@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import { ZAcceptQuote, ZOk, ZRequestChanges } from '@mandap/shared';
+import { originOf } from '../../lib/context.ts';
+import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { defineRoute } from '../../lib/route.ts';
+import { createRouter } from '../../lib/router.ts';
+import { acceptSharedQuote, openSharedQuote, requestQuoteChanges } from './quote-share.service.ts';
+
+/** The share link's token; its signature and expiry are checked by the service (altered 403, expired 410). */
+const ZTokenParam = z.object({ token: z.string().min(10).max(200) });
+const ZPublicQuote = z.looseObject({ code: z.string(), canAccept: z.boolean(), closedReason: z.string().nullable() });
+const linkErrors = {
+  409: jsonResponse(z.looseObject({}), 'Already accepted, or superseded by a newer version.'),
+  410: jsonResponse(z.looseObject({}), 'The link or the quote has expired.'),
+};
+
+const open = defineRoute({
+  method: 'get',
+  path: '/{token}',
+  permission: 'public',
+  summary: 'Open a shared quote version (records quote.viewed)',
+  request: { params: ZTokenParam },
+  responses: { 200: jsonResponse(ZPublicQuote, 'The quote as the client sees it.'), ...errorResponses, ...linkErrors },
+});
+
+const accept = defineRoute({
+  method: 'post',
+  path: '/{token}/accept',
+  permission: 'public',
+  summary: 'Accept with a typed name and the terms ticked (IP, user agent and time recorded)',
+  request: { params: ZTokenParam, body: jsonBody(ZAcceptQuote) },
+  responses: { 200: jsonResponse(ZPublicQuote, 'Accepted.'), ...errorResponses, ...linkErrors },
+});
+
+const requestChanges = defineRoute({
+  method: 'post',
+  path: '/{token}/request-changes',
+  permission: 'public',
+  summary: 'Ask for changes to a shared quote',
+  request: { params: ZTokenParam, body: jsonBody(ZRequestChanges) },
+  responses: { 200: jsonResponse(ZOk, 'Sent to the team.'), ...errorResponses, ...linkErrors },
+});
+
+export const quotePublicRoutes = createRouter()
+  .openapi(open, async (c) =>
+    c.json(await openSharedQuote(c.get('deps'), c.req.valid('param').token, originOf(c)), 200),
+  )
+  .openapi(accept, async (c) => {
+    const { token } = c.req.valid('param');
+    return c.json(await acceptSharedQuote(c.get('deps'), token, c.req.valid('json'), originOf(c)), 200);
+  })
+  .openapi(requestChanges, async (c) => {
+    const { token } = c.req.valid('param');
+    return c.json(await requestQuoteChanges(c.get('deps'), token, c.req.valid('json'), originOf(c)), 200);
+  });

@@ -1,0 +1,118 @@
+import {
+  type FxSnapshot,
+  isScopedRole,
+  type QuoteLine,
+  type QuoteStatus,
+  type QuoteSummary,
+  type QuoteVersionView,
+} from '@mandap/shared';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { clients, eventAccess, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
+import type { Viewer } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
+
+export type QuoteRow = typeof quotes.$inferSelect;
+export type VersionRow = typeof quoteVersions.$inferSelect;
+type DetailsRow = typeof quoteVersionDetails.$inferSelect;
+
+/** Today in Asia/Kolkata as yyyy-mm-dd: validity dates are Indian calendar days. */
+export function istToday(now: Date): string {
+  return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+}
+
+/** A sent or viewed version past its validity date reads as expired (no job needed to flip it). */
+export function effectiveStatus(v: Pick<VersionRow, 'status' | 'validUntil'>, now: Date): QuoteStatus {
+  if ((v.status === 'sent' || v.status === 'viewed') && v.validUntil && v.validUntil < istToday(now)) return 'expired';
+  return v.status;
+}
+
+/**
+ * A quote the viewer may see: staff see all; a client only quotes of events linked to them.
+ * Anything else is indistinguishable from a missing quote.
+ */
+export async function loadVisibleQuote(db: DbOrTx, viewer: Viewer, id: string): Promise<QuoteRow> {
+  const [quote] = await db.select().from(quotes).where(eq(quotes.id, id)).limit(1);
+  if (!quote) throw notFound('That quote');
+  if (isScopedRole(viewer.role)) {
+    if (!quote.eventId) throw notFound('That quote');
+    const [link] = await db
+      .select({ eventId: eventAccess.eventId })
+      .from(eventAccess)
+      .where(and(eq(eventAccess.eventId, quote.eventId), eq(eventAccess.userId, viewer.id)))
+      .limit(1);
+    if (!link) throw notFound('That quote');
+  }
+  return quote;
+}
+
+export async function loadVersions(db: DbOrTx, quoteId: string) {
+  return db
+    .select({ v: quoteVersions, d: quoteVersionDetails })
+    .from(quoteVersions)
+    .innerJoin(quoteVersionDetails, eq(quoteVersionDetails.versionId, quoteVersions.id))
+    .where(eq(quoteVersions.quoteId, quoteId))
+    .orderBy(asc(quoteVersions.version));
+}
+
+export async function loadVersion(db: DbOrTx, quoteId: string, version: number) {
+  const [row] = await db
+    .select({ v: quoteVersions, d: quoteVersionDetails })
+    .from(quoteVersions)
+    .innerJoin(quoteVersionDetails, eq(quoteVersionDetails.versionId, quoteVersions.id))
+    .where(and(eq(quoteVersions.quoteId, quoteId), eq(quoteVersions.version, version)))
+    .limit(1);
+  if (!row) throw notFound(`Version ${version} of that quote`);
+  return row;
+}
+
+export function toVersionView(row: { v: VersionRow; d: DetailsRow }, now: Date): QuoteVersionView {
+  const { v, d } = row;
+  return {
+    id: v.id,
+    version: v.version,
+    status: effectiveStatus(v, now),
+    isChangeOrder: v.isChangeOrder,
+    draft: d.draft,
+    lines: v.lines as QuoteLine[],
+    totals: d.totals,
+    fx: (v.fx as FxSnapshot | null) ?? null,
+    totalInrMinor: v.totalInrMinor,
+    sentAt: v.sentAt,
+    acceptedAt: v.acceptedAt,
+    acceptance: (v.acceptance as QuoteVersionView['acceptance']) ?? null,
+    createdAt: v.createdAt,
+  };
+}
+
+export async function clientOf(db: DbOrTx, clientId: string | null) {
+  if (!clientId) return null;
+  const [c] = await db
+    .select({ name: clients.name, phone: clients.phone })
+    .from(clients)
+    .where(eq(clients.id, clientId))
+    .limit(1);
+  return c ?? null;
+}
+
+export function toSummary(
+  q: QuoteRow,
+  latest: { v: VersionRow; d: DetailsRow },
+  clientName: string | null,
+  now: Date,
+): QuoteSummary {
+  return {
+    id: q.id,
+    code: q.code,
+    title: latest.d.title,
+    status: effectiveStatus(latest.v, now),
+    currency: latest.v.currency as QuoteSummary['currency'],
+    currentVersion: q.currentVersion,
+    totalMinor: latest.v.totalMinor,
+    totalInrMinor: latest.v.totalInrMinor,
+    leadId: q.leadId,
+    eventId: q.eventId,
+    clientName,
+    updatedAt: q.updatedAt,
+  };
+}
