@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
 import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
@@ -105,6 +106,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/quotes', quotesRoutes)
     .route('/api/public/quotes', quotePublicRoutes)
     .route('/api/follow-ups', followUpsRoutes)
+    .route('/api/intake', intakeRoutes)
     .route('/api', workspaceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -35,6 +35,22 @@ export const ZEnv = z.object({
   SEED_DEMO: bool.default(true),
   /** debug | info | warn | error | silent */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Meta Lead Ads: the app secret that signs webhooks (X-Hub-Signature-256). Unset: the Meta webhook refuses every delivery. */
+  META_APP_SECRET: z.string().min(8).optional(),
+  /** Meta Lead Ads: the verify token you typed in the app's webhook settings (answers hub.challenge). */
+  META_VERIFY_TOKEN: z.string().min(8).optional(),
+  /** Meta Lead Ads: page access token for fetching a lead's fields from the Graph API. Unset: leads stay pending, saying so. */
+  META_PAGE_ACCESS_TOKEN: z.string().min(8).optional(),
+  /** Graph API base URL (tests point it at a local server). */
+  META_GRAPH_URL: z.url().default('https://graph.facebook.com/v21.0'),
+  /** Google Ads lead form webhook key (google_key in each delivery). Unset: the Google webhook refuses every delivery. */
+  GOOGLE_LEADS_KEY: z.string().min(8).optional(),
+  /** Listing platforms leads may come from, comma-separated source keys (shown in forms and accepted on import). */
+  LISTING_PLATFORMS: z.string().default('wedmegood,weddingwire_india,justdial,shaadisaga'),
+  /** Website enquiry form: most submissions per IP per 10 minutes. */
+  WEBSITE_FORM_MAX_PER_10_MIN: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Website enquiry form: a form submitted faster than this after it was shown is treated as a bot. */
+  WEBSITE_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).default(3000),
 });
 export type Env = z.infer<typeof ZEnv>;
 

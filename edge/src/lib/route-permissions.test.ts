@@ -60,6 +60,7 @@ describe('route permissions', () => {
       'GET /api/config',
       'GET /api/docs',
       'GET /api/health',
+      'GET /api/intake/meta',
       'GET /api/openapi.json',
       'GET /api/public/quotes/:token',
       'POST /api/auth/invite/accept',
@@ -68,6 +69,9 @@ describe('route permissions', () => {
       'POST /api/auth/password-reset/confirm',
       'POST /api/auth/password-reset/request',
       'POST /api/auth/refresh',
+      'POST /api/intake/google',
+      'POST /api/intake/meta',
+      'POST /api/intake/website',
       'POST /api/public/quotes/:token/accept',
       'POST /api/public/quotes/:token/request-changes',
     ]);

@@ -5,4 +5,5 @@ export * from './follow-ups.ts';
 export * from './import-mapping.ts';
 export * from './money-text.ts';
 export * from './phone.ts';
+export * from './provider-fields.ts';
 export * from './stages.ts';

@@ -1,0 +1,43 @@
+import { newId } from '@mandap/shared';
+import type { DbOrTx } from '../../db/client.ts';
+import { webhookInbox } from '../../db/schema/index.ts';
+
+export type InboxStatus = 'processed' | 'rejected' | 'duplicate' | 'failed';
+
+/** Headers worth keeping with a delivery (never cookies or authorization). */
+export function keptHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['content-type', 'user-agent', 'x-hub-signature-256', 'x-forwarded-for']) {
+    const v = headers.get(name);
+    if (v) out[name] = v.slice(0, 300);
+  }
+  return out;
+}
+
+/** Records one inbound delivery and why it was accepted or refused. */
+export async function recordDelivery(
+  db: DbOrTx,
+  d: {
+    provider: string;
+    providerEventId?: string | null;
+    signatureValid: boolean;
+    status: InboxStatus;
+    reason: string;
+    headers: Record<string, string>;
+    body: string;
+    at: Date;
+  },
+): Promise<void> {
+  await db.insert(webhookInbox).values({
+    id: newId(),
+    provider: d.provider,
+    providerEventId: d.providerEventId ?? null,
+    signatureValid: d.signatureValid,
+    status: d.status,
+    reason: d.reason,
+    headers: d.headers,
+    body: d.body.slice(0, 64_000),
+    receivedAt: d.at.toISOString(),
+    processedAt: d.status === 'processed' ? d.at.toISOString() : null,
+  });
+}

@@ -1,0 +1,83 @@
+import type { ZWebsiteLead } from '@mandap/shared';
+import type { z } from 'zod';
+import type { Deps } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { recordDelivery } from './inbox.ts';
+import { recordProviderLead } from './provider-lead.ts';
+import { hitRateLimit } from './rate-limit.ts';
+
+const WINDOW_MS = 10 * 60_000;
+
+/**
+ * The public website form. Rate-limited per IP; a filled honeypot or a form sent faster than a
+ * person could type is accepted politely (so bots learn nothing) but creates no lead.
+ */
+export async function receiveWebsiteLead(
+  deps: Deps,
+  input: z.output<typeof ZWebsiteLead>,
+  origin: { ip: string | null; headers: Record<string, string> },
+): Promise<{ reference: string }> {
+  const now = deps.now();
+  const wait = await hitRateLimit(
+    deps.db,
+    `website:${origin.ip ?? 'unknown'}`,
+    deps.env.WEBSITE_FORM_MAX_PER_10_MIN,
+    WINDOW_MS,
+    now,
+  );
+  if (wait > 0)
+    throw new AppError(
+      'too_many_attempts',
+      `Too many enquiries from this network. Try again in ${Math.ceil(wait / 60)} minutes.`,
+      {
+        headers: { 'retry-after': String(wait) },
+      },
+    );
+  const inbox = {
+    provider: 'website',
+    headers: origin.headers,
+    body: JSON.stringify(input),
+    at: now,
+    signatureValid: false,
+  };
+  const spam = input.website
+    ? 'honeypot field was filled'
+    : now.getTime() - input.formStartedAt < deps.env.WEBSITE_FORM_MIN_FILL_MS
+      ? 'form was sent too quickly after it was shown'
+      : null;
+  if (spam) {
+    await recordDelivery(deps.db, { ...inbox, status: 'rejected', reason: `spam guard: ${spam}` });
+    return { reference: 'received' };
+  }
+  const answers: Record<string, string> = { full_name: input.name };
+  if (input.phone) answers.phone_number = input.phone;
+  if (input.email) answers.email = input.email;
+  if (input.city) answers.city = input.city;
+  if (input.eventDate) answers.event_date = input.eventDate;
+  return deps.db.transaction(async (tx) => {
+    const r = await recordProviderLead(
+      tx,
+      {
+        source: 'website',
+        externalRef: null,
+        answers,
+        sourceDetail: input.landingPage ?? 'website form',
+        extraRequirements: input.message ?? null,
+        eventType: input.eventType ?? null,
+        guestCount: input.guestCount ?? null,
+        attribution: {
+          utmSource: input.utm_source,
+          utmMedium: input.utm_medium,
+          utmCampaign: input.utm_campaign,
+          utmTerm: input.utm_term,
+          utmContent: input.utm_content,
+          landingPage: input.landingPage,
+          referrer: input.referrer,
+        },
+      },
+      now,
+    );
+    await recordDelivery(tx, { ...inbox, status: 'processed', reason: `${r.kind} ${r.code}` });
+    return { reference: r.code };
+  });
+}
