@@ -8,6 +8,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4599);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const COLLAB_PORT = PORT + 1;
+const JWT_SECRET = 'e2e-only-secret-that-is-long-enough-0123456789';
 
 if (!existsSync(CHROMIUM)) {
   throw new Error(
@@ -22,9 +24,12 @@ if (!existsSync(join(clientDist, 'index.html'))) {
 }
 
 // A fresh database for every run: the edge seeds the demo house into an empty one.
+// Workers load this file too; only the runner (which starts the server) may wipe it.
 const dataDir = join(tmpdir(), `mandap-e2e-${PORT}`);
-rmSync(dataDir, { recursive: true, force: true });
-mkdirSync(dataDir, { recursive: true });
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -57,25 +62,45 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 860 } } }],
-  webServer: {
-    command: 'npx tsx edge/src/node.ts',
-    cwd: resolve(here, '..'),
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 90_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
-      DATA_DIR: dataDir,
-      JWT_SECRET: 'e2e-only-secret-that-is-long-enough-0123456789',
-      CLIENT_DIST: clientDist,
-      SEED_DEMO: 'true',
-      PASSWORD_HASH_ITERATIONS: '1000',
-      PUBLIC_URL: BASE_URL,
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: 'npx tsx edge/src/node.ts',
+      cwd: resolve(here, '..'),
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+        DATA_DIR: dataDir,
+        JWT_SECRET,
+        CLIENT_DIST: clientDist,
+        SEED_DEMO: 'true',
+        PASSWORD_HASH_ITERATIONS: '1000',
+        PUBLIC_URL: BASE_URL,
+        LOG_LEVEL: 'warn',
+        COLLAB_PUBLIC_URL: `ws://127.0.0.1:${COLLAB_PORT}/collab`,
+      },
     },
-  },
+    {
+      // The collab-server beside the edge: same secret, same edge database, its own update log.
+      command: 'npx tsx collab-server/src/main.ts',
+      cwd: resolve(here, '..'),
+      url: `http://127.0.0.1:${COLLAB_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        COLLAB_PORT: String(COLLAB_PORT),
+        COLLAB_HOST: '127.0.0.1',
+        DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+        COLLAB_DATABASE_URL: `file:${join(dataDir, 'collab.db')}`,
+        JWT_SECRET,
+      },
+    },
+  ],
 });

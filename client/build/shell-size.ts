@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
 
@@ -56,7 +56,7 @@ export function shellSize(): Plugin {
         cssBytes: sum(cssFiles, 'bytes'),
         files: [...js, ...cssFiles],
       };
-      const outDir = join(config.root, config.build.outDir);
+      const outDir = resolve(config.root, config.build.outDir);
       writeFileSync(join(outDir, 'shell-size.json'), `${JSON.stringify(report, null, 2)}\n`);
       const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
       config.logger.info(

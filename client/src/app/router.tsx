@@ -70,6 +70,13 @@ export const routes: RouteObject[] = [
                       (m) => m.EventsPage,
                     ),
                   },
+                  {
+                    path: 'events/:eventId/workspace',
+                    lazy: page(
+                      () => import('../features/workspace/WorkspacePage.tsx'),
+                      (m) => m.WorkspacePage,
+                    ),
+                  },
                 ],
               },
               {
@@ -80,6 +87,18 @@ export const routes: RouteObject[] = [
                     lazy: page(
                       () => import('../features/leads/LeadsPage.tsx'),
                       (m) => m.LeadsPage,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="tasks:read" />,
+                children: [
+                  {
+                    path: 'my-tasks',
+                    lazy: page(
+                      () => import('../features/workspace/MyTasksPage.tsx'),
+                      (m) => m.MyTasksPage,
                     ),
                   },
                 ],

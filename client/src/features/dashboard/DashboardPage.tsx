@@ -4,7 +4,7 @@ import { IconCalendarEvent, IconConfetti, IconTargetArrow, IconTrophy } from '@t
 import { formatCount, formatDate, hourInKolkata, todayInKolkata } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';
 import { useEvents } from '../events/useEvents.ts';
-import { useLeads } from '../leads/useLeads.ts';
+import { useLeads } from '../leads/leads.api.ts';
 import { LeadsByStage } from './LeadsByStage.tsx';
 import { StatCard } from './StatCard.tsx';
 import { UpcomingEvents } from './UpcomingEvents.tsx';

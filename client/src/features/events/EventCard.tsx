@@ -1,7 +1,8 @@
 import type { EventSummary } from '@mandap/shared';
-import { Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { IconCalendar, IconMapPin, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { formatCount, formatDateRange, humanize } from '../../lib/format.ts';
 import { EventStatusBadge } from './EventStatusBadge.tsx';
 
@@ -22,9 +23,9 @@ export function EventCard({ event }: { event: EventSummary }) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={2} style={{ minWidth: 0 }}>
-            <Text fw={600} lineClamp={2}>
+            <Anchor component={Link} to={`/events/${event.id}/workspace`} fw={600} lineClamp={2} c="inherit">
               {event.name}
-            </Text>
+            </Anchor>
             <Text size="xs" c="dimmed">
               {event.code} · {humanize(event.eventType)}
             </Text>

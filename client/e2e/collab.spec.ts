@@ -1,0 +1,116 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { signIn } from './helpers.ts';
+
+const SHOTS = '/tmp/shots-collab';
+
+async function openAs(
+  browser: Browser,
+  email: string,
+  path?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  if (path) await page.goto(path);
+  return { context, page };
+}
+
+/** The first demo event's workspace path, found through the events page. */
+async function firstWorkspace(page: Page): Promise<string> {
+  await page.goto('/events');
+  await page.getByTestId('event-card').first().getByRole('link').click();
+  await expect(page).toHaveURL(/\/events\/[0-9a-f-]+\/workspace/);
+  return new URL(page.url()).pathname;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('two planners co-edit a brief live and see each other', async ({ browser }) => {
+  const a = await openAs(browser, 'manager@mandap.demo');
+  const path = await firstWorkspace(a.page);
+  const b = await openAs(browser, 'ops@mandap.demo', `${path}?tab=brief`);
+
+  for (const { page } of [a, b]) await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  const editorA = a.page.getByTestId('brief-editor');
+  await editorA.click();
+  await a.page.keyboard.type('Mehendi on the lawn at 4 pm; 180 guests.');
+  await expect(b.page.getByTestId('brief-editor')).toContainText('Mehendi on the lawn at 4 pm; 180 guests.');
+
+  await b.page.getByTestId('brief-editor').click();
+  await b.page.keyboard.press('End');
+  await b.page.keyboard.type(' Marigold and mogra only.');
+  await expect(editorA).toContainText('Marigold and mogra only.');
+  await expect(a.page.getByRole('group', { name: 'People here' }).locator('.mantine-Avatar-root')).toHaveCount(2);
+
+  // Structured fields travel in the same document.
+  await a.page.getByRole('button', { name: 'Add function' }).click();
+  await a.page.getByLabel('Function name').fill('Sangeet');
+  await a.page.getByLabel('Function name').press('Enter');
+  await expect(b.page.getByLabel('Function name')).toHaveValue('Sangeet');
+
+  // A named snapshot, then a change, then restore.
+  await a.page.getByRole('tab', { name: 'Snapshots' }).click();
+  await a.page.getByLabel('Snapshot name').fill('As sent to the client on 12 Nov');
+  await a.page.getByRole('button', { name: 'Save' }).click();
+  await b.page.getByRole('tab', { name: 'Snapshots' }).click();
+  await expect(b.page.getByTestId('brief-snapshot')).toContainText('As sent to the client on 12 Nov');
+  await editorA.click();
+  await a.page.keyboard.press('ControlOrMeta+a');
+  await a.page.keyboard.type('Scrapped everything.');
+  await expect(b.page.getByTestId('brief-editor')).toHaveText('Scrapped everything.');
+  await a.page.getByRole('button', { name: 'Restore' }).click();
+  await a.page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+  await expect(b.page.getByTestId('brief-editor')).toContainText('Mehendi on the lawn');
+  await a.page.screenshot({ path: `${SHOTS}/brief-desktop.png`, fullPage: true });
+
+  await a.context.close();
+  await b.context.close();
+});
+
+test('the crew ticks a checklist together, one of them offline, and it merges', async ({ browser }) => {
+  const a = await openAs(browser, 'manager@mandap.demo');
+  const path = await firstWorkspace(a.page);
+  await a.page.goto(`${path}?tab=dayof`);
+  await expect(a.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  await a.page.getByLabel('Function').fill('Sangeet');
+  await a.page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(a.page.getByTestId('checklist')).toHaveCount(4);
+
+  const b = await openAs(browser, 'ops@mandap.demo', `${path}?tab=dayof`);
+  await b.page.setViewportSize({ width: 390, height: 844 });
+  await expect(b.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  const firstList = (p: Page) => p.getByTestId('checklist').first();
+  await firstList(b.page).getByRole('button').first().click();
+  await firstList(b.page).getByRole('checkbox', { name: 'Mandap structure checked' }).click();
+  await expect(firstList(a.page).getByTestId('checklist-progress')).toHaveText('1/4');
+
+  // B loses signal, ticks two more; A does not see them yet.
+  await b.context.setOffline(true);
+  await expect(b.page.getByTestId('sync-state')).toContainText('Offline');
+  await firstList(b.page).getByRole('checkbox', { name: 'Florals placed' }).click();
+  await firstList(b.page).getByRole('checkbox', { name: 'Seating for family' }).click();
+  await expect(b.page.getByTestId('sync-state')).toHaveText('Offline · 2 changes waiting');
+  await expect(firstList(b.page).getByTestId('checklist-progress')).toHaveText('3/4');
+  await b.page.screenshot({ path: `${SHOTS}/dayof-phone-offline.png`, fullPage: true });
+  await a.page.waitForTimeout(500);
+  await expect(firstList(a.page).getByTestId('checklist-progress')).toHaveText('1/4');
+
+  // Meanwhile A ticks the last one online.
+  await firstList(a.page).getByRole('button').first().click();
+  await firstList(a.page).getByRole('checkbox', { name: 'Havan kund and samagri ready' }).click();
+
+  // Signal returns: both converge on 4/4, and B's ticks say who and when.
+  await b.context.setOffline(false);
+  await expect(b.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  await expect(firstList(a.page).getByTestId('checklist-progress')).toHaveText('4/4');
+  await expect(firstList(b.page).getByTestId('checklist-progress')).toHaveText('4/4');
+  await expect(firstList(a.page).getByRole('checkbox', { name: 'Florals placed' })).toContainText('Ops');
+
+  await a.page.getByRole('radio', { name: 'Command' }).click({ force: true });
+  await expect(a.page.getByTestId('overall-progress')).toHaveText('4/16');
+  await a.page.screenshot({ path: `${SHOTS}/command-view.png`, fullPage: true });
+  await b.page.screenshot({ path: `${SHOTS}/dayof-phone.png`, fullPage: true });
+  await a.context.close();
+  await b.context.close();
+});

@@ -1,0 +1,88 @@
+import type { Communication } from '@mandap/shared';
+import { Badge, Group, Skeleton, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { IconBrandWhatsapp, IconMail, IconNote, IconPhone, IconUsers } from '@tabler/icons-react';
+import { formatDateTime, humanize } from '../../lib/format.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { useCommunications } from './leads.api.ts';
+
+const ICONS = {
+  call: IconPhone,
+  whatsapp: IconBrandWhatsapp,
+  meeting: IconUsers,
+  email: IconMail,
+  note: IconNote,
+} as const;
+
+function detailLines(c: Communication): string[] {
+  const d = (c.details ?? {}) as Record<string, unknown>;
+  const lines: string[] = [];
+  if (typeof d.subject === 'string') lines.push(`Subject: ${d.subject}`);
+  if (Array.isArray(d.attendees) && d.attendees.length) lines.push(`Attendees: ${d.attendees.join(', ')}`);
+  if (typeof d.meetLink === 'string') lines.push(d.meetLink);
+  if (typeof d.clientReactions === 'string') lines.push(`Reactions: ${d.clientReactions}`);
+  if (typeof d.decisions === 'string') lines.push(`Decided: ${d.decisions}`);
+  return lines;
+}
+
+export function LeadTimeline({ leadId }: { leadId: string }) {
+  const comms = useCommunications(leadId);
+  if (comms.isPending) return <Skeleton h={120} />;
+  if (comms.isError) return <QueryError error={comms.error} onRetry={() => comms.refetch()} />;
+  if (comms.data.communications.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No calls, messages or meetings logged yet.
+      </Text>
+    );
+  return (
+    <Timeline bulletSize={26} lineWidth={2} aria-label="Communication timeline">
+      {comms.data.communications.map((c) => {
+        const Icon = ICONS[c.kind];
+        return (
+          <Timeline.Item
+            key={c.id}
+            bullet={
+              <ThemeIcon size={26} radius="xl" variant="light">
+                <Icon size={14} />
+              </ThemeIcon>
+            }
+            title={
+              <Group gap={6}>
+                <Text size="sm" fw={600}>
+                  {humanize(c.kind === 'whatsapp' ? 'WhatsApp' : c.kind)}
+                </Text>
+                {c.outcome && (
+                  <Badge size="xs" variant="light">
+                    {humanize(c.outcome)}
+                  </Badge>
+                )}
+                {c.durationSeconds != null && (
+                  <Text size="xs" c="dimmed">
+                    {Math.round(c.durationSeconds / 60)} min
+                  </Text>
+                )}
+              </Group>
+            }
+          >
+            <Stack gap={2}>
+              {c.body && (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {c.body}
+                </Text>
+              )}
+              {detailLines(c).map((l) => (
+                <Text key={l} size="xs" c="dimmed">
+                  {l}
+                </Text>
+              ))}
+              <Text size="xs" c="dimmed">
+                {formatDateTime(c.occurredAt)}
+                {c.byName ? ` · ${c.byName}` : ''}
+              </Text>
+            </Stack>
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

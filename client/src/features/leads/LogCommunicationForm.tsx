@@ -1,0 +1,150 @@
+import { CALL_OUTCOMES, type LogCommunication, WHATSAPP_STATUSES } from '@mandap/shared';
+import { Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../../api/errors.ts';
+import { humanize } from '../../lib/format.ts';
+import { useLogCommunication } from './leads.api.ts';
+
+export type CommKind = LogCommunication['kind'];
+
+const KINDS: { value: CommKind; label: string }[] = [
+  { value: 'call', label: 'Call' },
+  { value: 'whatsapp', label: 'WhatsApp' },
+  { value: 'meeting', label: 'Meeting' },
+  { value: 'email', label: 'Email' },
+  { value: 'note', label: 'Note' },
+];
+
+function buildBody(kind: CommKind, f: Record<string, string>, minutes: number | string): LogCommunication {
+  const opt = (k: string) => (f[k]?.trim() ? { [k]: f[k]!.trim() } : {});
+  switch (kind) {
+    case 'call':
+      return {
+        kind,
+        outcome: (f.outcome || 'connected') as LogCommunication & { kind: 'call' } extends { outcome: infer O }
+          ? O
+          : never,
+        ...(typeof minutes === 'number' ? { durationSeconds: Math.round(minutes * 60) } : {}),
+        ...opt('notes'),
+        ...opt('decisions'),
+      };
+    case 'whatsapp':
+      return { kind, status: (f.status || 'sent') as 'sent', message: f.message ?? '' };
+    case 'meeting':
+      return {
+        kind,
+        ...opt('meetLink'),
+        attendees: (f.attendees ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+        ...opt('notes'),
+        ...opt('clientReactions'),
+        ...opt('decisions'),
+      };
+    case 'email':
+      return { kind, subject: f.subject ?? '', ...(f.body?.trim() ? { body: f.body } : {}) };
+    case 'note':
+      return { kind, body: f.body ?? '' };
+  }
+}
+
+/** One form for every kind of contact; the timestamp is taken automatically. */
+export function LogCommunicationForm({
+  leadId,
+  initialKind = 'call',
+  initialMessage,
+  onDone,
+}: {
+  leadId: string;
+  initialKind?: CommKind;
+  initialMessage?: string;
+  onDone?: () => void;
+}) {
+  const log = useLogCommunication(leadId);
+  const [kind, setKind] = useState<CommKind>(initialKind);
+  const [f, setF] = useState<Record<string, string>>(initialMessage ? { message: initialMessage } : {});
+  const [minutes, setMinutes] = useState<number | string>('');
+  const [error, setError] = useState<string | null>(null);
+  const field = (k: string) => ({
+    value: f[k] ?? '',
+    onChange: (e: { currentTarget: { value: string } }) => setF((o) => ({ ...o, [k]: e.currentTarget.value })),
+  });
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await log.mutateAsync(buildBody(kind, f, minutes));
+      notifications.show({ color: 'teal', message: `${KINDS.find((k) => k.value === kind)?.label} logged.` });
+      setF({});
+      setMinutes('');
+      onDone?.();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Log a communication">
+      <Stack gap="sm">
+        <SegmentedControl fullWidth size="xs" value={kind} onChange={(k) => setKind(k as CommKind)} data={KINDS} />
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        )}
+        {kind === 'call' && (
+          <>
+            <Group grow>
+              <Select
+                label="Outcome"
+                value={f.outcome ?? 'connected'}
+                onChange={(o) => setF((old) => ({ ...old, outcome: o ?? 'connected' }))}
+                data={CALL_OUTCOMES.map((o) => ({ value: o, label: humanize(o) }))}
+                allowDeselect={false}
+              />
+              <NumberInput label="Minutes" min={0} max={600} value={minutes} onChange={setMinutes} />
+            </Group>
+            <Textarea label="Notes" autosize minRows={2} {...field('notes')} />
+            <TextInput label="Decisions made" {...field('decisions')} />
+          </>
+        )}
+        {kind === 'whatsapp' && (
+          <>
+            <Select
+              label="Status"
+              value={f.status ?? 'sent'}
+              onChange={(o) => setF((old) => ({ ...old, status: o ?? 'sent' }))}
+              data={WHATSAPP_STATUSES.map((o) => ({ value: o, label: humanize(o) }))}
+              allowDeselect={false}
+            />
+            <Textarea label="Message" autosize minRows={2} required {...field('message')} />
+          </>
+        )}
+        {kind === 'meeting' && (
+          <>
+            <TextInput label="Google Meet link" placeholder="https://meet.google.com/…" {...field('meetLink')} />
+            <TextInput label="Attendees" description="Separate names with commas" {...field('attendees')} />
+            <Textarea label="Notes" autosize minRows={2} {...field('notes')} />
+            <TextInput label="Client reactions" {...field('clientReactions')} />
+            <TextInput label="Decisions made" {...field('decisions')} />
+          </>
+        )}
+        {kind === 'email' && (
+          <>
+            <TextInput label="Subject" required {...field('subject')} />
+            <Textarea label="Body" autosize minRows={2} {...field('body')} />
+          </>
+        )}
+        {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...field('body')} />}
+        <Group justify="flex-end">
+          <Button type="submit" loading={log.isPending}>
+            Save to timeline
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import { newId } from '@mandap/shared';
+import type { BriefDoc } from '@mandap/shared/docs';
+import { Blockquote, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { formatDateTime } from '../../../lib/format.ts';
+import type { PresenceUser } from '../collab/presence.ts';
+import { useCollection } from '../collab/useCollection.ts';
+
+/** Comments on passages: select text in the brief, write, post. */
+export function BriefComments({
+  brief,
+  me,
+  selection,
+  readOnly,
+}: {
+  brief: BriefDoc;
+  me: PresenceUser;
+  selection: string;
+  readOnly: boolean;
+}) {
+  const comments = useCollection(brief.comments).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const [body, setBody] = useState('');
+  const [showResolved, setShowResolved] = useState(false);
+  const shown = comments.filter((c) => showResolved || !c.resolved);
+
+  const post = () => {
+    if (!body.trim()) return;
+    brief.comments.put({
+      id: newId(),
+      quote: selection.slice(0, 280),
+      body: body.trim(),
+      authorId: me.id,
+      authorName: me.name,
+      createdAt: new Date().toISOString(),
+      resolved: false,
+    });
+    setBody('');
+  };
+
+  return (
+    <Stack gap="sm">
+      {!readOnly && (
+        <Stack gap={6}>
+          {selection ? (
+            <Blockquote p="xs" fz="sm" color="maroon">
+              {selection.slice(0, 280)}
+            </Blockquote>
+          ) : (
+            <Text size="xs" c="dimmed">
+              Select a passage in the brief to comment on it, or comment on the whole brief.
+            </Text>
+          )}
+          <Textarea
+            aria-label="Comment"
+            placeholder="Your comment"
+            autosize
+            minRows={2}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button size="xs" onClick={post} disabled={!body.trim()}>
+              Post comment
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <Checkbox
+        size="xs"
+        label="Show resolved"
+        checked={showResolved}
+        onChange={(e) => setShowResolved(e.currentTarget.checked)}
+      />
+      {shown.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No open comments.
+        </Text>
+      )}
+      {shown.map((c) => (
+        <Card key={c.id} withBorder padding="xs" opacity={c.resolved ? 0.6 : 1} data-testid="brief-comment">
+          {c.quote && (
+            <Text size="xs" c="dimmed" fs="italic" lineClamp={2}>
+              “{c.quote}”
+            </Text>
+          )}
+          <Text size="sm">{c.body}</Text>
+          <Group justify="space-between" mt={4}>
+            <Text size="xs" c="dimmed">
+              {c.authorName} · {formatDateTime(c.createdAt)}
+            </Text>
+            {!readOnly && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => brief.comments.patch(c.id, { resolved: !c.resolved })}
+              >
+                {c.resolved ? 'Reopen' : 'Resolve'}
+              </Button>
+            )}
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

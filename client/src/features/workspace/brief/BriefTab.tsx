@@ -1,0 +1,50 @@
+import { briefDoc } from '@mandap/shared/docs';
+import { Grid, Paper, Stack, Tabs } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
+import { DocHeader } from '../collab/DocHeader.tsx';
+import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
+import { BriefComments } from './BriefComments.tsx';
+import { BriefEditor } from './BriefEditor.tsx';
+import { BriefFields } from './BriefFields.tsx';
+import { BriefSnapshots } from './BriefSnapshots.tsx';
+
+/** The event brief: rich text co-edited live, structured fields, comments and named snapshots. */
+export function BriefTab({ eventId }: { eventId: string }) {
+  const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'brief');
+  const brief = useMemo(() => (shared ? briefDoc(shared.doc) : null), [shared?.doc]);
+  const [selection, setSelection] = useState('');
+  if (!shared || !brief) return <FullPageLoader label="Opening the brief…" />;
+  return (
+    <Stack gap="md">
+      <DocHeader shared={shared} readOnly={readOnly} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+          <Paper withBorder radius="md">
+            <BriefEditor shared={shared} me={me} readOnly={readOnly} onSelection={setSelection} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+          <Paper withBorder radius="md" p="sm">
+            <Tabs defaultValue="fields">
+              <Tabs.List grow mb="sm">
+                <Tabs.Tab value="fields">Details</Tabs.Tab>
+                <Tabs.Tab value="comments">Comments</Tabs.Tab>
+                <Tabs.Tab value="snapshots">Snapshots</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="fields">
+                <BriefFields brief={brief} readOnly={readOnly} />
+              </Tabs.Panel>
+              <Tabs.Panel value="comments">
+                <BriefComments brief={brief} me={me} selection={selection} readOnly={readOnly} />
+              </Tabs.Panel>
+              <Tabs.Panel value="snapshots">
+                <BriefSnapshots doc={shared.doc} brief={brief} me={me} readOnly={readOnly} />
+              </Tabs.Panel>
+            </Tabs>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

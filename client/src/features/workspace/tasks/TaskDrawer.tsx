@@ -1,0 +1,206 @@
+import { newId } from '@mandap/shared';
+import { orderKeyAtEnd, TASK_PRIORITIES, type TaskPriority, type TasksDoc } from '@mandap/shared/docs';
+import { Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { formatDateTime } from '../../../lib/format.ts';
+import { BlurTextInput } from '../brief/BlurTextInput.tsx';
+import type { PresenceUser } from '../collab/presence.ts';
+import { useCollection } from '../collab/useCollection.ts';
+import { PRIORITY_META } from './taskMeta.ts';
+import { useAssignees } from './useAssignees.ts';
+import type { BoardModel } from './useBoard.ts';
+
+/** Everything about one task: fields, subtasks, comments. */
+export function TaskDrawer({
+  taskId,
+  tasksDoc,
+  board,
+  me,
+  readOnly,
+  onClose,
+  onOpen,
+}: {
+  taskId: string | null;
+  tasksDoc: TasksDoc;
+  board: BoardModel;
+  me: PresenceUser;
+  readOnly: boolean;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const task = board.tasks.find((t) => t.id === taskId) ?? null;
+  const people = useAssignees(!readOnly).data ?? [];
+  const comments = useCollection(tasksDoc.comments)
+    .filter((c) => c.taskId === taskId)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const [comment, setComment] = useState('');
+  const [subtask, setSubtask] = useState('');
+  const doneColumn = board.columns.find((c) => c.isDone)?.id ?? 'done';
+  const firstColumn = board.columns[0]?.id ?? 'todo';
+  const assigneeOptions = [
+    ...people.map((p) => ({ value: p.id, label: p.name })),
+    ...(task?.assigneeId && !people.some((p) => p.id === task.assigneeId)
+      ? [{ value: task.assigneeId, label: task.assigneeName ?? 'Someone' }]
+      : []),
+  ];
+  if (!assigneeOptions.some((o) => o.value === me.id)) assigneeOptions.unshift({ value: me.id, label: me.name });
+
+  return (
+    <Drawer opened={task !== null} onClose={onClose} position="right" size="md" title="Task">
+      {task && (
+        <Stack gap="sm">
+          <BlurTextInput
+            aria-label="Title"
+            label="Title"
+            value={task.title}
+            readOnly={readOnly}
+            onCommit={(title) => tasksDoc.tasks.patch(task.id, { title })}
+          />
+          <Group grow>
+            <Select
+              label="Status"
+              readOnly={readOnly}
+              value={task.status}
+              data={board.columns.map((c) => ({ value: c.id, label: c.label }))}
+              onChange={(status) => status && tasksDoc.tasks.patch(task.id, { status })}
+              allowDeselect={false}
+            />
+            <Select
+              label="Priority"
+              readOnly={readOnly}
+              value={task.priority}
+              data={TASK_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_META[p].label }))}
+              onChange={(p) => p && tasksDoc.tasks.patch(task.id, { priority: p as TaskPriority })}
+              allowDeselect={false}
+            />
+          </Group>
+          <Group grow>
+            <Select
+              label="Assignee"
+              placeholder="Nobody yet"
+              readOnly={readOnly}
+              searchable
+              clearable
+              value={task.assigneeId}
+              data={assigneeOptions}
+              onChange={(id) =>
+                tasksDoc.tasks.patch(task.id, {
+                  assigneeId: id,
+                  assigneeName: assigneeOptions.find((o) => o.value === id)?.label ?? null,
+                })
+              }
+            />
+            <BlurTextInput
+              label="Due"
+              type="date"
+              value={task.due ?? ''}
+              readOnly={readOnly}
+              error={board.isOverdue(task) ? 'Overdue' : undefined}
+              onCommit={(due) => tasksDoc.tasks.patch(task.id, { due: due || null })}
+            />
+          </Group>
+
+          <Divider label="Subtasks" labelPosition="left" />
+          {board.subtasksOf(task.id).map((s) => (
+            <Group key={s.id} gap="xs" wrap="nowrap">
+              <Checkbox
+                aria-label={`Done: ${s.title}`}
+                disabled={readOnly}
+                checked={board.doneIds.has(s.status)}
+                onChange={(e) =>
+                  tasksDoc.tasks.patch(s.id, { status: e.currentTarget.checked ? doneColumn : firstColumn })
+                }
+              />
+              <Text
+                size="sm"
+                style={{ flex: 1, cursor: 'pointer' }}
+                td={board.doneIds.has(s.status) ? 'line-through' : undefined}
+                onClick={() => onOpen(s.id)}
+              >
+                {s.title}
+              </Text>
+            </Group>
+          ))}
+          {!readOnly && (
+            <TextInput
+              aria-label="New subtask"
+              placeholder="Add a subtask and press Enter"
+              value={subtask}
+              onChange={(e) => setSubtask(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || !subtask.trim()) return;
+                tasksDoc.tasks.put({
+                  id: newId(),
+                  title: subtask.trim(),
+                  status: firstColumn,
+                  priority: 'medium',
+                  assigneeId: null,
+                  assigneeName: null,
+                  due: null,
+                  parentId: task.id,
+                  order: orderKeyAtEnd(board.subtasksOf(task.id)),
+                  createdAt: new Date().toISOString(),
+                  createdBy: me.id,
+                });
+                setSubtask('');
+              }}
+            />
+          )}
+
+          <Divider label="Comments" labelPosition="left" />
+          {comments.map((c) => (
+            <Stack key={c.id} gap={0}>
+              <Text size="sm">{c.body}</Text>
+              <Text size="xs" c="dimmed">
+                {c.authorName} · {formatDateTime(c.createdAt)}
+              </Text>
+            </Stack>
+          ))}
+          {!readOnly && (
+            <>
+              <Textarea
+                aria-label="Comment"
+                placeholder="Write a comment"
+                autosize
+                minRows={2}
+                value={comment}
+                onChange={(e) => setComment(e.currentTarget.value)}
+              />
+              <Group justify="space-between">
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="xs"
+                  onClick={() => {
+                    for (const s of board.subtasksOf(task.id)) tasksDoc.tasks.patch(s.id, { parentId: task.parentId });
+                    tasksDoc.tasks.remove(task.id);
+                    onClose();
+                  }}
+                >
+                  Delete task
+                </Button>
+                <Button
+                  size="xs"
+                  disabled={!comment.trim()}
+                  onClick={() => {
+                    tasksDoc.comments.put({
+                      id: newId(),
+                      taskId: task.id,
+                      body: comment.trim(),
+                      authorId: me.id,
+                      authorName: me.name,
+                      createdAt: new Date().toISOString(),
+                    });
+                    setComment('');
+                  }}
+                >
+                  Comment
+                </Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,100 @@
+import { newId } from '@mandap/shared';
+import { tasksDoc as openTasksDoc, orderKeyAtEnd } from '@mandap/shared/docs';
+import { Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
+import { DocHeader } from '../collab/DocHeader.tsx';
+import type { PresenceUser } from '../collab/presence.ts';
+import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
+import { KanbanBoard } from './KanbanBoard.tsx';
+import { TaskDrawer } from './TaskDrawer.tsx';
+import { TaskListView } from './TaskListView.tsx';
+import { useBoard } from './useBoard.ts';
+
+function Board({
+  tasks,
+  me,
+  readOnly,
+}: {
+  tasks: ReturnType<typeof openTasksDoc>;
+  me: PresenceUser;
+  readOnly: boolean;
+}) {
+  const board = useBoard(tasks, readOnly);
+  const [view, setView] = useState<'board' | 'list'>('board');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const first = board.columns[0]?.id ?? 'todo';
+
+  const add = () => {
+    if (!title.trim()) return;
+    tasks.tasks.put({
+      id: newId(),
+      title: title.trim(),
+      status: first,
+      priority: 'medium',
+      assigneeId: null,
+      assigneeName: null,
+      due: null,
+      parentId: null,
+      order: orderKeyAtEnd(board.topLevel.filter((t) => t.status === first)),
+      createdAt: new Date().toISOString(),
+      createdBy: me.id,
+    });
+    setTitle('');
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" gap="sm">
+        {!readOnly && (
+          <TextInput
+            aria-label="New task"
+            placeholder="New task — press Enter to add"
+            leftSection={<IconPlus size={16} />}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && add()}
+            style={{ flex: 1, maxWidth: 460 }}
+          />
+        )}
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v as 'board' | 'list')}
+          data={[
+            { value: 'board', label: 'Board' },
+            { value: 'list', label: 'List' },
+          ]}
+        />
+      </Group>
+      {view === 'board' ? (
+        <KanbanBoard tasksDoc={tasks} board={board} onOpen={setOpenId} readOnly={readOnly} />
+      ) : (
+        <TaskListView board={board} onOpen={setOpenId} />
+      )}
+      <TaskDrawer
+        taskId={openId}
+        tasksDoc={tasks}
+        board={board}
+        me={me}
+        readOnly={readOnly}
+        onClose={() => setOpenId(null)}
+        onOpen={setOpenId}
+      />
+    </Stack>
+  );
+}
+
+/** The event's task board: Kanban or list, live with everyone else on it. */
+export function TasksTab({ eventId }: { eventId: string }) {
+  const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'tasks');
+  const tasks = useMemo(() => (shared ? openTasksDoc(shared.doc) : null), [shared?.doc]);
+  if (!shared || !tasks) return <FullPageLoader label="Opening the task board…" />;
+  return (
+    <Stack gap="md">
+      <DocHeader shared={shared} readOnly={readOnly} />
+      <Board tasks={tasks} me={me} readOnly={readOnly} />
+    </Stack>
+  );
+}
