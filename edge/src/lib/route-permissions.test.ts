@@ -63,6 +63,7 @@ describe('route permissions', () => {
       'GET /api/intake/meta',
       'GET /api/openapi.json',
       'GET /api/public/quotes/:token',
+      'GET /api/public/quotes/:token/pdf',
       'POST /api/auth/invite/accept',
       'POST /api/auth/login',
       'POST /api/auth/logout',

@@ -4,7 +4,8 @@ import { originOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
-import { acceptSharedQuote, openSharedQuote, requestQuoteChanges } from './quote-share.service.ts';
+import { pdfResponse, quotePdfResponse } from './quote-pdf.ts';
+import { acceptSharedQuote, openSharedQuote, requestQuoteChanges, sharedVersionForPdf } from './quote-share.service.ts';
 
 /** The share link's token; its signature and expiry are checked by the service (altered 403, expired 410). */
 const ZTokenParam = z.object({ token: z.string().min(10).max(200) });
@@ -41,10 +42,23 @@ const requestChanges = defineRoute({
   responses: { 200: jsonResponse(ZOk, 'Sent to the team.'), ...errorResponses, ...linkErrors },
 });
 
+const pdf = defineRoute({
+  method: 'get',
+  path: '/{token}/pdf',
+  permission: 'public',
+  summary: 'The shared version as a PDF',
+  request: { params: ZTokenParam },
+  responses: { 200: pdfResponse, ...errorResponses, ...linkErrors },
+});
+
 export const quotePublicRoutes = createRouter()
   .openapi(open, async (c) =>
     c.json(await openSharedQuote(c.get('deps'), c.req.valid('param').token, originOf(c)), 200),
   )
+  .openapi(pdf, async (c) => {
+    const { quote, view } = await sharedVersionForPdf(c.get('deps'), c.req.valid('param').token);
+    return quotePdfResponse(c, quote, view);
+  })
   .openapi(accept, async (c) => {
     const { token } = c.req.valid('param');
     return c.json(await acceptSharedQuote(c.get('deps'), token, c.req.valid('json'), originOf(c)), 200);

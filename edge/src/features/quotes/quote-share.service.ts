@@ -13,7 +13,7 @@ import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { enqueueMessage, recordChange } from '../../lib/journal.ts';
 import { companyProfile } from './company.ts';
-import { clientOf, effectiveStatus, loadVersion, loadVisibleQuote, toVersionView } from './quote-store.ts';
+import { effectiveStatus, loadVersion, loadVisibleQuote, partyOf, toVersionView } from './quote-store.ts';
 import type { Origin } from './quotes.service.ts';
 import { shareUrl, signShareToken, verifyShareToken } from './share-link.ts';
 
@@ -40,7 +40,7 @@ export async function createShareLink(
     throw new AppError('conflict', `${quote.code} v${version} is a draft: send it before sharing a link.`);
   const expiresAt = new Date(deps.now().getTime() + days * DAY);
   const url = shareUrl(deps.env.PUBLIC_URL, await signShareToken(deps.env.JWT_SECRET, row.v.id, expiresAt));
-  const client = await clientOf(deps.db, quote.clientId);
+  const client = await partyOf(deps.db, quote);
   const message = quoteShareMessage({
     clientName: client?.name ?? row.d.draft.buyerName ?? null,
     code: quote.code,
@@ -115,7 +115,7 @@ export async function openSharedQuote(deps: Deps, token: string, origin: Origin)
     now,
   );
   const { negotiationNote: _internal, ...draft } = view.draft;
-  const client = await clientOf(deps.db, row.q.clientId);
+  const client = await partyOf(deps.db, row.q);
   const reason = closedReason(view.status, row.q.code, view.version);
   return {
     code: row.q.code,
@@ -214,5 +214,5 @@ export async function requestQuoteChanges(deps: Deps, token: string, input: Requ
 /** The version behind a token, for the public PDF. */
 export async function sharedVersionForPdf(deps: Deps, token: string) {
   const row = await resolveToken(deps, token);
-  return { code: row.q.code, clientId: row.q.clientId, view: toVersionView({ v: row.v, d: row.d }, deps.now()) };
+  return { quote: row.q, view: toVersionView({ v: row.v, d: row.d }, deps.now()) };
 }

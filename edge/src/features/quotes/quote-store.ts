@@ -8,7 +8,7 @@ import {
 } from '@mandap/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { clients, eventAccess, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
+import { clients, eventAccess, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
 import type { Viewer } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 
@@ -85,14 +85,19 @@ export function toVersionView(row: { v: VersionRow; d: DetailsRow }, now: Date):
   };
 }
 
-export async function clientOf(db: DbOrTx, clientId: string | null) {
-  if (!clientId) return null;
-  const [c] = await db
-    .select({ name: clients.name, phone: clients.phone })
-    .from(clients)
-    .where(eq(clients.id, clientId))
-    .limit(1);
-  return c ?? null;
+/** Who the quote is for: the client when there is one, else the lead (a quote often precedes the client record). */
+export async function partyOf(db: DbOrTx, quote: Pick<QuoteRow, 'clientId' | 'leadId'>) {
+  if (quote.clientId) {
+    const [c] = await db
+      .select({ name: clients.name, phone: clients.phone })
+      .from(clients)
+      .where(eq(clients.id, quote.clientId))
+      .limit(1);
+    if (c) return c;
+  }
+  if (!quote.leadId) return null;
+  const [l] = await db.select({ name: leads.name, phone: leads.phone }).from(leads).where(eq(leads.id, quote.leadId));
+  return l ?? null;
 }
 
 export function toSummary(

@@ -4,6 +4,7 @@ import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
+import { pdfResponse, quotePdfResponse } from './quote-pdf.ts';
 import { createShareLink } from './quote-share.service.ts';
 import * as service from './quotes.service.ts';
 
@@ -104,6 +105,15 @@ const diff = defineRoute({
   responses: { 200: jsonResponse(z.looseObject({ diff: z.looseObject({}) }), 'The diff.'), ...errorResponses },
 });
 
+const pdf = defineRoute({
+  method: 'get',
+  path: '/{id}/versions/{version}/pdf',
+  permission: 'quotes:read',
+  summary: 'The version as a branded A4 PDF',
+  request: { params: ZVersionParam },
+  responses: { 200: pdfResponse, ...errorResponses },
+});
+
 export const quotesRoutes = createRouter()
   .openapi(list, async (c) =>
     c.json({ quotes: await service.listQuotes(c.get('deps'), viewerOf(c), c.req.valid('query')) }, 200),
@@ -139,6 +149,11 @@ export const quotesRoutes = createRouter()
   .openapi(shareLink, async (c) => {
     const { id, version: n } = c.req.valid('param');
     return c.json(await createShareLink(c.get('deps'), viewerOf(c), id, n, c.req.valid('json').linkDays), 200);
+  })
+  .openapi(pdf, async (c) => {
+    const { id, version: n } = c.req.valid('param');
+    const { quote, view } = await service.getVersionView(c.get('deps'), viewerOf(c), id, n);
+    return quotePdfResponse(c, quote, view);
   })
   .openapi(diff, async (c) => {
     const { id } = c.req.valid('param');

@@ -15,10 +15,10 @@ import { nextCode, recordChange } from '../../lib/journal.ts';
 import { companyProfile } from './company.ts';
 import { type PricedDraft, priceDraft } from './quote-pricing.ts';
 import {
-  clientOf,
   loadVersion,
   loadVersions,
   loadVisibleQuote,
+  partyOf,
   type QuoteRow,
   toSummary,
   toVersionView,
@@ -285,7 +285,7 @@ export async function getQuoteDetail(deps: Deps, viewer: Viewer, quoteId: string
   const rows = await loadVersions(deps.db, quote.id);
   const now = deps.now();
   const latest = rows.find((r) => r.v.version === quote.currentVersion) ?? rows.at(-1)!;
-  const client = await clientOf(deps.db, quote.clientId);
+  const client = await partyOf(deps.db, quote);
   return {
     quote: toSummary(quote, latest, client?.name ?? null, now),
     versions: rows.map((r) => {
@@ -334,7 +334,7 @@ export async function listQuotes(
       continue;
     }
     const latest = await loadVersion(deps.db, row.id, row.currentVersion);
-    out.push(toSummary(row, latest, (await clientOf(deps.db, row.clientId))?.name ?? null, deps.now()));
+    out.push(toSummary(row, latest, (await partyOf(deps.db, row))?.name ?? null, deps.now()));
   }
   return out;
 }
