@@ -40,7 +40,7 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
-  outputDir: join(tmpdir(), 'mandap-e2e-results'),
+  outputDir: join(tmpdir(), `mandap-e2e-results-${PORT}`),
   use: {
     baseURL: BASE_URL,
     locale: 'en-IN',
