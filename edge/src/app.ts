@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { importsRoutes } from './features/imports/imports.routes.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
@@ -107,6 +108,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/public/quotes', quotePublicRoutes)
     .route('/api/follow-ups', followUpsRoutes)
     .route('/api/intake', intakeRoutes)
+    .route('/api/imports', importsRoutes)
     .route('/api', workspaceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
