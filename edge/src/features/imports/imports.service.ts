@@ -96,7 +96,7 @@ export async function importLeads(deps: Deps, input: ImportLeads, actor: Actor):
         fileName: input.fileName,
       },
     );
-    good.forEach((g, k) => Object.assign(results[g.index]!, { status: 'created', leadCode: codes[k] }));
+    for (const [k, g] of good.entries()) Object.assign(results[g.index]!, { status: 'created', leadCode: codes[k] });
     return { results, counts: count(results) };
   });
 }
