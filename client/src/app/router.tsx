@@ -89,6 +89,20 @@ export const routes: RouteObject[] = [
                       (m) => m.LeadsPage,
                     ),
                   },
+                  {
+                    path: 'follow-ups',
+                    lazy: page(
+                      () => import('../features/leads/FollowUpsPage.tsx'),
+                      (m) => m.FollowUpsPage,
+                    ),
+                  },
+                  {
+                    path: 'leads/import',
+                    lazy: page(
+                      () => import('../features/leads/import/ImportLeadsPage.tsx'),
+                      (m) => m.ImportLeadsPage,
+                    ),
+                  },
                 ],
               },
               {

@@ -47,7 +47,7 @@ export function DashboardPage() {
             {scoped ? 'Here are the events you are part of.' : 'Here is where things stand.'}
           </Text>
         </Stack>
-        <Badge variant="light" color="marigold.8" size="lg">
+        <Badge variant="light" color="marigold" size="lg">
           {ROLE_LABELS[me.role]}
         </Badge>
       </Group>
@@ -56,7 +56,7 @@ export function DashboardPage() {
         <UpcomingEvents title="Your events" events={next} error={events.error} />
       ) : (
         <>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: canLeads ? 4 : 2 }}>
+          <SimpleGrid cols={{ base: 2, md: canLeads ? 4 : 2 }}>
             <StatCard
               label="Upcoming events"
               value={next && formatCount(next.length)}
@@ -68,7 +68,7 @@ export function DashboardPage() {
               value={next && formatCount(next.filter((e) => e.startDate <= in30).length)}
               hint="Events starting soon"
               icon={<IconConfetti size={22} />}
-              color="marigold.8"
+              color="marigold"
             />
             {canLeads && (
               <StatCard

@@ -7,7 +7,7 @@ export const STAGE_COLORS: Record<LeadStage, string> = {
   contacted: 'cyan',
   brief_captured: 'indigo',
   meeting_scheduled: 'violet',
-  quote_sent: 'marigold.8',
+  quote_sent: 'marigold',
   negotiation: 'orange',
   won: 'green',
   lost: 'gray',

@@ -1,63 +1,114 @@
-import { LEAD_SOURCES, LEAD_STAGE_LABELS, LEAD_STAGES, type LeadSource, type LeadStage } from '@mandap/shared';
-import { Alert, Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
-import { IconInfoCircle, IconTargetOff } from '@tabler/icons-react';
+import { Button, Group, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconBellRinging, IconFileImport, IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
+import type { SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
-import { EmptyNote } from '../../ui/EmptyNote.tsx';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { sourceLabel } from './LeadBadges.tsx';
+import { useMe } from '../auth/useSession.ts';
+import { LeadDrawer } from './LeadDrawer.tsx';
+import { LeadFiltersBar } from './LeadFiltersBar.tsx';
+import { LeadsBoard } from './LeadsBoard.tsx';
 import { LeadsTable } from './LeadsTable.tsx';
-import { useLeads } from './useLeads.ts';
+import { type LeadFilters, useLeads } from './leads.api.ts';
+import { NewLeadModal } from './NewLeadModal.tsx';
+
+const BOARD_LIMIT = 500;
 
 export function LeadsPage() {
-  const [stage, setStage] = useState<LeadStage | null>(null);
-  const [source, setSource] = useState<LeadSource | null>(null);
-  const leads = useLeads({ stage, source, limit: 200 });
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'table' ? 'table' : 'board';
+  const openId = params.get('lead');
+  const canWrite = useMe().permissions.includes('leads:write');
+  const [filters, setFilters] = useState<LeadFilters>({});
+  const [debounced] = useDebouncedValue(filters, 250);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
+  const [creating, setCreating] = useState(false);
+  const board = useLeads({ ...debounced, limit: BOARD_LIMIT }, view === 'board');
+
+  const setParam = (k: string, v: string | null) =>
+    setParams(
+      (p) => {
+        if (v === null) p.delete(k);
+        else p.set(k, v);
+        return p;
+      },
+      { replace: k === 'view' },
+    );
 
   return (
     <Stack gap="md">
-      <PageHeader title="Leads" description="Enquiries from ads, portals, referrals and walk-ins." />
-      <Alert variant="light" color="marigold.8" icon={<IconInfoCircle size={18} />} title="Read-only for now">
-        The pipeline board, lead intake and import are not built yet. This list shows the leads already in the system.
-      </Alert>
-      <Group gap="sm">
-        <Select
-          aria-label="Filter by stage"
-          placeholder="Any stage"
-          clearable
-          w={200}
-          value={stage}
-          onChange={(v) => setStage(v as LeadStage | null)}
-          data={LEAD_STAGES.map((s) => ({ value: s, label: LEAD_STAGE_LABELS[s] }))}
-        />
-        <Select
-          aria-label="Filter by source"
-          placeholder="Any source"
-          clearable
-          w={200}
-          value={source}
-          onChange={(v) => setSource(v as LeadSource | null)}
-          data={LEAD_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
-        />
-        {leads.data && (
-          <Text size="sm" c="dimmed">
-            Showing {leads.data.leads.length} of {leads.data.total}
-          </Text>
-        )}
-      </Group>
-      {leads.isPending ? (
-        <Skeleton h={320} radius="lg" />
-      ) : leads.isError ? (
-        <QueryError error={leads.error} onRetry={() => leads.refetch()} />
-      ) : leads.data.leads.length === 0 ? (
-        <EmptyNote icon={<IconTargetOff size={24} />} title="No leads match">
-          {stage || source ? 'Try clearing the filters.' : 'No leads have been recorded yet.'}
-        </EmptyNote>
+      <PageHeader
+        title="Leads"
+        description="Every enquiry in one pipeline: ads, listing sites, website, referrals and walk-ins."
+        actions={
+          <Group gap="xs">
+            <SegmentedControl
+              value={view}
+              onChange={(v) => setParam('view', v)}
+              data={[
+                {
+                  value: 'board',
+                  label: (
+                    <Group gap={4} wrap="nowrap">
+                      <IconLayoutKanban size={14} /> Board
+                    </Group>
+                  ),
+                },
+                {
+                  value: 'table',
+                  label: (
+                    <Group gap={4} wrap="nowrap">
+                      <IconTable size={14} /> Table
+                    </Group>
+                  ),
+                },
+              ]}
+            />
+            <Button component={Link} to="/follow-ups" variant="default" leftSection={<IconBellRinging size={16} />}>
+              My follow-ups
+            </Button>
+            {canWrite && (
+              <Button component={Link} to="/leads/import" variant="default" leftSection={<IconFileImport size={16} />}>
+                Import
+              </Button>
+            )}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                New lead
+              </Button>
+            )}
+          </Group>
+        }
+      />
+      <LeadFiltersBar filters={filters} onChange={setFilters} />
+      {view === 'board' ? (
+        board.isPending ? (
+          <Skeleton h={420} radius="lg" />
+        ) : board.isError ? (
+          <QueryError error={board.error} onRetry={() => board.refetch()} />
+        ) : (
+          <>
+            {board.data.total > BOARD_LIMIT && (
+              <Text size="sm" c="dimmed">
+                The board shows the newest {BOARD_LIMIT} of {board.data.total} leads. Narrow the filters or use the
+                table to see them all.
+              </Text>
+            )}
+            <LeadsBoard leads={board.data.leads} onOpen={(id) => setParam('lead', id)} />
+          </>
+        )
       ) : (
-        <Paper withBorder p={0} style={{ overflow: 'hidden' }}>
-          <LeadsTable leads={leads.data.leads} />
-        </Paper>
+        <LeadsTable
+          filters={debounced}
+          sorting={sorting}
+          onSortingChange={setSorting}
+          onOpen={(id) => setParam('lead', id)}
+        />
       )}
+      <LeadDrawer leadId={openId} onClose={() => setParam('lead', null)} />
+      <NewLeadModal opened={creating} onClose={() => setCreating(false)} onOpenLead={(id) => setParam('lead', id)} />
     </Stack>
   );
 }

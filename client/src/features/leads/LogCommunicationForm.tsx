@@ -30,7 +30,7 @@ function buildBody(kind: CommKind, f: Record<string, string>, minutes: number | 
         ...opt('decisions'),
       };
     case 'whatsapp':
-      return { kind, status: (f.status || 'sent') as 'sent', message: f.message ?? '' };
+      return { kind, status: (f.status || 'sent') as (typeof WHATSAPP_STATUSES)[number], message: f.message ?? '' };
     case 'meeting':
       return {
         kind,

@@ -50,7 +50,7 @@ export function useLead(id: string | null) {
   });
 }
 
-function useLeadMutation<TInput>(request: (input: TInput) => Promise<unknown>) {
+function useLeadMutation<TInput, TOutput>(request: (input: TInput) => Promise<TOutput>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: request,

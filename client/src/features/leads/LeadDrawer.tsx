@@ -1,0 +1,96 @@
+import { formatPhone, LEAD_STAGE_LABELS } from '@mandap/shared';
+import { Button, Divider, Drawer, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { useMe } from '../auth/useSession.ts';
+import { ContactActions } from './ContactActions.tsx';
+import { SourceBadge, StageBadge, TemperatureBadge } from './LeadBadges.tsx';
+import { BriefForm, BriefView } from './LeadBrief.tsx';
+import { LeadFollowUps } from './LeadFollowUps.tsx';
+import { LeadHistory } from './LeadHistory.tsx';
+import { LeadTimeline } from './LeadTimeline.tsx';
+import { LogCommunicationForm } from './LogCommunicationForm.tsx';
+import { useLead } from './leads.api.ts';
+
+/** The lead card: contact, brief, follow-ups, timeline and history. */
+export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose: () => void }) {
+  const isPhone = useMediaQuery('(max-width: 36em)');
+  const me = useMe();
+  const lead = useLead(leadId);
+  const [editing, setEditing] = useState(false);
+  const l = lead.data?.lead;
+
+  return (
+    <Drawer
+      opened={!!leadId}
+      onClose={() => {
+        setEditing(false);
+        onClose();
+      }}
+      position="right"
+      size={isPhone ? '100%' : 560}
+      title={l ? <Title order={3}>{l.name}</Title> : 'Lead'}
+    >
+      {lead.isPending && <Skeleton h={300} />}
+      {lead.isError && <QueryError error={lead.error} onRetry={() => lead.refetch()} />}
+      {l && (
+        <Stack gap="md">
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {l.code}
+            </Text>
+            <StageBadge stage={l.stage} />
+            <TemperatureBadge temperature={l.temperature} />
+            <SourceBadge source={l.source} />
+          </Group>
+          <Stack gap={2}>
+            <Text size="sm">{l.phone ? formatPhone(l.phone) : 'No phone'}</Text>
+            <Text size="sm">{l.email ?? 'No email'}</Text>
+            <Text size="xs" c="dimmed">
+              Owner: {l.ownerName ?? 'Unassigned'}
+              {l.lostReason ? ` · Lost: ${l.lostReason}` : ''}
+              {l.stage === 'won' ? ' · Booking confirmed' : ''}
+            </Text>
+          </Stack>
+          <ContactActions lead={l} senderName={me.name} />
+          <Divider />
+          <Group justify="space-between">
+            <Text fw={600}>Brief</Text>
+            {!editing && (
+              <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
+                Edit brief
+              </Button>
+            )}
+          </Group>
+          {editing ? <BriefForm lead={l} onDone={() => setEditing(false)} /> : <BriefView lead={l} />}
+          <Divider />
+          <Tabs defaultValue="timeline" keepMounted={false}>
+            <Tabs.List grow>
+              <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+              <Tabs.Tab value="log">Log contact</Tabs.Tab>
+              <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
+              <Tabs.Tab value="history">History</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="timeline" pt="md">
+              <LeadTimeline leadId={l.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="log" pt="md">
+              <LogCommunicationForm leadId={l.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="follow-ups" pt="md">
+              <LeadFollowUps leadId={l.id} closed={l.stage === 'won' || l.stage === 'lost'} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="md">
+              <LeadHistory leadId={l.id} />
+            </Tabs.Panel>
+          </Tabs>
+          <Text size="xs" c="dimmed">
+            Stage: {LEAD_STAGE_LABELS[l.stage]}. Drag the card on the board to move it. Won comes from a confirmed
+            booking.
+          </Text>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

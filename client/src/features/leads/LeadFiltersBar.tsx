@@ -1,0 +1,159 @@
+import {
+  LEAD_SOURCES,
+  LEAD_STAGE_LABELS,
+  LEAD_STAGES,
+  LEAD_TEMPERATURES,
+  type LeadSource,
+  type LeadStage,
+} from '@mandap/shared';
+import { ActionIcon, Button, Group, Menu, NumberInput, Select, TextInput } from '@mantine/core';
+import { IconBookmark, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { humanize } from '../../lib/format.ts';
+import { sourceLabel } from './LeadBadges.tsx';
+import type { LeadFilters } from './leads.api.ts';
+import { loadSavedViews, type SavedView, storeSavedViews } from './savedViews.ts';
+
+const LAKH = 100_000_00;
+
+export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; onChange: (f: LeadFilters) => void }) {
+  const [views, setViews] = useState<SavedView[]>(loadSavedViews);
+  const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
+  const lakhs = (minor: number | undefined) => (minor === undefined ? '' : minor / LAKH);
+  const toMinor = (v: number | string) => (typeof v === 'number' ? Math.round(v * LAKH) : undefined);
+  const active = Object.values(filters).some((v) => v !== undefined && v !== null && v !== '');
+
+  function saveView() {
+    const name = window.prompt('Name this view', 'My hot leads')?.trim();
+    if (!name) return;
+    const next = [...views.filter((v) => v.name !== name), { name, filters }];
+    setViews(next);
+    storeSavedViews(next);
+  }
+
+  return (
+    <Group gap="sm" align="flex-end">
+      <TextInput
+        aria-label="Search leads"
+        placeholder="Name, code, phone, email"
+        leftSection={<IconSearch size={16} />}
+        value={filters.q ?? ''}
+        onChange={(e) => set({ q: e.currentTarget.value || undefined })}
+        w={220}
+      />
+      <Select
+        aria-label="Filter by stage"
+        placeholder="Any stage"
+        clearable
+        w={170}
+        value={filters.stage ?? null}
+        onChange={(v) => set({ stage: (v as LeadStage | null) ?? undefined })}
+        data={LEAD_STAGES.map((s) => ({ value: s, label: LEAD_STAGE_LABELS[s] }))}
+      />
+      <Select
+        aria-label="Filter by source"
+        placeholder="Any source"
+        clearable
+        w={170}
+        value={filters.source ?? null}
+        onChange={(v) => set({ source: (v as LeadSource | null) ?? undefined })}
+        data={LEAD_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
+      />
+      <Select
+        aria-label="Filter by temperature"
+        placeholder="Hot / warm / cold"
+        clearable
+        w={150}
+        value={filters.temperature ?? null}
+        onChange={(v) => set({ temperature: (v as LeadFilters['temperature']) ?? undefined })}
+        data={LEAD_TEMPERATURES.map((t) => ({ value: t, label: humanize(t) }))}
+      />
+      <Select
+        aria-label="Filter by owner"
+        placeholder="Any owner"
+        clearable
+        w={140}
+        value={filters.owner ?? null}
+        onChange={(v) => set({ owner: (v as LeadFilters['owner']) ?? undefined })}
+        data={[
+          { value: 'me', label: 'Mine' },
+          { value: 'none', label: 'Unassigned' },
+        ]}
+      />
+      <TextInput
+        label="Event from"
+        type="date"
+        size="xs"
+        value={filters.eventFrom ?? ''}
+        onChange={(e) => set({ eventFrom: e.currentTarget.value || undefined })}
+      />
+      <TextInput
+        label="Event to"
+        type="date"
+        size="xs"
+        value={filters.eventTo ?? ''}
+        onChange={(e) => set({ eventTo: e.currentTarget.value || undefined })}
+      />
+      <NumberInput
+        label="Budget ≥ (lakh ₹)"
+        size="xs"
+        min={0}
+        w={130}
+        value={lakhs(filters.budgetMin)}
+        onChange={(v) => set({ budgetMin: toMinor(v) })}
+      />
+      <NumberInput
+        label="Budget ≤ (lakh ₹)"
+        size="xs"
+        min={0}
+        w={130}
+        value={lakhs(filters.budgetMax)}
+        onChange={(v) => set({ budgetMax: toMinor(v) })}
+      />
+      {active && (
+        <Button variant="subtle" leftSection={<IconX size={14} />} onClick={() => onChange({})}>
+          Clear
+        </Button>
+      )}
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconBookmark size={14} />}>
+            Views
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Saved in this browser</Menu.Label>
+          {views.length === 0 && <Menu.Item disabled>No saved views yet</Menu.Item>}
+          {views.map((v) => (
+            <Menu.Item
+              key={v.name}
+              onClick={() => onChange(v.filters)}
+              rightSection={
+                <ActionIcon
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Delete view ${v.name}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    const next = views.filter((x) => x.name !== v.name);
+                    setViews(next);
+                    storeSavedViews(next);
+                  }}
+                >
+                  <IconTrash size={12} />
+                </ActionIcon>
+              }
+            >
+              {v.name}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item onClick={saveView} disabled={!active}>
+            Save current filters…
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}

@@ -1,0 +1,152 @@
+import type { FollowUp } from '@mandap/shared';
+import { Badge, Button, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlarmSnooze, IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { errorMessage } from '../../api/errors.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useCompleteFollowUp, useLeadFollowUps, useScheduleFollowUp, useSnoozeFollowUp } from './leads.api.ts';
+
+const BUCKET_COLORS = { overdue: 'red', today: 'orange', upcoming: 'blue' } as const;
+const SNOOZES = [
+  { label: '1 hour', minutes: 60 },
+  { label: '3 hours', minutes: 180 },
+  { label: 'Tomorrow', minutes: 60 * 24 },
+  { label: 'Next week', minutes: 60 * 24 * 7 },
+];
+
+/** Snooze and complete buttons for one follow-up; used on the lead card and on "My follow-ups". */
+export function FollowUpActions({ followUp }: { followUp: FollowUp }) {
+  const snooze = useSnoozeFollowUp();
+  const complete = useCompleteFollowUp();
+  const fail = (err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) });
+  return (
+    <Group gap={6}>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<IconAlarmSnooze size={14} />}
+            loading={snooze.isPending}
+          >
+            Snooze
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {SNOOZES.map((s) => (
+            <Menu.Item
+              key={s.minutes}
+              onClick={() => snooze.mutate({ id: followUp.id, minutes: s.minutes }, { onError: fail })}
+            >
+              {s.label}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Button
+        size="compact-sm"
+        color="teal"
+        leftSection={<IconCheck size={14} />}
+        loading={complete.isPending}
+        onClick={() => complete.mutate({ id: followUp.id }, { onError: fail })}
+      >
+        Done
+      </Button>
+    </Group>
+  );
+}
+
+export function FollowUpRow({ followUp, showLead = false }: { followUp: FollowUp; showLead?: boolean }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Stack gap={0}>
+        {showLead && (
+          <Text size="sm" fw={600}>
+            {followUp.leadName}{' '}
+            <Text span size="xs" c="dimmed">
+              {followUp.leadCode}
+            </Text>
+          </Text>
+        )}
+        <Group gap={6}>
+          <Text size="sm">{formatDateTime(followUp.dueAt)}</Text>
+          {followUp.bucket && (
+            <Badge size="xs" color={BUCKET_COLORS[followUp.bucket]} variant="light">
+              {followUp.bucket}
+            </Badge>
+          )}
+          {followUp.status !== 'open' && (
+            <Badge size="xs" color="gray" variant="light">
+              {followUp.status}
+            </Badge>
+          )}
+        </Group>
+        {followUp.note && (
+          <Text size="xs" c="dimmed">
+            {followUp.note}
+          </Text>
+        )}
+      </Stack>
+      {followUp.status === 'open' && <FollowUpActions followUp={followUp} />}
+    </Group>
+  );
+}
+
+/** datetime-local value (Asia/Kolkata wall time, as the browser is set) → ISO with offset. */
+const toIso = (local: string) => new Date(local).toISOString();
+
+export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: boolean }) {
+  const list = useLeadFollowUps(leadId);
+  const schedule = useScheduleFollowUp(leadId);
+  const [when, setWhen] = useState('');
+  const [note, setNote] = useState('');
+  return (
+    <Stack gap="sm">
+      {list.data?.followUps.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No follow-ups planned.
+        </Text>
+      )}
+      {list.data?.followUps.map((f) => (
+        <FollowUpRow key={f.id} followUp={f} />
+      ))}
+      {!closed && (
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label="Next follow-up"
+            type="datetime-local"
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+          />
+          <TextInput
+            label="What for"
+            placeholder="Send décor references"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Button
+            disabled={!when}
+            loading={schedule.isPending}
+            onClick={() =>
+              schedule.mutate(
+                { dueAt: toIso(when), ...(note.trim() ? { note: note.trim() } : {}) },
+                {
+                  onSuccess: () => {
+                    setWhen('');
+                    setNote('');
+                    notifications.show({ color: 'teal', message: 'Follow-up planned; a reminder is queued.' });
+                  },
+                  onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
+                },
+              )
+            }
+          >
+            Plan
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
