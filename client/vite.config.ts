@@ -44,6 +44,16 @@ export default defineConfig({
     rolldownOptions: {
       // @mandap/shared is side-effect free; saying so lets the shell drop the zod schemas it does not use.
       treeshake: { moduleSideEffects: (id) => (/[\\/]shared[\\/]src[\\/]/.test(id) ? false : undefined) },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Validation libraries load with the first page that parses data, never with the shell.
+            { name: 'validation', test: /node_modules[\\/](zod|libphonenumber-js)[\\/]/ },
+            // The light part of @mandap/shared the shell needs (roles, navigation) gets its own small chunk.
+            { name: 'shared-core', test: /shared[\\/]src[\\/](permissions|lifecycle|money)\.ts$/ },
+          ],
+        },
+      },
     },
   },
   server: {

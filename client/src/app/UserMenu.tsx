@@ -63,7 +63,7 @@ export function UserMenu() {
             <Text size="xs" c="dimmed" truncate>
               {me.email}
             </Text>
-            <Badge mt={6} variant="light" color="marigold.8" size="sm">
+            <Badge mt={6} variant="light" color="marigold" size="sm">
               {ROLE_LABELS[me.role]}
             </Badge>
           </Menu.Label>

@@ -5,7 +5,7 @@ export function EmptyNote({ icon, title, children }: { icon: ReactNode; title: s
   return (
     <Paper withBorder p="xl">
       <Stack align="center" gap="xs" ta="center">
-        <ThemeIcon size={48} radius="xl" variant="light" color="marigold.8">
+        <ThemeIcon size={48} radius="xl" variant="light" color="marigold">
           {icon}
         </ThemeIcon>
         <Text fw={600}>{title}</Text>

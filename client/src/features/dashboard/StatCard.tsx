@@ -15,7 +15,7 @@ export function StatCard({
   color?: string;
 }) {
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4}>
           <Text size="xs" tt="uppercase" fw={600} c="dimmed" style={{ letterSpacing: '0.04em' }}>
@@ -24,7 +24,7 @@ export function StatCard({
           {value === undefined ? (
             <Skeleton h={32} w={60} />
           ) : (
-            <Text fz={30} fw={700} lh={1.1}>
+            <Text fz={{ base: 24, sm: 30 }} fw={700} lh={1.1}>
               {value}
             </Text>
           )}
@@ -34,7 +34,7 @@ export function StatCard({
             </Text>
           )}
         </Stack>
-        <ThemeIcon size={42} radius="md" variant="light" color={color}>
+        <ThemeIcon size={42} radius="md" variant="light" color={color} visibleFrom="xs">
           {icon}
         </ThemeIcon>
       </Group>

@@ -6,7 +6,7 @@ const COLORS: Record<BookingState, string> = {
   discussion: 'blue',
   proposal_sent: 'indigo',
   deposit_paid: 'teal',
-  active_preparation: 'marigold.8',
+  active_preparation: 'marigold',
   event_day: 'maroon',
   completed: 'green',
   cancelled: 'red',
@@ -14,7 +14,7 @@ const COLORS: Record<BookingState, string> = {
 
 export function EventStatusBadge({ status }: { status: BookingState }) {
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="light" style={{ flexShrink: 0 }}>
       {BOOKING_STATE_LABELS[status]}
     </Badge>
   );

@@ -59,7 +59,7 @@ export function ComingSoonPage({ area }: { area: PlannedArea }) {
       <PageHeader
         title={plan.title}
         actions={
-          <Badge color="marigold.8" variant="light" size="lg">
+          <Badge color="marigold" variant="light" size="lg">
             Coming soon
           </Badge>
         }
@@ -67,7 +67,7 @@ export function ComingSoonPage({ area }: { area: PlannedArea }) {
       <Paper withBorder p="xl">
         <Stack gap="md">
           <Group gap="md" wrap="nowrap" align="flex-start">
-            <ThemeIcon size={44} radius="xl" variant="light" color="marigold.8">
+            <ThemeIcon size={44} radius="xl" variant="light" color="marigold">
               <IconTools size={24} />
             </ThemeIcon>
             <Stack gap={4}>

@@ -3,7 +3,7 @@ import { Badge } from '@mantine/core';
 
 const STYLE: Record<User['status'], { color: string; label: string }> = {
   active: { color: 'green', label: 'Active' },
-  invited: { color: 'marigold.8', label: 'Invited' },
+  invited: { color: 'marigold', label: 'Invited' },
   deactivated: { color: 'gray', label: 'Deactivated' },
 };
 
