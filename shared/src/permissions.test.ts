@@ -33,7 +33,8 @@ describe('permissions', () => {
     for (const role of ['vendor', 'client'] as const) {
       expect(hasPermission(role, 'leads:read')).toBe(false);
       expect(hasPermission(role, 'users:manage')).toBe(false);
-      expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', 'inbox']);
+      const tasks = role === 'vendor' ? ['my-tasks'] : [];
+      expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', ...tasks, 'inbox']);
     }
   });
 

@@ -25,3 +25,8 @@ export type MyTaskList = z.infer<typeof ZMyTaskList>;
 
 /** Query of "my tasks": open only (default) or with done ones. */
 export const ZMyTasksQuery = z.object({ include: z.enum(['open', 'all']).default('open') });
+
+/** Someone a task can be assigned to. */
+export const ZAssignee = z.object({ id: z.string(), name: z.string(), role: z.string() });
+export type Assignee = z.infer<typeof ZAssignee>;
+export const ZAssigneeList = z.object({ people: z.array(ZAssignee) });

@@ -110,4 +110,13 @@ describe('workspace', () => {
     const { tasks } = (await res.json()) as { tasks: { title: string }[] };
     expect(tasks.map((x) => x.title)).toEqual(['Deliver chairs']);
   });
+
+  it('lists active staff to assign tasks to, not vendors or clients', async () => {
+    const ops = await t.login('ops@mandap.demo');
+    const res = await t.json('GET', '/api/workspace/assignees', undefined, ops.auth);
+    expect(res.status).toBe(200);
+    const { people } = (await res.json()) as { people: { role: string }[] };
+    expect(people.length).toBeGreaterThan(3);
+    expect(people.every((p) => !['vendor', 'client'].includes(p.role))).toBe(true);
+  });
 });

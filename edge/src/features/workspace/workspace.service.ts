@@ -1,6 +1,6 @@
-import { type ClientConfig, isScopedRole, type MyTask } from '@mandap/shared';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { eventAccess, events, taskProjections } from '../../db/schema/index.ts';
+import { type Assignee, type ClientConfig, INTERNAL_ROLES, isScopedRole, type MyTask } from '@mandap/shared';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { eventAccess, events, taskProjections, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 
 /** The collab-server's address for browsers: configured, or the page's own host on the default port. */
@@ -43,4 +43,13 @@ export async function listMyTasks(deps: Deps, viewer: Viewer, include: 'open' | 
   return scoped
     .where(where)
     .orderBy(sql`${taskProjections.due} IS NULL`, asc(taskProjections.due), asc(taskProjections.title));
+}
+
+/** Active staff, by name: who a task on a board can be assigned to. */
+export async function listAssignees(deps: Deps): Promise<Assignee[]> {
+  return deps.db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.status, 'active'), inArray(users.role, [...INTERNAL_ROLES])))
+    .orderBy(asc(users.name));
 }

@@ -8,7 +8,7 @@ export function PresenceBar({ provider }: { provider: WebsocketProvider | null }
   const people = usePresence(provider);
   if (people.length === 0) return null;
   return (
-    <Avatar.Group spacing="xs" aria-label="People here">
+    <Avatar.Group spacing="xs" aria-label="People here" data-testid="presence">
       {people.slice(0, 6).map((p) => (
         <Tooltip key={p.id} label={p.name}>
           <Avatar size={30} radius="xl" color={p.color} variant="filled" style={{ background: p.color }}>
