@@ -26,9 +26,7 @@ test('super admin invites a user, changes their role and deactivates them', asyn
   await page.getByRole('option', { name: 'Operations' }).click();
   await expect(page.getByText('Kavya Iyer is now Operations.')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId(`user-row-${email}`).getByLabel('Role of Kavya Iyer')).toHaveValue(
-    'Operations',
-  );
+  await expect(page.getByTestId(`user-row-${email}`).getByLabel('Role of Kavya Iyer')).toHaveValue('Operations');
 
   await page.getByTestId(`user-row-${email}`).getByRole('button', { name: 'Deactivate' }).click();
   const confirm = page.getByRole('dialog', { name: 'Deactivate this account?' });
