@@ -108,7 +108,7 @@ test('the crew ticks a checklist together, one of them offline, and it merges', 
   await expect(firstList(b.page).getByTestId('checklist-progress')).toHaveText('4/4');
   await expect(firstList(a.page).getByRole('checkbox', { name: 'Florals placed' })).toContainText('Sneha Iyer');
 
-  await a.page.locator('label', { hasText: /^Command$/ }).click();
+  await a.page.getByRole('tab', { name: 'Command' }).click();
   await expect(a.page.getByTestId('overall-progress')).toHaveText('4/16');
   await a.page.screenshot({ path: `${SHOTS}/command-view.png`, fullPage: true });
   await b.page.screenshot({ path: `${SHOTS}/dayof-phone.png`, fullPage: true });

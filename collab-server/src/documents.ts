@@ -21,6 +21,9 @@ export interface Peer {
   isAlive: boolean;
 }
 
+/** Called after a peer's update is durable and applied (projections hang here). */
+export type OnCommitted = (name: string, ydoc: Y.Doc, userId: string) => void;
+
 /** One loaded document: its Y.Doc (only ever holding committed updates), presence and peers. */
 export class SharedDoc {
   readonly ydoc = new Y.Doc();
@@ -36,6 +39,7 @@ export class SharedDoc {
   constructor(
     readonly name: string,
     private readonly log: UpdateLog,
+    private readonly onCommitted?: OnCommitted,
   ) {
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -85,6 +89,7 @@ export class SharedDoc {
           .append(this.name, update, () => {
             // Applied (and so relayed to the other peers) only once durable.
             Y.applyUpdate(this.ydoc, update, peer);
+            this.onCommitted?.(this.name, this.ydoc, peer.userId);
           })
           .catch(onPersistFailed)
           .finally(() => {
@@ -128,6 +133,7 @@ export class DocRegistry {
   constructor(
     private readonly log: UpdateLog,
     private readonly idleUnloadMs: number,
+    private readonly onCommitted?: OnCommitted,
   ) {}
 
   get size(): number {
@@ -192,7 +198,7 @@ export class DocRegistry {
 
   private async load(name: string): Promise<SharedDoc> {
     const stored = await this.log.load(name);
-    const doc = new SharedDoc(name, this.log);
+    const doc = new SharedDoc(name, this.log, this.onCommitted);
     for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
       try {
         Y.applyUpdate(doc.ydoc, update, 'load');

@@ -9,6 +9,7 @@ import { DocRegistry, type Peer, type SharedDoc } from './documents.ts';
 import type { CollabEnv } from './env.ts';
 import { Metrics, type MetricsSnapshot } from './metrics.ts';
 import { UpdateLog } from './persistence.ts';
+import { Projector } from './projection.ts';
 import { MalformedMessage } from './protocol.ts';
 
 export interface CollabServerOptions {
@@ -27,6 +28,8 @@ export interface CollabServerOptions {
   groupCommitMs?: number;
   /** Dead connections (no pong) are dropped after this long. */
   pingIntervalMs?: number;
+  /** Quiet time before a changed task board or checklist is projected into the edge's tables. */
+  projectionDelayMs?: number;
 }
 
 export interface CollabServer {
@@ -61,9 +64,12 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     metrics,
     currentState: (name) => registry?.currentState(name) ?? null,
   });
-  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000);
-  registry = docs;
   const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
+  const projector = new Projector(edgeDb, options.projectionDelayMs ?? 250);
+  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000, (name, ydoc, userId) =>
+    projector.changed(name, ydoc, userId),
+  );
+  registry = docs;
   const authDeps = { jwtSecret: options.jwtSecret, edgeDb };
   let closing = false;
 
@@ -181,6 +187,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await log.flushed();
+      await projector.flush();
       for (const client of wss.clients) client.terminate();
       for (const doc of docs.all()) docs.unload(doc);
       await log.close();

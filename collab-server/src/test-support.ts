@@ -1,6 +1,6 @@
 /** Shared fixtures for the collab-server tests: temp databases, edge tables, tokens, clients. */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,9 @@ export async function createFixture(): Promise<Fixture> {
     CREATE TABLE event_access (event_id TEXT NOT NULL, user_id TEXT NOT NULL, access TEXT NOT NULL DEFAULT 'read',
       PRIMARY KEY (event_id, user_id));
   `);
+  // The projection tables, from the edge's own migration.
+  const projections = readFileSync(new URL('../../migrations/0002_collab_projections.sql', import.meta.url), 'utf8');
+  await edge.executeMultiple(projections.replaceAll('--> statement-breakpoint', ''));
   const eventId = randomUUID();
   await edge.execute({ sql: 'INSERT INTO events (id) VALUES (?)', args: [eventId] });
   return {

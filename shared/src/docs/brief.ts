@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
+import { z } from 'zod';
 import { collection } from './collection.ts';
 
 /** The Tiptap fragment of the brief's rich text (the Collaboration extension's `field`). */
@@ -114,14 +114,14 @@ function copyBriefContent(from: Y.Doc, to: Y.Doc): void {
         .flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone() as Y.XmlElement | Y.XmlText])),
     );
     const fields = to.getMap<unknown>('fields');
-    fields.forEach((_v, key) => fields.delete(key));
-    from.getMap<unknown>('fields').forEach((value, key) => fields.set(key, value));
+    for (const key of [...fields.keys()]) fields.delete(key);
+    for (const [key, value] of from.getMap<unknown>('fields').entries()) fields.set(key, value);
     for (const part of SNAPSHOT_PARTS) {
       const dest = to.getMap<Y.Map<unknown>>(part);
-      dest.forEach((_v, key) => dest.delete(key));
-      from.getMap<Y.Map<unknown>>(part).forEach((entry, key) => {
+      for (const key of [...dest.keys()]) dest.delete(key);
+      for (const [key, entry] of from.getMap<Y.Map<unknown>>(part).entries()) {
         if (entry instanceof Y.Map) dest.set(key, entry.clone());
-      });
+      }
     }
   });
 }

@@ -18,9 +18,18 @@ export const CHECKLIST_TEMPLATES: readonly ChecklistTemplate[] = [
         area: 'Mandap & stage',
         items: ['Mandap structure checked', 'Florals placed', 'Havan kund and samagri ready', 'Seating for family'],
       },
-      { area: 'Sound & light', items: ['Sound check done', 'DJ console powered', 'Uplighters on', 'Backup generator tested'] },
-      { area: 'Catering', items: ['Counters set', 'Jain/veg labels placed', 'Water stations filled', 'Tasting signed off'] },
-      { area: 'Guest arrival', items: ['Welcome desk staffed', 'Valet briefed', 'Signage in place', 'Baraat route clear'] },
+      {
+        area: 'Sound & light',
+        items: ['Sound check done', 'DJ console powered', 'Uplighters on', 'Backup generator tested'],
+      },
+      {
+        area: 'Catering',
+        items: ['Counters set', 'Jain/veg labels placed', 'Water stations filled', 'Tasting signed off'],
+      },
+      {
+        area: 'Guest arrival',
+        items: ['Welcome desk staffed', 'Valet briefed', 'Signage in place', 'Baraat route clear'],
+      },
     ],
   },
   {
@@ -28,7 +37,10 @@ export const CHECKLIST_TEMPLATES: readonly ChecklistTemplate[] = [
     label: 'Corporate event',
     areas: [
       { area: 'Registration', items: ['Badges printed', 'Desk staffed', 'Guest list loaded'] },
-      { area: 'Stage & AV', items: ['Projector and screen tested', 'Mics charged', 'Presentation loaded', 'Clicker works'] },
+      {
+        area: 'Stage & AV',
+        items: ['Projector and screen tested', 'Mics charged', 'Presentation loaded', 'Clicker works'],
+      },
       { area: 'Hall', items: ['Seating per layout', 'Branding up', 'Wi-Fi details displayed'] },
       { area: 'Food & beverage', items: ['Tea/coffee break set', 'Lunch counters set', 'Dietary labels placed'] },
     ],

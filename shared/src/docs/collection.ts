@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import * as Y from 'yjs';
+import type { z } from 'zod';
 
 /**
  * A keyed set of records inside a Y.Doc: a root Y.Map of id → Y.Map of fields. Each field is

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type * as Y from 'yjs';
+import { z } from 'zod';
 import { collection } from './collection.ts';
 
 /** A checklist for one function and area ("Sangeet — stage"). */

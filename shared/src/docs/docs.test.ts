@@ -65,7 +65,11 @@ describe('collections', () => {
     tasksDoc(a).ensureColumns();
     tasksDoc(b).ensureColumns();
     sync(a, b);
-    expect(tasksDoc(a).boardColumns().map((c) => c.label)).toEqual(['To do', 'In progress', 'Blocked', 'Done']);
+    expect(
+      tasksDoc(a)
+        .boardColumns()
+        .map((c) => c.label),
+    ).toEqual(['To do', 'In progress', 'Blocked', 'Done']);
     expect(tasksDoc(b).columns.list()).toHaveLength(4);
   });
 });

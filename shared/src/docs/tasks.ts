@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type * as Y from 'yjs';
+import { z } from 'zod';
 import { collection } from './collection.ts';
 import { sortByOrder } from './ordering.ts';
 
@@ -80,7 +80,11 @@ export function tasksDoc(doc: Y.Doc) {
 export type TasksDoc = ReturnType<typeof tasksDoc>;
 
 /** A task due before `today` (yyyy-mm-dd, IST) and not in a done column. */
-export function isTaskOverdue(task: Pick<Task, 'due' | 'status'>, today: string, doneColumnIds: ReadonlySet<string>): boolean {
+export function isTaskOverdue(
+  task: Pick<Task, 'due' | 'status'>,
+  today: string,
+  doneColumnIds: ReadonlySet<string>,
+): boolean {
   return task.due !== null && task.due < today && !doneColumnIds.has(task.status);
 }
 

@@ -12,7 +12,8 @@ import { BriefSnapshots } from './BriefSnapshots.tsx';
 /** The event brief: rich text co-edited live, structured fields, comments and named snapshots. */
 export function BriefTab({ eventId }: { eventId: string }) {
   const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'brief');
-  const brief = useMemo(() => (shared ? briefDoc(shared.doc) : null), [shared?.doc]);
+  const doc = shared?.doc ?? null;
+  const brief = useMemo(() => (doc ? briefDoc(doc) : null), [doc]);
   const [selection, setSelection] = useState('');
   if (!shared || !brief) return <FullPageLoader label="Opening the brief…" />;
   return (

@@ -1,5 +1,5 @@
 import { dayofDoc } from '@mandap/shared/docs';
-import { SegmentedControl, Stack } from '@mantine/core';
+import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
 import { useMe } from '../../auth/useSession.ts';
@@ -16,8 +16,9 @@ const COMMAND_ROLES = new Set(['super_admin', 'manager', 'operations']);
 /** The event-day console: phone-first, large tap targets, works with no signal. */
 export function DayofTab({ eventId }: { eventId: string }) {
   const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'dayof');
+  const doc = shared?.doc ?? null;
   const role = useMe().role;
-  const day = useMemo(() => (shared ? dayofDoc(shared.doc) : null), [shared?.doc]);
+  const day = useMemo(() => (doc ? dayofDoc(doc) : null), [doc]);
   const sections = [
     { value: 'checklists', label: 'Checklists' },
     { value: 'issues', label: 'Issues' },
@@ -30,7 +31,21 @@ export function DayofTab({ eventId }: { eventId: string }) {
   return (
     <Stack gap="md" maw={900}>
       <DocHeader shared={shared} readOnly={readOnly} />
-      <SegmentedControl fullWidth size="md" value={section} onChange={setSection} data={sections} />
+      <SimpleGrid cols={{ base: 3, sm: sections.length }} spacing={6} role="tablist" aria-label="Event-day sections">
+        {sections.map((s) => (
+          <Button
+            key={s.value}
+            role="tab"
+            aria-selected={section === s.value}
+            size="md"
+            px={4}
+            variant={section === s.value ? 'filled' : 'default'}
+            onClick={() => setSection(s.value)}
+          >
+            {s.label}
+          </Button>
+        ))}
+      </SimpleGrid>
       {section === 'checklists' && <ChecklistsPanel day={day} me={me} readOnly={readOnly} provider={shared.provider} />}
       {section === 'issues' && <IssueLog day={day} me={me} readOnly={readOnly} />}
       {section === 'arrivals' && <ArrivalsLog day={day} me={me} readOnly={readOnly} />}

@@ -89,7 +89,8 @@ function Board({
 /** The event's task board: Kanban or list, live with everyone else on it. */
 export function TasksTab({ eventId }: { eventId: string }) {
   const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'tasks');
-  const tasks = useMemo(() => (shared ? openTasksDoc(shared.doc) : null), [shared?.doc]);
+  const doc = shared?.doc ?? null;
+  const tasks = useMemo(() => (doc ? openTasksDoc(doc) : null), [doc]);
   if (!shared || !tasks) return <FullPageLoader label="Opening the task board…" />;
   return (
     <Stack gap="md">
