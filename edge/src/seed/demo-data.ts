@@ -1,4 +1,4 @@
-import type { EventType, LeadSource, LeadStage, Role } from '@mandap/shared';
+import type { BookingState, EventType, LeadSource, LeadStage, Role } from '@mandap/shared';
 
 /** The demo house: Gulmohar Events, Mumbai. Every demo login uses DEMO_PASSWORD. */
 export const DEMO_PASSWORD = 'Mandap@2026';
@@ -127,4 +127,18 @@ export const LOST_REASONS = [
   'Went with another planner',
   'Event postponed',
   'No response after 5 follow-ups',
+];
+
+/** The ten demo events: one at every booking state, weddings first, as a planner's board would look. */
+export const DEMO_EVENT_PLAN: { type: EventType; city: string; status: BookingState }[] = [
+  { type: 'destination_wedding', city: 'Udaipur', status: 'deposit_paid' },
+  { type: 'wedding', city: 'Mumbai', status: 'active_preparation' },
+  { type: 'sangeet', city: 'Mumbai', status: 'active_preparation' },
+  { type: 'corporate', city: 'Lonavala', status: 'proposal_sent' },
+  { type: 'destination_wedding', city: 'Dubai', status: 'discussion' },
+  { type: 'engagement', city: 'Thane', status: 'enquiry' },
+  { type: 'reception', city: 'Mumbai', status: 'deposit_paid' },
+  { type: 'destination_wedding', city: 'Goa', status: 'completed' },
+  { type: 'corporate', city: 'Mumbai', status: 'event_day' },
+  { type: 'birthday', city: 'Pune', status: 'cancelled' },
 ];

@@ -1,4 +1,4 @@
-import { allocate, type BookingState, CODE_FORMATS, codeSequenceKey, type EventType, newId } from '@mandap/shared';
+import { allocate, CODE_FORMATS, codeSequenceKey, newId } from '@mandap/shared';
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -14,6 +14,7 @@ import {
 import { hashPassword } from '../features/auth/password.ts';
 import {
   CITIES,
+  DEMO_EVENT_PLAN,
   DEMO_PASSWORD,
   DEMO_USERS,
   EVENT_TYPE_WEIGHTS,
@@ -46,6 +47,8 @@ function prng(seed: number) {
   };
   return { int, pick, weighted };
 }
+
+const DESTINATIONS = ['Udaipur', 'Goa', 'Jaipur', 'Dubai'];
 
 const day = (base: Date, offset: number) => new Date(base.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -81,7 +84,8 @@ export async function seedDemo(db: Db, opts: { now: Date; iterations: number }):
   const phone = () => `+9198${r.int(10, 99)}${r.int(100000, 999999)}`;
 
   const clientRows = Array.from({ length: 10 }, (_, i) => {
-    const name = i === 0 ? 'Ananya Kapoor' : personName();
+    // Distinct first names (7 is coprime with 20), so no two events share a title.
+    const name = i === 0 ? 'Ananya Kapoor' : `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${r.pick(LAST_NAMES)}`;
     return {
       id: newId(),
       code: code('client'),
@@ -97,23 +101,11 @@ export async function seedDemo(db: Db, opts: { now: Date; iterations: number }):
     };
   });
 
-  const statuses: BookingState[] = [
-    'deposit_paid',
-    'active_preparation',
-    'active_preparation',
-    'proposal_sent',
-    'discussion',
-    'enquiry',
-    'deposit_paid',
-    'completed',
-    'event_day',
-    'cancelled',
-  ];
   const eventRows = clientRows.map((client, i) => {
-    const city = r.pick(CITIES);
-    const type: EventType =
-      city === 'Dubai' || city === 'Udaipur' ? 'destination_wedding' : r.weighted(EVENT_TYPE_WEIGHTS);
-    const start = statuses[i] === 'completed' ? -20 : statuses[i] === 'event_day' ? 0 : r.int(10, 200);
+    const plan = DEMO_EVENT_PLAN[i % DEMO_EVENT_PLAN.length]!;
+    const { type, city, status } = plan;
+    const isDestination = DESTINATIONS.includes(city);
+    const start = status === 'completed' ? -20 : status === 'event_day' ? 0 : r.int(10, 200);
     const first = client.name.split(' ')[0];
     return {
       id: newId(),
@@ -122,13 +114,13 @@ export async function seedDemo(db: Db, opts: { now: Date; iterations: number }):
         type === 'corporate' ? `${client.name.split(' ')[1]} Group offsite` : `${first}'s ${type.replace('_', ' ')}`,
       clientId: client.id,
       eventType: type,
-      status: statuses[i]!,
+      status,
       startDate: day(now, start),
       endDate: day(now, start + (type.includes('wedding') ? 2 : 0)),
       city,
       venue: r.pick(VENUES[city] ?? ['To be decided']),
       guestCount: r.int(8, 60) * 10,
-      isDestination: ['Udaipur', 'Goa', 'Jaipur', 'Dubai'].includes(city),
+      isDestination,
       managerId: byEmail('manager@mandap.demo').id,
       createdAt: at,
       updatedAt: at,
@@ -156,7 +148,7 @@ export async function seedDemo(db: Db, opts: { now: Date; iterations: number }):
       eventType: r.weighted(EVENT_TYPE_WEIGHTS),
       eventDateFrom: day(now, r.int(20, 300)),
       city,
-      isDestination: ['Udaipur', 'Goa', 'Jaipur', 'Dubai'].includes(city),
+      isDestination: DESTINATIONS.includes(city),
       guestCount: r.int(5, 80) * 10,
       budgetMinMinor: lo!,
       budgetMaxMinor: budgetLakh * 100_000_00,
