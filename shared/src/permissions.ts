@@ -126,6 +126,7 @@ export const NAV_AREAS = [
   { key: 'dashboard', label: 'Dashboard', path: '/', permission: 'events:read' },
   { key: 'leads', label: 'Leads', path: '/leads', permission: 'leads:read' },
   { key: 'events', label: 'Events', path: '/events', permission: 'events:read' },
+  { key: 'quotes', label: 'Quotes', path: '/quotes', permission: 'quotes:write' },
   { key: 'my-tasks', label: 'My tasks', path: '/my-tasks', permission: 'tasks:read' },
   { key: 'vendors', label: 'Vendors', path: '/vendors', permission: 'vendors:write' },
   { key: 'finance', label: 'Finance', path: '/finance', permission: 'payments:record' },

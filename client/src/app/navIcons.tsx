@@ -2,6 +2,7 @@ import type { NavArea } from '@mandap/shared';
 import {
   IconCalendarEvent,
   IconChartBar,
+  IconFileInvoice,
   IconHome,
   IconInbox,
   IconListCheck,
@@ -16,6 +17,7 @@ export const NAV_ICONS: Record<NavArea['key'], typeof IconHome> = {
   dashboard: IconHome,
   leads: IconTargetArrow,
   events: IconCalendarEvent,
+  quotes: IconFileInvoice,
   'my-tasks': IconListCheck,
   vendors: IconTruckDelivery,
   finance: IconReceiptRupee,

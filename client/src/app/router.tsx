@@ -48,6 +48,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/q/:token',
+        lazy: page(
+          () => import('../features/quotes/PublicQuotePage.tsx'),
+          (m) => m.PublicQuotePage,
+        ),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -75,6 +82,25 @@ export const routes: RouteObject[] = [
                     lazy: page(
                       () => import('../features/workspace/WorkspacePage.tsx'),
                       (m) => m.WorkspacePage,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="quotes:read" />,
+                children: [
+                  {
+                    path: 'quotes',
+                    lazy: page(
+                      () => import('../features/quotes/QuotesPage.tsx'),
+                      (m) => m.QuotesPage,
+                    ),
+                  },
+                  {
+                    path: 'quotes/:id',
+                    lazy: page(
+                      () => import('../features/quotes/QuotePage.tsx'),
+                      (m) => m.QuotePage,
                     ),
                   },
                 ],

@@ -1,4 +1,5 @@
 export * from './amount-in-words.ts';
+export * from './catalogue.ts';
 export * from './company.ts';
 export * from './fx.ts';
 export * from './gst.ts';

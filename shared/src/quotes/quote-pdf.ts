@@ -41,7 +41,7 @@ export interface QuotePdfInput {
   };
 }
 
-const BRAND: [number, number, number] = [176, 58, 46];
+const BRAND: [number, number, number] = [122, 31, 43]; // the app's maroon
 const INK: [number, number, number] = [33, 37, 41];
 const MUTED: [number, number, number] = [110, 117, 125];
 const FONT = 'NotoSans';
@@ -145,7 +145,7 @@ function lineRows(q: QuotePdfInput): UserOptions['body'] {
         {
           content: QUOTE_CATEGORIES[line.category],
           colSpan: 8,
-          styles: { fontStyle: 'bold', fillColor: [248, 241, 239], textColor: BRAND },
+          styles: { fontStyle: 'bold', fillColor: [251, 239, 240], textColor: BRAND },
         },
       ]);
     }
