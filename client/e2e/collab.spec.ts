@@ -115,3 +115,21 @@ test('the crew ticks a checklist together, one of them offline, and it merges', 
   await a.context.close();
   await b.context.close();
 });
+
+test('a client reads their brief live but cannot edit it, and sees no task board or console', async ({ browser }) => {
+  const client = await openAs(browser, 'client@mandap.demo');
+  const path = await firstWorkspace(client.page);
+  await expect(client.page.getByTestId('sync-state')).toHaveText('Read-only · live', { timeout: 15_000 });
+  await expect(client.page.getByRole('tab')).toHaveText(['Brief', 'Details', 'Comments', 'Snapshots']);
+  await expect(client.page.getByTestId('brief-editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(client.page.getByRole('button', { name: 'Add function' })).toHaveCount(0);
+
+  const planner = await openAs(browser, 'manager@mandap.demo', `${path}?tab=brief`);
+  await expect(planner.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  await planner.page.getByTestId('brief-editor').click();
+  await planner.page.keyboard.type('Welcome drinks at 7 pm.');
+  await expect(client.page.getByTestId('brief-editor')).toContainText('Welcome drinks at 7 pm.');
+  await client.page.screenshot({ path: `${SHOTS}/client-brief.png`, fullPage: true });
+  await client.context.close();
+  await planner.context.close();
+});
