@@ -69,7 +69,10 @@ export function LogCommunicationForm({
   const [error, setError] = useState<string | null>(null);
   const field = (k: string) => ({
     value: f[k] ?? '',
-    onChange: (e: { currentTarget: { value: string } }) => setF((o) => ({ ...o, [k]: e.currentTarget.value })),
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value;
+      setF((o) => ({ ...o, [k]: value }));
+    },
   });
 
   async function onSubmit(e: FormEvent) {

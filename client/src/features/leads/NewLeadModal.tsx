@@ -39,8 +39,10 @@ export function NewLeadModal({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<LeadSummary | null>(null);
-  const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) =>
-    setV((old) => ({ ...old, [k]: e.currentTarget.value }));
+  const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((old) => ({ ...old, [k]: value }));
+  };
 
   function close() {
     setV(EMPTY);

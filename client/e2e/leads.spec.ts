@@ -1,0 +1,130 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { signIn } from './helpers.ts';
+
+const SHOTS = process.env.E2E_SHOTS_DIR;
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+};
+
+/** dnd-kit listens to pointer events: press, move past the activation distance, then over the target. */
+async function drag(page: Page, card: Locator, target: Locator) {
+  const from = (await card.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 });
+  await page.mouse.up();
+}
+
+async function createLead(page: Page, name: string, phone: string) {
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New lead' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Phone').fill(phone);
+  await dialog.getByRole('button', { name: 'Create lead' }).click();
+  return dialog;
+}
+
+test('sales creates a lead, sees the duplicate, drags it on the board and logs a call', async ({ page }) => {
+  const phone = `98${String(Date.now()).slice(-8)}`;
+  await signIn(page, 'sales@mandap.demo');
+  await page.goto('/leads');
+  await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible();
+
+  const dialog = await createLead(page, 'Meera Kulkarni', `0${phone.slice(0, 5)} ${phone.slice(5)}`);
+  await expect(dialog).toBeHidden();
+  const drawer = page.getByRole('dialog', { name: 'Meera Kulkarni' });
+  await expect(drawer).toBeVisible();
+  const code = (await drawer.getByText(/^LD-\d{4}-\d{4}$/).textContent())!;
+  await shot(page, 'lead-drawer');
+  await page.keyboard.press('Escape');
+
+  // The same phone, typed differently, shows the existing lead instead of creating a twin.
+  const twin = await createLead(page, 'Meera K', `+91-${phone.slice(0, 5)}-${phone.slice(5)}`);
+  await expect(twin.getByText('Already in the pipeline')).toBeVisible();
+  await expect(twin.getByText(`Meera Kulkarni · ${code}`)).toBeVisible();
+  await shot(page, 'duplicate');
+  await twin.getByRole('button', { name: 'Cancel' }).click();
+
+  const card = page.getByTestId(`lead-card-${code}`);
+  await expect(page.getByTestId('stage-new').getByTestId(`lead-card-${code}`)).toBeVisible();
+  await drag(page, card, page.getByTestId('stage-contacted'));
+  await expect(page.getByText(`Meera Kulkarni moved to Contacted.`)).toBeVisible();
+  await expect(page.getByTestId('stage-contacted').getByTestId(`lead-card-${code}`)).toBeVisible();
+
+  // Going back to New is refused with the lifecycle's reason; the card stays put.
+  await drag(page, page.getByTestId(`lead-card-${code}`), page.getByTestId('stage-new'));
+  await expect(page.getByText('A lead that has been worked on cannot go back to New.')).toBeVisible();
+  await expect(page.getByTestId('stage-contacted').getByTestId(`lead-card-${code}`)).toBeVisible();
+  await shot(page, 'board-refused');
+
+  // Log a call from the lead card.
+  await page.getByTestId(`lead-card-${code}`).click();
+  const card2 = page.getByRole('dialog', { name: 'Meera Kulkarni' });
+  await card2.getByRole('tab', { name: 'Log contact' }).click();
+  await card2.getByLabel('Minutes').fill('7');
+  await card2.getByLabel('Notes').fill('Wants a winter wedding in Udaipur, 300 guests');
+  await card2.getByRole('button', { name: 'Save to timeline' }).click();
+  await expect(page.getByText('Call logged.')).toBeVisible();
+  await card2.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(card2.getByText('Wants a winter wedding in Udaipur, 300 guests')).toBeVisible();
+  await expect(card2.getByText('7 min')).toBeVisible();
+  await expect(card2.getByRole('link', { name: 'WhatsApp' })).toHaveAttribute(
+    'href',
+    new RegExp(`^https://wa.me/91${phone}\\?text=Namaste`),
+  );
+  await expect(card2.getByRole('link', { name: 'Call' })).toHaveAttribute('href', `tel:+91${phone}`);
+  await shot(page, 'timeline');
+});
+
+test('imports a CSV: errors shown with line numbers, good rows imported, a second import adds nothing', async ({
+  page,
+}) => {
+  const n = String(Date.now()).slice(-6);
+  const csv = [
+    'Full Name,Mobile,Email,Wedding Date,Status,Budget',
+    `Tara Sen,98111${n.slice(0, 5)},tara${n}@x.in,14/12/2026,New,25 lakh`,
+    `Bad Date,98222${n.slice(0, 5)},,31/02/2026,Contacted,`,
+    `Bad Phone,12345,,,,`,
+    `Vikram Rao,98333${n.slice(0, 5)},,02/11/2026,Negotiation,"5,00,000"`,
+  ].join('\n');
+  await signIn(page, 'sales@mandap.demo');
+  await page.goto('/leads/import');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText('4 rows in')).toBeVisible();
+  await shot(page, 'import-mapping');
+  await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  const problems = page.getByRole('table', { name: 'Rows that will not be imported' });
+  await expect(problems.getByRole('row', { name: /^3 Event date: "31\/02\/2026" is not a real date/ })).toBeVisible();
+  await expect(problems.getByRole('row', { name: /^4 Phone:/ })).toBeVisible();
+  await expect(page.getByText('2 ready')).toBeVisible();
+  await shot(page, 'import-preview');
+  await page.getByRole('button', { name: 'Import 2 good rows' }).click();
+  await expect(page.getByText('2 leads created.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
+  await shot(page, 'import-done');
+
+  // The same file again: the two good rows are now duplicates.
+  await page.goto('/leads/import');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  await expect(page.getByText('2 duplicates')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import 0 good rows' })).toBeDisabled();
+});
+
+test('the table view sorts on the server and opens a lead', async ({ page }) => {
+  await signIn(page, 'sales@mandap.demo');
+  await page.goto('/leads?view=table');
+  const scroll = page.getByTestId('leads-table-scroll');
+  await expect(scroll.getByRole('row').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Sort by Budget up to' }).click();
+  await expect(scroll.getByRole('row').first()).toBeVisible();
+  await shot(page, 'table');
+  await scroll.getByRole('row').first().click();
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toBeVisible();
+});
