@@ -29,6 +29,10 @@ export const ZEnv = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** The URL people open; used in links sent by message (password reset, invites). */
   PUBLIC_URL: z.url().default('http://localhost:8787'),
+  /** ExchangeRate-API key for daily FX rates; unset: finance enters rates by hand (the quote asks for one when missing). */
+  FX_API_KEY: z.string().optional(),
+  /** ExchangeRate-API base URL (tests point it at a local server). */
+  FX_API_URL: z.url().default('https://v6.exchangerate-api.com'),
   /** Where browsers reach the collab-server (ws:// or wss://, ending in /collab). Unset: the page's host on port 1234. */
   COLLAB_PUBLIC_URL: z.string().regex(/^wss?:\/\//, { error: 'must start with ws:// or wss://' }).optional(),
   /** Seed the demo house when the database is empty. */

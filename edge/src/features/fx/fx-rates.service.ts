@@ -1,10 +1,11 @@
-import { type Currency, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
+import { CURRENCIES, type Currency, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { fxRates } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { exchangeRateApi, type FxProvider, FxProviderError } from './exchange-rate-api.ts';
 
 type FxRow = typeof fxRates.$inferSelect;
 
@@ -89,4 +90,34 @@ export async function setManualRate(deps: Deps, viewer: Viewer, input: ManualFxR
   const snapshot: FxSnapshot = { base, quote, rate: input.rate, source: 'manual', asOf };
   await storeRates(deps, [snapshot], viewer.id, 'fx.rate_set');
   return snapshot;
+}
+
+/**
+ * Refreshes every supported currency's INR rate from the provider and stores them. Without
+ * an API key this says so plainly: finance can still enter rates by hand.
+ */
+export async function refreshRates(deps: Deps, provider: FxProvider | null, actorId: string | null) {
+  if (!provider)
+    throw new AppError(
+      'unprocessable',
+      'Automatic FX rates are off: set FX_API_KEY (ExchangeRate-API), or enter rates by hand.',
+    );
+  let rates: FxSnapshot[];
+  try {
+    rates = await provider.latestRates(
+      CURRENCIES.filter((c) => c !== 'INR'),
+      'INR',
+    );
+  } catch (e) {
+    if (e instanceof FxProviderError) throw new AppError('unprocessable', e.message);
+    throw e;
+  }
+  await storeRates(deps, rates, actorId, 'fx.rates_refreshed');
+  return rates;
+}
+
+/** The configured provider, or null when no key is set. */
+export function fxProviderOf(deps: Deps): FxProvider | null {
+  const key = deps.env.FX_API_KEY;
+  return key ? exchangeRateApi({ apiKey: key, baseUrl: deps.env.FX_API_URL }) : null;
 }
