@@ -91,6 +91,10 @@ export const leads = sqliteTable(
     index('leads_email_idx').on(t.email),
     uniqueIndex('leads_external_uq').on(t.source, t.externalRef),
     index('leads_follow_up_idx').on(t.nextFollowUpAt),
+    // List sorts (newest first, by budget, by event date) and their id tie-breaker walk these.
+    index('leads_created_idx').on(t.createdAt, t.id),
+    index('leads_budget_idx').on(t.budgetMaxMinor, t.id),
+    index('leads_event_date_idx').on(t.eventDateFrom, t.id),
   ],
 );
 
