@@ -133,3 +133,48 @@ test('a client reads their brief live but cannot edit it, and sees no task board
   await client.context.close();
   await planner.context.close();
 });
+
+test('a task board: add, assign, overdue, drag to another column, and it shows in My tasks', async ({ browser }) => {
+  const a = await openAs(browser, 'ops@mandap.demo');
+  const path = await firstWorkspace(a.page);
+  await a.page.goto(`${path}?tab=tasks`);
+  await expect(a.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  const b = await openAs(browser, 'manager@mandap.demo', `${path}?tab=tasks`);
+
+  await a.page.getByLabel('New task').fill('Confirm mogra garlands with florist');
+  await a.page.getByLabel('New task').press('Enter');
+  const card = (p: Page) => p.getByTestId('task-card').filter({ hasText: 'Confirm mogra garlands' });
+  await expect(card(b.page)).toBeVisible();
+
+  await card(a.page).click();
+  await a.page.getByRole('combobox', { name: 'Assignee' }).click();
+  await a.page.getByRole('option', { name: 'Sneha Iyer' }).click();
+  await a.page.getByLabel('Due').fill('2024-01-15');
+  await a.page.getByLabel('Due').press('Enter');
+  await a.page.keyboard.press('Escape');
+  await expect(card(b.page)).toHaveAttribute('data-overdue', 'true');
+  await expect(card(b.page)).toContainText('15/01/2024');
+
+  // Drag from To do to In progress on B's screen; A sees it move.
+  const from = await card(b.page).boundingBox();
+  const to = await b.page.getByTestId('column-in_progress').boundingBox();
+  if (!from || !to) throw new Error('board not laid out');
+  await b.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await b.page.mouse.down();
+  await b.page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 5 });
+  await b.page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
+  await b.page.mouse.up();
+  await expect(a.page.getByTestId('column-in_progress').getByTestId('task-card')).toContainText(
+    'Confirm mogra garlands',
+  );
+  await b.page.screenshot({ path: `${SHOTS}/task-board.png`, fullPage: true });
+
+  // The projection reaches the edge: it is in Sneha's My tasks, overdue.
+  await a.page.goto('/my-tasks');
+  const mine = a.page.getByTestId('my-task').filter({ hasText: 'Confirm mogra garlands' });
+  await expect(mine).toHaveAttribute('data-overdue', 'true', { timeout: 10_000 });
+  await expect(mine).toContainText('In progress');
+  await a.page.screenshot({ path: `${SHOTS}/my-tasks.png`, fullPage: true });
+  await a.context.close();
+  await b.context.close();
+});
