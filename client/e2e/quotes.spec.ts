@@ -60,6 +60,10 @@ test('sales builds a quote from the catalogue, sees live GST totals, sends it; t
   await page.keyboard.press('Escape');
   await expect(share).toBeHidden();
   await expect(page.getByText('v1 is sent: frozen')).toBeVisible();
+  // The PDF is drawn in the browser (jsPDF loads on demand).
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PDF' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^QT-\d{4}-\d{2}-\d{4}-v1\.pdf$/);
 
   // The client opens the link on a phone and accepts.
   const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
@@ -90,4 +94,9 @@ test('sales builds a quote from the catalogue, sees live GST totals, sends it; t
   await page.getByRole('tab', { name: /Versions/ }).click();
   await expect(page.getByTestId('version-diff')).toContainText('Quantity 2 → 3');
   await page.screenshot({ path: `${SHOTS}/versions-diff.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('tab', { name: 'Quote' }).click();
+  await expect(page.getByLabel('Line 2 quantity')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/builder-phone.png`, fullPage: true });
 });

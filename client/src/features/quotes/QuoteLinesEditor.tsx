@@ -25,9 +25,9 @@ const SPAN = {
   quantity: { base: 3, md: 0.9 },
   unit: { base: 3, md: 0.9 },
   rate: { base: 6, md: 1.5 },
-  discount: { base: 4, md: 0.9 },
-  tax: { base: 5, md: 1.5 },
-  amount: { base: 3, md: 1.5 },
+  discount: { base: 3, md: 0.9 },
+  tax: { base: 4, md: 1.5 },
+  amount: { base: 5, md: 1.5 },
 } as const;
 
 export function LinesHeader() {
