@@ -82,8 +82,8 @@ function Column({
       withBorder
       radius="md"
       p="sm"
-      w={290}
-      miw={290}
+      w={272}
+      miw={272}
       bg={isOver ? 'var(--mantine-color-maroon-0, #fbeff1)' : 'var(--mantine-color-gray-0)'}
       data-testid={`column-${column.id}`}
       aria-label={column.label}

@@ -66,7 +66,7 @@ export function TaskCard({ task, overdue, subtasks, comments, onOpen, cardRef, s
         </Group>
         {task.assigneeName && task.assigneeId && (
           <Tooltip label={task.assigneeName}>
-            <Avatar size={24} radius="xl" variant="filled" style={{ background: colorFor(task.assigneeId) }}>
+            <Avatar size={24} radius="xl" variant="filled" color={colorFor(task.assigneeId)}>
               {initials(task.assigneeName)}
             </Avatar>
           </Tooltip>
