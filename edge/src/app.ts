@@ -14,6 +14,7 @@ import { importsRoutes } from './features/imports/imports.routes.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
+import { catalogueRoutes } from './features/quotes/catalogue.routes.ts';
 import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
@@ -106,6 +107,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/events', eventsRoutes)
     .route('/api/leads', leadsRoutes)
     .route('/api/quotes', quotesRoutes)
+    .route('/api/quote-catalogue', catalogueRoutes)
     .route('/api/fx', fxRoutes)
     .route('/api/public/quotes', quotePublicRoutes)
     .route('/api/follow-ups', followUpsRoutes)

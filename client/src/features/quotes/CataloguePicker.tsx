@@ -1,18 +1,31 @@
 import { type CatalogueItem, DEFAULT_CATALOGUE, formatMoney, QUOTE_CATEGORIES } from '@mandap/shared';
 import { Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../api/client.ts';
 
-const groups = Object.entries(QUOTE_CATEGORIES)
-  .map(([key, label]) => ({
-    group: label,
-    items: DEFAULT_CATALOGUE.filter((c) => c.category === key).map((c) => ({
-      value: c.id,
-      label: `${c.name} · ${formatMoney({ amountMinor: c.rateMinor, currency: 'INR' }, { withDecimals: false })}/${c.unit}`,
-    })),
-  }))
-  .filter((g) => g.items.length > 0);
+const groupsOf = (catalogue: readonly CatalogueItem[]) =>
+  Object.entries(QUOTE_CATEGORIES)
+    .map(([key, label]) => ({
+      group: label,
+      items: catalogue
+        .filter((c) => c.category === key)
+        .map((c) => ({
+          value: c.id,
+          label: `${c.name} · ${formatMoney({ amountMinor: c.rateMinor, currency: 'INR' }, { withDecimals: false })}/${c.unit}`,
+        })),
+    }))
+    .filter((g) => g.items.length > 0);
 
 /** Adds a line from the house catalogue (default rates in INR); type to search. */
 export function CataloguePicker({ onPick, disabled }: { onPick: (item: CatalogueItem) => void; disabled?: boolean }) {
+  const fetched = useQuery({
+    queryKey: ['quotes', 'catalogue'],
+    queryFn: ({ signal }) => api('/api/quote-catalogue', { schema: z.custom<{ items: CatalogueItem[] }>(), signal }),
+    staleTime: 5 * 60_000,
+  });
+  const catalogue = fetched.data?.items ?? DEFAULT_CATALOGUE;
+  const groups = groupsOf(catalogue);
   return (
     <Select
       aria-label="Add from catalogue"
@@ -24,7 +37,7 @@ export function CataloguePicker({ onPick, disabled }: { onPick: (item: Catalogue
       w={{ base: '100%', sm: 360 }}
       nothingFoundMessage="No catalogue item matches"
       onChange={(id) => {
-        const item = DEFAULT_CATALOGUE.find((c) => c.id === id);
+        const item = catalogue.find((c) => c.id === id);
         if (item) onPick(item);
       }}
     />

@@ -218,3 +218,27 @@ describe('quotes: who sees what', () => {
     expect((await t.json('GET', `/api/quotes/${mine.quote.id}`, undefined, vendor.auth)).status).toBe(403);
   });
 });
+
+describe('quote catalogue', () => {
+  it('lists the built-in lines, takes the house’s own, and refuses writes from a client', async () => {
+    const added = await t.json(
+      'POST',
+      '/api/quote-catalogue',
+      { name: 'Phoolon ki chadar', category: 'decor', unit: 'set', rateMinor: 45_000_00 },
+      sales.auth,
+    );
+    expect(added.status).toBe(201);
+    const { items } = await (await t.json('GET', '/api/quote-catalogue', undefined, sales.auth)).json();
+    expect(items[0]).toMatchObject({ name: 'Phoolon ki chadar', taxClass: 'gst_18', sac: '998596' });
+    expect(items.length).toBeGreaterThan(10);
+    expect(
+      (await t.json('POST', '/api/quote-catalogue', { name: 'x', category: 'decor', rateMinor: -1 }, sales.auth))
+        .status,
+    ).toBe(400);
+    const client = await t.login('client@mandap.demo');
+    expect(
+      (await t.json('POST', '/api/quote-catalogue', { name: 'Free', category: 'decor', rateMinor: 0 }, client.auth))
+        .status,
+    ).toBe(403);
+  });
+});
