@@ -121,3 +121,25 @@ export function fxProviderOf(deps: Deps): FxProvider | null {
   const key = deps.env.FX_API_KEY;
   return key ? exchangeRateApi({ apiKey: key, baseUrl: deps.env.FX_API_URL }) : null;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The daily FX job, idempotent: refreshes provider rates when the newest is a day old (or
+ * missing) and a key is set; otherwise does nothing. For the job ticker's `tick(now)`.
+ */
+export async function refreshRatesIfStale(
+  deps: Deps,
+  provider: FxProvider | null,
+): Promise<'refreshed' | 'fresh' | 'off'> {
+  if (!provider) return 'off';
+  const [newest] = await deps.db
+    .select({ createdAt: fxRates.createdAt })
+    .from(fxRates)
+    .where(eq(fxRates.source, 'exchangerate_api'))
+    .orderBy(desc(fxRates.createdAt))
+    .limit(1);
+  if (newest && deps.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return 'fresh';
+  await refreshRates(deps, provider, null);
+  return 'refreshed';
+}

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';
 import { firstId, weddingDraft } from '../quotes/quote-test-kit.ts';
 import { decimalString } from './exchange-rate-api.ts';
+import { fxProviderOf, refreshRatesIfStale } from './fx-rates.service.ts';
 
 const INR_PER: Record<string, number> = { USD: 83.215, AED: 22.6575, EUR: 90.1, GBP: 105.42 };
 const UPDATED = 1_795_000_000; // a Unix time the provider reports
@@ -111,6 +112,20 @@ describe('FX rates', () => {
     expect(ok.status).toBe(201);
     const list = await (await t.json('GET', '/api/fx/rates', undefined, sales.auth)).json();
     expect(list.rates).toEqual([expect.objectContaining({ base: 'AED', rate: '22.70', source: 'manual' })]);
+  });
+
+  it('the daily job refreshes once a day and not in between', async () => {
+    const provider = await fakeProvider('k');
+    closeProvider = provider.close;
+    t = await startTestApp({ FX_API_KEY: 'k', FX_API_URL: provider.url });
+    const p = fxProviderOf(t.deps);
+    expect(await refreshRatesIfStale(t.deps, p)).toBe('refreshed');
+    expect(await refreshRatesIfStale(t.deps, p)).toBe('fresh');
+    expect(provider.seen).toHaveLength(4);
+    t.clock.advance(25 * 3_600_000);
+    expect(await refreshRatesIfStale(t.deps, p)).toBe('refreshed');
+    expect(provider.seen).toHaveLength(8);
+    expect(await refreshRatesIfStale(t.deps, null)).toBe('off');
   });
 
   it('writes JSON numbers as plain decimals', () => {
