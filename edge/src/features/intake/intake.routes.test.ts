@@ -215,7 +215,7 @@ describe('website form', () => {
     expect(await countRows(t.deps, 'leads')).toBe(before);
     const notes = await t.deps.db.$client.execute({
       sql: "SELECT body FROM communications WHERE lead_id = ? AND kind = 'note'",
-      args: [rs.rows[0]!.id],
+      args: [String(rs.rows[0]!.id)],
     });
     expect(String(notes.rows[0]!.body)).toMatch(/Enquired again via website/);
   });
