@@ -1,29 +1,41 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { z } from '@hono/zod-openapi';
 import { type PdfKit, type QuotePdfInput, type QuoteVersionView, renderQuotePdf } from '@mandap/shared';
-import { jsPDF } from 'jspdf';
-import { autoTable } from 'jspdf-autotable';
 import type { AppContext } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
 import { companyProfile } from './company.ts';
 import { partyOf, type QuoteRow } from './quote-store.ts';
 
 let fonts: PdfKit['fonts'] | undefined;
 
-/** Noto Sans from node_modules, read once: it carries the ₹ sign the built-in PDF fonts lack. */
+/**
+ * Noto Sans from node_modules, read once: it carries the ₹ sign the built-in PDF fonts lack.
+ * Reached through process.getBuiltinModule (Node, Deno) rather than a static node: import,
+ * so the Workers bundle still builds; there, with no file system, it answers 422.
+ */
 function notoSans(): PdfKit['fonts'] {
-  if (!fonts) {
-    const require = createRequire(import.meta.url);
-    const read = (weight: string) =>
-      readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`)).toString('base64');
-    fonts = { regular: read('400Regular'), bold: read('700Bold') };
-  }
+  if (fonts) return fonts;
+  const proc = (globalThis as { process?: { getBuiltinModule?: NodeJS.Process['getBuiltinModule'] } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs');
+  const mod = proc?.getBuiltinModule?.('node:module');
+  if (!fs || !mod)
+    throw new AppError(
+      'unprocessable',
+      'This server cannot draw PDFs (no font files on this runtime). Download the PDF from the quote screen instead.',
+    );
+  const require = mod.createRequire(import.meta.url);
+  const read = (weight: string) =>
+    fs
+      .readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`))
+      .toString('base64');
+  fonts = { regular: read('400Regular'), bold: read('700Bold') };
   return fonts;
 }
 
-/** The quotation PDF on the edge (Node and Deno; Workers have no file system for the font). */
-export function quotePdf(input: QuotePdfInput): Uint8Array {
-  return new Uint8Array(renderQuotePdf({ jsPDF, autoTable, fonts: notoSans() }, input));
+/** The quotation PDF on the edge; jsPDF loads on first use. */
+export async function quotePdf(input: QuotePdfInput): Promise<Uint8Array> {
+  const kitFonts = notoSans();
+  const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
+  return new Uint8Array(renderQuotePdf({ jsPDF, autoTable, fonts: kitFonts }, input));
 }
 
 export const pdfResponse = {
@@ -34,7 +46,7 @@ export const pdfResponse = {
 /** Answers with the version's PDF inline, named after the quote (QT/2026-27/0001 → QT-2026-27-0001-v1.pdf). */
 export async function quotePdfResponse(c: AppContext, quote: QuoteRow, view: QuoteVersionView) {
   const party = await partyOf(c.get('deps').db, quote);
-  const bytes = quotePdf({
+  const bytes = await quotePdf({
     code: quote.code,
     clientName: party?.name ?? null,
     company: companyProfile(),
