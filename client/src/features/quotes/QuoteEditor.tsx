@@ -3,6 +3,7 @@ import {
   type Currency,
   convertMoney,
   formatMoney,
+  hasPermission,
   invertRate,
   type QuoteDetail,
   type QuoteDraftInput,
@@ -13,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus, IconSend } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
+import { useMe } from '../auth/useSession.ts';
 import { CataloguePicker } from './CataloguePicker.tsx';
 import { blankLine, draftFromVersion, liveTotals } from './draft.ts';
 import { QuoteDetailsForm } from './QuoteDetailsForm.tsx';
@@ -40,7 +42,8 @@ function catalogueRate(item: CatalogueItem, currency: Currency, detail: QuoteDet
  * the same rules the server prices with; a sent or accepted version is shown read-only.
  */
 export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare: (share: ShareLink) => void }) {
-  const readOnly = detail.current.status !== 'draft';
+  const canWrite = hasPermission(useMe().role, 'quotes:write');
+  const readOnly = detail.current.status !== 'draft' || !canWrite;
   const [draft, setDraft] = useState<QuoteDraftInput>(() => draftFromVersion(detail.current));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
@@ -92,7 +95,7 @@ export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare:
 
   return (
     <Stack gap="md">
-      {readOnly && (
+      {readOnly && canWrite && (
         <Alert color="blue" title={`v${detail.current.version} is ${detail.current.status}: frozen`}>
           A sent version never changes. Use “{detail.current.status === 'accepted' ? 'Change order' : 'New version'}” to
           revise it

@@ -1,4 +1,4 @@
-import { formatMoney } from '@mandap/shared';
+import { formatMoney, hasPermission } from '@mandap/shared';
 import { Anchor, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBrandWhatsapp, IconCopyPlus, IconFileTypePdf } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { useMe } from '../auth/useSession.ts';
 import { QuoteEditor } from './QuoteEditor.tsx';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
 import { type ShareLink, useNextVersion, useQuote, useShareLink } from './quotes.api.ts';
@@ -19,6 +20,7 @@ export function QuotePage() {
   const shareLink = useShareLink(id);
   const [share, setShare] = useState<ShareLink | null>(null);
   const [pdfBusy, setPdfBusy] = useState(false);
+  const canWrite = hasPermission(useMe().role, 'quotes:write');
 
   if (quote.isPending) return <Skeleton h={480} radius="lg" />;
   if (quote.isError) return <QueryError error={quote.error} onRetry={() => quote.refetch()} />;
@@ -75,7 +77,7 @@ export function QuotePage() {
             >
               Download PDF
             </Button>
-            {v.status !== 'draft' && (
+            {canWrite && v.status !== 'draft' && (
               <Button
                 variant="light"
                 color="green"
@@ -86,7 +88,7 @@ export function QuotePage() {
                 Share
               </Button>
             )}
-            {v.status !== 'draft' && (
+            {canWrite && v.status !== 'draft' && (
               <Button leftSection={<IconCopyPlus size={16} />} loading={next.isPending} onClick={newVersion}>
                 {v.status === 'accepted' ? 'Change order' : 'New version'}
               </Button>
