@@ -1,0 +1,39 @@
+import type { EventType } from '../lifecycle.ts';
+
+/** How money arrives: each mode posts to its own bank (or cash) account. */
+export const PAYMENT_MODES = ['upi', 'neft', 'rtgs', 'imps', 'cash', 'cheque', 'card', 'razorpay', 'stripe'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+
+export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
+  upi: 'UPI',
+  neft: 'NEFT',
+  rtgs: 'RTGS',
+  imps: 'IMPS',
+  cash: 'Cash',
+  cheque: 'Cheque',
+  card: 'Card',
+  razorpay: 'Razorpay',
+  stripe: 'Stripe',
+};
+
+/** GST output components, each its own liability account. */
+export type GstComponent = 'cgst' | 'sgst' | 'igst';
+
+/** Ledger account names. One function per kind so a typo cannot open a new account. */
+export const ACCOUNTS = {
+  /** What a client owes (debit) or has paid in advance (credit). */
+  receivable: (clientId: string) => `client:${clientId}:receivable`,
+  /** Money received by a mode; cash has its own account. */
+  bank: (mode: PaymentMode) => (mode === 'cash' ? 'cash' : `bank:${mode}`),
+  revenue: (eventType: EventType) => `revenue:${eventType}`,
+  gstOutput: (component: GstComponent) => `gst:output:${component}`,
+  /** What the house owes a vendor (used by the vendors feature). */
+  payable: (vendorId: string) => `vendor:${vendorId}:payable`,
+  fxGainLoss: () => 'fx:gain_loss',
+} as const;
+
+/** The client id inside a receivable account name, or null for any other account. */
+export function clientOfAccount(account: string): string | null {
+  const m = /^client:([^:]+):receivable$/.exec(account);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,108 @@
+import type { EventType } from '../lifecycle.ts';
+import { allocate, type Currency } from '../money.ts';
+import { ACCOUNTS, type PaymentMode } from './accounts.ts';
+import { assertBalanced, type PostingLine } from './ledger.ts';
+
+/**
+ * Money received from a client: debit the bank (or cash) account of its mode, credit the
+ * client's receivable. When the receivable is carried at another INR value (a foreign-currency
+ * milestone priced at the quote's rate), the difference goes to FX gain/loss.
+ */
+export function paymentReceivedLines(p: {
+  clientId: string;
+  mode: PaymentMode;
+  currency: Currency;
+  amountMinor: number;
+  amountInrMinor: number;
+  carriedInrMinor?: number;
+}): PostingLine[] {
+  const carried = p.carriedInrMinor ?? p.amountInrMinor;
+  const lines: PostingLine[] = [
+    {
+      account: ACCOUNTS.bank(p.mode),
+      currency: p.currency,
+      amountMinor: p.amountMinor,
+      amountInrMinor: p.amountInrMinor,
+    },
+    {
+      account: ACCOUNTS.receivable(p.clientId),
+      currency: p.currency,
+      amountMinor: -p.amountMinor,
+      amountInrMinor: -carried,
+    },
+  ];
+  if (carried !== p.amountInrMinor)
+    lines.push({
+      account: ACCOUNTS.fxGainLoss(),
+      currency: p.currency,
+      amountMinor: 0,
+      amountInrMinor: carried - p.amountInrMinor,
+    });
+  return assertBalanced(lines);
+}
+
+/** Money paid back to a client: debit the receivable, credit the mode's bank account. */
+export function refundPaidLines(p: {
+  clientId: string;
+  mode: PaymentMode;
+  currency: Currency;
+  amountMinor: number;
+  amountInrMinor: number;
+}): PostingLine[] {
+  return assertBalanced([
+    {
+      account: ACCOUNTS.receivable(p.clientId),
+      currency: p.currency,
+      amountMinor: p.amountMinor,
+      amountInrMinor: p.amountInrMinor,
+    },
+    {
+      account: ACCOUNTS.bank(p.mode),
+      currency: p.currency,
+      amountMinor: -p.amountMinor,
+      amountInrMinor: -p.amountInrMinor,
+    },
+  ]);
+}
+
+/**
+ * A tax invoice: debit the receivable with the total; credit revenue of the event type with
+ * the taxable value and each GST output account with its tax. The INR side is the total's
+ * INR value split in the same proportions ({@link allocate}), so it balances to the paisa.
+ */
+export function invoiceLines(p: {
+  clientId: string;
+  eventType: EventType;
+  currency: Currency;
+  taxableMinor: number;
+  cgstMinor: number;
+  sgstMinor: number;
+  igstMinor: number;
+  totalInrMinor: number;
+}): PostingLine[] {
+  const parts = [
+    { account: ACCOUNTS.revenue(p.eventType), amountMinor: p.taxableMinor },
+    { account: ACCOUNTS.gstOutput('cgst'), amountMinor: p.cgstMinor },
+    { account: ACCOUNTS.gstOutput('sgst'), amountMinor: p.sgstMinor },
+    { account: ACCOUNTS.gstOutput('igst'), amountMinor: p.igstMinor },
+  ].filter((x) => x.amountMinor !== 0);
+  const total = parts.reduce((s, x) => s + x.amountMinor, 0);
+  const inr = allocate(
+    p.totalInrMinor,
+    parts.map((x) => x.amountMinor),
+  );
+  return assertBalanced([
+    {
+      account: ACCOUNTS.receivable(p.clientId),
+      currency: p.currency,
+      amountMinor: total,
+      amountInrMinor: p.totalInrMinor,
+    },
+    ...parts.map((x, i) => ({
+      account: x.account,
+      currency: p.currency,
+      amountMinor: -x.amountMinor,
+      amountInrMinor: -inr[i]!,
+    })),
+  ]);
+}
