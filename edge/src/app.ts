@@ -14,6 +14,7 @@ import { importsRoutes } from './features/imports/imports.routes.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
+import { paymentsRoutes } from './features/payments/payments.routes.ts';
 import { catalogueRoutes } from './features/quotes/catalogue.routes.ts';
 import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
@@ -113,6 +114,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/follow-ups', followUpsRoutes)
     .route('/api/intake', intakeRoutes)
     .route('/api/imports', importsRoutes)
+    .route('/api/payments', paymentsRoutes)
     .route('/api', workspaceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

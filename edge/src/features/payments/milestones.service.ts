@@ -1,0 +1,214 @@
+import {
+  type CreateMilestonePlan,
+  checkPlanEdit,
+  type EditMilestonePlan,
+  istDate,
+  type Milestone,
+  milestoneStatus,
+  newId,
+  planMilestones,
+  ZCreateMilestonePlan,
+} from '@mandap/shared';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { milestones, payments, quotes, quoteVersions } from '../../db/schema/index.ts';
+import type { Deps, Viewer } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { recordChange } from '../../lib/journal.ts';
+import { loadVisibleEvent } from './event-scope.ts';
+
+export type MilestoneRow = typeof milestones.$inferSelect;
+
+export function toMilestone(r: MilestoneRow): Milestone {
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    seq: r.seq,
+    label: r.label,
+    dueDate: r.dueDate,
+    amountMinor: r.amountMinor,
+    currency: r.currency as Milestone['currency'],
+    paidMinor: r.paidMinor,
+    status: r.status,
+  };
+}
+
+export async function loadMilestones(db: DbOrTx, eventId: string): Promise<MilestoneRow[]> {
+  return db.select().from(milestones).where(eq(milestones.eventId, eventId)).orderBy(asc(milestones.seq));
+}
+
+/** The event's latest accepted quote version: the contract a milestone plan splits. */
+export async function acceptedVersionOf(db: DbOrTx, eventId: string) {
+  const [row] = await db
+    .select({ v: quoteVersions })
+    .from(quoteVersions)
+    .innerJoin(quotes, eq(quotes.id, quoteVersions.quoteId))
+    .where(and(eq(quotes.eventId, eventId), eq(quoteVersions.status, 'accepted'), isNotNull(quoteVersions.acceptedAt)))
+    .orderBy(desc(quoteVersions.acceptedAt))
+    .limit(1);
+  return row?.v ?? null;
+}
+
+/** Recomputes each milestone's status from what is paid and today's date; writes only what changed. */
+export async function refreshStatuses(tx: DbOrTx, rows: readonly MilestoneRow[], at: Date): Promise<MilestoneRow[]> {
+  const today = istDate(at);
+  const out: MilestoneRow[] = [];
+  for (const r of rows) {
+    const status = milestoneStatus({ ...r, isWaived: r.status === 'waived' }, today);
+    if (status !== r.status)
+      await tx.update(milestones).set({ status, updatedAt: at.toISOString() }).where(eq(milestones.id, r.id));
+    out.push({ ...r, status });
+  }
+  return out;
+}
+
+/** Adds `deltas` (signed) to milestones' paid amounts and refreshes their statuses. */
+export async function applyToMilestones(
+  tx: DbOrTx,
+  eventId: string,
+  deltas: readonly { milestoneId: string; amountMinor: number }[],
+  at: Date,
+): Promise<MilestoneRow[]> {
+  const rows = await loadMilestones(tx, eventId);
+  const byId = new Map(rows.map((r) => [r.id, { ...r }]));
+  for (const d of deltas) {
+    const m = byId.get(d.milestoneId);
+    if (!m) throw new AppError('unprocessable', 'A milestone of this payment is no longer in the plan.');
+    m.paidMinor += d.amountMinor;
+    await tx
+      .update(milestones)
+      .set({ paidMinor: m.paidMinor, updatedAt: at.toISOString() })
+      .where(eq(milestones.id, m.id));
+  }
+  return refreshStatuses(tx, [...byId.values()], at);
+}
+
+/** A plan from the accepted quote version and a template; refused when the event already has one. */
+export async function createPlan(deps: Deps, viewer: Viewer, raw: CreateMilestonePlan): Promise<Milestone[]> {
+  const input = ZCreateMilestonePlan.parse(raw);
+  const at = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const event = await loadVisibleEvent(tx, viewer, input.eventId);
+    if ((await loadMilestones(tx, event.id)).length > 0)
+      throw new AppError('conflict', `${event.code} already has a milestone plan: edit it instead.`);
+    const version = await acceptedVersionOf(tx, event.id);
+    if (!version)
+      throw new AppError('unprocessable', `${event.code} has no accepted quote yet: a plan splits the accepted total.`);
+    const plan = planMilestones(input.template, version.totalMinor, {
+      acceptedOn: istDate(new Date(version.acceptedAt!)),
+      eventStart: event.startDate,
+    });
+    const rows = plan.map((p) => ({
+      id: newId(),
+      eventId: event.id,
+      quoteVersionId: version.id,
+      ...p,
+      currency: version.currency,
+      paidMinor: 0,
+      status: 'pending' as const,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    }));
+    await tx.insert(milestones).values(rows);
+    await recordChange(tx, {
+      type: 'milestones.planned',
+      aggregateType: 'event',
+      aggregateId: event.id,
+      payload: { template: input.template, quoteVersionId: version.id, totalMinor: version.totalMinor },
+      actorId: viewer.id,
+      at,
+      audit: { before: null, after: { milestones: plan } },
+    });
+    return (await refreshStatuses(tx, rows, at)).map(toMilestone);
+  });
+}
+
+/** Replaces the plan as edited. Amounts must still add up to the accepted total; paid amounts stay covered. */
+export async function editPlan(deps: Deps, viewer: Viewer, eventId: string, input: EditMilestonePlan) {
+  const at = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const event = await loadVisibleEvent(tx, viewer, eventId);
+    const before = await loadMilestones(tx, event.id);
+    const version = await acceptedVersionOf(tx, event.id);
+    if (!version || before.length === 0)
+      throw new AppError(
+        'unprocessable',
+        `${event.code} has no milestone plan yet: create one from the accepted quote.`,
+      );
+    const byId = new Map(before.map((m) => [m.id, m]));
+    const rows = input.milestones.map((m, i) => {
+      if (m.id && !byId.has(m.id))
+        throw new AppError('validation_failed', 'That milestone is not in this plan.', {
+          fields: { [`milestones.${i}.id`]: 'unknown milestone' },
+        });
+      return { ...m, seq: i + 1, paidMinor: m.id ? byId.get(m.id)!.paidMinor : 0 };
+    });
+    const counted = rows.filter((r) => !r.waived);
+    const problems = checkPlanEdit(rows, version.totalMinor);
+    if (counted.length === 0) problems.milestones = 'at least one milestone must be payable';
+    if (Object.keys(problems).length > 0)
+      throw new AppError('validation_failed', `Check the plan: ${Object.values(problems).join('; ')}.`, {
+        fields: problems,
+      });
+    const kept = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+    const dropped = before.filter((m) => !kept.has(m.id));
+    if (dropped.length > 0) await refuseDroppingAllocated(tx, event.id, dropped);
+    if (dropped.length > 0)
+      await tx.delete(milestones).where(
+        inArray(
+          milestones.id,
+          dropped.map((d) => d.id),
+        ),
+      );
+    for (const r of rows) {
+      const values = {
+        seq: r.seq,
+        label: r.label,
+        dueDate: r.dueDate,
+        amountMinor: r.amountMinor,
+        status: r.waived ? ('waived' as const) : ('pending' as const),
+        updatedAt: at.toISOString(),
+      };
+      if (r.id) await tx.update(milestones).set(values).where(eq(milestones.id, r.id));
+      else
+        await tx.insert(milestones).values({
+          id: newId(),
+          eventId: event.id,
+          quoteVersionId: version.id,
+          currency: version.currency,
+          paidMinor: 0,
+          createdAt: at.toISOString(),
+          ...values,
+        });
+    }
+    const after = await refreshStatuses(tx, await loadMilestones(tx, event.id), at);
+    await recordChange(tx, {
+      type: 'milestones.edited',
+      aggregateType: 'event',
+      aggregateId: event.id,
+      actorId: viewer.id,
+      at,
+      audit: { before: { milestones: before.map(toMilestone) }, after: { milestones: after.map(toMilestone) } },
+    });
+    return after.map(toMilestone);
+  });
+}
+
+async function refuseDroppingAllocated(tx: DbOrTx, eventId: string, dropped: readonly MilestoneRow[]) {
+  const rows = await tx
+    .select({ allocations: payments.allocations })
+    .from(payments)
+    .where(eq(payments.eventId, eventId));
+  const used = new Set(rows.flatMap((r) => (r.allocations ?? []).map((a) => a.milestoneId)));
+  const blocked = dropped.find((d) => used.has(d.id));
+  if (blocked)
+    throw new AppError(
+      'unprocessable',
+      `"${blocked.label}" has payments against it: waive it or keep it instead of removing it.`,
+    );
+}
+
+export async function listMilestones(deps: Deps, viewer: Viewer, eventId: string): Promise<Milestone[]> {
+  const event = await loadVisibleEvent(deps.db, viewer, eventId);
+  return (await loadMilestones(deps.db, event.id)).map(toMilestone);
+}
