@@ -1,28 +1,7 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { firstWorkspace, openAs } from './helpers.ts';
 
 const SHOTS = '/tmp/shots-collab';
-
-async function openAs(
-  browser: Browser,
-  email: string,
-  path?: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/login/);
-  if (path) await page.goto(path);
-  return { context, page };
-}
-
-/** The first demo event's workspace path, found through the events page. */
-async function firstWorkspace(page: Page): Promise<string> {
-  await page.goto('/events');
-  await page.getByTestId('event-card').first().getByRole('link').click();
-  await expect(page).toHaveURL(/\/events\/[0-9a-f-]+\/workspace/);
-  return new URL(page.url()).pathname;
-}
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Mandap@2026';
 
@@ -17,4 +17,26 @@ export async function signOut(page: Page) {
 
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** A fresh browser context (its own cookies, storage and service worker) signed in as `email`. */
+export async function openAs(
+  browser: Browser,
+  email: string,
+  path?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  if (path) await page.goto(path);
+  return { context, page };
+}
+
+/** The workspace path of the n-th demo event on the events page. */
+export async function firstWorkspace(page: Page, nth = 0): Promise<string> {
+  await page.goto('/events');
+  await page.getByTestId('event-card').nth(nth).getByRole('link').click();
+  await expect(page).toHaveURL(/\/events\/[0-9a-f-]+\/workspace/);
+  return new URL(page.url()).pathname;
 }

@@ -10,7 +10,34 @@ import { asSession } from './guards.ts';
 export type SessionState =
   | { status: 'loading'; session: null }
   | { status: 'anonymous'; session: null }
-  | { status: 'authenticated'; session: Session };
+  | { status: 'authenticated'; session: Session; offline?: boolean };
+
+/**
+ * Who was signed in on this device last (profile only, never a token), so the app opens
+ * with no network — in a basement banquet hall — and shows the documents cached offline.
+ * It is forgotten on sign-out and whenever the server says the session has ended.
+ */
+const LAST_USER_KEY = 'mandap.lastUser';
+
+function rememberUser(session: Session | null): void {
+  try {
+    if (session) localStorage.setItem(LAST_USER_KEY, JSON.stringify(session.user));
+    else localStorage.removeItem(LAST_USER_KEY);
+  } catch {
+    // Storage can be unavailable (private mode); the app then simply needs the network to open.
+  }
+}
+
+function offlineSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(LAST_USER_KEY);
+    const user = raw ? (JSON.parse(raw) as Session['user']) : null;
+    if (!user?.id || !user.role) return null;
+    return { accessToken: '', expiresAt: new Date(0).toISOString(), user };
+  } catch {
+    return null;
+  }
+}
 
 let state: SessionState = { status: 'loading', session: null };
 const listeners = new Set<() => void>();
@@ -32,12 +59,24 @@ export function subscribeSession(listener: () => void): () => void {
 export function setSession(session: Session | null): void {
   clearTimeout(refreshTimer);
   state = session ? { status: 'authenticated', session } : { status: 'anonymous', session: null };
+  rememberUser(session);
   if (session) scheduleRefresh(session);
+  notify();
+}
+
+function notify(): void {
   for (const l of listeners) l();
 }
 
+/** Opens the app for the last user with no token while the network is down; a real session follows when it returns. */
+function startOffline(session: Session): void {
+  state = { status: 'authenticated', session, offline: true };
+  window.addEventListener('online', () => void refreshSession(), { once: true });
+  notify();
+}
+
 export function accessToken(): string | null {
-  return state.session?.accessToken ?? null;
+  return state.session?.accessToken || null;
 }
 
 function scheduleRefresh(session: Session): void {
@@ -62,9 +101,13 @@ async function doRefresh(): Promise<Session | null> {
   try {
     res = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'include' });
   } catch {
-    // Offline: keep a live session if we have one; otherwise we cannot restore one.
-    if (state.status === 'loading') setSession(null);
-    return state.session;
+    // Offline: keep a live session if we have one, else open for the last user on this device.
+    if (state.status === 'loading') {
+      const cached = offlineSession();
+      if (cached) startOffline(cached);
+      else setSession(null);
+    }
+    return state.status === 'authenticated' && !state.offline ? state.session : null;
   }
   if (!res.ok) {
     if (res.status !== 401) console.warn('session refresh failed', (await errorFromResponse(res)).message);

@@ -91,7 +91,9 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
       });
       p.on('connection-close', (event: CloseEvent | null) => {
         const code = event?.code ?? 0;
-        if (code === 4401) void refreshSession();
+        // y-websocket stops retrying after a 44xx close; an expired or missing token is
+        // worth one refresh and a deliberate reconnect.
+        if (code === 4401) void refreshSession().then((s) => s && !disposed && p.connect());
         const refusal = REFUSALS[code];
         if (refusal) {
           sync = { kind: 'refused', reason: refusal };
@@ -112,7 +114,11 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
       recompute();
     };
     const goOnline = () => {
-      if (sync.kind !== 'refused') provider?.connect();
+      if (sync.kind !== 'refused') {
+        // Opened offline, the app has no token yet: get one before dialling.
+        if (accessToken()) provider?.connect();
+        else void refreshSession().then((s) => s && !disposed && provider?.connect());
+      }
       recompute();
     };
     window.addEventListener('online', goOnline);
