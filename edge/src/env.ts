@@ -34,7 +34,10 @@ export const ZEnv = z.object({
   /** ExchangeRate-API base URL (tests point it at a local server). */
   FX_API_URL: z.url().default('https://v6.exchangerate-api.com'),
   /** Where browsers reach the collab-server (ws:// or wss://, ending in /collab). Unset: the page's host on port 1234. */
-  COLLAB_PUBLIC_URL: z.string().regex(/^wss?:\/\//, { error: 'must start with ws:// or wss://' }).optional(),
+  COLLAB_PUBLIC_URL: z
+    .string()
+    .regex(/^wss?:\/\//, { error: 'must start with ws:// or wss://' })
+    .optional(),
   /** Seed the demo house when the database is empty. */
   SEED_DEMO: bool.default(true),
   /** debug | info | warn | error | silent */
