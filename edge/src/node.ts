@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.ts';
 import { prepareDeps } from './bootstrap.ts';
 import { parseEnv } from './env.ts';
+import { tick } from './jobs/tick.ts';
 import { localJwtSecret } from './secret.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.ts';
 
@@ -37,6 +38,12 @@ const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   if (env.SEED_DEMO) console.log(lines.filter((l) => l !== undefined).join('\n'));
   else console.log(`Mandap is running at ${url}`);
 });
+
+// The job ticker: reminders, overdue marking, FX refresh. Idempotent, so a missed or doubled run is harmless.
+const ticker = setInterval(() => {
+  tick(deps, deps.now()).catch((err) => deps.log.error('tick failed', { error: String(err) }));
+}, 60_000);
+ticker.unref();
 
 function shutdown() {
   server.close(() => process.exit(0));

@@ -1,0 +1,53 @@
+import { addDays, istDate } from '@mandap/shared';
+import { and, inArray, lte } from 'drizzle-orm';
+import { milestones } from '../db/schema/index.ts';
+import { fxProviderOf, refreshRatesIfStale } from '../features/fx/fx-rates.service.ts';
+import { refreshStatuses } from '../features/payments/milestones.service.ts';
+import type { Deps } from '../lib/context.ts';
+import { recordChange } from '../lib/journal.ts';
+import { refreshMilestoneReminders } from './milestone-reminders.ts';
+
+export interface TickReport {
+  overdueMarked: number;
+  remindersQueued: number;
+  remindersCancelled: number;
+  fx: 'refreshed' | 'fresh' | 'off' | 'failed';
+}
+
+/**
+ * The one scheduled job, idempotent: run it twice at the same `now` and the second run
+ * changes nothing. Marks milestones overdue, queues reminders for milestones due in three
+ * days and today (deduplicated in the outbox), cancels reminders of settled milestones and
+ * refreshes FX rates when stale.
+ */
+export async function tick(deps: Deps, now: Date): Promise<TickReport> {
+  const today = istDate(now);
+  const overdueMarked = await deps.db.transaction(async (tx) => {
+    const late = await tx
+      .select()
+      .from(milestones)
+      .where(
+        and(inArray(milestones.status, ['pending', 'partially_paid']), lte(milestones.dueDate, addDays(today, -1))),
+      );
+    const after = await refreshStatuses(tx, late, now);
+    for (const m of after.filter((x) => x.status === 'overdue'))
+      await recordChange(tx, {
+        type: 'milestone.overdue',
+        aggregateType: 'event',
+        aggregateId: m.eventId,
+        payload: { milestoneId: m.id, dueDate: m.dueDate, outstandingMinor: m.amountMinor - m.paidMinor },
+        actorId: null,
+        at: now,
+      });
+    return after.filter((x) => x.status === 'overdue').length;
+  });
+  const reminders = await refreshMilestoneReminders(deps, now);
+  let fx: TickReport['fx'];
+  try {
+    fx = await refreshRatesIfStale(deps, fxProviderOf(deps));
+  } catch (err) {
+    deps.log.warn('fx refresh failed in tick', { error: String(err) });
+    fx = 'failed';
+  }
+  return { overdueMarked, ...reminders, fx };
+}
