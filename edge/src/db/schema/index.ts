@@ -5,5 +5,6 @@ export * from './log.ts';
 export * from './money.ts';
 export * from './payments.ts';
 export * from './quotes-engine.ts';
+export * from './quotes-settings.ts';
 export * from './records.ts';
 export * from './vendors.ts';
