@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
+import { bodyLimitFor } from './features/files/upload-limit.ts';
 import { fxRoutes } from './features/fx/fx.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importsRoutes } from './features/imports/imports.routes.ts';
@@ -91,11 +92,11 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
   });
   app.use('/api/*', (c, next) =>
     bodyLimit({
-      maxSize: c.get('deps').env.BODY_LIMIT_BYTES,
+      maxSize: bodyLimitFor(c.req.method, c.req.path, c.get('deps').env.BODY_LIMIT_BYTES),
       onError: () => {
         throw new AppError(
           'payload_too_large',
-          `The request body is larger than ${Math.round(c.get('deps').env.BODY_LIMIT_BYTES / 1024)} KB.`,
+          `The request body is larger than ${Math.round(bodyLimitFor(c.req.method, c.req.path, c.get('deps').env.BODY_LIMIT_BYTES) / 1024)} KB.`,
         );
       },
     })(c, next),

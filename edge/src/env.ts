@@ -52,6 +52,17 @@ export const ZEnv = z.object({
   META_GRAPH_URL: z.url().default('https://graph.facebook.com/v21.0'),
   /** Google Ads lead form webhook key (google_key in each delivery). Unset: the Google webhook refuses every delivery. */
   GOOGLE_LEADS_KEY: z.string().min(8).optional(),
+  /** Folder for attachments when no S3 bucket is configured (local disk; Node and Deno only). */
+  FILES_DIR: z.string().min(1).default('data/files'),
+  /** S3-compatible storage for attachments (AWS S3, R2, MinIO): base URL such as https://s3.ap-south-1.amazonaws.com. Unset: local disk. */
+  S3_ENDPOINT: z.url().optional(),
+  /** S3 bucket name (objects are addressed path-style: <endpoint>/<bucket>/<key>). */
+  S3_BUCKET: z.string().min(3).optional(),
+  /** S3 region used in the SigV4 signature (R2: auto). */
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** S3 access key id and secret; all of S3_ENDPOINT, S3_BUCKET and the keys are needed to switch S3 on. */
+  S3_ACCESS_KEY_ID: z.string().min(4).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8).optional(),
   /** Listing platforms leads may come from, comma-separated source keys (shown in forms and accepted on import). */
   LISTING_PLATFORMS: z.string().default('wedmegood,weddingwire_india,justdial,shaadisaga'),
   /** Website enquiry form: most submissions per IP per 10 minutes. */

@@ -1,4 +1,5 @@
 export * from './assignment.ts';
+export * from './attachments.ts';
 export * from './dates.ts';
 export * from './dedupe.ts';
 export * from './follow-ups.ts';

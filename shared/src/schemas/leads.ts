@@ -224,6 +224,25 @@ export const ZLogCommunication = z.discriminatedUnion('kind', [
 ]);
 export type LogCommunication = z.input<typeof ZLogCommunication>;
 
+/** A file stored through the file-storage adapter, attached to a lead or one of its communications. */
+export const ZAttachment = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  communicationId: z.string().nullable(),
+  uploadedByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Attachment = z.infer<typeof ZAttachment>;
+export const ZAttachmentList = z.object({ attachments: z.array(ZAttachment) });
+
+/** Query of an upload (the body is the file's bytes, its Content-Type the file's type). */
+export const ZAttachmentUploadQuery = z.strictObject({
+  fileName: z.string().trim().min(1, { error: 'fileName is required' }).max(200),
+  communicationId: z.uuid({ error: "communicationId must be an id from this lead's timeline" }).optional(),
+});
+
 export const ZCommunication = z.object({
   id: z.string(),
   kind: z.enum(COMMUNICATION_KINDS),
@@ -234,6 +253,7 @@ export const ZCommunication = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
   occurredAt: z.string(),
   byName: z.string().nullable(),
+  attachments: z.array(ZAttachment).default([]),
 });
 export type Communication = z.infer<typeof ZCommunication>;
 export const ZCommunicationList = z.object({ communications: z.array(ZCommunication) });

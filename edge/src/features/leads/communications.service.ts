@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { communications, events, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { listAttachments } from './attachments.service.ts';
 import type { Actor } from './lead-create.ts';
 import { loadLead } from './lead-rows.ts';
 
@@ -94,21 +95,24 @@ export async function logCommunication(
 /** The lead's timeline, newest first. */
 export async function listCommunications(deps: Deps, leadId: string, onlyId?: string): Promise<Communication[]> {
   if (!onlyId) await loadLead(deps.db, leadId);
-  const rows = await deps.db
-    .select({
-      id: communications.id,
-      kind: communications.kind,
-      direction: communications.direction,
-      outcome: communications.outcome,
-      durationSeconds: communications.durationSeconds,
-      body: communications.body,
-      details: communications.details,
-      occurredAt: communications.occurredAt,
-      byName: users.name,
-    })
-    .from(communications)
-    .leftJoin(users, eq(users.id, communications.byUserId))
-    .where(onlyId ? eq(communications.id, onlyId) : eq(communications.leadId, leadId))
-    .orderBy(desc(communications.occurredAt));
-  return rows;
+  const [rows, files] = await Promise.all([
+    deps.db
+      .select({
+        id: communications.id,
+        kind: communications.kind,
+        direction: communications.direction,
+        outcome: communications.outcome,
+        durationSeconds: communications.durationSeconds,
+        body: communications.body,
+        details: communications.details,
+        occurredAt: communications.occurredAt,
+        byName: users.name,
+      })
+      .from(communications)
+      .leftJoin(users, eq(users.id, communications.byUserId))
+      .where(onlyId ? eq(communications.id, onlyId) : eq(communications.leadId, leadId))
+      .orderBy(desc(communications.occurredAt)),
+    onlyId ? [] : listAttachments(deps, leadId),
+  ]);
+  return rows.map((r) => ({ ...r, attachments: files.filter((f) => f.communicationId === r.id) }));
 }

@@ -17,23 +17,20 @@ import {
   ZScheduleFollowUp,
   ZUpdateLead,
 } from '@mandap/shared';
-import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
+import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
+import { actorOf } from './actor.ts';
+import { leadAttachmentsRoutes } from './attachments.routes.ts';
 import { listCommunications, logCommunication } from './communications.service.ts';
 import { leadFollowUpList, scheduleFollowUp } from './follow-ups.service.ts';
 import { convertLead } from './lead-conversion.service.ts';
-import type { Actor } from './lead-create.ts';
 import { leadHistory } from './lead-history.service.ts';
 import { moveLead } from './lead-stage.service.ts';
 import * as service from './leads.service.ts';
 
-/** The signed-in person and where the request came from, for the journal. */
-export function actorOf(c: AppContext): Actor {
-  const origin = originOf(c);
-  return { actorId: viewerOf(c).id, ip: origin.ip, requestId: origin.requestId };
-}
+export { actorOf };
 
 const leadResult = { 200: jsonResponse(ZLeadResult, 'The lead.'), ...errorResponses };
 const refused = {
@@ -210,4 +207,5 @@ export const leadsRoutes = createRouter()
   .openapi(schedule, async (c) => {
     const f = await scheduleFollowUp(c.get('deps'), c.req.valid('param').id, c.req.valid('json'), actorOf(c));
     return c.json({ id: f.id, dueAt: f.dueAt }, 201);
-  });
+  })
+  .route('/', leadAttachmentsRoutes);

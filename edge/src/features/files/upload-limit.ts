@@ -1,0 +1,9 @@
+import { ATTACHMENT_MAX_BYTES } from '@mandap/shared';
+
+/** Paths whose body is a file upload (raw bytes), e.g. POST /api/leads/<id>/attachments. */
+const UPLOAD_PATH = /^\/api\/leads\/[0-9a-f-]{36}\/attachments$/;
+
+/** The body limit of a request: the attachment limit for uploads, the configured JSON limit otherwise. */
+export function bodyLimitFor(method: string, path: string, jsonLimit: number): number {
+  return method === 'POST' && UPLOAD_PATH.test(path) ? Math.max(jsonLimit, ATTACHMENT_MAX_BYTES) : jsonLimit;
+}

@@ -1,0 +1,8 @@
+import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
+import type { Actor } from './lead-create.ts';
+
+/** The signed-in person and where the request came from, for the journal. */
+export function actorOf(c: AppContext): Actor {
+  const origin = originOf(c);
+  return { actorId: viewerOf(c).id, ip: origin.ip, requestId: origin.requestId };
+}
