@@ -1,9 +1,17 @@
 import type { Client } from '@libsql/client';
-import { ROLES, type Role } from '@mandap/shared';
-import { decideDocAccess } from '@mandap/shared/docs';
+import { LINK_PURPOSE, ROLES, type Role, verifyLink } from '@mandap/shared';
+import {
+  type AnyDocName,
+  briefStorageName,
+  decideDocAccess,
+  decideLeadDocAccess,
+  formatDocName,
+  formatLeadBriefName,
+  parseAnyDocName,
+} from '@mandap/shared/docs';
 import { verify } from 'hono/jwt';
 import { z } from 'zod';
-import { type DocKind, parseDocName } from './doc-names.ts';
+import type { DocKind } from './doc-names.ts';
 
 export type Access = 'rw' | 'ro';
 export type AccessDecision = Access | 'refuse';
@@ -23,7 +31,14 @@ export const CLOSE = {
 } as const;
 
 export type AuthResult =
-  | { ok: true; access: Access; userId: string; role: Role | 'share' }
+  | {
+      ok: true;
+      access: Access;
+      userId: string;
+      role: Role | 'share';
+      /** Where the document is kept: an event brief converted from a lead is the lead's brief. */
+      storageName: string;
+    }
   | { ok: false; code: number; reason: string };
 
 const ZAccessClaims = z.object({
@@ -34,32 +49,35 @@ const ZAccessClaims = z.object({
   exp: z.number(),
 });
 
-const ZShareClaims = z.object({ typ: z.literal('share') }).loose();
-
 export interface AuthDeps {
   jwtSecret: string;
-  /** The edge's database: users, events, event_access. */
+  /** The edge's database: users, events, leads, event_access. */
   edgeDb: Client;
+  /** Clock for share-link expiry (tests). */
+  now?: () => Date;
 }
+
+/** Share-link peers have no account; the projection never sees them (briefs are not projected). */
+export const SHARE_LINK_USER = 'share-link';
 
 const refuse = (code: number, reason: string): AuthResult => ({ ok: false, code, reason });
 
+/** Share tokens are `<document name>.<exp>.<mac>`; access tokens are JWTs (never a document name first). */
+const isShareToken = (token: string) => parseAnyDocName(token.split('.')[0] ?? '') !== null;
+
 /** Decides whether `token` may open `docName`, and with what access. Never throws. */
 export async function authorize(deps: AuthDeps, token: string | null, docName: string): Promise<AuthResult> {
-  const doc = parseDocName(docName);
+  const doc = parseAnyDocName(docName);
   if (!doc) return refuse(CLOSE.badRequest, 'unknown document name');
   if (!token) return refuse(CLOSE.unauthorized, 'missing token');
+  if (isShareToken(token)) return authorizeShareLink(deps, token, docName, doc);
 
-  let payload: Record<string, unknown>;
+  let payload: unknown;
   try {
-    payload = (await verify(token, deps.jwtSecret, 'HS256')) as Record<string, unknown>;
+    payload = await verify(token, deps.jwtSecret, 'HS256');
   } catch {
     return refuse(CLOSE.unauthorized, 'invalid or expired token');
   }
-
-  const share = ZShareClaims.safeParse(payload);
-  if (share.success) return authorizeShareLink(deps, share.data, doc.eventId, doc.kind);
-
   const claims = ZAccessClaims.safeParse(payload);
   if (!claims.success) return refuse(CLOSE.unauthorized, 'not an access token');
 
@@ -75,39 +93,75 @@ export async function authorize(deps: AuthDeps, token: string | null, docName: s
     const role = String(user.role);
     if (!(ROLES as readonly string[]).includes(role)) return refuse(CLOSE.forbidden, 'no access');
 
-    const [eventRes, accessRes] = await deps.edgeDb.batch(
-      [
-        { sql: 'SELECT 1 FROM events WHERE id = ?', args: [doc.eventId] },
-        {
-          sql: 'SELECT access FROM event_access WHERE event_id = ? AND user_id = ?',
-          args: [doc.eventId, claims.data.sub],
-        },
-      ],
-      'read',
-    );
-    if (!eventRes?.rows.length) return refuse(CLOSE.notFound, 'no such event');
-    const accessValue = accessRes?.rows[0]?.access;
-    const row: EventAccessRow | null =
-      accessValue === 'write' ? { access: 'write' } : accessValue === undefined ? null : { access: 'read' };
-
-    const decision = decideAccess(role, row, doc.kind);
+    const target = await lookUp(deps.edgeDb, doc, claims.data.sub);
+    if (!target) return refuse(CLOSE.notFound, doc.scope === 'lead' ? 'no such lead' : 'no such event');
+    const decision = doc.scope === 'lead' ? decideLeadDocAccess(role) : decideAccess(role, target.accessRow, doc.kind);
     if (decision === 'refuse') return refuse(CLOSE.forbidden, 'no access to this document');
-    return { ok: true, access: decision, userId: claims.data.sub, role: role as Role };
+    return {
+      ok: true,
+      access: decision,
+      userId: claims.data.sub,
+      role: role as Role,
+      storageName: target.storageName,
+    };
   } catch (err) {
     console.error('collab-server: access lookup failed', err);
     return refuse(1011, 'access check failed');
   }
 }
 
+interface Target {
+  storageName: string;
+  accessRow: EventAccessRow | null;
+}
+
+/** The lead or event behind a document (null when it does not exist), with the user's event access. */
+async function lookUp(edgeDb: Client, doc: AnyDocName, userId: string | null): Promise<Target | null> {
+  if (doc.scope === 'lead') {
+    const res = await edgeDb.execute({ sql: 'SELECT 1 FROM leads WHERE id = ?', args: [doc.leadId] });
+    return res.rows.length ? { storageName: formatLeadBriefName(doc.leadId), accessRow: null } : null;
+  }
+  const [eventRes, accessRes] = await edgeDb.batch(
+    [
+      { sql: 'SELECT lead_id FROM events WHERE id = ?', args: [doc.eventId] },
+      { sql: 'SELECT access FROM event_access WHERE event_id = ? AND user_id = ?', args: [doc.eventId, userId] },
+    ],
+    'read',
+  );
+  const event = eventRes?.rows[0];
+  if (!event) return null;
+  const leadId = event.lead_id === null || event.lead_id === undefined ? null : String(event.lead_id);
+  const accessValue = accessRes?.rows[0]?.access;
+  return {
+    storageName: doc.kind === 'brief' ? briefStorageName(doc.eventId, leadId) : formatDocName(doc.eventId, doc.kind),
+    accessRow: accessValue === undefined ? null : { access: accessValue === 'write' ? 'write' : 'read' },
+  };
+}
+
 /**
- * Seam for share-link tokens (a signed `typ: 'share'` token naming an event and documents, for
- * clients without an account). Not implemented yet: every share token is refused.
+ * A share link (issued by the edge, signed with a key derived from JWT_SECRET for brief links
+ * only) opens exactly the brief it names, read-only. Altered or expired → 4401; any other
+ * document → 4403; the event or lead gone → 4404.
  */
 export async function authorizeShareLink(
-  _deps: AuthDeps,
-  _claims: Record<string, unknown>,
-  _eventId: string,
-  _kind: DocKind,
+  deps: AuthDeps,
+  token: string,
+  docName: string,
+  doc: AnyDocName,
 ): Promise<AuthResult> {
-  return refuse(CLOSE.unauthorized, 'share links are not supported yet');
+  const check = await verifyLink(deps.jwtSecret, LINK_PURPOSE.briefShare, token, deps.now?.() ?? new Date());
+  if (!check.ok) {
+    return refuse(CLOSE.unauthorized, check.reason === 'expired' ? 'share link expired' : 'invalid share link');
+  }
+  if (doc.kind !== 'brief' || check.subject.toLowerCase() !== docName.toLowerCase()) {
+    return refuse(CLOSE.forbidden, 'this link opens another document');
+  }
+  try {
+    const target = await lookUp(deps.edgeDb, doc, null);
+    if (!target) return refuse(CLOSE.notFound, 'no such brief');
+    return { ok: true, access: 'ro', userId: SHARE_LINK_USER, role: 'share', storageName: target.storageName };
+  } catch (err) {
+    console.error('collab-server: share-link lookup failed', err);
+    return refuse(1011, 'access check failed');
+  }
 }

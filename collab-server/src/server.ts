@@ -112,7 +112,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     }
     let doc: SharedDoc;
     try {
-      doc = await docs.acquire(room);
+      doc = await docs.acquire(auth.storageName);
     } catch (err) {
       console.error(`collab-server: loading ${room} failed`, err);
       return refuseSocket(req, socket, head, 1011, 'document unavailable');

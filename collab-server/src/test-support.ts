@@ -21,6 +21,8 @@ export interface Fixture {
   eventId: string;
   addUser(role: string, opts?: { status?: string; tv?: number }): Promise<string>;
   grant(userId: string, access: 'read' | 'write', eventId?: string): Promise<void>;
+  /** A lead, and optionally the event it was converted into. */
+  addLead(opts?: { convert?: boolean }): Promise<{ leadId: string; eventId: string | null }>;
   cleanup(): void;
 }
 
@@ -31,7 +33,8 @@ export async function createFixture(): Promise<Fixture> {
   const edge = createClient({ url: edgeUrl });
   await edge.executeMultiple(`
     CREATE TABLE users (id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, token_version INTEGER NOT NULL DEFAULT 0);
-    CREATE TABLE events (id TEXT PRIMARY KEY);
+    CREATE TABLE leads (id TEXT PRIMARY KEY);
+    CREATE TABLE events (id TEXT PRIMARY KEY, lead_id TEXT);
     CREATE TABLE event_access (event_id TEXT NOT NULL, user_id TEXT NOT NULL, access TEXT NOT NULL DEFAULT 'read',
       PRIMARY KEY (event_id, user_id));
   `);
@@ -59,6 +62,14 @@ export async function createFixture(): Promise<Fixture> {
         sql: 'INSERT INTO event_access (event_id, user_id, access) VALUES (?, ?, ?)',
         args: [forEvent, userId, access],
       });
+    },
+    async addLead(opts = {}) {
+      const leadId = randomUUID();
+      await edge.execute({ sql: 'INSERT INTO leads (id) VALUES (?)', args: [leadId] });
+      if (!opts.convert) return { leadId, eventId: null };
+      const converted = randomUUID();
+      await edge.execute({ sql: 'INSERT INTO events (id, lead_id) VALUES (?, ?)', args: [converted, leadId] });
+      return { leadId, eventId: converted };
     },
     cleanup() {
       edge.close();

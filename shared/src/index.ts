@@ -15,3 +15,4 @@ export * from './schemas/quotes.ts';
 export * from './schemas/records.ts';
 export * from './schemas/users.ts';
 export * from './schemas/workspace.ts';
+export * from './signed-link.ts';

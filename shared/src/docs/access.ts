@@ -1,4 +1,4 @@
-import { INTERNAL_ROLES } from '../permissions.ts';
+import { hasPermission, INTERNAL_ROLES, type Role } from '../permissions.ts';
 import type { DocKind } from './names.ts';
 
 /** Read-write, read-only, or refused. */
@@ -26,4 +26,14 @@ export function decideDocAccess(
     return kind === 'brief' ? 'ro' : 'refuse';
   }
   return 'refuse';
+}
+
+/**
+ * Who may open a lead's brief: staff who may change leads edit it, staff who may read leads
+ * read it; nobody outside the company (they reach it through the converted event's name).
+ */
+export function decideLeadDocAccess(role: string): DocAccessDecision {
+  if (!(INTERNAL_ROLES as readonly string[]).includes(role)) return 'refuse';
+  if (hasPermission(role as Role, 'leads:write')) return 'rw';
+  return hasPermission(role as Role, 'leads:read') ? 'ro' : 'refuse';
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { decideLeadDocAccess } from './access.ts';
 import { briefDoc, encodeBriefContent, openBriefSnapshot, restoreBriefSnapshot } from './brief.ts';
 import { CHECKLIST_TEMPLATES, instantiateTemplate } from './checklist-templates.ts';
 import { checklistProgress, dayofDoc, progressByChecklist } from './dayof.ts';
-import { formatDocName, parseDocName } from './names.ts';
+import { briefStorageName, formatDocName, formatLeadBriefName, parseAnyDocName, parseDocName } from './names.ts';
 import { buildTaskTree, isTaskOverdue, type Task, tasksDoc, todayInKolkata } from './tasks.ts';
 
 function sync(a: Y.Doc, b: Y.Doc) {
@@ -32,6 +33,25 @@ describe('document names', () => {
     expect(parseDocName(formatDocName(id, 'tasks'))).toEqual({ eventId: id, kind: 'tasks' });
     expect(parseDocName(`event:${id}:notes`)).toBeNull();
     expect(parseDocName('event:x:brief')).toBeNull();
+  });
+
+  it('names lead briefs, which a converted event keeps using', () => {
+    const lead = '0190a7b2-1c3d-7e4f-8a9b-0c1d2e3f4a5c';
+    const event = '0190a7b2-1c3d-7e4f-8a9b-0c1d2e3f4a5b';
+    expect(parseAnyDocName(formatLeadBriefName(lead))).toEqual({ scope: 'lead', leadId: lead, kind: 'brief' });
+    expect(parseAnyDocName(`lead:${lead}:tasks`)).toBeNull();
+    expect(parseAnyDocName(formatDocName(event, 'dayof'))).toEqual({ scope: 'event', eventId: event, kind: 'dayof' });
+    expect(briefStorageName(event, lead)).toBe(`lead:${lead}:brief`);
+    expect(briefStorageName(event, null)).toBe(`event:${event}:brief`);
+  });
+
+  it('lets staff who change leads edit a lead brief, readers read it, outsiders nothing', () => {
+    expect(decideLeadDocAccess('sales')).toBe('rw');
+    expect(decideLeadDocAccess('manager')).toBe('rw');
+    expect(decideLeadDocAccess('operations')).toBe('ro');
+    expect(decideLeadDocAccess('finance')).toBe('ro');
+    expect(decideLeadDocAccess('vendor')).toBe('refuse');
+    expect(decideLeadDocAccess('client')).toBe('refuse');
   });
 });
 

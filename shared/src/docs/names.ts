@@ -25,3 +25,44 @@ export function parseDocName(name: string): DocName | null {
 export function formatDocName(eventId: string, kind: DocKind): string {
   return `event:${eventId}:${kind}`;
 }
+
+/** A lead's brief: sales captures it during the first call; the converted event keeps using it. */
+export interface LeadDocName {
+  leadId: string;
+  kind: 'brief';
+}
+
+/** `lead:<uuid>:brief` → the lead id; anything else → null. Leads have a brief only. */
+export function parseLeadDocName(name: string): LeadDocName | null {
+  const parts = name.split(':');
+  if (parts.length !== 3) return null;
+  const [prefix, leadId, kind] = parts;
+  if (prefix !== 'lead' || leadId === undefined || !UUID.test(leadId) || kind !== 'brief') return null;
+  return { leadId: leadId.toLowerCase(), kind: 'brief' };
+}
+
+/** The document name of a lead's brief. */
+export function formatLeadBriefName(leadId: string): string {
+  return `lead:${leadId}:brief`;
+}
+
+/** Any shared document name: an event's brief, task board or console, or a lead's brief. */
+export type AnyDocName = ({ scope: 'event' } & DocName) | ({ scope: 'lead' } & LeadDocName);
+
+/** Parses either form of document name; null for anything else. */
+export function parseAnyDocName(name: string): AnyDocName | null {
+  const event = parseDocName(name);
+  if (event) return { scope: 'event', ...event };
+  const lead = parseLeadDocName(name);
+  return lead ? { scope: 'lead', ...lead } : null;
+}
+
+/**
+ * Where an event's brief is stored: an event converted from a lead keeps the lead's brief (one
+ * document, one history, from the first call to the event day); an event created directly has
+ * its own. The collab-server applies this when `event:<id>:brief` is opened, so clients of the
+ * event never need to know.
+ */
+export function briefStorageName(eventId: string, leadId: string | null): string {
+  return leadId ? formatLeadBriefName(leadId) : formatDocName(eventId, 'brief');
+}

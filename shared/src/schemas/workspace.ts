@@ -30,3 +30,18 @@ export const ZMyTasksQuery = z.object({ include: z.enum(['open', 'all']).default
 export const ZAssignee = z.object({ id: z.string(), name: z.string(), role: z.string() });
 export type Assignee = z.infer<typeof ZAssignee>;
 export const ZAssigneeList = z.object({ people: z.array(ZAssignee) });
+
+/** Asking for a read-only brief link: how many days it stays valid (default 14, at most 90). */
+export const ZBriefShareInput = z.object({
+  days: z
+    .number()
+    .int()
+    .min(1, 'A link must last at least one day.')
+    .max(90, 'A link can last at most 90 days.')
+    .default(14),
+});
+export type BriefShareInput = z.infer<typeof ZBriefShareInput>;
+
+/** A signed, expiring, read-only link to one brief (no login; the collab-server checks it). */
+export const ZBriefShareLink = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
+export type BriefShareLink = z.infer<typeof ZBriefShareLink>;

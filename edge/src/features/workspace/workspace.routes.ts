@@ -1,8 +1,16 @@
-import { ZAssigneeList, ZClientConfig, ZMyTaskList, ZMyTasksQuery } from '@mandap/shared';
-import { viewerOf } from '../../lib/context.ts';
-import { errorResponses, jsonResponse } from '../../lib/openapi.ts';
+import {
+  ZAssigneeList,
+  ZBriefShareInput,
+  ZBriefShareLink,
+  ZClientConfig,
+  ZMyTaskList,
+  ZMyTasksQuery,
+} from '@mandap/shared';
+import { originOf, viewerOf } from '../../lib/context.ts';
+import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
+import { createBriefShareLink } from './brief-share.service.ts';
 import { clientConfig, listAssignees, listMyTasks } from './workspace.service.ts';
 
 const config = defineRoute({
@@ -30,6 +38,19 @@ const assignees = defineRoute({
   responses: { 200: jsonResponse(ZAssigneeList, 'People by name.'), ...errorResponses },
 });
 
+const shareRoute = (scope: 'lead' | 'event') =>
+  defineRoute({
+    method: 'post',
+    path: `/workspace/${scope}s/{id}/brief-share-link`,
+    // Leads: whoever may change leads (sales, managers); events: whoever may change events (operations, managers).
+    permission: scope === 'lead' ? 'leads:write' : 'events:write',
+    summary: `A signed, expiring, read-only link to the ${scope}'s live brief (no login needed)`,
+    request: { params: ZIdParam, body: jsonBody(ZBriefShareInput) },
+    responses: { 200: jsonResponse(ZBriefShareLink, 'The link and its expiry.'), ...errorResponses },
+  });
+const shareLeadBrief = shareRoute('lead');
+const shareEventBrief = shareRoute('event');
+
 /** Mounted at /api: GET /api/config and the workspace's read routes. */
 export const workspaceRoutes = createRouter()
   .openapi(config, (c) => c.json(clientConfig(c.get('deps'), c.req.url), 200))
@@ -37,4 +58,18 @@ export const workspaceRoutes = createRouter()
     const tasks = await listMyTasks(c.get('deps'), viewerOf(c), c.req.valid('query').include);
     return c.json({ tasks }, 200);
   })
-  .openapi(assignees, async (c) => c.json({ people: await listAssignees(c.get('deps')) }, 200));
+  .openapi(assignees, async (c) => c.json({ people: await listAssignees(c.get('deps')) }, 200))
+  .openapi(shareLeadBrief, async (c) => {
+    const target = { scope: 'lead' as const, id: c.req.valid('param').id };
+    return c.json(
+      await createBriefShareLink(c.get('deps'), viewerOf(c), target, c.req.valid('json').days, originOf(c)),
+      200,
+    );
+  })
+  .openapi(shareEventBrief, async (c) => {
+    const target = { scope: 'event' as const, id: c.req.valid('param').id };
+    return c.json(
+      await createBriefShareLink(c.get('deps'), viewerOf(c), target, c.req.valid('json').days, originOf(c)),
+      200,
+    );
+  });
