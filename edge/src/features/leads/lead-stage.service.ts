@@ -60,3 +60,19 @@ export async function markLeadWonOnBooking(tx: DbOrTx, leadId: string, actor: Ac
   if (row.stage === 'won') return;
   await applyMove(tx, leadId, decideBookingConfirmed(row), actor, at);
 }
+
+/**
+ * A quote was sent for this lead: it moves to Quote sent when the lifecycle allows (from
+ * Brief captured or Meeting scheduled with a brief, or back from Negotiation for a revised
+ * quote), recording the change like a manual move. Otherwise (already there, too early such
+ * as New, or closed) it stays where it is, so sending a quote never fails because of the
+ * pipeline. For the quotes feature to call inside its send transaction; answers whether it moved.
+ */
+export async function markLeadQuoteSent(tx: DbOrTx, leadId: string, actor: Actor, at: Date): Promise<boolean> {
+  const { row } = await loadLead(tx, leadId);
+  if (row.stage === 'quote_sent') return false;
+  const decision = decideLeadMove(row, 'quote_sent');
+  if (!decision.ok) return false;
+  await applyMove(tx, leadId, decision, actor, at);
+  return true;
+}

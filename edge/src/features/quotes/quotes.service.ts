@@ -12,6 +12,7 @@ import { events, leads, quotes, quoteVersionDetails, quoteVersions } from '../..
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
+import { markLeadQuoteSent } from '../leads/lead-stage.service.ts';
 import { companyProfile } from './company.ts';
 import { type PricedDraft, priceDraft } from './quote-pricing.ts';
 import {
@@ -219,6 +220,7 @@ export async function sendQuote(deps: Deps, viewer: Viewer, quoteId: string, ori
       .returning({ id: quoteVersions.id });
     if (sent.length === 0) throw frozenError(quote, { ...latest.v, status: 'sent' });
     await tx.update(quotes).set({ status: 'sent', updatedAt: at }).where(eq(quotes.id, quote.id));
+    if (quote.leadId) await markLeadQuoteSent(tx, quote.leadId, { actorId: viewer.id, ...origin }, now);
     await recordChange(tx, {
       type: 'quote.sent',
       aggregateType: 'quote',
