@@ -17,6 +17,7 @@ import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
 import { paymentsRoutes } from './features/payments/payments.routes.ts';
 import { catalogueRoutes } from './features/quotes/catalogue.routes.ts';
+import { companyRoutes } from './features/quotes/company.routes.ts';
 import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
@@ -110,6 +111,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/leads', leadsRoutes)
     .route('/api/quotes', quotesRoutes)
     .route('/api/quote-catalogue', catalogueRoutes)
+    .route('/api/settings/company', companyRoutes)
     .route('/api/fx', fxRoutes)
     .route('/api/public/quotes', quotePublicRoutes)
     .route('/api/follow-ups', followUpsRoutes)

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
-import { intakeRateLimits } from '../../db/schema/index.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { intakeRateLimits } from '../db/schema/index.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Counts a hit against `key` in a fixed window, in the database so every instance shares it.
@@ -21,4 +22,14 @@ export async function hitRateLimit(db: DbOrTx, key: string, max: number, windowM
     })
     .returning({ hits: intakeRateLimits.hits });
   return row!.hits > max ? Math.ceil((windowStart + windowMs - t) / 1000) : 0;
+}
+
+/** Counts a hit and refuses with a 429 (and Retry-After) when `key` is over `max` in the window. */
+export async function enforceRateLimit(
+  db: DbOrTx,
+  limit: { key: string; max: number; windowMs: number; now: Date; message: (waitSeconds: number) => string },
+): Promise<void> {
+  const wait = await hitRateLimit(db, limit.key, limit.max, limit.windowMs, limit.now);
+  if (wait > 0)
+    throw new AppError('too_many_attempts', limit.message(wait), { headers: { 'retry-after': String(wait) } });
 }

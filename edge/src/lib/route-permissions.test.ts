@@ -74,6 +74,7 @@ describe('route permissions', () => {
       'POST /api/intake/meta',
       'POST /api/intake/website',
       'POST /api/public/quotes/:token/accept',
+      'POST /api/public/quotes/:token/decline',
       'POST /api/public/quotes/:token/request-changes',
     ]);
   });

@@ -9,6 +9,8 @@ export interface CatalogueItem {
   rateMinor: number;
   taxClass: TaxClass;
   sac: string;
+  /** Only on the house's own items (which can be edited and retired); false when retired. Built-in items have none. */
+  active?: boolean;
 }
 
 /** The house's standard lines with default rates: what the builder's picker offers. */

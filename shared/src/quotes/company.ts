@@ -16,6 +16,8 @@ export interface CompanyProfile {
   upiId: string;
   /** Printed under the terms when a quote has none of its own. */
   defaultTerms: string;
+  /** A small PNG or JPEG as a data URL, drawn at the top left of the PDF; none draws a roundel with the initial. */
+  logoDataUrl?: string | null;
 }
 
 /** Demo defaults; a deployment overrides them through configuration (COMPANY_PROFILE on the edge). */
@@ -43,6 +45,7 @@ export const DEMO_COMPANY: CompanyProfile = {
     'Pass-through items (venue, permits) are billed at actuals on the supplier’s invoice.',
     'Cancellation within 30 days of the event forfeits the advance.',
   ].join('\n'),
+  logoDataUrl: null,
 };
 
 /** The WhatsApp message that goes with a quote link. */

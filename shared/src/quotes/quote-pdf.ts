@@ -55,15 +55,33 @@ export function formatIstDate(iso: string): string {
 
 const pct = (bp: number) => `${bp / 100}%`;
 
+/** Draws the company's logo fitted into a 16 mm square at the top left; false when the image cannot be read. */
+function drawLogo(doc: jsPDF, dataUrl: string): boolean {
+  const box = 16;
+  try {
+    const { width, height } = doc.getImageProperties(dataUrl);
+    const scale = box / Math.max(width, height);
+    const [w, h] = [width * scale, height * scale];
+    const format = dataUrl.startsWith('data:image/png') ? 'PNG' : 'JPEG';
+    doc.addImage(dataUrl, format, M + (box - w) / 2, 14 + (box - h) / 2, w, h);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function header(doc: jsPDF, q: QuotePdfInput) {
   const w = doc.internal.pageSize.getWidth();
   const { company } = q;
-  // Logo: a gulmohar-red roundel with the initial.
-  doc.setFillColor(...BRAND);
-  doc.circle(M + 8, 22, 8, 'F');
-  doc.setFont(FONT, 'bold').setFontSize(16).setTextColor(255, 255, 255);
-  doc.text(company.tradeName.charAt(0), M + 8, 25.5, { align: 'center' });
+  if (!(company.logoDataUrl && drawLogo(doc, company.logoDataUrl))) {
+    // No logo (or an unreadable one): a gulmohar-red roundel with the initial.
+    doc.setFillColor(...BRAND);
+    doc.circle(M + 8, 22, 8, 'F');
+    doc.setFont(FONT, 'bold').setFontSize(16).setTextColor(255, 255, 255);
+    doc.text(company.tradeName.charAt(0), M + 8, 25.5, { align: 'center' });
+  }
   doc
+    .setFont(FONT, 'bold')
     .setTextColor(...INK)
     .setFontSize(14)
     .text(company.legalName, M + 20, 18);

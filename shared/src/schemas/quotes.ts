@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR } from '../money.ts';
 import type { CompanyProfile } from '../quotes/company.ts';
 import { type FxSnapshot, isRate } from '../quotes/fx.ts';
-import { checkGstin, GST_STATE_CODES, SAC_EVENT_MANAGEMENT, TAX_ROUNDING_MODES } from '../quotes/gst.ts';
+import { GST_STATE_CODES, SAC_EVENT_MANAGEMENT, TAX_ROUNDING_MODES } from '../quotes/gst.ts';
 import type { QuoteTotals } from '../quotes/quote-totals.ts';
 import { QUOTE_CATEGORY_CODES, TAX_CLASS_CODES } from '../quotes/tax-classes.ts';
 import { ZIsoDate } from './common.ts';
+import { ZGstin } from './leads.ts';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'viewed', 'accepted', 'rejected', 'expired', 'superseded'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
@@ -72,15 +73,10 @@ const draftFields = {
   buyerName: z.string().trim().max(200).nullable().optional(),
   buyerGstin: z
     .string()
-    .trim()
-    .toUpperCase()
     .nullable()
     .optional()
-    .superRefine((v, ctx) => {
-      if (!v) return;
-      const check = checkGstin(v);
-      if (!check.ok) ctx.addIssue({ code: 'custom', message: `not a valid GSTIN: ${check.reason}` });
-    }),
+    .transform((v) => (v?.trim() ? v : null))
+    .pipe(ZGstin.nullable()),
   buyerAddress: z.string().trim().max(500).nullable().optional(),
   placeOfSupply: z
     .enum(GST_STATE_CODES, { error: 'use a two-digit GST state code, e.g. 27 for Maharashtra' })
@@ -145,19 +141,47 @@ export const ZRequestChanges = z.strictObject({
 });
 export type RequestChanges = z.infer<typeof ZRequestChanges>;
 
-export const ZCatalogueItemInput = z.strictObject({
+/** The client declines a shared version; the reason is optional. */
+export const ZDeclineQuote = z.strictObject({
+  name: z.string().trim().min(2, { error: 'tell us your name' }).max(120),
+  reason: z.string().trim().max(2000).nullable().optional(),
+});
+export type DeclineQuote = z.infer<typeof ZDeclineQuote>;
+
+const ZSac = z.string().regex(/^\d{4,8}$/, { error: 'a SAC/HSN code has 4 to 8 digits' });
+const catalogueFields = {
   name: z.string().trim().min(2).max(200),
   category: z.enum(QUOTE_CATEGORY_CODES),
-  unit: z.string().trim().min(1).max(20).default('nos'),
+  unit: z.string().trim().min(1).max(20),
   rateMinor: ZAmountMinor,
+  currency: ZCurrency,
+  taxClass: z.enum(TAX_CLASS_CODES),
+  sac: ZSac,
+};
+
+export const ZCatalogueItemInput = z.strictObject({
+  ...catalogueFields,
+  unit: catalogueFields.unit.default('nos'),
   currency: ZCurrency.default('INR'),
-  taxClass: z.enum(TAX_CLASS_CODES).default('gst_18'),
-  sac: z
-    .string()
-    .regex(/^\d{4,8}$/, { error: 'a SAC/HSN code has 4 to 8 digits' })
-    .default(SAC_EVENT_MANAGEMENT),
+  taxClass: catalogueFields.taxClass.default('gst_18'),
+  sac: ZSac.default(SAC_EVENT_MANAGEMENT),
 });
 export type CatalogueItemInput = z.input<typeof ZCatalogueItemInput>;
+
+/** Edit a catalogue item: only the fields given change; `active: false` retires it from the picker (quotes keep their copy). */
+export const ZCatalogueItemPatch = z
+  .strictObject({
+    name: catalogueFields.name.optional(),
+    category: catalogueFields.category.optional(),
+    unit: catalogueFields.unit.optional(),
+    rateMinor: ZAmountMinor.optional(),
+    currency: ZCurrency.optional(),
+    taxClass: catalogueFields.taxClass.optional(),
+    sac: ZSac.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { error: 'say what to change' });
+export type CatalogueItemPatch = z.input<typeof ZCatalogueItemPatch>;
 
 export const ZManualFxRate = z.strictObject({
   base: ZCurrency,

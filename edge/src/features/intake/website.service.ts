@@ -2,9 +2,9 @@ import type { ZWebsiteLead } from '@mandap/shared';
 import type { z } from 'zod';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { hitRateLimit } from '../../lib/rate-limit.ts';
 import { recordDelivery } from './inbox.ts';
 import { recordProviderLead } from './provider-lead.ts';
-import { hitRateLimit } from './rate-limit.ts';
 
 const WINDOW_MS = 10 * 60_000;
 

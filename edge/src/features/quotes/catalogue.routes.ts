@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { ZCatalogueItemInput } from '@mandap/shared';
+import { ZCatalogueItemInput, ZCatalogueItemPatch } from '@mandap/shared';
 import { viewerOf } from '../../lib/context.ts';
-import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
-import { addCatalogueItem, listCatalogue } from './catalogue.service.ts';
+import { addCatalogueItem, listCatalogue, updateCatalogueItem } from './catalogue.service.ts';
 
 const ZItem = z.looseObject({ id: z.string(), name: z.string(), rateMinor: z.number() });
 
@@ -13,6 +13,7 @@ const list = defineRoute({
   path: '/',
   permission: 'quotes:read',
   summary: 'Reusable quotation lines with default rates (the house’s own, then the built-in ones)',
+  request: { query: z.object({ all: z.enum(['true', 'false']).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(ZItem) }), 'Catalogue.'), ...errorResponses },
 });
 
@@ -25,8 +26,24 @@ const add = defineRoute({
   responses: { 201: jsonResponse(z.object({ item: ZItem }), 'Added.'), ...errorResponses },
 });
 
+const edit = defineRoute({
+  method: 'patch',
+  path: '/{id}',
+  permission: 'quotes:write',
+  summary: 'Edit a house catalogue item, or retire it with active: false (quotes keep their copy)',
+  request: { params: ZIdParam, body: jsonBody(ZCatalogueItemPatch) },
+  responses: { 200: jsonResponse(z.object({ item: ZItem }), 'Saved.'), ...errorResponses },
+});
+
 export const catalogueRoutes = createRouter()
-  .openapi(list, async (c) => c.json({ items: await listCatalogue(c.get('deps')) }, 200))
+  .openapi(list, async (c) => {
+    const includeInactive = c.req.valid('query').all === 'true';
+    return c.json({ items: await listCatalogue(c.get('deps'), { includeInactive }) }, 200);
+  })
+  .openapi(edit, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json({ item: await updateCatalogueItem(c.get('deps'), viewerOf(c), id, c.req.valid('json')) }, 200);
+  })
   .openapi(add, async (c) =>
     c.json({ item: await addCatalogueItem(c.get('deps'), viewerOf(c), c.req.valid('json')) }, 201),
   );

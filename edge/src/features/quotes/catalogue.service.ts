@@ -1,13 +1,16 @@
 import {
   type CatalogueItem,
   type CatalogueItemInput,
+  type CatalogueItemPatch,
   DEFAULT_CATALOGUE,
   newId,
   ZCatalogueItemInput,
+  ZCatalogueItemPatch,
 } from '@mandap/shared';
 import { asc, eq } from 'drizzle-orm';
 import { quoteCatalogueItems } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
 
 type Row = typeof quoteCatalogueItems.$inferSelect;
@@ -19,16 +22,49 @@ const toItem = (r: Row): CatalogueItem => ({
   rateMinor: r.rateMinor,
   taxClass: r.taxClass as CatalogueItem['taxClass'],
   sac: r.sac,
+  active: r.active,
 });
 
-/** The house's own catalogue items first, then the built-in defaults (INR rates). */
-export async function listCatalogue(deps: Deps): Promise<CatalogueItem[]> {
+/**
+ * The house's own catalogue items first, then the built-in defaults (INR rates). With
+ * `includeInactive` (the catalogue screen) retired house items are listed too, marked.
+ */
+export async function listCatalogue(deps: Deps, opts: { includeInactive?: boolean } = {}): Promise<CatalogueItem[]> {
   const rows = await deps.db
     .select()
     .from(quoteCatalogueItems)
-    .where(eq(quoteCatalogueItems.active, true))
+    .where(opts.includeInactive ? undefined : eq(quoteCatalogueItems.active, true))
     .orderBy(asc(quoteCatalogueItems.category), asc(quoteCatalogueItems.name));
   return [...rows.map(toItem), ...DEFAULT_CATALOGUE];
+}
+
+/** Edits a house item or retires it (`active: false`); quotes already made keep their own copy of the line. */
+export async function updateCatalogueItem(
+  deps: Deps,
+  viewer: Viewer,
+  id: string,
+  raw: CatalogueItemPatch,
+): Promise<CatalogueItem> {
+  const patch = ZCatalogueItemPatch.parse(raw);
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(quoteCatalogueItems).where(eq(quoteCatalogueItems.id, id)).limit(1);
+    if (!before) throw notFound('That catalogue item (built-in items cannot be edited; add your own)');
+    const [row] = await tx
+      .update(quoteCatalogueItems)
+      .set({ ...patch, updatedAt: now.toISOString() })
+      .where(eq(quoteCatalogueItems.id, id))
+      .returning();
+    await recordChange(tx, {
+      type: patch.active === false ? 'quote_catalogue.item_retired' : 'quote_catalogue.item_updated',
+      aggregateType: 'quote_catalogue_item',
+      aggregateId: id,
+      actorId: viewer.id,
+      at: now,
+      audit: { before: { ...toItem(before) }, after: { ...toItem(row!) } },
+    });
+    return toItem(row!);
+  });
 }
 
 export async function addCatalogueItem(deps: Deps, viewer: Viewer, raw: CatalogueItemInput): Promise<CatalogueItem> {

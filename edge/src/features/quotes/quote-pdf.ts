@@ -45,11 +45,12 @@ export const pdfResponse = {
 
 /** Answers with the version's PDF inline, named after the quote (QT/2026-27/0001 → QT-2026-27-0001-v1.pdf). */
 export async function quotePdfResponse(c: AppContext, quote: QuoteRow, view: QuoteVersionView) {
-  const party = await partyOf(c.get('deps').db, quote);
+  const { db } = c.get('deps');
+  const party = await partyOf(db, quote);
   const bytes = await quotePdf({
     code: quote.code,
     clientName: party?.name ?? null,
-    company: companyProfile(),
+    company: await companyProfile(db),
     version: view,
   });
   const file = `${quote.code.replaceAll('/', '-')}-v${view.version}.pdf`;

@@ -43,7 +43,7 @@ export async function priceDraft(db: DbOrTx, draft: QuoteDraft): Promise<PricedD
       currency: draft.currency,
       lines,
       discount: draft.discount,
-      regime: gstRegime(companyProfile().stateCode, draft.placeOfSupply),
+      regime: gstRegime((await companyProfile(db)).stateCode, draft.placeOfSupply),
       rounding: draft.rounding,
     });
   } catch (e) {

@@ -1,11 +1,18 @@
 import { z } from '@hono/zod-openapi';
-import { ZAcceptQuote, ZOk, ZRequestChanges } from '@mandap/shared';
+import { ZAcceptQuote, ZDeclineQuote, ZOk, ZRequestChanges } from '@mandap/shared';
 import { originOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { pdfResponse, quotePdfResponse } from './quote-pdf.ts';
-import { acceptSharedQuote, openSharedQuote, requestQuoteChanges, sharedVersionForPdf } from './quote-share.service.ts';
+import {
+  acceptSharedQuote,
+  declineSharedQuote,
+  limitPublicQuote,
+  openSharedQuote,
+  requestQuoteChanges,
+} from './quote-response.service.ts';
+import { sharedVersionForPdf } from './quote-share.service.ts';
 
 /** The share link's token; its signature and expiry are checked by the service (altered 403, expired 410). */
 const ZTokenParam = z.object({ token: z.string().min(10).max(200) });
@@ -13,6 +20,7 @@ const ZPublicQuote = z.looseObject({ code: z.string(), canAccept: z.boolean(), c
 const linkErrors = {
   409: jsonResponse(z.looseObject({}), 'Already accepted, or superseded by a newer version.'),
   410: jsonResponse(z.looseObject({}), 'The link or the quote has expired.'),
+  429: jsonResponse(z.looseObject({}), 'Too many requests from this network (Retry-After says when to try again).'),
 };
 
 const open = defineRoute({
@@ -31,6 +39,15 @@ const accept = defineRoute({
   summary: 'Accept with a typed name and the terms ticked (IP, user agent and time recorded)',
   request: { params: ZTokenParam, body: jsonBody(ZAcceptQuote) },
   responses: { 200: jsonResponse(ZPublicQuote, 'Accepted.'), ...errorResponses, ...linkErrors },
+});
+
+const decline = defineRoute({
+  method: 'post',
+  path: '/{token}/decline',
+  permission: 'public',
+  summary: 'Decline the quote, with an optional reason (records quote.rejected)',
+  request: { params: ZTokenParam, body: jsonBody(ZDeclineQuote) },
+  responses: { 200: jsonResponse(ZPublicQuote, 'Declined.'), ...errorResponses, ...linkErrors },
 });
 
 const requestChanges = defineRoute({
@@ -56,12 +73,17 @@ export const quotePublicRoutes = createRouter()
     c.json(await openSharedQuote(c.get('deps'), c.req.valid('param').token, originOf(c)), 200),
   )
   .openapi(pdf, async (c) => {
+    await limitPublicQuote(c.get('deps'), originOf(c), 'view');
     const { quote, view } = await sharedVersionForPdf(c.get('deps'), c.req.valid('param').token);
     return quotePdfResponse(c, quote, view);
   })
   .openapi(accept, async (c) => {
     const { token } = c.req.valid('param');
     return c.json(await acceptSharedQuote(c.get('deps'), token, c.req.valid('json'), originOf(c)), 200);
+  })
+  .openapi(decline, async (c) => {
+    const { token } = c.req.valid('param');
+    return c.json(await declineSharedQuote(c.get('deps'), token, c.req.valid('json'), originOf(c)), 200);
   })
   .openapi(requestChanges, async (c) => {
     const { token } = c.req.valid('param');

@@ -143,4 +143,68 @@ describe('share link and e-acceptance', () => {
     );
     expect(outbox.rows[0]!.recipient).toBe(sales.userId);
   });
+
+  it('declining records quote.rejected with the reason, closes the link and lets the team send v2', async () => {
+    const res = await t.json(
+      'POST',
+      `/api/public/quotes/${token}/decline`,
+      { name: 'Riya Sharma', reason: 'Over our budget' },
+      browser,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ canAccept: false, version: { status: 'rejected' } });
+    expect(await events('quote.rejected')).toEqual([
+      { version: 1, versionId: expect.any(String), name: 'Riya Sharma', reason: 'Over our budget' },
+    ]);
+    const detail = await (await t.json('GET', `/api/quotes/${quoteId}`, undefined, sales.auth)).json();
+    expect(detail.quote.status).toBe('rejected');
+    const accept = await t.json('POST', `/api/public/quotes/${token}/accept`, {
+      name: 'Riya Sharma',
+      acceptTerms: true,
+    });
+    expect(accept.status).toBe(409);
+    expect((await accept.json()).error.message).toMatch(/You declined/);
+    expect((await t.json('POST', `/api/public/quotes/${token}/decline`, { name: 'Riya Sharma' })).status).toBe(409);
+    expect(await events('quote.rejected')).toHaveLength(1);
+    const outbox = await t.deps.db.$client.execute(
+      "SELECT 1 FROM notification_outbox WHERE template = 'quote_rejected'",
+    );
+    expect(outbox.rows).toHaveLength(1);
+    const v2 = await t.json('POST', `/api/quotes/${quoteId}/versions`, {}, sales.auth);
+    expect((await v2.json()).current).toMatchObject({ version: 2, isChangeOrder: false });
+  });
+
+  it('records quote.viewed once per version, IP and hour', async () => {
+    for (let i = 0; i < 3; i++) await t.json('GET', `/api/public/quotes/${token}`, undefined, browser);
+    await t.json('GET', `/api/public/quotes/${token}`, undefined, { ...browser, 'x-forwarded-for': '198.51.100.9' });
+    expect(await events('quote.viewed')).toHaveLength(2);
+    t.clock.advance(61 * 60_000);
+    await t.json('GET', `/api/public/quotes/${token}`, undefined, browser);
+    expect(await events('quote.viewed')).toHaveLength(3);
+  });
+
+  it('rate-limits answers per IP with a 429 and Retry-After, changing nothing', async () => {
+    const ask = (ip: string) =>
+      t.json(
+        'POST',
+        `/api/public/quotes/${token}/request-changes`,
+        { name: 'Riya Sharma', message: 'Fewer plates please' },
+        { ...browser, 'x-forwarded-for': ip },
+      );
+    for (let i = 0; i < 10; i++) expect((await ask('203.0.113.50')).status).toBe(200);
+    const limited = await ask('203.0.113.50');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.message).toMatch(/Too many requests/);
+    const accept = await t.json(
+      'POST',
+      `/api/public/quotes/${token}/accept`,
+      { name: 'Riya Sharma', acceptTerms: true },
+      { 'x-forwarded-for': '203.0.113.50' },
+    );
+    expect(accept.status).toBe(429);
+    expect(await events('quote.accepted')).toHaveLength(0);
+    expect(await events('quote.changes_requested')).toHaveLength(10);
+    expect((await ask('203.0.113.51')).status).toBe(200);
+  });
 });

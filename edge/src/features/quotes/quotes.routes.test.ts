@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';
-import { clientEvents, createQuote, firstId, quoteCodePrefix, sendQuote, weddingDraft } from './quote-test-kit.ts';
+import {
+  clientEvents,
+  createQuote,
+  firstId,
+  quoteCodePrefix,
+  sendQuote,
+  tokenOf,
+  weddingDraft,
+} from './quote-test-kit.ts';
 
 let t: TestApp;
 let sales: Awaited<ReturnType<TestApp['login']>>;
@@ -208,11 +216,27 @@ describe('quotes: who sees what', () => {
     const { linked, foreign } = await clientEvents(t);
     const mine = await createQuote(t, sales.auth, { eventId: linked, ...weddingDraft() });
     const other = await createQuote(t, sales.auth, { eventId: foreign, ...weddingDraft() });
+    const unsent = await createQuote(t, sales.auth, { eventId: linked, ...weddingDraft({ title: 'Still a draft' }) });
+    await sendQuote(t, sales.auth, mine.quote.id);
+    await sendQuote(t, sales.auth, other.quote.id);
+    // v2 is a draft with an internal note: the client keeps seeing v1.
+    await t.json('POST', `/api/quotes/${mine.quote.id}/versions`, { negotiationNote: 'can go 5% lower' }, sales.auth);
     const client = await t.login('client@mandap.demo');
-    expect((await t.json('GET', `/api/quotes/${mine.quote.id}`, undefined, client.auth)).status).toBe(200);
+    const seen = await t.json('GET', `/api/quotes/${mine.quote.id}`, undefined, client.auth);
+    expect(seen.status).toBe(200);
+    const detail = await seen.json();
+    expect(detail.current).toMatchObject({ version: 1, status: 'sent' });
+    expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect(JSON.stringify(detail)).not.toContain('5% lower');
+    expect((await t.json('GET', `/api/quotes/${mine.quote.id}/versions/2`, undefined, client.auth)).status).toBe(404);
     expect((await t.json('GET', `/api/quotes/${other.quote.id}`, undefined, client.auth)).status).toBe(404);
+    expect((await t.json('GET', `/api/quotes/${unsent.quote.id}`, undefined, client.auth)).status).toBe(404);
     const list = await (await t.json('GET', '/api/quotes', undefined, client.auth)).json();
-    expect(list.quotes.map((q: { id: string }) => q.id)).toEqual([mine.quote.id]);
+    expect(list.quotes.map((q: { id: string; currentVersion: number }) => q.id)).toEqual([mine.quote.id]);
+    expect(list.quotes[0]).toMatchObject({ status: 'sent', totalMinor: mine.current.totals.totalMinor });
+    const link = await t.json('GET', `/api/quotes/${mine.quote.id}/client-link`, undefined, client.auth);
+    const page = await t.json('GET', `/api/public/quotes/${tokenOf((await link.json()).url)}`);
+    expect(await page.json()).toMatchObject({ canAccept: true, version: { version: 1 } });
     expect((await t.json('POST', '/api/quotes', { eventId: linked, ...weddingDraft() }, client.auth)).status).toBe(403);
     const vendor = await t.login('vendor@mandap.demo');
     expect((await t.json('GET', `/api/quotes/${mine.quote.id}`, undefined, vendor.auth)).status).toBe(403);

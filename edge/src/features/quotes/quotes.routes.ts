@@ -5,7 +5,7 @@ import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/open
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { pdfResponse, quotePdfResponse } from './quote-pdf.ts';
-import { createShareLink } from './quote-share.service.ts';
+import { clientQuoteLink, createShareLink } from './quote-share.service.ts';
 import * as service from './quotes.service.ts';
 
 /** Quote bodies are large and typed in shared/ (QuoteDetail); the document shows their outline. */
@@ -96,6 +96,15 @@ const shareLink = defineRoute({
   responses: { 200: jsonResponse(ZShareLink, 'The link.'), ...errorResponses, ...conflict },
 });
 
+const clientLink = defineRoute({
+  method: 'get',
+  path: '/{id}/client-link',
+  permission: 'quotes:read',
+  summary: 'For a signed-in client: a one-day link to the quote page of the newest sent version (Accept there)',
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(z.object({ url: z.string() }), 'The link.'), ...errorResponses, ...conflict },
+});
+
 const diff = defineRoute({
   method: 'get',
   path: '/{id}/diff',
@@ -150,6 +159,9 @@ export const quotesRoutes = createRouter()
     const { id, version: n } = c.req.valid('param');
     return c.json(await createShareLink(c.get('deps'), viewerOf(c), id, n, c.req.valid('json').linkDays), 200);
   })
+  .openapi(clientLink, async (c) =>
+    c.json(await clientQuoteLink(c.get('deps'), viewerOf(c), c.req.valid('param').id), 200),
+  )
   .openapi(pdf, async (c) => {
     const { id, version: n } = c.req.valid('param');
     const { quote, view } = await service.getVersionView(c.get('deps'), viewerOf(c), id, n);

@@ -1,14 +1,23 @@
 import {
   type CreateQuote,
   diffQuoteVersions,
+  isScopedRole,
   newId,
   type QuoteDetail,
   type QuoteDraft,
   type QuoteSummary,
 } from '@mandap/shared';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { events, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
+import {
+  clients,
+  eventAccess,
+  events,
+  leads,
+  quotes,
+  quoteVersionDetails,
+  quoteVersions,
+} from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
@@ -284,9 +293,12 @@ export async function createNextVersion(
 
 export async function getQuoteDetail(deps: Deps, viewer: Viewer, quoteId: string): Promise<QuoteDetail> {
   const quote = await loadVisibleQuote(deps.db, viewer, quoteId);
-  const rows = await loadVersions(deps.db, quote.id);
+  const scoped = isScopedRole(viewer.role);
+  // A client never sees a draft (nor its internal negotiation note).
+  const rows = (await loadVersions(deps.db, quote.id)).filter((r) => !scoped || r.v.status !== 'draft');
+  if (rows.length === 0) throw notFound('That quote');
   const now = deps.now();
-  const latest = rows.find((r) => r.v.version === quote.currentVersion) ?? rows.at(-1)!;
+  const latest = scoped ? rows.at(-1)! : (rows.find((r) => r.v.version === quote.currentVersion) ?? rows.at(-1)!);
   const client = await partyOf(deps.db, quote);
   return {
     quote: toSummary(quote, latest, client?.name ?? null, now),
@@ -302,51 +314,61 @@ export async function getQuoteDetail(deps: Deps, viewer: Viewer, quoteId: string
       };
     }),
     current: toVersionView(latest, now),
-    company: companyProfile(),
+    company: await companyProfile(deps.db),
     clientPhone: client?.phone ?? null,
   };
 }
 
 export async function getVersionView(deps: Deps, viewer: Viewer, quoteId: string, version: number) {
   const quote = await loadVisibleQuote(deps.db, viewer, quoteId);
-  return { quote, view: toVersionView(await loadVersion(deps.db, quote.id, version), deps.now()) };
+  const row = await loadVersion(deps.db, quote.id, version);
+  if (isScopedRole(viewer.role) && row.v.status === 'draft') throw notFound(`Version ${version} of that quote`);
+  return { quote, view: toVersionView(row, deps.now()) };
 }
 
-/** Quotes newest first, optionally for one lead or event; clients see only their events' quotes. */
+/** Quotes newest first, optionally for one lead or event; clients see only their events' quotes. One query. */
 export async function listQuotes(
   deps: Deps,
   viewer: Viewer,
   q: { leadId?: string | undefined; eventId?: string | undefined; limit: number },
 ): Promise<QuoteSummary[]> {
-  const where = [
-    q.leadId ? eq(quotes.leadId, q.leadId) : undefined,
-    q.eventId ? eq(quotes.eventId, q.eventId) : undefined,
-  ].filter((w) => w !== undefined);
+  const scoped = isScopedRole(viewer.role);
+  // Clients see the newest version that was sent to them, never a draft.
+  const shownVersion = scoped
+    ? sql`(SELECT max(sv.version) FROM quote_versions sv WHERE sv.quote_id = ${quotes.id} AND sv.status <> 'draft')`
+    : quotes.currentVersion;
+  const visible = scoped
+    ? inArray(
+        quotes.eventId,
+        deps.db.select({ id: eventAccess.eventId }).from(eventAccess).where(eq(eventAccess.userId, viewer.id)),
+      )
+    : undefined;
   const rows = await deps.db
-    .select()
+    .select({ q: quotes, v: quoteVersions, d: quoteVersionDetails, clientName: clients.name, leadName: leads.name })
     .from(quotes)
-    .where(where.length ? and(...where) : undefined)
+    .innerJoin(quoteVersions, and(eq(quoteVersions.quoteId, quotes.id), eq(quoteVersions.version, shownVersion)))
+    .innerJoin(quoteVersionDetails, eq(quoteVersionDetails.versionId, quoteVersions.id))
+    .leftJoin(clients, eq(clients.id, quotes.clientId))
+    .leftJoin(leads, eq(leads.id, quotes.leadId))
+    .where(
+      and(
+        visible,
+        q.leadId ? eq(quotes.leadId, q.leadId) : undefined,
+        q.eventId ? eq(quotes.eventId, q.eventId) : undefined,
+      ),
+    )
     .orderBy(desc(quotes.createdAt))
     .limit(q.limit);
-  const out: QuoteSummary[] = [];
-  for (const row of rows) {
-    try {
-      await loadVisibleQuote(deps.db, viewer, row.id);
-    } catch {
-      continue;
-    }
-    const latest = await loadVersion(deps.db, row.id, row.currentVersion);
-    out.push(toSummary(row, latest, (await partyOf(deps.db, row))?.name ?? null, deps.now()));
-  }
-  return out;
+  const now = deps.now();
+  return rows.map((r) => toSummary(r.q, { v: r.v, d: r.d }, r.clientName ?? r.leadName ?? null, now));
 }
 
 /** What changed between two versions of a quote: lines added, removed, changed, and the totals. */
 export async function diffVersions(deps: Deps, viewer: Viewer, quoteId: string, from: number, to: number) {
-  const quote = await loadVisibleQuote(deps.db, viewer, quoteId);
-  const [a, b] = await Promise.all([loadVersion(deps.db, quote.id, from), loadVersion(deps.db, quote.id, to)]);
-  const now = deps.now();
-  const [va, vb] = [toVersionView(a, now), toVersionView(b, now)];
+  const [{ view: va }, { view: vb }] = await Promise.all([
+    getVersionView(deps, viewer, quoteId, from),
+    getVersionView(deps, viewer, quoteId, to),
+  ]);
   return {
     from: { version: va.version, status: va.status, currency: va.draft.currency },
     to: { version: vb.version, status: vb.status, currency: vb.draft.currency },
