@@ -86,6 +86,8 @@ export const leads = sqliteTable(
     uniqueIndex('leads_code_uq').on(t.code),
     index('leads_stage_idx').on(t.stage, t.createdAt, t.id),
     index('leads_source_idx').on(t.source, t.createdAt, t.id),
+    // The board and table filter by stage and source together; their total is counted on this index alone.
+    index('leads_stage_source_idx').on(t.stage, t.source, t.createdAt, t.id),
     index('leads_owner_idx').on(t.ownerId),
     index('leads_phone_idx').on(t.phone),
     index('leads_email_idx').on(t.email),

@@ -1,0 +1,1 @@
+CREATE INDEX `leads_stage_source_idx` ON `leads` (`stage`,`source`,`created_at`,`id`);
