@@ -34,6 +34,8 @@ export const LEAD_SOURCES = [
   'weddingwire_india',
   'justdial',
   'shaadisaga',
+  /** Any other listing platform configured in LISTING_PLATFORMS; the platform's name is the lead's source detail. */
+  'listing',
   'referral',
   'website',
   'walk_in',

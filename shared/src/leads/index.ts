@@ -4,6 +4,7 @@ export * from './dates.ts';
 export * from './dedupe.ts';
 export * from './follow-ups.ts';
 export * from './import-mapping.ts';
+export * from './listing-platforms.ts';
 export * from './money-text.ts';
 export * from './phone.ts';
 export * from './provider-fields.ts';

@@ -346,3 +346,52 @@ export const ZLeadHistoryEntry = z.object({
 });
 export const ZLeadHistory = z.object({ entries: z.array(ZLeadHistoryEntry) });
 export type LeadHistoryEntry = z.infer<typeof ZLeadHistoryEntry>;
+
+// ---- pickers: owners, referring clients, sources ----
+
+/** A person a lead can be handed to (active sales, manager or admin). */
+export const ZLeadOwner = z.object({ id: z.string(), name: z.string(), role: z.string() });
+export const ZLeadOwners = z.object({ owners: z.array(ZLeadOwner) });
+export type LeadOwner = z.infer<typeof ZLeadOwner>;
+
+export const ZReferrerQuery = z.strictObject({ q: z.string().trim().max(80).default('') });
+/** A client who can be named as the referrer of a lead. */
+export const ZReferrer = z.object({ id: z.string(), code: z.string(), name: z.string(), phone: z.string().nullable() });
+export const ZReferrers = z.object({ clients: z.array(ZReferrer) });
+export type Referrer = z.infer<typeof ZReferrer>;
+
+/** The listing platforms configured in LISTING_PLATFORMS, for source pickers. */
+export const ZLeadSourceOptions = z.object({
+  listingPlatforms: z.array(
+    z.object({ key: z.string(), label: z.string(), source: z.enum(LEAD_SOURCES), sourceDetail: z.string().nullable() }),
+  ),
+});
+export type LeadSourceOptions = z.infer<typeof ZLeadSourceOptions>;
+
+// ---- assignment rules ----
+
+/** A rule routing new leads to an owner; unset conditions match anything; lower position wins. */
+export const ZAssignmentRuleInput = z
+  .strictObject({
+    ownerId: z.uuid({ error: 'owner must be a user id' }),
+    source: z.enum(LEAD_SOURCES).nullable().default(null),
+    city: ZText(80).nullable().default(null),
+    eventType: z.enum(EVENT_TYPES).nullable().default(null),
+  })
+  .refine((r) => r.source || r.city || r.eventType, {
+    path: ['source'],
+    message: 'give at least one condition (source, city or event type); round-robin covers the rest',
+  });
+export type AssignmentRuleInput = z.input<typeof ZAssignmentRuleInput>;
+export const ZAssignmentRule = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  ownerId: z.string(),
+  ownerName: z.string().nullable(),
+  source: z.enum(LEAD_SOURCES).nullable(),
+  city: z.string().nullable(),
+  eventType: z.enum(EVENT_TYPES).nullable(),
+});
+export type AssignmentRuleView = z.infer<typeof ZAssignmentRule>;
+export const ZAssignmentRules = z.object({ rules: z.array(ZAssignmentRule) });
+export const ZReorderRules = z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) });

@@ -27,6 +27,7 @@ import { listCommunications, logCommunication } from './communications.service.t
 import { leadFollowUpList, scheduleFollowUp } from './follow-ups.service.ts';
 import { convertLead } from './lead-conversion.service.ts';
 import { leadHistory } from './lead-history.service.ts';
+import { leadOptionsRoutes } from './lead-options.routes.ts';
 import { moveLead } from './lead-stage.service.ts';
 import * as service from './leads.service.ts';
 
@@ -146,6 +147,7 @@ const schedule = defineRoute({
 });
 
 export const leadsRoutes = createRouter()
+  .route('/', leadOptionsRoutes)
   .openapi(list, async (c) => c.json(await service.listLeads(c.get('deps'), viewerOf(c), c.req.valid('query')), 200))
   .openapi(create, async (c) => {
     const outcome = await service.createLead(c.get('deps'), c.req.valid('json'), actorOf(c));

@@ -1,0 +1,109 @@
+import { z } from '@hono/zod-openapi';
+import {
+  ZAssignmentRuleInput,
+  ZAssignmentRules,
+  ZLeadOwners,
+  ZLeadSourceOptions,
+  ZReferrerQuery,
+  ZReferrers,
+  ZReorderRules,
+} from '@mandap/shared';
+import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { defineRoute } from '../../lib/route.ts';
+import { createRouter } from '../../lib/router.ts';
+import { actorOf } from './actor.ts';
+import * as rules from './assignment-rules.service.ts';
+import { listingPlatformsOf, listOwners, searchReferrers } from './lead-options.service.ts';
+
+const ZRuleParam = z.object({ ruleId: z.uuid({ error: 'must be an id (UUID)' }) });
+const rulesResult = {
+  200: jsonResponse(ZAssignmentRules, 'The rules, in the order they are tried.'),
+  ...errorResponses,
+};
+
+const owners = defineRoute({
+  method: 'get',
+  path: '/owners',
+  permission: 'leads:read',
+  summary: 'People a lead can be assigned to: active sales, managers and admins',
+  responses: { 200: jsonResponse(ZLeadOwners, 'Sales first, then by name.'), ...errorResponses },
+});
+const referrers = defineRoute({
+  method: 'get',
+  path: '/referrers',
+  permission: 'clients:read',
+  summary: 'Clients matching a name, code or phone, to name as the referrer of a lead',
+  request: { query: ZReferrerQuery },
+  responses: { 200: jsonResponse(ZReferrers, 'At most 20 clients.'), ...errorResponses },
+});
+const sources = defineRoute({
+  method: 'get',
+  path: '/sources',
+  permission: 'leads:read',
+  summary: 'Listing platforms configured in LISTING_PLATFORMS and how their leads are tagged',
+  responses: { 200: jsonResponse(ZLeadSourceOptions, 'Platforms.'), ...errorResponses },
+});
+const listRules = defineRoute({
+  method: 'get',
+  path: '/assignment-rules',
+  permission: 'leads:read',
+  summary: 'Assignment rules (source, city, event type → owner); round-robin among sales covers the rest',
+  responses: rulesResult,
+});
+// Changing who gets new leads is a manager's call: users:manage (managers and admins), not leads:write.
+const createRule = defineRoute({
+  method: 'post',
+  path: '/assignment-rules',
+  permission: 'users:manage',
+  summary: 'Add an assignment rule at the end of the list',
+  request: { body: jsonBody(ZAssignmentRuleInput) },
+  responses: rulesResult,
+});
+const updateRule = defineRoute({
+  method: 'put',
+  path: '/assignment-rules/{ruleId}',
+  permission: 'users:manage',
+  summary: 'Change an assignment rule',
+  request: { params: ZRuleParam, body: jsonBody(ZAssignmentRuleInput) },
+  responses: rulesResult,
+});
+const deleteRule = defineRoute({
+  method: 'delete',
+  path: '/assignment-rules/{ruleId}',
+  permission: 'users:manage',
+  summary: 'Remove an assignment rule',
+  request: { params: ZRuleParam },
+  responses: rulesResult,
+});
+const reorder = defineRoute({
+  method: 'post',
+  path: '/assignment-rules/reorder',
+  permission: 'users:manage',
+  summary: 'Put the rules in a new order (every rule id once)',
+  request: { body: jsonBody(ZReorderRules) },
+  responses: rulesResult,
+});
+
+/** Pickers and settings of the leads area, mounted under /api/leads before the /{id} routes. */
+export const leadOptionsRoutes = createRouter()
+  .openapi(owners, async (c) => c.json({ owners: await listOwners(c.get('deps')) }, 200))
+  .openapi(referrers, async (c) =>
+    c.json({ clients: await searchReferrers(c.get('deps'), c.req.valid('query').q) }, 200),
+  )
+  .openapi(sources, (c) => c.json({ listingPlatforms: listingPlatformsOf(c.get('deps')) }, 200))
+  .openapi(listRules, async (c) => c.json({ rules: await rules.listRules(c.get('deps').db) }, 200))
+  .openapi(createRule, async (c) =>
+    c.json({ rules: await rules.createRule(c.get('deps'), c.req.valid('json'), actorOf(c)) }, 200),
+  )
+  .openapi(reorder, async (c) =>
+    c.json({ rules: await rules.reorderRules(c.get('deps'), c.req.valid('json').ids, actorOf(c)) }, 200),
+  )
+  .openapi(updateRule, async (c) =>
+    c.json(
+      { rules: await rules.updateRule(c.get('deps'), c.req.valid('param').ruleId, c.req.valid('json'), actorOf(c)) },
+      200,
+    ),
+  )
+  .openapi(deleteRule, async (c) =>
+    c.json({ rules: await rules.deleteRule(c.get('deps'), c.req.valid('param').ruleId, actorOf(c)) }, 200),
+  );
