@@ -173,7 +173,15 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequirePermission permission="settings:manage" />,
-                children: [{ path: 'settings', lazy: comingSoon('settings') }],
+                children: [
+                  {
+                    path: 'settings',
+                    lazy: page(
+                      () => import('../features/settings/SettingsPage.tsx'),
+                      (m) => m.SettingsPage,
+                    ),
+                  },
+                ],
               },
               { path: '*', element: <NotFoundPage /> },
             ],

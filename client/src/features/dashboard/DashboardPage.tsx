@@ -3,6 +3,7 @@ import { Badge, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { IconCalendarEvent, IconConfetti, IconTargetArrow, IconTrophy } from '@tabler/icons-react';
 import { formatCount, formatDate, hourInKolkata, todayInKolkata } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';
+import { ClientQuotesCard } from '../quotes/ClientQuotesCard.tsx';
 import { useEvents } from '../events/useEvents.ts';
 import { useLeads } from '../leads/leads.api.ts';
 import { LeadsByStage } from './LeadsByStage.tsx';
@@ -53,7 +54,10 @@ export function DashboardPage() {
       </Group>
 
       {scoped ? (
-        <UpcomingEvents title="Your events" events={next} error={events.error} />
+        <>
+          <UpcomingEvents title="Your events" events={next} error={events.error} />
+          {me.permissions.includes('quotes:read') && <ClientQuotesCard />}
+        </>
       ) : (
         <>
           <SimpleGrid cols={{ base: 2, md: canLeads ? 4 : 2 }}>

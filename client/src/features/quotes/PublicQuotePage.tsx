@@ -1,7 +1,6 @@
 import { formatMoney, type PublicQuoteView, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared';
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Container,
@@ -19,6 +18,7 @@ import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
 import { usePublicQuote, usePublicQuoteAction } from './quotes.api.ts';
 
 function Lines({ q }: { q: PublicQuoteView }) {
@@ -85,11 +85,12 @@ function Totals({ q }: { q: PublicQuoteView }) {
 }
 
 function Respond({ token, q }: { token: string; q: PublicQuoteView }) {
-  const { accept, requestChanges } = usePublicQuoteAction(token);
+  const { accept, requestChanges, decline } = usePublicQuoteAction(token);
   const [name, setName] = useState('');
   const [agree, setAgree] = useState(false);
   const [changes, setChanges] = useState('');
-  const [mode, setMode] = useState<'accept' | 'changes'>('accept');
+  const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<'accept' | 'changes' | 'decline'>('accept');
   if (requestChanges.isSuccess)
     return <Alert color="blue">Thank you: we have your note and will send a revised quote.</Alert>;
   return (
@@ -112,8 +113,38 @@ function Respond({ token, q }: { token: string; q: PublicQuoteView }) {
           >
             Accept {q.code} v{q.version.version}
           </Button>
-          <Button variant="subtle" onClick={() => setMode('changes')}>
-            Request changes instead
+          <Group grow gap="xs">
+            <Button variant="subtle" onClick={() => setMode('changes')}>
+              Request changes
+            </Button>
+            <Button variant="subtle" color="red" onClick={() => setMode('decline')}>
+              Decline
+            </Button>
+          </Group>
+        </Stack>
+      ) : mode === 'decline' ? (
+        <Stack gap="sm">
+          <Text fw={700}>Decline this quotation</Text>
+          <TextInput label="Your name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <Textarea
+            label="Reason (optional)"
+            description="It helps us send a better quote next time."
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          {decline.isError && <Alert color="red">{decline.error.message}</Alert>}
+          <Button
+            color="red"
+            loading={decline.isPending}
+            disabled={name.trim().length < 2}
+            onClick={() => decline.mutate({ name, reason: reason.trim() || null })}
+          >
+            Decline {q.code} v{q.version.version}
+          </Button>
+          <Button variant="subtle" onClick={() => setMode('accept')}>
+            Back to accepting
           </Button>
         </Stack>
       ) : (
@@ -163,9 +194,7 @@ export function PublicQuotePage() {
                 GSTIN {quote.data.company.gstin}
               </Text>
             </Stack>
-            <Badge size="lg" variant="light" color={quote.data.version.status === 'accepted' ? 'green' : 'blue'}>
-              {quote.data.version.status}
-            </Badge>
+            <QuoteStatusBadge status={quote.data.version.status} />
           </Group>
           <Stack gap={2}>
             <Title order={2} fz={22}>
@@ -197,7 +226,13 @@ export function PublicQuotePage() {
             <Respond token={token} q={quote.data} />
           ) : (
             <Alert
-              color={quote.data.version.status === 'accepted' ? 'green' : 'orange'}
+              color={
+                quote.data.version.status === 'accepted'
+                  ? 'green'
+                  : quote.data.version.status === 'rejected'
+                    ? 'gray'
+                    : 'orange'
+              }
               icon={quote.data.version.status === 'accepted' ? <IconCircleCheck /> : undefined}
             >
               {quote.data.closedReason}

@@ -1,6 +1,11 @@
 import type {
   AcceptQuote,
+  CatalogueItem,
+  CatalogueItemPatch,
+  CompanyProfile,
+  CompanyProfileInput,
   CreateQuoteInput,
+  DeclineQuote,
   PublicQuoteView,
   QuoteDetail,
   QuoteDiff,
@@ -116,5 +121,44 @@ export function usePublicQuoteAction(token: string) {
         auth: false,
       }),
   });
-  return { accept, requestChanges };
+  const decline = useMutation({
+    mutationFn: (body: DeclineQuote) =>
+      api(`/api/public/quotes/${token}/decline`, {
+        method: 'POST',
+        body,
+        schema: typed<PublicQuoteView>(),
+        auth: false,
+      }),
+    onSuccess,
+  });
+  return { accept, requestChanges, decline };
+}
+
+/** A signed-in client opens their quote on the public page (a one-day link to the newest sent version). */
+export const fetchClientQuoteLink = (id: string) =>
+  api(`/api/quotes/${id}/client-link`, { schema: z.object({ url: z.string() }) });
+
+export function useCompanyProfile() {
+  return useQuery({
+    queryKey: ['settings', 'company'],
+    queryFn: ({ signal }) => api('/api/settings/company', { schema: typed<{ company: CompanyProfile }>(), signal }),
+  });
+}
+
+export function useSaveCompanyProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CompanyProfileInput) =>
+      api('/api/settings/company', { method: 'PUT', body, schema: typed<{ company: CompanyProfile }>() }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['settings', 'company'] }),
+  });
+}
+
+export function useEditCatalogueItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: CatalogueItemPatch & { id: string }) =>
+      api(`/api/quote-catalogue/${id}`, { method: 'PATCH', body, schema: typed<{ item: CatalogueItem }>() }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['quote-catalogue'] }),
+  });
 }

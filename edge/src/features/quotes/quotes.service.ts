@@ -360,7 +360,10 @@ export async function listQuotes(
     .orderBy(desc(quotes.createdAt))
     .limit(q.limit);
   const now = deps.now();
-  return rows.map((r) => toSummary(r.q, { v: r.v, d: r.d }, r.clientName ?? r.leadName ?? null, now));
+  return rows.map((r) => ({
+    ...toSummary(r.q, { v: r.v, d: r.d }, r.clientName ?? r.leadName ?? null, now),
+    currentVersion: r.v.version,
+  }));
 }
 
 /** What changed between two versions of a quote: lines added, removed, changed, and the totals. */

@@ -1,0 +1,13 @@
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CompanySection } from './CompanySection.tsx';
+
+/** Settings for the whole workspace (super admin). Users live under Settings → Users. */
+export function SettingsPage() {
+  return (
+    <Stack gap={0} maw={900}>
+      <PageHeader title="Settings" description="Company details for quotations. More settings will appear here." />
+      <CompanySection />
+    </Stack>
+  );
+}
