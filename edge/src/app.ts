@@ -10,6 +10,7 @@ import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { bodyLimitFor } from './features/files/upload-limit.ts';
 import { fxRoutes } from './features/fx/fx.routes.ts';
+import { gatewaysRoutes } from './features/gateways/gateways.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importsRoutes } from './features/imports/imports.routes.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
@@ -118,6 +119,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/intake', intakeRoutes)
     .route('/api/imports', importsRoutes)
     .route('/api/payments', paymentsRoutes)
+    .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -40,6 +40,19 @@ export const ZEnv = z.object({
     .optional(),
   /** Seed the demo house when the database is empty. */
   SEED_DEMO: bool.default(true),
+  /** Razorpay key id and secret for payment links (INR). Unset: payment links are off and the screen says so. */
+  RAZORPAY_KEY_ID: z.string().min(4).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(4).optional(),
+  /** Razorpay webhook secret (Dashboard → Webhooks). Unset: the Razorpay webhook refuses every delivery. */
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** Razorpay API base URL (tests point it at a local server). */
+  RAZORPAY_API_URL: z.url().default('https://api.razorpay.com'),
+  /** Stripe secret key for Checkout (foreign-currency clients). Unset: Stripe links are off. */
+  STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  /** Stripe webhook signing secret (whsec_…). Unset: the Stripe webhook refuses every delivery. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
+  /** Stripe API base URL (tests point it at a local server). */
+  STRIPE_API_URL: z.url().default('https://api.stripe.com'),
   /** debug | info | warn | error | silent */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Meta Lead Ads: the app secret that signs webhooks (X-Hub-Signature-256). Unset: the Meta webhook refuses every delivery. */

@@ -76,6 +76,8 @@ describe('route permissions', () => {
       'POST /api/public/quotes/:token/accept',
       'POST /api/public/quotes/:token/decline',
       'POST /api/public/quotes/:token/request-changes',
+      'POST /api/webhooks/razorpay',
+      'POST /api/webhooks/stripe',
     ]);
   });
 });

@@ -108,3 +108,19 @@ export function checkPlanEdit(
     problems.milestones = `milestones add up to ${sum} paise but the accepted quote totals ${totalMinor}: make them equal`;
   return problems;
 }
+
+export type PaymentLinkStatus = 'created' | 'partially_paid' | 'paid' | 'cancelled' | 'expired';
+
+/**
+ * A payment link's status from what is known, whatever order the gateway's webhooks came
+ * in: paid in full wins; then a close (cancelled before expired); then any part paid.
+ */
+export function paymentLinkStatus(l: {
+  amountMinor: number;
+  paidMinor: number;
+  closedAs: 'cancelled' | 'expired' | null;
+}): PaymentLinkStatus {
+  if (l.paidMinor >= l.amountMinor) return 'paid';
+  if (l.closedAs) return l.closedAs;
+  return l.paidMinor > 0 ? 'partially_paid' : 'created';
+}

@@ -1,0 +1,175 @@
+import { type Currency, istDate, newId, paymentLinkStatus } from '@mandap/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { clients, gatewayPayments, milestones, paymentLinks, payments } from '../../db/schema/index.ts';
+import type { Deps, Viewer } from '../../lib/context.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { recordChange } from '../../lib/journal.ts';
+import { loadVisibleEvent } from '../payments/event-scope.ts';
+import { recordPayment } from '../payments/payments.service.ts';
+import { type PaymentLinkProvider, razorpayLinks } from './razorpay.ts';
+import { stripeCheckout } from './stripe.ts';
+
+type LinkRow = typeof paymentLinks.$inferSelect;
+type Provider = 'razorpay' | 'stripe';
+
+/** The link provider for a currency: Razorpay for INR, Stripe for the rest; null when not configured. */
+export function linkProviderFor(
+  deps: Deps,
+  currency: string,
+): { name: Provider; provider: PaymentLinkProvider } | null {
+  const e = deps.env;
+  if (currency === 'INR')
+    return e.RAZORPAY_KEY_ID && e.RAZORPAY_KEY_SECRET
+      ? {
+          name: 'razorpay',
+          provider: razorpayLinks({
+            keyId: e.RAZORPAY_KEY_ID,
+            keySecret: e.RAZORPAY_KEY_SECRET,
+            baseUrl: e.RAZORPAY_API_URL,
+          }),
+        }
+      : null;
+  return e.STRIPE_SECRET_KEY
+    ? { name: 'stripe', provider: stripeCheckout({ secretKey: e.STRIPE_SECRET_KEY, baseUrl: e.STRIPE_API_URL }) }
+    : null;
+}
+
+/** A payment link for what a milestone still owes. */
+export async function createPaymentLink(deps: Deps, viewer: Viewer, milestoneId: string) {
+  const [m] = await deps.db.select().from(milestones).where(eq(milestones.id, milestoneId));
+  if (!m) throw notFound('That milestone');
+  const event = await loadVisibleEvent(deps.db, viewer, m.eventId);
+  const owed = m.amountMinor - m.paidMinor;
+  if (m.status === 'waived' || owed <= 0)
+    throw new AppError('unprocessable', `"${m.label}" owes nothing: no link needed.`);
+  const gateway = linkProviderFor(deps, m.currency);
+  if (!gateway)
+    throw new AppError(
+      'unprocessable',
+      m.currency === 'INR'
+        ? 'Razorpay is not set up on this server (RAZORPAY_KEY_ID / RAZORPAY_KEY_SECRET): record the payment by hand instead.'
+        : 'Stripe is not set up on this server (STRIPE_SECRET_KEY): record the payment by hand instead.',
+    );
+  const [client] = event.clientId ? await deps.db.select().from(clients).where(eq(clients.id, event.clientId)) : [];
+  const linkId = newId();
+  const created = await gateway.provider.createLink({
+    linkId,
+    milestoneId: m.id,
+    amountMinor: owed,
+    currency: m.currency,
+    description: `${event.code} ${event.name}: ${m.label}`,
+    customer: { name: client?.name ?? event.name, email: client?.email ?? null, phone: client?.phone ?? null },
+    callbackUrl: `${deps.env.PUBLIC_URL}/pay/thanks`,
+  });
+  const at = deps.now().toISOString();
+  const row: LinkRow = {
+    id: linkId,
+    provider: gateway.name,
+    providerLinkId: created.providerLinkId,
+    milestoneId: m.id,
+    eventId: event.id,
+    url: created.url,
+    amountMinor: owed,
+    currency: m.currency,
+    closedAs: null,
+    status: 'created',
+    createdBy: viewer.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(paymentLinks).values(row);
+    await recordChange(tx, {
+      type: 'payment_link.created',
+      aggregateType: 'event',
+      aggregateId: event.id,
+      payload: { linkId, provider: gateway.name, milestoneId: m.id, amountMinor: owed },
+      actorId: viewer.id,
+      at: deps.now(),
+      audit: { before: null, after: { ...row } },
+    });
+  });
+  return row;
+}
+
+export async function findLink(tx: DbOrTx, provider: Provider, ref: { providerLinkId?: string; linkId?: string }) {
+  const where = ref.providerLinkId
+    ? and(eq(paymentLinks.provider, provider), eq(paymentLinks.providerLinkId, ref.providerLinkId))
+    : ref.linkId
+      ? eq(paymentLinks.id, ref.linkId)
+      : undefined;
+  if (!where) return null;
+  const [row] = await tx.select().from(paymentLinks).where(where);
+  return row ?? null;
+}
+
+/** Records a captured gateway payment once, however many webhooks report it. */
+export async function applyCapture(
+  tx: Tx,
+  link: LinkRow,
+  cap: { providerPaymentId: string; amountMinor: number; currency: string; at: Date },
+): Promise<'recorded' | 'already recorded'> {
+  const [seen] = await tx
+    .select()
+    .from(gatewayPayments)
+    .where(
+      and(eq(gatewayPayments.provider, link.provider), eq(gatewayPayments.providerPaymentId, cap.providerPaymentId)),
+    );
+  if (seen) return 'already recorded';
+  if (cap.currency !== link.currency)
+    throw new AppError('unprocessable', `payment is in ${cap.currency} but the link is in ${link.currency}`);
+  const [m] = await tx.select().from(milestones).where(eq(milestones.id, link.milestoneId));
+  const fits = m && m.status !== 'waived' && cap.amountMinor <= m.amountMinor - m.paidMinor;
+  const result = await recordPayment(
+    tx,
+    { viewer: null, actorId: null },
+    {
+      eventId: link.eventId,
+      mode: link.provider,
+      reference: cap.providerPaymentId,
+      receivedOn: istDate(cap.at),
+      amountMinor: cap.amountMinor,
+      currency: cap.currency as Currency,
+      ...(fits ? { allocations: [{ milestoneId: link.milestoneId, amountMinor: cap.amountMinor }] } : {}),
+    },
+    cap.at,
+  );
+  await tx.insert(gatewayPayments).values({
+    provider: link.provider,
+    providerPaymentId: cap.providerPaymentId,
+    linkId: link.id,
+    paymentId: result.payment.id,
+    createdAt: cap.at.toISOString(),
+  });
+  return 'recorded';
+}
+
+/** Closes a link (cancelled beats expired, so the order of the two webhooks does not matter). */
+export async function closeLink(tx: Tx, link: LinkRow, as: 'cancelled' | 'expired') {
+  const closedAs = link.closedAs === 'cancelled' || as === 'cancelled' ? 'cancelled' : 'expired';
+  await tx.update(paymentLinks).set({ closedAs }).where(eq(paymentLinks.id, link.id));
+}
+
+/** Re-derives a link's status from its recorded payments and close. */
+export async function refreshLinkStatus(tx: Tx, linkId: string, at: Date) {
+  const [link] = await tx.select().from(paymentLinks).where(eq(paymentLinks.id, linkId));
+  if (!link) return;
+  const [paid] = await tx
+    .select({ n: sql<number>`coalesce(sum(${payments.amountMinor}), 0)` })
+    .from(gatewayPayments)
+    .innerJoin(payments, eq(payments.id, gatewayPayments.paymentId))
+    .where(eq(gatewayPayments.linkId, linkId));
+  const status = paymentLinkStatus({
+    amountMinor: link.amountMinor,
+    paidMinor: Number(paid?.n ?? 0),
+    closedAs: link.closedAs,
+  });
+  if (status !== link.status)
+    await tx.update(paymentLinks).set({ status, updatedAt: at.toISOString() }).where(eq(paymentLinks.id, linkId));
+}
+
+export async function listLinks(deps: Deps, viewer: Viewer, eventId: string) {
+  const event = await loadVisibleEvent(deps.db, viewer, eventId);
+  return deps.db.select().from(paymentLinks).where(eq(paymentLinks.eventId, event.id));
+}
