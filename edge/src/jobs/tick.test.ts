@@ -25,7 +25,8 @@ describe('job tick', () => {
     const today = istDate(t.clock.now());
     const e = await plannedEvent(t, finance, { totalMinor: 1000, startDate: addDays(today, 33) });
     const code = String(
-      (await t.deps.db.$client.execute({ sql: 'SELECT code FROM events WHERE id = ?', args: [e.eventId] })).rows[0]!.code,
+      (await t.deps.db.$client.execute({ sql: 'SELECT code FROM events WHERE id = ?', args: [e.eventId] })).rows[0]!
+        .code,
     );
     const first = await tick(t.deps, t.clock.now());
     expect(first.remindersQueued).toBeGreaterThanOrEqual(2);
