@@ -128,3 +128,57 @@ test('the table view sorts on the server and opens a lead', async ({ page }) => 
   await scroll.getByRole('row').first().click();
   await expect(page.getByRole('tab', { name: 'Timeline' })).toBeVisible();
 });
+
+test('reassigns a lead, attaches a file to a note, downloads it and converts the lead to a client', async ({
+  page,
+}) => {
+  const phone = `97${String(Date.now()).slice(-8)}`;
+  await signIn(page, 'sales@mandap.demo');
+  await page.goto('/leads');
+  await createLead(page, 'Anaya Deshpande', phone);
+  const card = page.getByRole('dialog', { name: 'Anaya Deshpande' });
+  await expect(card).toBeVisible();
+
+  // Reassign to the second sales executive, picked by name.
+  await card.getByRole('textbox', { name: 'Owner' }).click();
+  await page.getByRole('option', { name: /Kavya/ }).click();
+  await expect(page.getByText(/Lead handed to Kavya/)).toBeVisible();
+
+  // A note with an attachment; the timeline lists the file and downloads the same bytes.
+  await card.getByRole('tab', { name: 'Log contact' }).click();
+  await card.getByRole('radio', { name: 'Note' }).check({ force: true });
+  await card.getByLabel('Note').fill('Shared the Udaipur venue shortlist');
+  await card
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'venue shortlist.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7 shortlist'),
+    });
+  await card.getByRole('button', { name: 'Save to timeline' }).click();
+  await expect(page.getByText('Note logged with 1 file(s).')).toBeVisible();
+  await card.getByRole('tab', { name: 'Timeline' }).click();
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'venue-shortlist.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('venue-shortlist.pdf');
+  await shot(page, 'timeline-attachment');
+
+  // Convert: a bad GSTIN is caught as it is typed; then client + tentative event in one step.
+  await card.getByRole('button', { name: 'Convert to client' }).click();
+  const convert = page.getByRole('dialog', { name: 'Convert to client' });
+  await convert.getByLabel('GSTIN').fill('27AAPFU0939F1ZA');
+  await expect(convert.getByText(/check character|checksum/i)).toBeVisible();
+  await convert.getByLabel('GSTIN').fill('27AAPFU0939F1ZV');
+  await expect(convert.getByText(/GSTIN checksum is valid/)).toBeVisible();
+  await convert.getByRole('textbox', { name: 'State for GST' }).click();
+  await page.getByRole('option', { name: /^27 · Maharashtra/ }).click();
+  await convert.getByLabel('Billing address').fill('12 Carter Road, Bandra West, Mumbai 400050');
+  await convert.getByRole('textbox', { name: 'Starts' }).fill('14/12/2026');
+  await convert.getByRole('textbox', { name: 'Ends' }).fill('15/12/2026');
+  await convert.getByLabel('City').fill('Udaipur');
+  await shot(page, 'convert-form');
+  await convert.getByRole('button', { name: 'Create client and event' }).click();
+  await expect(convert.getByText(/Client CL-.* and tentative event EV-.* were created/)).toBeVisible();
+  await expect(convert.getByRole('link', { name: /Open event EV-/ })).toBeVisible();
+  await shot(page, 'converted');
+});

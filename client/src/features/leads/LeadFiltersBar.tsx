@@ -10,7 +10,9 @@ import { ActionIcon, Button, Group, Menu, NumberInput, Select, TextInput } from 
 import { IconBookmark, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { humanize } from '../../lib/format.ts';
+import { DateField } from './DateField.tsx';
 import { sourceLabel } from './LeadBadges.tsx';
+import { useLeadOwners } from './leadOptions.api.ts';
 import type { LeadFilters } from './leads.api.ts';
 import { loadSavedViews, type SavedView, storeSavedViews } from './savedViews.ts';
 
@@ -18,6 +20,7 @@ const LAKH = 100_000_00;
 
 export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; onChange: (f: LeadFilters) => void }) {
   const [views, setViews] = useState<SavedView[]>(loadSavedViews);
+  const owners = useLeadOwners();
   const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
   const lakhs = (minor: number | undefined) => (minor === undefined ? '' : minor / LAKH);
   const toMinor = (v: number | string) => (typeof v === 'number' ? Math.round(v * LAKH) : undefined);
@@ -72,27 +75,29 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
         aria-label="Filter by owner"
         placeholder="Any owner"
         clearable
-        w={140}
+        w={170}
         value={filters.owner ?? null}
         onChange={(v) => set({ owner: (v as LeadFilters['owner']) ?? undefined })}
+        searchable
         data={[
           { value: 'me', label: 'Mine' },
           { value: 'none', label: 'Unassigned' },
+          ...(owners.data?.owners ?? []).map((o) => ({ value: o.id, label: o.name })),
         ]}
       />
-      <TextInput
+      <DateField
         label="Event from"
-        type="date"
         size="xs"
-        value={filters.eventFrom ?? ''}
-        onChange={(e) => set({ eventFrom: e.currentTarget.value || undefined })}
+        w={130}
+        value={filters.eventFrom ?? null}
+        onChange={(v) => set({ eventFrom: v ?? undefined })}
       />
-      <TextInput
+      <DateField
         label="Event to"
-        type="date"
         size="xs"
-        value={filters.eventTo ?? ''}
-        onChange={(e) => set({ eventTo: e.currentTarget.value || undefined })}
+        w={130}
+        value={filters.eventTo ?? null}
+        onChange={(v) => set({ eventTo: v ?? undefined })}
       />
       <NumberInput
         label="Budget ≥ (lakh ₹)"

@@ -1,8 +1,11 @@
 import type { Communication } from '@mandap/shared';
-import { Badge, Group, Skeleton, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
-import { IconBrandWhatsapp, IconMail, IconNote, IconPhone, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Group, Skeleton, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBrandWhatsapp, IconMail, IconNote, IconPaperclip, IconPhone, IconUsers } from '@tabler/icons-react';
+import { errorMessage } from '../../api/errors.ts';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { downloadAttachment } from './attachments.api.ts';
 import { useCommunications } from './leads.api.ts';
 
 const ICONS = {
@@ -12,6 +15,37 @@ const ICONS = {
   email: IconMail,
   note: IconNote,
 } as const;
+
+const sizeText = (bytes: number) =>
+  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+function Attachments({ leadId, c }: { leadId: string; c: Communication }) {
+  if (c.attachments.length === 0) return null;
+  return (
+    <Stack gap={2} aria-label="Attachments">
+      {c.attachments.map((a) => (
+        <Group key={a.id} gap={4} wrap="nowrap">
+          <IconPaperclip size={14} />
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() =>
+              downloadAttachment(leadId, a.id, a.fileName).catch((err) =>
+                notifications.show({ color: 'red', message: errorMessage(err) }),
+              )
+            }
+          >
+            {a.fileName}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {sizeText(a.sizeBytes)}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
 
 function detailLines(c: Communication): string[] {
   const d = (c.details ?? {}) as Record<string, unknown>;
@@ -75,6 +109,7 @@ export function LeadTimeline({ leadId }: { leadId: string }) {
                   {l}
                 </Text>
               ))}
+              <Attachments leadId={leadId} c={c} />
               <Text size="xs" c="dimmed">
                 {formatDateTime(c.occurredAt)}
                 {c.byName ? ` · ${c.byName}` : ''}

@@ -1,9 +1,28 @@
-import { CALL_OUTCOMES, type LogCommunication, WHATSAPP_STATUSES } from '@mandap/shared';
-import { Alert, Button, Group, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  CALL_OUTCOMES,
+  type LogCommunication,
+  WHATSAPP_STATUSES,
+} from '@mandap/shared';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconPaperclip } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { humanize } from '../../lib/format.ts';
+import { useUploadAttachments } from './attachments.api.ts';
 import { useLogCommunication } from './leads.api.ts';
 
 export type CommKind = LogCommunication['kind'];
@@ -63,6 +82,8 @@ export function LogCommunicationForm({
   onDone?: () => void;
 }) {
   const log = useLogCommunication(leadId);
+  const upload = useUploadAttachments(leadId);
+  const [files, setFiles] = useState<File[]>([]);
   const [kind, setKind] = useState<CommKind>(initialKind);
   const [f, setF] = useState<Record<string, string>>(initialMessage ? { message: initialMessage } : {});
   const [minutes, setMinutes] = useState<number | string>('');
@@ -78,14 +99,26 @@ export function LogCommunicationForm({
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const tooBig = files.find((file) => file.size > ATTACHMENT_MAX_BYTES);
+    if (tooBig) {
+      setError(`${tooBig.name} is larger than ${ATTACHMENT_MAX_BYTES / 1048576} MB; attach a smaller file.`);
+      return;
+    }
+    let logged = false;
     try {
-      await log.mutateAsync(buildBody(kind, f, minutes));
-      notifications.show({ color: 'teal', message: `${KINDS.find((k) => k.value === kind)?.label} logged.` });
+      const { communication } = await log.mutateAsync(buildBody(kind, f, minutes));
+      logged = true;
+      if (files.length) await upload.mutateAsync({ files, communicationId: communication.id });
+      notifications.show({
+        color: 'teal',
+        message: `${KINDS.find((k) => k.value === kind)?.label} logged${files.length ? ` with ${files.length} file(s)` : ''}.`,
+      });
       setF({});
       setMinutes('');
+      setFiles([]);
       onDone?.();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(logged ? `Logged, but the files were not attached: ${errorMessage(err)}` : errorMessage(err));
     }
   }
 
@@ -142,8 +175,19 @@ export function LogCommunicationForm({
           </>
         )}
         {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...field('body')} />}
+        <FileInput
+          label="Attach files"
+          description={`PDF, photos, text or Office files, up to ${ATTACHMENT_MAX_BYTES / 1048576} MB each`}
+          placeholder="Choose files"
+          multiple
+          clearable
+          accept={Object.keys(ATTACHMENT_TYPES).join(',')}
+          leftSection={<IconPaperclip size={16} />}
+          value={files}
+          onChange={setFiles}
+        />
         <Group justify="flex-end">
-          <Button type="submit" loading={log.isPending}>
+          <Button type="submit" loading={log.isPending || upload.isPending}>
             Save to timeline
           </Button>
         </Group>

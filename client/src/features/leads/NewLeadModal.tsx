@@ -15,8 +15,9 @@ import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { humanize } from '../../lib/format.ts';
-import { sourceLabel } from './LeadBadges.tsx';
+import { DateField } from './DateField.tsx';
 import { fetchLeads, useCreateLead } from './leads.api.ts';
+import { ReferrerSelect, type SourceChoice, SourceSelect } from './SourcePickers.tsx';
 
 const EMPTY = { name: '', phone: '', email: '', city: '', eventDate: '' };
 
@@ -33,7 +34,8 @@ export function NewLeadModal({
   const isPhone = useMediaQuery('(max-width: 36em)');
   const create = useCreateLead();
   const [v, setV] = useState(EMPTY);
-  const [source, setSource] = useState<LeadSource>('manual');
+  const [source, setSource] = useState<SourceChoice>({ source: 'manual', sourceDetail: null });
+  const [referrerId, setReferrerId] = useState<string | null>(null);
   const [eventType, setEventType] = useState<EventType | null>(null);
   const [budget, setBudget] = useState<number | string>('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -48,7 +50,8 @@ export function NewLeadModal({
     setV(EMPTY);
     setBudget('');
     setEventType(null);
-    setSource('manual');
+    setSource({ source: 'manual', sourceDetail: null });
+    setReferrerId(null);
     setFields({});
     setError(null);
     setExisting(null);
@@ -69,7 +72,9 @@ export function NewLeadModal({
     setExisting(null);
     const body = {
       name: v.name,
-      source,
+      source: source.source,
+      ...(source.sourceDetail ? { sourceDetail: source.sourceDetail } : {}),
+      ...(source.source === 'referral' && referrerId ? { referredByClientId: referrerId } : {}),
       ...(v.phone.trim() ? { phone: v.phone } : {}),
       ...(v.email.trim() ? { email: v.email } : {}),
       ...(v.city.trim() ? { city: v.city.trim() } : {}),
@@ -152,13 +157,10 @@ export function NewLeadModal({
               error={fields.phone}
             />
             <TextInput label="Email" type="email" value={v.email} onChange={set('email')} error={fields.email} />
-            <Select
-              label="Source"
-              value={source}
-              onChange={(s) => setSource((s as LeadSource) ?? 'manual')}
-              data={LEAD_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
-              allowDeselect={false}
-            />
+            <SourceSelect label="Source" value={source} onChange={setSource} />
+            {source.source === 'referral' && (
+              <ReferrerSelect value={referrerId} onChange={setReferrerId} error={fields.referredByClientId} />
+            )}
             <Select
               label="Event type"
               placeholder="Choose…"
@@ -167,11 +169,10 @@ export function NewLeadModal({
               onChange={(s) => setEventType(s as EventType | null)}
               data={EVENT_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
             />
-            <TextInput
+            <DateField
               label="Event date"
-              type="date"
-              value={v.eventDate}
-              onChange={set('eventDate')}
+              value={v.eventDate || null}
+              onChange={(d) => setV((old) => ({ ...old, eventDate: d ?? '' }))}
               error={fields.eventDateFrom}
             />
             <TextInput label="City" value={v.city} onChange={set('city')} />

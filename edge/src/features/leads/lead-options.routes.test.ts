@@ -32,7 +32,12 @@ describe('lead pickers', () => {
     const all = await body(await t.json('GET', '/api/leads/referrers', undefined, sales.auth));
     const first = (all.clients as { name: string; phone: string | null }[])[0]!;
     const byName = await body(
-      await t.json('GET', `/api/leads/referrers?q=${encodeURIComponent(first.name.slice(0, 4))}`, undefined, sales.auth),
+      await t.json(
+        'GET',
+        `/api/leads/referrers?q=${encodeURIComponent(first.name.slice(0, 4))}`,
+        undefined,
+        sales.auth,
+      ),
     );
     expect((byName.clients as { name: string }[]).map((c) => c.name)).toContain(first.name);
     if (first.phone) {
@@ -96,7 +101,9 @@ describe('assignment rules', () => {
       manager.auth,
     );
     expect(((await body(put)).rules as { ownerId: string }[])[1]!.ownerId).toBe(sales.userId);
-    const del = await body(await t.json('DELETE', `/api/leads/assignment-rules/${rules[1]!.id}`, undefined, manager.auth));
+    const del = await body(
+      await t.json('DELETE', `/api/leads/assignment-rules/${rules[1]!.id}`, undefined, manager.auth),
+    );
     expect(del.rules).toHaveLength(1);
   });
 

@@ -1,0 +1,61 @@
+import { ZAttachment } from '@mandap/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError, errorFromResponse, NETWORK_ERROR_MESSAGE } from '../../api/errors.ts';
+import { accessToken, refreshSession } from '../../api/session.ts';
+
+/** A request carrying the bearer token, retried once after a refresh; for raw bytes the JSON client cannot send. */
+async function authorisedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const attempt = () => {
+    const token = accessToken();
+    return fetch(path, {
+      ...init,
+      credentials: 'include',
+      headers: { ...(init.headers as Record<string, string>), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    });
+  };
+  try {
+    let res = await attempt();
+    if (res.status === 401 && (await refreshSession())) res = await attempt();
+    if (!res.ok) throw await errorFromResponse(res);
+    return res;
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+  }
+}
+
+/** Uploads files one by one to the lead (and the communication they belong to). */
+export function useUploadAttachments(leadId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: { files: File[]; communicationId?: string }) => {
+      const out = [];
+      for (const file of v.files) {
+        const qs = new URLSearchParams({ fileName: file.name });
+        if (v.communicationId) qs.set('communicationId', v.communicationId);
+        const res = await authorisedFetch(`/api/leads/${leadId}/attachments?${qs}`, {
+          method: 'POST',
+          headers: { 'Content-Type': file.type || 'application/octet-stream' },
+          body: file,
+        });
+        out.push(z.object({ attachment: ZAttachment }).parse(await res.json()).attachment);
+      }
+      return out;
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['leads', 'comms', leadId] }),
+  });
+}
+
+/** Downloads an attachment with the session's token and hands it to the browser as a file. */
+export async function downloadAttachment(leadId: string, fileId: string, fileName: string): Promise<void> {
+  const res = await authorisedFetch(`/api/leads/${leadId}/attachments/${fileId}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

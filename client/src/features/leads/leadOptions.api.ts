@@ -1,0 +1,72 @@
+import {
+  type AssignmentRuleInput,
+  type ConvertLead,
+  ZAssignmentRules,
+  ZConversionResult,
+  ZLeadOwners,
+  ZLeadResult,
+  ZLeadSourceOptions,
+  ZReferrers,
+} from '@mandap/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+
+/** People a lead can be handed to, with names. */
+export function useLeadOwners() {
+  return useQuery({
+    queryKey: ['leads', 'owners'],
+    queryFn: ({ signal }) => api('/api/leads/owners', { schema: ZLeadOwners, signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The configured listing platforms (LISTING_PLATFORMS on the server). */
+export function useLeadSourceOptions() {
+  return useQuery({
+    queryKey: ['leads', 'sources'],
+    queryFn: ({ signal }) => api('/api/leads/sources', { schema: ZLeadSourceOptions, signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** Clients matching a search, to name as a lead's referrer. */
+export function useReferrers(q: string, enabled = true) {
+  return useQuery({
+    queryKey: ['leads', 'referrers', q],
+    queryFn: ({ signal }) => api(`/api/leads/referrers?q=${encodeURIComponent(q)}`, { schema: ZReferrers, signal }),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+function useLeadsMutation<TInput, TOutput>(request: (input: TInput) => Promise<TOutput>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: request, onSettled: () => qc.invalidateQueries({ queryKey: ['leads'] }) });
+}
+
+export const useAssignLead = (leadId: string) =>
+  useLeadsMutation((ownerId: string) =>
+    api(`/api/leads/${leadId}/owner`, { method: 'POST', body: { ownerId }, schema: ZLeadResult }),
+  );
+
+export const useConvertLead = (leadId: string) =>
+  useLeadsMutation((body: ConvertLead) =>
+    api(`/api/leads/${leadId}/convert`, { method: 'POST', body, schema: ZConversionResult }),
+  );
+
+export function useAssignmentRules() {
+  return useQuery({
+    queryKey: ['leads', 'assignment-rules'],
+    queryFn: ({ signal }) => api('/api/leads/assignment-rules', { schema: ZAssignmentRules, signal }),
+  });
+}
+
+const RULES = '/api/leads/assignment-rules';
+export const useAddRule = () =>
+  useLeadsMutation((body: AssignmentRuleInput) => api(RULES, { method: 'POST', body, schema: ZAssignmentRules }));
+export const useDeleteRule = () =>
+  useLeadsMutation((id: string) => api(`${RULES}/${id}`, { method: 'DELETE', schema: ZAssignmentRules }));
+export const useReorderRules = () =>
+  useLeadsMutation((ids: string[]) =>
+    api(`${RULES}/reorder`, { method: 'POST', body: { ids }, schema: ZAssignmentRules }),
+  );
