@@ -48,6 +48,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/b/:token',
+        lazy: page(
+          () => import('../features/workspace/share/PublicBriefPage.tsx'),
+          (m) => m.PublicBriefPage,
+        ),
+      },
+      {
         path: '/q/:token',
         lazy: page(
           () => import('../features/quotes/PublicQuotePage.tsx'),
@@ -120,6 +127,13 @@ export const routes: RouteObject[] = [
                     lazy: page(
                       () => import('../features/leads/FollowUpsPage.tsx'),
                       (m) => m.FollowUpsPage,
+                    ),
+                  },
+                  {
+                    path: 'leads/:leadId/brief',
+                    lazy: page(
+                      () => import('../features/workspace/LeadBriefPage.tsx'),
+                      (m) => m.LeadBriefPage,
                     ),
                   },
                   {

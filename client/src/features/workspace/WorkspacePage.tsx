@@ -1,4 +1,4 @@
-import { decideDocAccess } from '@mandap/shared/docs';
+import { decideDocAccess, formatDocName } from '@mandap/shared/docs';
 import { Anchor, Breadcrumbs, Group, Tabs, Text } from '@mantine/core';
 import { IconChecklist, IconFileText, IconLayoutKanban } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
@@ -58,7 +58,7 @@ export function WorkspacePage() {
         </Tabs.List>
         <Suspense fallback={<FullPageLoader />}>
           <Group display="block">
-            {tab === 'brief' && <BriefTab eventId={eventId} />}
+            {tab === 'brief' && <BriefTab docName={formatDocName(eventId, 'brief')} />}
             {tab === 'tasks' && <TasksTab eventId={eventId} />}
             {tab === 'dayof' && <DayofTab eventId={eventId} />}
           </Group>

@@ -1,20 +1,29 @@
-import { type DocKind, decideDocAccess } from '@mandap/shared/docs';
+import { decideDocAccess, decideLeadDocAccess, parseAnyDocName } from '@mandap/shared/docs';
 import { useMemo } from 'react';
 import { useMe } from '../auth/useSession.ts';
 import { colorFor, type PresenceUser } from './collab/presence.ts';
-import { useSharedDoc } from './collab/useSharedDoc.ts';
+import { type OpenAs, useSharedDoc } from './collab/useSharedDoc.ts';
+
+/** Whether a role may edit a document, by the shared rule (external users' event access is the server's to check). */
+export function canEditDoc(role: string, docName: string): boolean {
+  const parsed = parseAnyDocName(docName);
+  if (!parsed) return false;
+  const decision =
+    parsed.scope === 'lead' ? decideLeadDocAccess(role) : decideDocAccess(role, { access: 'write' }, parsed.kind);
+  return decision === 'rw';
+}
 
 /**
- * One of the event's shared documents, opened as the signed-in person, with whether they may
- * edit it. External users' event access is not known here; the server enforces it either way.
+ * One shared document (`event:<id>:…` or `lead:<id>:brief`), opened as the signed-in person,
+ * with whether they may edit it. The server enforces access either way.
  */
-export function useWorkspaceDoc(eventId: string, kind: DocKind) {
+export function useWorkspaceDoc(docName: string) {
   const me = useMe();
   const presence = useMemo<PresenceUser>(
     () => ({ id: me.id, name: me.name, color: colorFor(me.id) }),
     [me.id, me.name],
   );
-  const shared = useSharedDoc(eventId, kind, presence);
-  const readOnly = decideDocAccess(me.role, { access: 'write' }, kind) !== 'rw';
-  return { shared, readOnly, me: presence };
+  const openAs = useMemo<OpenAs>(() => ({ kind: 'session', me: presence }), [presence]);
+  const shared = useSharedDoc(docName, openAs);
+  return { shared, readOnly: !canEditDoc(me.role, docName), me: presence };
 }

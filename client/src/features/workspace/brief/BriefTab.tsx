@@ -3,22 +3,26 @@ import { Grid, Paper, Stack, Tabs } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
 import { DocHeader } from '../collab/DocHeader.tsx';
+import { ShareBriefButton } from '../share/ShareBriefButton.tsx';
 import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
 import { BriefComments } from './BriefComments.tsx';
 import { BriefEditor } from './BriefEditor.tsx';
 import { BriefFields } from './BriefFields.tsx';
 import { BriefSnapshots } from './BriefSnapshots.tsx';
 
-/** The event brief: rich text co-edited live, structured fields, comments and named snapshots. */
-export function BriefTab({ eventId }: { eventId: string }) {
-  const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'brief');
+/**
+ * A brief (`event:<id>:brief`, or `lead:<id>:brief` before the lead becomes an event): rich text
+ * co-edited live, structured fields, comments and named snapshots.
+ */
+export function BriefTab({ docName }: { docName: string }) {
+  const { shared, readOnly, me } = useWorkspaceDoc(docName);
   const doc = shared?.doc ?? null;
   const brief = useMemo(() => (doc ? briefDoc(doc) : null), [doc]);
   const [selection, setSelection] = useState('');
   if (!shared || !brief) return <FullPageLoader label="Opening the brief…" />;
   return (
     <Stack gap="md">
-      <DocHeader shared={shared} readOnly={readOnly} />
+      <DocHeader shared={shared} readOnly={readOnly} actions={<ShareBriefButton docName={docName} />} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Paper withBorder radius="md">

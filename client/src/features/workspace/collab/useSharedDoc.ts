@@ -1,4 +1,3 @@
-import { type DocKind, formatDocName } from '@mandap/shared/docs';
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -25,24 +24,34 @@ export interface SharedDoc {
 
 const REFUSALS: Record<number, string> = {
   4400: 'This document does not exist.',
+  4401: 'This link is no longer valid: it may have expired. Ask us for a new one.',
   4403: 'Your account cannot open this document.',
   4404: 'This event no longer exists.',
 };
 
 /**
- * Opens one event document: cached in IndexedDB (so it opens again with no network, and edits
- * made offline are kept), synced with the collab-server whenever it is reachable. Local edits
- * made while disconnected are counted as "waiting" until the next full sync.
+ * How to open a document: as the signed-in person (their access token, refreshed as needed,
+ * cached in IndexedDB for offline use) or through a share link (its token, nothing stored on
+ * the device: a client may open it on a shared computer).
  */
-export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | null): SharedDoc | null {
+export type OpenAs = { kind: 'session'; me: PresenceUser } | { kind: 'share-link'; token: string };
+
+/**
+ * Opens one shared document (`event:<id>:brief|tasks|dayof` or `lead:<id>:brief`): signed in, it
+ * is cached in IndexedDB (so it opens again with no network, and edits made offline are kept)
+ * and synced with the collab-server whenever it is reachable. Local edits made while
+ * disconnected are counted as "waiting" until the next full sync.
+ */
+export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
   const [state, setState] = useState<SharedDoc | null>(null);
-  const meId = me?.id;
-  const meName = me?.name;
+  const meId = openAs.kind === 'session' ? openAs.me.id : null;
+  const meName = openAs.kind === 'session' ? openAs.me.name : null;
+  const shareToken = openAs.kind === 'share-link' ? openAs.token : null;
 
   useEffect(() => {
-    const name = formatDocName(eventId, kind);
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(name, doc);
+    const local = shareToken ? null : new IndexeddbPersistence(name, doc);
+    const tokenParam = () => shareToken ?? accessToken() ?? '';
     let provider: WebsocketProvider | null = null;
     let disposed = false;
     let ready = false;
@@ -54,7 +63,7 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
     };
     const online = () => provider?.wsconnected === true;
     const recompute = () => {
-      if (sync.kind === 'refused') return;
+      if (sync.kind === 'refused') return publish();
       if (provider?.synced && online()) {
         pending = 0;
         sync = { kind: 'synced' };
@@ -63,7 +72,7 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
       publish();
     };
 
-    local.once('synced', () => {
+    local?.once('synced', () => {
       ready = true;
       publish();
     });
@@ -77,7 +86,7 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
     void collabUrl().then((url) => {
       if (disposed) return;
       provider = new WebsocketProvider(url, name, doc, {
-        params: { token: accessToken() ?? '' },
+        params: { token: tokenParam() },
         connect: navigator.onLine,
       });
       if (meId && meName) {
@@ -93,8 +102,8 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
         const code = event?.code ?? 0;
         // y-websocket stops retrying after a 44xx close; an expired or missing token is
         // worth one refresh and a deliberate reconnect.
-        if (code === 4401) void refreshSession().then((s) => s && !disposed && p.connect());
-        const refusal = REFUSALS[code];
+        if (code === 4401 && !shareToken) void refreshSession().then((s) => s && !disposed && p.connect());
+        const refusal = code === 4401 && !shareToken ? undefined : REFUSALS[code];
         if (refusal) {
           sync = { kind: 'refused', reason: refusal };
           p.disconnect();
@@ -106,7 +115,7 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
 
     // A fresh access token for the next reconnect.
     const unsubscribe = subscribeSession(() => {
-      if (provider) provider.params = { token: accessToken() ?? '' };
+      if (provider) provider.params = { token: tokenParam() };
     });
     // The browser knows before the socket does: stop retrying while offline, reconnect at once when back.
     const goOffline = () => {
@@ -116,7 +125,7 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
     const goOnline = () => {
       if (sync.kind !== 'refused') {
         // Opened offline, the app has no token yet: get one before dialling.
-        if (accessToken()) provider?.connect();
+        if (shareToken || accessToken()) provider?.connect();
         else void refreshSession().then((s) => s && !disposed && provider?.connect());
       }
       recompute();
@@ -130,11 +139,11 @@ export function useSharedDoc(eventId: string, kind: DocKind, me: PresenceUser | 
       window.removeEventListener('online', goOnline);
       window.removeEventListener('offline', goOffline);
       provider?.destroy();
-      void local.destroy();
+      void local?.destroy();
       doc.destroy();
       setState(null);
     };
-  }, [eventId, kind, meId, meName]);
+  }, [name, meId, meName, shareToken]);
 
   return state;
 }

@@ -1,4 +1,4 @@
-import { dayofDoc } from '@mandap/shared/docs';
+import { dayofDoc, formatDocName } from '@mandap/shared/docs';
 import { Button, SimpleGrid, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
@@ -15,7 +15,7 @@ const COMMAND_ROLES = new Set(['super_admin', 'manager', 'operations']);
 
 /** The event-day console: phone-first, large tap targets, works with no signal. */
 export function DayofTab({ eventId }: { eventId: string }) {
-  const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'dayof');
+  const { shared, readOnly, me } = useWorkspaceDoc(formatDocName(eventId, 'dayof'));
   const doc = shared?.doc ?? null;
   const role = useMe().role;
   const day = useMemo(() => (doc ? dayofDoc(doc) : null), [doc]);

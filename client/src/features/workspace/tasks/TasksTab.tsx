@@ -1,5 +1,5 @@
 import { newId } from '@mandap/shared';
-import { tasksDoc as openTasksDoc, orderKeyAtEnd } from '@mandap/shared/docs';
+import { formatDocName, tasksDoc as openTasksDoc, orderKeyAtEnd } from '@mandap/shared/docs';
 import { Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -88,7 +88,7 @@ function Board({
 
 /** The event's task board: Kanban or list, live with everyone else on it. */
 export function TasksTab({ eventId }: { eventId: string }) {
-  const { shared, readOnly, me } = useWorkspaceDoc(eventId, 'tasks');
+  const { shared, readOnly, me } = useWorkspaceDoc(formatDocName(eventId, 'tasks'));
   const doc = shared?.doc ?? null;
   const tasks = useMemo(() => (doc ? openTasksDoc(doc) : null), [doc]);
   if (!shared || !tasks) return <FullPageLoader label="Opening the task board…" />;
