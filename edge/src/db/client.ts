@@ -15,6 +15,27 @@ export type DbOrTx = Db | Tx;
  */
 export async function createDb(url: string, authToken?: string): Promise<Db> {
   const client = createClient({ url, ...(authToken ? { authToken } : {}), timeout: 5000 });
-  if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
-  return drizzle(client, { schema }) as Db;
+  const db = drizzle(client, { schema }) as Db;
+  if (url.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode = WAL');
+    serializeWriteTransactions(db);
+  }
+  return db;
+}
+
+/**
+ * A local libSQL file waits for a busy write lock synchronously, on the event loop: a
+ * second write transaction opened while the first is between awaits blocks the very loop
+ * the first needs to finish, until the busy timeout fails it. SQLite has one writer at a
+ * time anyway, so write transactions in this process take turns here instead; reads
+ * outside transactions still run in parallel (WAL). A remote libSQL server queues for us.
+ */
+function serializeWriteTransactions(db: Db): void {
+  const original = db.transaction.bind(db);
+  let tail: Promise<unknown> = Promise.resolve();
+  db.transaction = ((fn, config) => {
+    const run = tail.then(() => original(fn, config));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as Db['transaction'];
 }

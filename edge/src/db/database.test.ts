@@ -80,3 +80,27 @@ describe('database', () => {
     expect(numbers[19]).toBe(70);
   });
 });
+
+describe('concurrent write transactions', () => {
+  it('take turns instead of failing with SQLITE_BUSY when they interleave across awaits', async () => {
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.deps.db.transaction(async (tx) => {
+          const code = await nextCode(tx, 'vendor', new Date());
+          await new Promise((r) => setTimeout(r, 5));
+          await recordChange(tx, {
+            type: 'test.concurrent',
+            aggregateType: 'test',
+            aggregateId: `c${i}`,
+            actorId: null,
+            at: new Date(),
+          });
+          return code;
+        }),
+      ),
+    );
+    expect(new Set(results).size).toBe(12);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+});
