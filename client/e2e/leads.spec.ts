@@ -139,24 +139,25 @@ test('reassigns a lead, attaches a file to a note, downloads it and converts the
   const card = page.getByRole('dialog', { name: 'Anaya Deshpande' });
   await expect(card).toBeVisible();
 
-  // Reassign to the second sales executive, picked by name.
-  await card.getByRole('textbox', { name: 'Owner' }).click();
-  await page.getByRole('option', { name: /Kavya/ }).click();
-  await expect(page.getByText(/Lead handed to Kavya/)).toBeVisible();
+  // Hand the lead to the manager, picked by name from the owners list.
+  await card.getByLabel('Owner').click();
+  const manager = page.getByRole('option', { name: /\(manager\)$/ });
+  const managerName = (await manager.textContent())!.replace(/ \(manager\)$/, '');
+  await manager.click();
+  await expect(page.getByText(`Lead handed to ${managerName}.`)).toBeVisible();
+  await expect(card.getByLabel('Owner')).toHaveValue(`${managerName} (manager)`);
 
   // A note with an attachment; the timeline lists the file and downloads the same bytes.
   await card.getByRole('tab', { name: 'Log contact' }).click();
-  await card.getByRole('radio', { name: 'Note' }).check({ force: true });
-  await card.getByLabel('Note').fill('Shared the Udaipur venue shortlist');
-  await card
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: 'venue shortlist.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.7 shortlist'),
-    });
+  await card.getByText('Note', { exact: true }).click();
+  await card.getByRole('textbox', { name: 'Note' }).fill('Shared the Udaipur venue shortlist');
+  await card.locator('input[type=file]').setInputFiles({
+    name: 'venue shortlist.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7 shortlist'),
+  });
   await card.getByRole('button', { name: 'Save to timeline' }).click();
-  await expect(page.getByText('Note logged with 1 file(s).')).toBeVisible();
+  await expect(page.getByText('Note logged with 1 file.')).toBeVisible();
   await card.getByRole('tab', { name: 'Timeline' }).click();
   const download = page.waitForEvent('download');
   await card.getByRole('button', { name: 'venue-shortlist.pdf' }).click();
@@ -170,11 +171,11 @@ test('reassigns a lead, attaches a file to a note, downloads it and converts the
   await expect(convert.getByText(/check character|checksum/i)).toBeVisible();
   await convert.getByLabel('GSTIN').fill('27AAPFU0939F1ZV');
   await expect(convert.getByText(/GSTIN checksum is valid/)).toBeVisible();
-  await convert.getByRole('textbox', { name: 'State for GST' }).click();
+  await convert.getByLabel('State for GST').click();
   await page.getByRole('option', { name: /^27 · Maharashtra/ }).click();
   await convert.getByLabel('Billing address').fill('12 Carter Road, Bandra West, Mumbai 400050');
-  await convert.getByRole('textbox', { name: 'Starts' }).fill('14/12/2026');
-  await convert.getByRole('textbox', { name: 'Ends' }).fill('15/12/2026');
+  await convert.getByLabel('Starts').fill('14/12/2026');
+  await convert.getByLabel('Ends').fill('15/12/2026');
   await convert.getByLabel('City').fill('Udaipur');
   await shot(page, 'convert-form');
   await convert.getByRole('button', { name: 'Create client and event' }).click();

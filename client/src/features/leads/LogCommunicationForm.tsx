@@ -111,7 +111,7 @@ export function LogCommunicationForm({
       if (files.length) await upload.mutateAsync({ files, communicationId: communication.id });
       notifications.show({
         color: 'teal',
-        message: `${KINDS.find((k) => k.value === kind)?.label} logged${files.length ? ` with ${files.length} file(s)` : ''}.`,
+        message: `${KINDS.find((k) => k.value === kind)?.label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
       });
       setF({});
       setMinutes('');
