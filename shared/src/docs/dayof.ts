@@ -42,6 +42,8 @@ export type DayIssue = z.infer<typeof ZDayIssue>;
 /** A vendor expected on site; `expectedMin`/`actualMin` are minutes from midnight IST. */
 export const ZVendorArrival = z.object({
   id: z.string(),
+  /** The vendor assignment this entry is for; absent for a vendor typed in on the day. */
+  assignmentId: z.string().nullable().optional(),
   vendorName: z.string().min(1),
   scope: z.string(),
   expectedMin: z.number().int().nonnegative(),

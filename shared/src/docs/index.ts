@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './arrivals.ts';
 export * from './brief.ts';
 export * from './checklist-templates.ts';
 export * from './collection.ts';

@@ -45,3 +45,17 @@ export type BriefShareInput = z.infer<typeof ZBriefShareInput>;
 /** A signed, expiring, read-only link to one brief (no login; the collab-server checks it). */
 export const ZBriefShareLink = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
 export type BriefShareLink = z.infer<typeof ZBriefShareLink>;
+
+/** A vendor booked for an event, as the event-day arrival log needs it (no amounts). */
+export const ZEventVendor = z.object({
+  assignmentId: z.string(),
+  vendorName: z.string(),
+  scope: z.string(),
+  status: z.enum(['proposed', 'confirmed', 'delivered', 'cancelled']),
+  arrivalExpectedAt: z.string().nullable(),
+});
+export type EventVendor = z.infer<typeof ZEventVendor>;
+export const ZEventVendorList = z.object({ vendors: z.array(ZEventVendor) });
+
+/** Who can be assigned: staff, plus (with an event) the vendor users who may write to that event. */
+export const ZAssigneesQuery = z.object({ eventId: z.uuid('eventId must be an event id').optional() });

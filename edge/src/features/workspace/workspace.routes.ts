@@ -1,8 +1,10 @@
 import {
   ZAssigneeList,
+  ZAssigneesQuery,
   ZBriefShareInput,
   ZBriefShareLink,
   ZClientConfig,
+  ZEventVendorList,
   ZMyTaskList,
   ZMyTasksQuery,
 } from '@mandap/shared';
@@ -11,6 +13,7 @@ import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/open
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { createBriefShareLink } from './brief-share.service.ts';
+import { listEventVendors } from './event-vendors.service.ts';
 import { clientConfig, listAssignees, listMyTasks } from './workspace.service.ts';
 
 const config = defineRoute({
@@ -34,8 +37,18 @@ const assignees = defineRoute({
   method: 'get',
   path: '/workspace/assignees',
   permission: 'tasks:write',
-  summary: 'Active staff a task can be assigned to',
+  summary: 'Active staff a task can be assigned to (with eventId: also vendor users who may write to that event)',
+  request: { query: ZAssigneesQuery },
   responses: { 200: jsonResponse(ZAssigneeList, 'People by name.'), ...errorResponses },
+});
+
+const eventVendors = defineRoute({
+  method: 'get',
+  path: '/workspace/events/{id}/vendors',
+  permission: 'events:read',
+  summary: "The event's booked vendors and when each is due on site (for the event-day arrival log)",
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(ZEventVendorList, 'Vendors by name.'), ...errorResponses },
 });
 
 const shareRoute = (scope: 'lead' | 'event') =>
@@ -58,7 +71,12 @@ export const workspaceRoutes = createRouter()
     const tasks = await listMyTasks(c.get('deps'), viewerOf(c), c.req.valid('query').include);
     return c.json({ tasks }, 200);
   })
-  .openapi(assignees, async (c) => c.json({ people: await listAssignees(c.get('deps')) }, 200))
+  .openapi(assignees, async (c) =>
+    c.json({ people: await listAssignees(c.get('deps'), c.req.valid('query').eventId) }, 200),
+  )
+  .openapi(eventVendors, async (c) =>
+    c.json({ vendors: await listEventVendors(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),
+  )
   .openapi(shareLeadBrief, async (c) => {
     const target = { scope: 'lead' as const, id: c.req.valid('param').id };
     return c.json(

@@ -1,5 +1,5 @@
 import { type Assignee, type ClientConfig, INTERNAL_ROLES, isScopedRole, type MyTask } from '@mandap/shared';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { eventAccess, events, taskProjections, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 
@@ -45,11 +45,29 @@ export async function listMyTasks(deps: Deps, viewer: Viewer, include: 'open' | 
     .orderBy(sql`${taskProjections.due} IS NULL`, asc(taskProjections.due), asc(taskProjections.title));
 }
 
-/** Active staff, by name: who a task on a board can be assigned to. */
-export async function listAssignees(deps: Deps): Promise<Assignee[]> {
+/**
+ * Who a task on a board can be assigned to, by name: active staff, and with `eventId` also the
+ * active vendor users whose event access lets them write to that event's board.
+ */
+export async function listAssignees(deps: Deps, eventId?: string): Promise<Assignee[]> {
+  const staff = and(eq(users.status, 'active'), inArray(users.role, [...INTERNAL_ROLES]));
+  const vendorsOfEvent = eventId
+    ? and(
+        eq(users.status, 'active'),
+        eq(users.role, 'vendor'),
+        exists(
+          deps.db
+            .select({ one: sql`1` })
+            .from(eventAccess)
+            .where(
+              and(eq(eventAccess.eventId, eventId), eq(eventAccess.userId, users.id), eq(eventAccess.access, 'write')),
+            ),
+        ),
+      )
+    : undefined;
   return deps.db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(and(eq(users.status, 'active'), inArray(users.role, [...INTERNAL_ROLES])))
+    .where(vendorsOfEvent ? or(staff, vendorsOfEvent) : staff)
     .orderBy(asc(users.name));
 }

@@ -1,10 +1,16 @@
 import { newId } from '@mandap/shared';
 import { arrivalDelay, type DayofDoc, formatCueTime, parseCueTime } from '@mandap/shared/docs';
-import { Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Collapse, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
+import { BookedVendors } from './BookedVendors.tsx';
 import { nowMinutesIST } from './time.ts';
+import { useEventVendors } from './useEventVendors.ts';
+
+/** 45 → "45 min", 130 → "2 h 10 min". */
+const lateBy = (min: number) =>
+  min < 60 ? `${min} min` : `${Math.floor(min / 60)} h${min % 60 ? ` ${min % 60} min` : ''}`;
 
 function DelayBadge({ delay }: { delay: number | null }) {
   if (delay === null)
@@ -21,14 +27,29 @@ function DelayBadge({ delay }: { delay: number | null }) {
     );
   return (
     <Badge variant="filled" color={delay > 30 ? 'red' : 'orange'}>
-      {delay} min late
+      {lateBy(delay)} late
     </Badge>
   );
 }
 
-/** Vendors expected on site: expected vs actual arrival, one tap to log "arrived now". */
-export function ArrivalsLog({ day, me, readOnly }: { day: DayofDoc; me: PresenceUser; readOnly: boolean }) {
+/**
+ * Vendors expected on site: the event's booked vendors (from their assignments) plus anyone
+ * added on the day; expected vs actual arrival, one tap to log "arrived now".
+ */
+export function ArrivalsLog({
+  eventId,
+  day,
+  me,
+  readOnly,
+}: {
+  eventId: string;
+  day: DayofDoc;
+  me: PresenceUser;
+  readOnly: boolean;
+}) {
   const arrivals = useCollection(day.arrivals).sort((a, b) => a.expectedMin - b.expectedMin);
+  const assigned = useEventVendors(eventId, !readOnly).data ?? [];
+  const [addingOther, setAddingOther] = useState(false);
   const [vendor, setVendor] = useState('');
   const [scope, setScope] = useState('');
   const [expected, setExpected] = useState('');
@@ -36,7 +57,18 @@ export function ArrivalsLog({ day, me, readOnly }: { day: DayofDoc; me: Presence
 
   return (
     <Stack gap="sm">
+      {!readOnly && <BookedVendors assigned={assigned} log={arrivals} day={day} />}
       {!readOnly && (
+        <Button
+          variant="subtle"
+          size="sm"
+          onClick={() => setAddingOther((v) => !v)}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {addingOther ? 'Hide' : 'Someone not booked? Add them'}
+        </Button>
+      )}
+      <Collapse expanded={!readOnly && addingOther}>
         <Card withBorder radius="md" padding="sm">
           <Stack gap="xs">
             <Group gap="xs" grow>
@@ -70,6 +102,7 @@ export function ArrivalsLog({ day, me, readOnly }: { day: DayofDoc; me: Presence
                   if (expectedMin === null) return;
                   day.arrivals.put({
                     id: newId(),
+                    assignmentId: null,
                     vendorName: vendor.trim(),
                     scope: scope.trim(),
                     expectedMin,
@@ -86,7 +119,7 @@ export function ArrivalsLog({ day, me, readOnly }: { day: DayofDoc; me: Presence
             </Group>
           </Stack>
         </Card>
-      )}
+      </Collapse>
       {arrivals.length === 0 && (
         <Text c="dimmed" size="sm">
           No vendors expected yet.
@@ -102,7 +135,7 @@ export function ArrivalsLog({ day, me, readOnly }: { day: DayofDoc; me: Presence
                 {a.actualMin !== null ? ` · arrived ${formatCueTime(a.actualMin)} (${a.loggedByName ?? ''})` : ''}
               </Text>
             </Stack>
-            <Group gap="xs" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
               <DelayBadge delay={arrivalDelay(a)} />
               {!readOnly && a.actualMin === null && (
                 <Button

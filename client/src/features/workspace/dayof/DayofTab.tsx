@@ -48,7 +48,7 @@ export function DayofTab({ eventId }: { eventId: string }) {
       </SimpleGrid>
       {section === 'checklists' && <ChecklistsPanel day={day} me={me} readOnly={readOnly} provider={shared.provider} />}
       {section === 'issues' && <IssueLog day={day} me={me} readOnly={readOnly} />}
-      {section === 'arrivals' && <ArrivalsLog day={day} me={me} readOnly={readOnly} />}
+      {section === 'arrivals' && <ArrivalsLog eventId={eventId} day={day} me={me} readOnly={readOnly} />}
       {section === 'show' && <RunOfShow day={day} readOnly={readOnly} />}
       {section === 'command' && <CommandView day={day} />}
     </Stack>

@@ -12,6 +12,7 @@ import type { BoardModel } from './useBoard.ts';
 
 /** Everything about one task: fields, subtasks, comments. */
 export function TaskDrawer({
+  eventId,
   taskId,
   tasksDoc,
   board,
@@ -20,6 +21,7 @@ export function TaskDrawer({
   onClose,
   onOpen,
 }: {
+  eventId: string;
   taskId: string | null;
   tasksDoc: TasksDoc;
   board: BoardModel;
@@ -29,7 +31,7 @@ export function TaskDrawer({
   onOpen: (id: string) => void;
 }) {
   const task = board.tasks.find((t) => t.id === taskId) ?? null;
-  const people = useAssignees(!readOnly).data ?? [];
+  const people = useAssignees(eventId, !readOnly).data ?? [];
   const comments = useCollection(tasksDoc.comments)
     .filter((c) => c.taskId === taskId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -38,7 +40,7 @@ export function TaskDrawer({
   const doneColumn = board.columns.find((c) => c.isDone)?.id ?? 'done';
   const firstColumn = board.columns[0]?.id ?? 'todo';
   const assigneeOptions = [
-    ...people.map((p) => ({ value: p.id, label: p.name })),
+    ...people.map((p) => ({ value: p.id, label: p.role === 'vendor' ? `${p.name} (vendor)` : p.name })),
     ...(task?.assigneeId && !people.some((p) => p.id === task.assigneeId)
       ? [{ value: task.assigneeId, label: task.assigneeName ?? 'Someone' }]
       : []),

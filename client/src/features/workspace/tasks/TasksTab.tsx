@@ -13,10 +13,12 @@ import { TaskListView } from './TaskListView.tsx';
 import { useBoard } from './useBoard.ts';
 
 function Board({
+  eventId,
   tasks,
   me,
   readOnly,
 }: {
+  eventId: string;
   tasks: ReturnType<typeof openTasksDoc>;
   me: PresenceUser;
   readOnly: boolean;
@@ -74,6 +76,7 @@ function Board({
         <TaskListView board={board} onOpen={setOpenId} />
       )}
       <TaskDrawer
+        eventId={eventId}
         taskId={openId}
         tasksDoc={tasks}
         board={board}
@@ -95,7 +98,7 @@ export function TasksTab({ eventId }: { eventId: string }) {
   return (
     <Stack gap="md">
       <DocHeader shared={shared} readOnly={readOnly} />
-      <Board tasks={tasks} me={me} readOnly={readOnly} />
+      <Board eventId={eventId} tasks={tasks} me={me} readOnly={readOnly} />
     </Stack>
   );
 }
