@@ -22,7 +22,8 @@ export interface Peer {
 }
 
 /** Called after a peer's update is durable and applied (projections hang here). */
-export type OnCommitted = (name: string, ydoc: Y.Doc, userId: string) => void;
+/** After a commit (userId: who sent it) or a load from storage (userId null). */
+export type OnCommitted = (name: string, ydoc: Y.Doc, userId: string | null) => void;
 
 /** One loaded document: its Y.Doc (only ever holding committed updates), presence and peers. */
 export class SharedDoc {
@@ -207,6 +208,8 @@ export class DocRegistry {
       }
     }
     this.loaded.set(name, doc);
+    // Re-project what was stored: heals a projection lost in a crash between commit and projection.
+    if (stored.snapshot || stored.updates.length > 0) this.onCommitted?.(name, doc.ydoc, null);
     return doc;
   }
 }

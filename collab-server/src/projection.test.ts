@@ -100,6 +100,17 @@ describe('projections into the edge database', () => {
       taskId,
     ]);
     expect(audit.rows).toHaveLength(1);
+    // The new assignee hears about it in the app, once.
+    const notices = await sql(
+      "SELECT recipient, payload, dedupe_key FROM notification_outbox WHERE template = 'task_assigned' AND channel = 'in_app'",
+    );
+    expect(notices.rows).toHaveLength(1);
+    expect(notices.rows[0]?.recipient).toBe(ops.userId);
+    expect(JSON.parse(String(notices.rows[0]?.payload))).toMatchObject({
+      taskId,
+      link: expect.stringContaining(eventId),
+    });
+    expect(String(notices.rows[0]?.dedupe_key)).toContain(`task.assigned:${eventId}:${taskId}:${ops.userId}:`);
 
     // A retitle is projected but is not a new assignment.
     board.tasks.patch(taskId, { title: 'Confirm the florist (mogra)', status: 'done' });
@@ -120,6 +131,52 @@ describe('projections into the edge database', () => {
       async () => (await sql('SELECT 1 FROM task_projections WHERE task_id = ?', [taskId])).rows.length === 0,
     );
     closeClient(client);
+  });
+
+  it('re-projects a document when it is loaded again, healing a projection lost in a crash', async () => {
+    await server.close();
+    server = await startCollabServer({
+      port: 0,
+      host: '127.0.0.1',
+      jwtSecret: 'test-secret-test-secret-test-secret-42',
+      edgeDatabaseUrl: `file:${edge.dir}/test.db`,
+      collabDatabaseUrl: `file:${edge.dir}/collab.db`,
+      projectionDelayMs: 20,
+      idleUnloadMs: 50,
+    });
+    const manager = await edge.login('manager@mandap.demo');
+    const sales = await edge.login('sales@mandap.demo');
+    const room = formatDocName(eventId, 'tasks');
+    const first = await connectClient(server.port, room, manager.token);
+    const taskId = newId();
+    tasksDoc(first.doc).tasks.put({
+      id: taskId,
+      title: 'Book the shehnai',
+      status: 'todo',
+      priority: 'medium',
+      assigneeId: sales.userId,
+      assigneeName: 'Aditya Kulkarni',
+      due: null,
+      parentId: null,
+      order: 'a0',
+      createdAt: new Date().toISOString(),
+      createdBy: manager.userId,
+    });
+    const projected = async () => (await sql('SELECT 1 FROM task_projections WHERE task_id = ?', [taskId])).rows.length;
+    await waitFor(async () => (await projected()) === 1);
+    closeClient(first);
+    await waitFor(() => server.metrics().documentsLoaded === 0, 5_000, 'the idle document unloads');
+
+    // As if the process had died between committing an update and projecting it.
+    await sql('DELETE FROM task_projections WHERE task_id = ?', [taskId]);
+    await sql("DELETE FROM notification_outbox WHERE template = 'task_assigned'");
+    const again = await connectClient(server.port, room, manager.token);
+    await waitFor(async () => (await projected()) === 1, 5_000, 're-projection on load');
+    // The assignment is seen again as new (its row was lost), so the assignee is told again, once.
+    await waitFor(
+      async () => (await sql("SELECT 1 FROM notification_outbox WHERE template = 'task_assigned'")).rows.length === 1,
+    );
+    closeClient(again);
   });
 
   it('projects checklist progress from the event-day document', async () => {

@@ -73,8 +73,8 @@ export class Projector {
   private async projectTasks(eventId: string, doc: Y.Doc, actorId: string | null, now: string): Promise<void> {
     const current = taskRowsOf(doc);
     const res = await this.edgeDb.execute({
-      sql: `SELECT task_id, title, assignee_id, assignee_name, due, priority, status, status_label, is_done, parent_id
-            FROM task_projections WHERE event_id = ?`,
+      sql: `SELECT task_id, title, assignee_id, assignee_name, due, priority, status, status_label, is_done, parent_id,
+              updated_at FROM task_projections WHERE event_id = ?`,
       args: [eventId],
     });
     const stored: TaskRow[] = res.rows.map((r) => ({
@@ -89,6 +89,7 @@ export class Projector {
       isDone: Number(r.is_done) === 1,
       parentId: r.parent_id === null ? null : String(r.parent_id),
     }));
+    const versions = new Map(res.rows.map((r) => [String(r.task_id), String(r.updated_at)]));
     const { upserts, deletes, assigned } = diffTasks(stored, current);
     if (upserts.length === 0 && deletes.length === 0) return;
     const statements: InStatement[] = [
@@ -118,7 +119,7 @@ export class Projector {
         sql: 'DELETE FROM task_projections WHERE event_id = ? AND task_id = ?',
         args: [eventId, taskId],
       })),
-      ...assigned.flatMap((r) => assignmentEvent(eventId, r, stored, actorId, now)),
+      ...assigned.flatMap((r) => assignmentEvent(eventId, r, stored, versions.get(r.taskId) ?? 'new', actorId, now)),
     ];
     await this.edgeDb.batch(statements, 'write');
   }
@@ -139,11 +140,18 @@ export class Projector {
   }
 }
 
-/** The `task.assigned` domain event and its audit entry, as the edge's recordChange writes them. */
+/**
+ * The `task.assigned` domain event and its audit entry, as the edge's recordChange writes them,
+ * and an in-app notification for the new assignee (unless they assigned it to themselves).
+ * The notification's dedupe key names the projection row version it was diffed against, so two
+ * projectors racing on the same change (a reload and a live edit) notify once, while a later
+ * reassignment back to the same person notifies again.
+ */
 function assignmentEvent(
   eventId: string,
   row: TaskRow,
   stored: readonly TaskRow[],
+  storedVersion: string,
   actorId: string | null,
   now: string,
 ): InStatement[] {
@@ -175,5 +183,40 @@ function assignmentEvent(
         now,
       ],
     },
+    ...(row.assigneeId && row.assigneeId !== actorId
+      ? [assignmentNotice(eventId, row, storedVersion, actorId, now, row.assigneeId)]
+      : []),
   ];
+}
+
+/** The in-app "a task was assigned to you" message in the edge's notification outbox. */
+function assignmentNotice(
+  eventId: string,
+  row: TaskRow,
+  storedVersion: string,
+  actorId: string | null,
+  now: string,
+  recipient: string,
+): InStatement {
+  const payload = {
+    eventId,
+    taskId: row.taskId,
+    title: row.title,
+    due: row.due,
+    assignedBy: actorId,
+    link: `/events/${eventId}/workspace?tab=tasks`,
+  };
+  return {
+    sql: `INSERT INTO notification_outbox (id, channel, template, recipient, payload, status, attempts, next_attempt_at,
+            dedupe_key, created_at) VALUES (?, 'in_app', 'task_assigned', ?, ?, 'pending', 0, ?, ?, ?)
+          ON CONFLICT (dedupe_key) DO NOTHING`,
+    args: [
+      newId(),
+      recipient,
+      JSON.stringify(payload),
+      now,
+      `task.assigned:${eventId}:${row.taskId}:${recipient}:${storedVersion}`,
+      now,
+    ],
+  };
 }
