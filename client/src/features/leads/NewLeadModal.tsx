@@ -1,9 +1,7 @@
 import {
   EVENT_TYPES,
   type EventType,
-  LEAD_SOURCES,
   LEAD_STAGE_LABELS,
-  type LeadSource,
   type LeadSummary,
   normalisePhone,
   ZCreateLead,

@@ -7,7 +7,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const body = async (res: Response) => (await res.json()) as Record<string, never>;
+const body = async (res: Response) => (await res.json()) as Record<string, unknown>;
 
 describe('lead pickers', () => {
   it('lists active owners with names, sales first, and reassignment uses them', async () => {
