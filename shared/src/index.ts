@@ -1,3 +1,4 @@
+export * from './documents/document-pdf.ts';
 export * from './ids.ts';
 export * from './leads/index.ts';
 export * from './lifecycle.ts';

@@ -1,7 +1,7 @@
 import type { EventType } from '../lifecycle.ts';
 import { allocate, type Currency } from '../money.ts';
 import { ACCOUNTS, type PaymentMode } from './accounts.ts';
-import { assertBalanced, type PostingLine } from './ledger.ts';
+import { assertBalanced, type PostingLine, reversalOf } from './ledger.ts';
 
 /**
  * Money received from a client: debit the bank (or cash) account of its mode, credit the
@@ -105,4 +105,12 @@ export function invoiceLines(p: {
       amountInrMinor: -inr[i]!,
     })),
   ]);
+}
+
+/**
+ * A credit note (a refund of invoiced value): the invoice's postings reversed, so revenue and
+ * each GST output account give back their share and the receivable is credited.
+ */
+export function creditNoteLines(p: Parameters<typeof invoiceLines>[0]): PostingLine[] {
+  return reversalOf(invoiceLines(p));
 }

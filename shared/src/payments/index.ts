@@ -7,3 +7,4 @@ export * from './entries.ts';
 export * from './ledger.ts';
 export * from './milestones.ts';
 export * from './numbering.ts';
+export * from './tax-split.ts';

@@ -1,5 +1,16 @@
 import type { jsPDF } from 'jspdf';
 import type { UserOptions } from 'jspdf-autotable';
+import {
+  bankLines,
+  drawBlocks,
+  drawLetterhead,
+  drawPageFooters,
+  formatIstDate,
+  lastTableY as lastY,
+  PDF_STYLE,
+  type PdfKit,
+  startDocument,
+} from '../documents/document-pdf.ts';
 import { formatMoney } from '../money.ts';
 import type { QuoteVersionView } from '../schemas/quotes.ts';
 import { amountInWords } from './amount-in-words.ts';
@@ -7,17 +18,7 @@ import type { CompanyProfile } from './company.ts';
 import { GST_STATES } from './gst.ts';
 import { QUOTE_CATEGORIES, TAX_CLASSES } from './tax-classes.ts';
 
-/**
- * The branded A4 quotation, drawn the same way in the browser (preview, download) and on
- * the edge (share). The caller passes jsPDF, autoTable and the Noto Sans TTFs (base64):
- * the built-in PDF fonts have no ₹ sign.
- */
-export interface PdfKit {
-  jsPDF: typeof jsPDF;
-  autoTable: (doc: jsPDF, options: UserOptions) => void;
-  fonts: { regular: string; bold: string };
-}
-
+/** The branded A4 quotation, drawn the same way in the browser (preview, download) and on the edge (share). */
 export interface QuotePdfInput {
   code: string;
   clientName: string | null;
@@ -41,76 +42,20 @@ export interface QuotePdfInput {
   };
 }
 
-const BRAND: [number, number, number] = [122, 31, 43]; // the app's maroon
-const INK: [number, number, number] = [33, 37, 41];
-const MUTED: [number, number, number] = [110, 117, 125];
-const FONT = 'NotoSans';
-const M = 14; // page margin, mm
-
-/** dd/mm/yyyy in Asia/Kolkata. */
-export function formatIstDate(iso: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00+05:30` : iso);
-  return d.toLocaleDateString('en-GB', { timeZone: 'Asia/Kolkata' });
-}
+const { brand: BRAND, ink: INK, muted: MUTED, font: FONT, margin: M } = PDF_STYLE;
 
 const pct = (bp: number) => `${bp / 100}%`;
 
-/** Draws the company's logo fitted into a 16 mm square at the top left; false when the image cannot be read. */
-function drawLogo(doc: jsPDF, dataUrl: string): boolean {
-  const box = 16;
-  try {
-    const { width, height } = doc.getImageProperties(dataUrl);
-    const scale = box / Math.max(width, height);
-    const [w, h] = [width * scale, height * scale];
-    const format = dataUrl.startsWith('data:image/png') ? 'PNG' : 'JPEG';
-    doc.addImage(dataUrl, format, M + (box - w) / 2, 14 + (box - h) / 2, w, h);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function header(doc: jsPDF, q: QuotePdfInput) {
-  const w = doc.internal.pageSize.getWidth();
-  const { company } = q;
-  if (!(company.logoDataUrl && drawLogo(doc, company.logoDataUrl))) {
-    // No logo (or an unreadable one): a gulmohar-red roundel with the initial.
-    doc.setFillColor(...BRAND);
-    doc.circle(M + 8, 22, 8, 'F');
-    doc.setFont(FONT, 'bold').setFontSize(16).setTextColor(255, 255, 255);
-    doc.text(company.tradeName.charAt(0), M + 8, 25.5, { align: 'center' });
-  }
-  doc
-    .setFont(FONT, 'bold')
-    .setTextColor(...INK)
-    .setFontSize(14)
-    .text(company.legalName, M + 20, 18);
-  doc
-    .setFont(FONT, 'normal')
-    .setFontSize(8)
-    .setTextColor(...MUTED);
-  doc.text([...company.address, `${company.phone} · ${company.email}`], M + 20, 23);
-  doc.setTextColor(...INK).text(`GSTIN ${company.gstin} · PAN ${company.pan}`, M + 20, 39.5);
-
   const v = q.version;
-  doc
-    .setFont(FONT, 'bold')
-    .setFontSize(18)
-    .setTextColor(...BRAND)
-    .text('QUOTATION', w - M, 19, { align: 'right' });
-  doc.setFontSize(9).setTextColor(...INK);
-  const label = `${q.code} · v${v.version}${v.isChangeOrder ? ' · Change order' : ''}`;
-  doc.text(label, w - M, 25, { align: 'right' });
-  doc.setFont(FONT, 'normal').setTextColor(...MUTED);
-  const dated = formatIstDate(v.sentAt ?? v.createdAt);
-  const rows = [`Date ${dated}`];
+  const rows = [`Date ${formatIstDate(v.sentAt ?? v.createdAt)}`];
   if (v.draft.validUntil) rows.push(`Valid until ${formatIstDate(v.draft.validUntil)}`);
   if (v.status === 'draft') rows.push('DRAFT: not yet sent');
-  doc.text(rows, w - M, 30, { align: 'right' });
-  doc
-    .setDrawColor(...BRAND)
-    .setLineWidth(0.6)
-    .line(M, 44, w - M, 44);
+  drawLetterhead(doc, q.company, {
+    title: 'QUOTATION',
+    label: `${q.code} · v${v.version}${v.isChangeOrder ? ' · Change order' : ''}`,
+    rows,
+  });
 }
 
 function billTo(doc: jsPDF, q: QuotePdfInput): number {
@@ -210,10 +155,6 @@ function taxSummary(doc: jsPDF, kit: PdfKit, q: QuotePdfInput, y: number): numbe
   return lastY(doc);
 }
 
-function lastY(doc: jsPDF): number {
-  return (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
-}
-
 function totalsBox(doc: jsPDF, q: QuotePdfInput, y: number): number {
   const { totals, draft, fx, totalInrMinor } = q.version;
   const money = (m: number) => formatMoney({ amountMinor: m, currency: draft.currency });
@@ -264,65 +205,20 @@ function totalsBox(doc: jsPDF, q: QuotePdfInput, y: number): number {
 
 function footerBlocks(doc: jsPDF, q: QuotePdfInput, y: number) {
   const w = doc.internal.pageSize.getWidth();
-  const h = doc.internal.pageSize.getHeight();
   const { company, version } = q;
   const words = amountInWords({ amountMinor: version.totals.totalMinor, currency: version.draft.currency });
   const blocks: [string, string[]][] = [
     ['AMOUNT IN WORDS', doc.splitTextToSize(words, w - 2 * M)],
-    [
-      'PAYMENT DETAILS',
-      [
-        `${company.bank.accountName} · ${company.bank.bankName}, ${company.bank.branch}`,
-        `A/c ${company.bank.accountNumber} · IFSC ${company.bank.ifsc} · UPI ${company.upiId}`,
-      ],
-    ],
+    ['PAYMENT DETAILS', bankLines(company)],
     ['TERMS', doc.splitTextToSize(version.draft.terms || company.defaultTerms, w - 2 * M)],
   ];
   if (version.draft.notes) blocks.push(['NOTES', doc.splitTextToSize(version.draft.notes, w - 2 * M)]);
-  let cy = y + 4;
-  for (const [title, text] of blocks) {
-    const need = 5 + text.length * 3.8;
-    if (cy + need > h - 16) {
-      doc.addPage();
-      cy = 20;
-    }
-    doc
-      .setFont(FONT, 'bold')
-      .setFontSize(7.5)
-      .setTextColor(...MUTED)
-      .text(title, M, cy);
-    doc
-      .setFont(FONT, 'normal')
-      .setFontSize(8.5)
-      .setTextColor(...INK)
-      .text(text, M, cy + 4.5);
-    cy += need + 3;
-  }
-}
-
-function pageFooters(doc: jsPDF, q: QuotePdfInput) {
-  const w = doc.internal.pageSize.getWidth();
-  const h = doc.internal.pageSize.getHeight();
-  const pages = doc.getNumberOfPages();
-  for (let p = 1; p <= pages; p++) {
-    doc.setPage(p);
-    doc
-      .setFont(FONT, 'normal')
-      .setFontSize(7)
-      .setTextColor(...MUTED);
-    doc.text(`${q.company.legalName} · ${q.company.website}`, M, h - 8);
-    doc.text(`${q.code} v${q.version.version} · Page ${p} of ${pages}`, w - M, h - 8, { align: 'right' });
-  }
+  drawBlocks(doc, blocks, y);
 }
 
 /** Draws the quotation and returns the PDF bytes. */
 export function renderQuotePdf(kit: PdfKit, q: QuotePdfInput): ArrayBuffer {
-  const doc = new kit.jsPDF({ unit: 'mm', format: 'a4', compress: true });
-  doc.addFileToVFS('NotoSans-Regular.ttf', kit.fonts.regular);
-  doc.addFont('NotoSans-Regular.ttf', FONT, 'normal');
-  doc.addFileToVFS('NotoSans-Bold.ttf', kit.fonts.bold);
-  doc.addFont('NotoSans-Bold.ttf', FONT, 'bold');
-  doc.setProperties({ title: `${q.code} v${q.version.version}`, author: q.company.legalName });
+  const doc = startDocument(kit, { title: `${q.code} v${q.version.version}`, author: q.company.legalName });
   header(doc, q);
   const startY = billTo(doc, q);
   kit.autoTable(doc, {
@@ -355,6 +251,6 @@ export function renderQuotePdf(kit: PdfKit, q: QuotePdfInput): ArrayBuffer {
   const afterTax = q.version.totals.taxSummary.length ? taxSummary(doc, kit, q, y) : y;
   const afterTotals = totalsBox(doc, q, y);
   footerBlocks(doc, q, Math.max(afterTax, afterTotals) + 4);
-  pageFooters(doc, q);
+  drawPageFooters(doc, q.company, `${q.code} v${q.version.version}`);
   return doc.output('arraybuffer');
 }
