@@ -1,22 +1,39 @@
 import { newId } from '@mandap/shared';
 import type { BriefDoc } from '@mandap/shared/docs';
 import { Blockquote, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
+import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
+import { anchorComment, openCommentsCss, revealComment } from './commentMark.ts';
 
-/** Comments on passages: select text in the brief, write, post. */
+/** Highlights the passages of open comments in the editor; render it wherever the brief is open. */
+export function OpenCommentHighlights({ brief }: { brief: BriefDoc }) {
+  const open = useCollection(brief.comments)
+    .filter((c) => !c.resolved)
+    .map((c) => c.id);
+  const css = openCommentsCss(open);
+  return css ? <style>{css}</style> : null;
+}
+
+/**
+ * Comments on passages: select text in the brief, write, post. The passage is anchored with a
+ * comment mark in the text itself, highlighted while the comment is open; a tap on a comment
+ * selects its passage.
+ */
 export function BriefComments({
   brief,
   me,
   selection,
   readOnly,
+  editor,
 }: {
   brief: BriefDoc;
   me: PresenceUser;
   selection: string;
   readOnly: boolean;
+  editor: Editor | null;
 }) {
   const comments = useCollection(brief.comments).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const [body, setBody] = useState('');
@@ -25,8 +42,10 @@ export function BriefComments({
 
   const post = () => {
     if (!body.trim()) return;
+    const id = newId();
+    if (selection && editor) anchorComment(editor, id);
     brief.comments.put({
-      id: newId(),
+      id,
       quote: selection.slice(0, 280),
       body: body.trim(),
       authorId: me.id,
@@ -79,7 +98,15 @@ export function BriefComments({
       {shown.map((c) => (
         <Card key={c.id} withBorder padding="xs" opacity={c.resolved ? 0.6 : 1} data-testid="brief-comment">
           {c.quote && (
-            <Text size="xs" c="dimmed" fs="italic" lineClamp={2}>
+            <Text
+              size="xs"
+              c="dimmed"
+              fs="italic"
+              lineClamp={2}
+              style={{ cursor: editor ? 'pointer' : undefined }}
+              title="Show the passage in the brief"
+              onClick={() => editor && revealComment(editor, c.id)}
+            >
               “{c.quote}”
             </Text>
           )}

@@ -5,8 +5,10 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
 import type { PresenceUser } from '../collab/presence.ts';
 import type { SharedDoc } from '../collab/useSharedDoc.ts';
+import { CommentMark } from './commentMark.ts';
 
 function Toolbar({ editor }: { editor: Editor }) {
   const active = useEditorState({
@@ -55,17 +57,21 @@ export function BriefEditor({
   me,
   readOnly,
   onSelection,
+  onEditor,
 }: {
   shared: SharedDoc;
   me: PresenceUser;
   readOnly: boolean;
   onSelection?: (text: string) => void;
+  /** The editor instance, for comments anchored to passages (null when it goes away). */
+  onEditor?: (editor: Editor | null) => void;
 }) {
   const editor = useEditor(
     {
       editable: !readOnly,
       extensions: [
         StarterKit.configure({ undoRedo: false }),
+        CommentMark,
         Collaboration.configure({ document: shared.doc, field: BRIEF_TEXT_FIELD }),
         CollaborationCaret.configure({ provider: shared.provider, user: me }),
       ],
@@ -77,6 +83,10 @@ export function BriefEditor({
     },
     [shared.doc, shared.provider, readOnly],
   );
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   if (!editor) return null;
   return (
     <div className="brief-editor">

@@ -1,11 +1,12 @@
 import { briefDoc } from '@mandap/shared/docs';
 import { Grid, Paper, Stack, Tabs } from '@mantine/core';
+import type { Editor } from '@tiptap/react';
 import { useMemo, useState } from 'react';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
 import { DocHeader } from '../collab/DocHeader.tsx';
 import { ShareBriefButton } from '../share/ShareBriefButton.tsx';
 import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
-import { BriefComments } from './BriefComments.tsx';
+import { BriefComments, OpenCommentHighlights } from './BriefComments.tsx';
 import { BriefEditor } from './BriefEditor.tsx';
 import { BriefFields } from './BriefFields.tsx';
 import { BriefSnapshots } from './BriefSnapshots.tsx';
@@ -19,14 +20,16 @@ export function BriefTab({ docName }: { docName: string }) {
   const doc = shared?.doc ?? null;
   const brief = useMemo(() => (doc ? briefDoc(doc) : null), [doc]);
   const [selection, setSelection] = useState('');
+  const [editor, setEditor] = useState<Editor | null>(null);
   if (!shared || !brief) return <FullPageLoader label="Opening the brief…" />;
   return (
     <Stack gap="md">
       <DocHeader shared={shared} readOnly={readOnly} actions={<ShareBriefButton docName={docName} />} />
+      <OpenCommentHighlights brief={brief} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Paper withBorder radius="md">
-            <BriefEditor shared={shared} me={me} readOnly={readOnly} onSelection={setSelection} />
+            <BriefEditor shared={shared} me={me} readOnly={readOnly} onSelection={setSelection} onEditor={setEditor} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
@@ -41,7 +44,7 @@ export function BriefTab({ docName }: { docName: string }) {
                 <BriefFields brief={brief} readOnly={readOnly} />
               </Tabs.Panel>
               <Tabs.Panel value="comments">
-                <BriefComments brief={brief} me={me} selection={selection} readOnly={readOnly} />
+                <BriefComments brief={brief} me={me} selection={selection} readOnly={readOnly} editor={editor} />
               </Tabs.Panel>
               <Tabs.Panel value="snapshots">
                 <BriefSnapshots doc={shared.doc} brief={brief} me={me} readOnly={readOnly} />
