@@ -6,8 +6,9 @@ import {
   type LeadSource,
   type LeadStage,
 } from '@mandap/shared';
-import { ActionIcon, Button, Group, Menu, NumberInput, Select, TextInput } from '@mantine/core';
-import { IconBookmark, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { ActionIcon, Button, Collapse, Group, Menu, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconBookmark, IconFilter, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { humanize } from '../../lib/format.ts';
 import { DateField } from './DateField.tsx';
@@ -21,6 +22,8 @@ const LAKH = 100_000_00;
 export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; onChange: (f: LeadFilters) => void }) {
   const [views, setViews] = useState<SavedView[]>(loadSavedViews);
   const owners = useLeadOwners();
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
   const lakhs = (minor: number | undefined) => (minor === undefined ? '' : minor / LAKH);
   const toMinor = (v: number | string) => (typeof v === 'number' ? Math.round(v * LAKH) : undefined);
@@ -34,16 +37,8 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
     storeSavedViews(next);
   }
 
-  return (
-    <Group gap="sm" align="flex-end">
-      <TextInput
-        aria-label="Search leads"
-        placeholder="Name, code, phone, email"
-        leftSection={<IconSearch size={16} />}
-        value={filters.q ?? ''}
-        onChange={(e) => set({ q: e.currentTarget.value || undefined })}
-        w={220}
-      />
+  const more = (
+    <>
       <Select
         aria-label="Filter by stage"
         placeholder="Any stage"
@@ -159,6 +154,37 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-    </Group>
+    </>
+  );
+  const activeCount = Object.entries(filters).filter(([k, v]) => k !== 'q' && v !== undefined && v !== '').length;
+
+  // On a phone the filters fold away behind one button, so the board starts on the first screen.
+  return (
+    <Stack gap="xs">
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          aria-label="Search leads"
+          placeholder="Name, code, phone, email"
+          leftSection={<IconSearch size={16} />}
+          value={filters.q ?? ''}
+          onChange={(e) => set({ q: e.currentTarget.value || undefined })}
+          w={220}
+        />
+        {isPhone ? (
+          <Button variant="default" leftSection={<IconFilter size={14} />} onClick={toggleFilters}>
+            Filters{activeCount > 0 ? ` (${activeCount})` : ''}
+          </Button>
+        ) : (
+          more
+        )}
+      </Group>
+      {isPhone && (
+        <Collapse expanded={filtersOpen}>
+          <Group gap="sm" align="flex-end">
+            {more}
+          </Group>
+        </Collapse>
+      )}
+    </Stack>
   );
 }
