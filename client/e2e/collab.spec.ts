@@ -128,8 +128,10 @@ test('a task board: add, assign, overdue, drag to another column, and it shows i
   await card(a.page).click();
   await a.page.getByRole('combobox', { name: 'Assignee' }).click();
   await a.page.getByRole('option', { name: 'Sneha Iyer' }).click();
-  await a.page.getByLabel('Due').fill('2024-01-15');
-  await a.page.getByLabel('Due').press('Enter');
+  // Dates are typed and shown the Indian way (dd/mm/yyyy), not the browser's mm/dd/yyyy.
+  await a.page.getByRole('textbox', { name: 'Due' }).fill('15/01/2024');
+  await a.page.getByRole('textbox', { name: 'Due' }).blur();
+  await expect(a.page.getByRole('textbox', { name: 'Due' })).toHaveValue('15/01/2024');
   await a.page.keyboard.press('Escape');
   await expect(card(b.page)).toHaveAttribute('data-overdue', 'true');
   await expect(card(b.page)).toContainText('15/01/2024');

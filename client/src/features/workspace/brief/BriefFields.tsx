@@ -3,6 +3,7 @@ import { type BriefDoc, orderKeyAtEnd, sortByOrder } from '@mandap/shared/docs';
 import { ActionIcon, Button, Divider, Group, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { DateField } from '../../leads/DateField.tsx';
 import { useCollection } from '../collab/useCollection.ts';
 import { BlurTextInput } from './BlurTextInput.tsx';
 
@@ -97,12 +98,11 @@ export function BriefFields({ brief, readOnly }: { brief: BriefDoc; readOnly: bo
               )}
             </Group>
             <Group gap="xs" grow>
-              <BlurTextInput
+              <DateField
                 aria-label="Date"
-                type="date"
-                value={f.date ?? ''}
+                value={f.date}
                 readOnly={readOnly}
-                onCommit={(date) => brief.functions.patch(f.id, { date: date || null })}
+                onChange={(date) => brief.functions.patch(f.id, { date })}
               />
               <NumberInput
                 key={f.guestCount ?? 'none'}

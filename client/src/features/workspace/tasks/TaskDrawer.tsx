@@ -3,6 +3,7 @@ import { orderKeyAtEnd, TASK_PRIORITIES, type TaskPriority, type TasksDoc } from
 import { Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
+import { DateField } from '../../leads/DateField.tsx';
 import { BlurTextInput } from '../brief/BlurTextInput.tsx';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
@@ -92,13 +93,12 @@ export function TaskDrawer({
                 })
               }
             />
-            <BlurTextInput
+            <DateField
               label="Due"
-              type="date"
-              value={task.due ?? ''}
+              value={task.due}
               readOnly={readOnly}
               error={board.isOverdue(task) ? 'Overdue' : undefined}
-              onCommit={(due) => tasksDoc.tasks.patch(task.id, { due: due || null })}
+              onChange={(due) => tasksDoc.tasks.patch(task.id, { due })}
             />
           </Group>
 
