@@ -14,6 +14,7 @@ import { gatewaysRoutes } from './features/gateways/gateways.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importsRoutes } from './features/imports/imports.routes.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
+import { invoicesRoutes } from './features/invoices/invoices.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
 import { paymentsRoutes } from './features/payments/payments.routes.ts';
@@ -119,6 +120,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/intake', intakeRoutes)
     .route('/api/imports', importsRoutes)
     .route('/api/payments', paymentsRoutes)
+    .route('/api/invoices', invoicesRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);
 

@@ -3,6 +3,7 @@ export * from './ageing.ts';
 export * from './allocation.ts';
 export * from './booking-lifecycle.ts';
 export * from './dates.ts';
+export * from './document-pdfs.ts';
 export * from './entries.ts';
 export * from './ledger.ts';
 export * from './milestones.ts';

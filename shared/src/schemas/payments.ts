@@ -156,3 +156,33 @@ export type OverdueMilestone = z.infer<typeof ZOverdueMilestone>;
 
 export const ZMoveBooking = z.strictObject({ to: z.enum(BOOKING_STATES) });
 export type MoveBooking = z.infer<typeof ZMoveBooking>;
+
+/** Issue a GST tax invoice for one milestone, or (without one) for what of the accepted quote is not yet invoiced. */
+export const ZIssueInvoice = z.strictObject({
+  eventId: ZId,
+  milestoneId: ZId.optional(),
+  issuedOn: ZIsoDate.optional(),
+});
+export type IssueInvoice = z.infer<typeof ZIssueInvoice>;
+
+/** A GST tax invoice or credit note as listed and downloaded. */
+export const ZTaxDocument = z.object({
+  id: ZId,
+  kind: z.enum(['invoice', 'credit_note']),
+  number: z.string(),
+  financialYear: z.string(),
+  eventId: ZId,
+  milestoneId: z.string().nullable(),
+  paymentId: z.string().nullable(),
+  currency: ZCurrencyCode,
+  taxableMinor: z.number().int(),
+  cgstMinor: z.number().int(),
+  sgstMinor: z.number().int(),
+  igstMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  totalInrMinor: z.number().int(),
+  placeOfSupply: z.string().nullable(),
+  buyer: z.object({ name: z.string(), gstin: z.string().nullable(), address: z.string().nullable() }),
+  issuedOn: z.string(),
+});
+export type TaxDocument = z.infer<typeof ZTaxDocument>;

@@ -1,5 +1,5 @@
 import { ACCOUNTS, type Currency, entryImbalance, type PostingLine } from '@mandap/shared';
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { journalEntries, milestones, payments, postings } from '../../db/schema/index.ts';
 
@@ -13,7 +13,7 @@ export interface LedgerMismatch {
  * Recomputes the books from their sources and reports every disagreement: entries that do
  * not balance; payments whose entry is missing or moves another amount; milestones whose
  * paid amount is not the sum of their allocations; receivables that differ from
- * invoices less payments.
+ * invoices less credit notes and payments.
  */
 export async function checkLedger(
   db: DbOrTx,
@@ -66,7 +66,7 @@ export async function checkLedger(
   const invoiceEntries = await db
     .select({ id: journalEntries.id })
     .from(journalEntries)
-    .where(eq(journalEntries.sourceType, 'invoice'));
+    .where(inArray(journalEntries.sourceType, ['invoice', 'credit_note']));
   for (const e of invoiceEntries)
     for (const l of byEntry.get(e.id) ?? [])
       if (l.account.endsWith(':receivable'))
@@ -83,7 +83,7 @@ export async function checkLedger(
       mismatches.push({
         kind: 'receivable',
         id: key,
-        detail: `ledger says ${actual.get(key) ?? 0}; invoices less payments say ${receivable.get(key) ?? 0}`,
+        detail: `ledger says ${actual.get(key) ?? 0}; invoices less credit notes and payments say ${receivable.get(key) ?? 0}`,
       });
   }
   return { entries: entries.length, payments: allPayments.length, mismatches };

@@ -7,7 +7,15 @@ let serial = 0;
 /** A fresh event for a demo client, with an accepted quote version of `totalMinor` and no plan yet. */
 export async function eventWithAcceptedQuote(
   t: TestApp,
-  opts: { totalMinor?: number; currency?: Currency; status?: BookingState; startDate?: string; leadId?: string } = {},
+  opts: {
+    totalMinor?: number;
+    /** GST included in the total (split CGST + SGST for the demo client in Maharashtra). */
+    taxMinor?: number;
+    currency?: Currency;
+    status?: BookingState;
+    startDate?: string;
+    leadId?: string;
+  } = {},
 ) {
   const at = t.clock.now().toISOString();
   const rs = await t.deps.db.$client.execute('SELECT id FROM clients ORDER BY code LIMIT 1');
@@ -49,8 +57,8 @@ export async function eventWithAcceptedQuote(
     status: 'accepted',
     currency,
     lines: [],
-    subtotalMinor: total,
-    taxMinor: 0,
+    subtotalMinor: total - (opts.taxMinor ?? 0),
+    taxMinor: opts.taxMinor ?? 0,
     totalMinor: total,
     totalInrMinor: total,
     acceptedAt: at,

@@ -20,7 +20,7 @@ import type { Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { latestRate } from '../fx/fx-rates.service.ts';
-import { nextDocumentNumber } from '../invoices/document-numbers.ts';
+import { creditNoteForRefund } from '../invoices/invoices.service.ts';
 import { confirmOnAdvance } from './booking.service.ts';
 import { loadVisibleEvent } from './event-scope.ts';
 import { postEntry } from './ledger-store.ts';
@@ -254,8 +254,9 @@ export async function refundPayment(
     });
   }
   const id = newId();
-  const code =
-    input.kind === 'reversal' ? `${original.code}-R` : (await nextDocumentNumber(tx, 'credit_note', at)).number;
+  // A refund's own code names the receipt it pays back; the GST credit note (when any of it
+  // was invoiced) takes the next CN/ number below.
+  const code = input.kind === 'reversal' ? `${original.code}-R` : `${original.code}-RF${left.count + 1}`;
   const journalEntryId = await postEntry(tx, {
     memo: `${code} ${input.kind} of ${original.code}: ${input.reason}`,
     eventId: event.id,
@@ -285,6 +286,8 @@ export async function refundPayment(
   };
   await tx.insert(payments).values(row);
   const after = await applyToMilestones(tx, event.id, negative, at);
+  if (input.kind === 'refund')
+    await creditNoteForRefund(tx, actor, { event, paymentId: id, amountMinor, memo: `refund ${code}`, at });
   await recordChange(tx, {
     type: input.kind === 'reversal' ? 'payment.reversed' : 'payment.refunded',
     aggregateType: 'payment',

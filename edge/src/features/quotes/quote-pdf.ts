@@ -31,11 +31,16 @@ function notoSans(): PdfKit['fonts'] {
   return fonts;
 }
 
-/** The quotation PDF on the edge; jsPDF loads on first use. */
-export async function quotePdf(input: QuotePdfInput): Promise<Uint8Array> {
+/** jsPDF, autoTable and Noto Sans for any document drawn on the edge; jsPDF loads on first use. */
+export async function loadPdfKit(): Promise<PdfKit> {
   const kitFonts = notoSans();
   const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
-  return new Uint8Array(renderQuotePdf({ jsPDF, autoTable, fonts: kitFonts }, input));
+  return { jsPDF, autoTable, fonts: kitFonts };
+}
+
+/** The quotation PDF on the edge. */
+export async function quotePdf(input: QuotePdfInput): Promise<Uint8Array> {
+  return new Uint8Array(renderQuotePdf(await loadPdfKit(), input));
 }
 
 export const pdfResponse = {
