@@ -10,10 +10,12 @@ export interface RequestOptions<S extends z.ZodType> {
   /** Send the bearer token and retry once after a refresh on 401. Default true. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Extra headers, e.g. an Idempotency-Key for a write that moves money. */
+  headers?: Record<string, string>;
 }
 
 async function send(path: string, opts: RequestOptions<z.ZodType>): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = opts.auth === false ? null : accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;

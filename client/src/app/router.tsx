@@ -174,8 +174,23 @@ export const routes: RouteObject[] = [
                 children: [{ path: 'vendors', lazy: comingSoon('vendors') }],
               },
               {
-                element: <RequirePermission permission="payments:read" />,
-                children: [{ path: 'finance', lazy: comingSoon('finance') }],
+                element: <RequirePermission permission="payments:record" />,
+                children: [
+                  {
+                    path: 'finance',
+                    lazy: page(
+                      () => import('../features/finance/FinancePage.tsx'),
+                      (m) => m.FinancePage,
+                    ),
+                  },
+                  {
+                    path: 'finance/events/:id',
+                    lazy: page(
+                      () => import('../features/finance/EventFinancePage.tsx'),
+                      (m) => m.EventFinancePage,
+                    ),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="inbox:read" />,

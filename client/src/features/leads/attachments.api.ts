@@ -5,7 +5,7 @@ import { ApiError, errorFromResponse, NETWORK_ERROR_MESSAGE } from '../../api/er
 import { accessToken, refreshSession } from '../../api/session.ts';
 
 /** A request carrying the bearer token, retried once after a refresh; for raw bytes the JSON client cannot send. */
-async function authorisedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+export async function authorisedFetch(path: string, init: RequestInit = {}): Promise<Response> {
   const attempt = () => {
     const token = accessToken();
     return fetch(path, {

@@ -1,0 +1,245 @@
+import {
+  AGEING_BUCKETS,
+  AGEING_LABELS,
+  type AgeingBucket,
+  type Currency,
+  formatMoney,
+  type OutstandingRow,
+} from '@mandap/shared';
+import { Anchor, Badge, Card, Loader, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconReceiptRupee } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDate } from '../../lib/format.ts';
+import { EmptyNote } from '../../ui/EmptyNote.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { useOutstanding, useOverdue, useTrialBalance } from './finance.api.ts';
+
+const money = (amountMinor: number, currency: Currency | string = 'INR') =>
+  formatMoney({ amountMinor, currency: currency as Currency });
+
+/** Colour of an amount by how late it is: amber within a month, orange to two, red beyond. */
+export function ageColor(days: number): string {
+  if (days <= 0) return 'gray';
+  if (days <= 30) return 'yellow';
+  if (days <= 60) return 'orange';
+  return 'red';
+}
+const BUCKET_COLORS: Record<AgeingBucket, string> = {
+  current: 'gray',
+  d1_30: 'yellow',
+  d31_60: 'orange',
+  d61_90: 'red',
+  d90_plus: 'red',
+};
+
+/** Rows of one client: the events summed, per currency. */
+function byClient(rows: OutstandingRow[]): OutstandingRow[] {
+  const out = new Map<string, OutstandingRow>();
+  for (const r of rows) {
+    const key = `${r.clientId ?? r.eventId}|${r.currency}`;
+    const c = out.get(key);
+    if (!c) {
+      out.set(key, { ...r, eventCode: '', eventName: '', buckets: { ...r.buckets } });
+      continue;
+    }
+    c.dueMinor += r.dueMinor;
+    c.paidMinor += r.paidMinor;
+    c.outstandingMinor += r.outstandingMinor;
+    for (const b of AGEING_BUCKETS) c.buckets[b] = (c.buckets[b] ?? 0) + (r.buckets[b] ?? 0);
+  }
+  return [...out.values()].sort((a, b) => b.outstandingMinor - a.outstandingMinor);
+}
+
+function OutstandingTable() {
+  const q = useOutstanding();
+  const [view, setView] = useState<'event' | 'client'>('event');
+  if (q.isPending) return <Loader />;
+  if (q.isError) return <QueryError error={q.error} />;
+  const rows = view === 'event' ? q.data : byClient(q.data);
+  if (rows.length === 0)
+    return (
+      <EmptyNote icon={<IconReceiptRupee />} title="Nothing outstanding">
+        Events appear here once they have a milestone plan with money still owed.
+      </EmptyNote>
+    );
+  return (
+    <Stack>
+      <SegmentedControl
+        w="fit-content"
+        value={view}
+        onChange={(v) => setView(v as 'event' | 'client')}
+        data={[
+          { value: 'event', label: 'By event' },
+          { value: 'client', label: 'By client' },
+        ]}
+      />
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{view === 'event' ? 'Event' : 'Client'}</Table.Th>
+              <Table.Th ta="right">Outstanding</Table.Th>
+              {AGEING_BUCKETS.map((b) => (
+                <Table.Th key={b} ta="right">
+                  {AGEING_LABELS[b]}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={`${view}-${r.eventId}-${r.currency}`}>
+                <Table.Td>
+                  {view === 'event' ? (
+                    <>
+                      <Anchor component={Link} to={`/finance/events/${r.eventId}`} fw={600}>
+                        {r.eventCode} · {r.eventName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {r.clientName ?? 'No client'}
+                      </Text>
+                    </>
+                  ) : (
+                    <Text fw={600}>{r.clientName ?? 'No client'}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {money(r.outstandingMinor, r.currency)}
+                </Table.Td>
+                {AGEING_BUCKETS.map((b) => (
+                  <Table.Td key={b} ta="right">
+                    {r.buckets[b] ? (
+                      <Badge variant="light" color={BUCKET_COLORS[b]}>
+                        {money(r.buckets[b], r.currency)}
+                      </Badge>
+                    ) : (
+                      <Text c="dimmed">—</Text>
+                    )}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function OverdueTable() {
+  const q = useOverdue();
+  if (q.isPending) return <Loader />;
+  if (q.isError) return <QueryError error={q.error} />;
+  if (q.data.length === 0)
+    return (
+      <EmptyNote icon={<IconReceiptRupee />} title="Nothing overdue">
+        Every milestone due so far is paid.
+      </EmptyNote>
+    );
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Late by</Table.Th>
+            <Table.Th>Event</Table.Th>
+            <Table.Th>Milestone</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th ta="right">Owed</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {q.data.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Badge color={ageColor(m.daysOverdue)} variant="filled">
+                  {m.daysOverdue} {m.daysOverdue === 1 ? 'day' : 'days'}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/finance/events/${m.eventId}`}>
+                  {m.eventCode} · {m.eventName}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {m.clientName ?? 'No client'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{m.label}</Table.Td>
+              <Table.Td>{formatDate(m.dueDate)}</Table.Td>
+              <Table.Td ta="right" fw={600}>
+                {money(m.outstandingMinor, m.currency)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function TrialBalanceTable() {
+  const q = useTrialBalance();
+  if (q.isPending) return <Loader />;
+  if (q.isError) return <QueryError error={q.error} />;
+  const tb = q.data;
+  return (
+    <Stack>
+      <Badge size="lg" color={tb.isBalanced ? 'green' : 'red'} variant="light" w="fit-content">
+        {tb.isBalanced ? 'Balanced' : 'Does not balance'} · debits {money(tb.totalDebitInrMinor)} · credits{' '}
+        {money(tb.totalCreditInrMinor)}
+      </Badge>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Account</Table.Th>
+              <Table.Th ta="right">Debit (INR)</Table.Th>
+              <Table.Th ta="right">Credit (INR)</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tb.accounts.map((a) => (
+              <Table.Tr key={`${a.account}|${a.currency}`}>
+                <Table.Td ff="monospace" fz="sm">
+                  {a.account}
+                  {a.currency !== 'INR' ? ` (${a.currency})` : ''}
+                </Table.Td>
+                <Table.Td ta="right">{a.amountInrMinor > 0 ? money(a.amountInrMinor) : ''}</Table.Td>
+                <Table.Td ta="right">{a.amountInrMinor < 0 ? money(-a.amountInrMinor) : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** Finance home: what is owed (ageing), what is late, and the books. */
+export function FinancePage() {
+  return (
+    <Stack>
+      <PageHeader title="Finance" description="Outstanding by event and client, overdue milestones and the books." />
+      <Card withBorder>
+        <Tabs defaultValue="outstanding" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="outstanding">Outstanding</Tabs.Tab>
+            <Tabs.Tab value="overdue">Overdue</Tabs.Tab>
+            <Tabs.Tab value="trial">Trial balance</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="outstanding">
+            <OutstandingTable />
+          </Tabs.Panel>
+          <Tabs.Panel value="overdue">
+            <OverdueTable />
+          </Tabs.Panel>
+          <Tabs.Panel value="trial">
+            <TrialBalanceTable />
+          </Tabs.Panel>
+        </Tabs>
+      </Card>
+    </Stack>
+  );
+}

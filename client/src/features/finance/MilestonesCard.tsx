@@ -1,0 +1,150 @@
+import { formatMoney, MILESTONE_TEMPLATES, type Milestone, type TaxDocument } from '@mandap/shared';
+import { Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { formatDate } from '../../lib/format.ts';
+import { createPaymentLink, createPlan, issueInvoice } from './finance.api.ts';
+
+export const MILESTONE_COLORS: Record<Milestone['status'], string> = {
+  pending: 'gray',
+  partially_paid: 'yellow',
+  paid: 'green',
+  overdue: 'red',
+  waived: 'blue',
+};
+const STATUS_LABELS: Record<Milestone['status'], string> = {
+  pending: 'Pending',
+  partially_paid: 'Partly paid',
+  paid: 'Paid',
+  overdue: 'Overdue',
+  waived: 'Waived',
+};
+
+const fail = (title: string) => (err: unknown) =>
+  notifications.show({ color: 'red', title, message: err instanceof Error ? err.message : String(err) });
+
+/** The event's milestone plan: create it from the accepted quote, invoice a milestone, send a payment link. */
+export function MilestonesCard({
+  eventId,
+  milestones,
+  documents,
+  onChanged,
+}: {
+  eventId: string;
+  milestones: Milestone[];
+  documents: TaxDocument[];
+  onChanged: () => void;
+}) {
+  const [template, setTemplate] = useState('standard');
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = async (id: string, work: () => Promise<unknown>, title: string) => {
+    setBusy(id);
+    try {
+      await work();
+      onChanged();
+    } catch (err) {
+      fail(title)(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const invoiceOf = new Map(documents.filter((d) => d.kind === 'invoice').map((d) => [d.milestoneId, d.number]));
+
+  if (milestones.length === 0)
+    return (
+      <Card withBorder>
+        <Stack>
+          <Title order={3}>Milestone plan</Title>
+          <Text c="dimmed" size="sm">
+            No plan yet. It is split from the accepted quotation, to the paisa.
+          </Text>
+          <Group align="flex-end">
+            <Select
+              label="Template"
+              data={Object.entries(MILESTONE_TEMPLATES).map(([value, t]) => ({ value, label: t.label }))}
+              value={template}
+              onChange={(v) => v && setTemplate(v)}
+              allowDeselect={false}
+              w={{ base: '100%', sm: 420 }}
+            />
+            <Button
+              loading={busy === 'plan'}
+              onClick={() => run('plan', () => createPlan(eventId, template), 'No plan created')}
+            >
+              Create plan
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    );
+
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        Milestone plan
+      </Title>
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Milestone</Table.Th>
+              <Table.Th>Due</Table.Th>
+              <Table.Th ta="right">Amount</Table.Th>
+              <Table.Th ta="right">Paid</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {milestones.map((m) => (
+              <Table.Tr key={m.id} data-testid="milestone-row">
+                <Table.Td>{m.label}</Table.Td>
+                <Table.Td>{formatDate(m.dueDate)}</Table.Td>
+                <Table.Td ta="right">{formatMoney({ amountMinor: m.amountMinor, currency: m.currency })}</Table.Td>
+                <Table.Td ta="right">{formatMoney({ amountMinor: m.paidMinor, currency: m.currency })}</Table.Td>
+                <Table.Td>
+                  <Badge color={MILESTONE_COLORS[m.status]} variant="light">
+                    {STATUS_LABELS[m.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end">
+                    <Menu.Target>
+                      <Button size="compact-sm" variant="subtle" loading={busy === m.id}>
+                        Actions
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item
+                        disabled={invoiceOf.has(m.id) || m.status === 'waived'}
+                        onClick={() => run(m.id, () => issueInvoice(eventId, m.id), 'No invoice issued')}
+                      >
+                        {invoiceOf.has(m.id) ? `Invoiced (${invoiceOf.get(m.id)})` : 'Issue tax invoice'}
+                      </Menu.Item>
+                      <Menu.Item
+                        disabled={m.status === 'paid' || m.status === 'waived'}
+                        onClick={() =>
+                          run(
+                            m.id,
+                            async () => {
+                              const { link } = await createPaymentLink(m.id);
+                              await navigator.clipboard?.writeText(link.url).catch(() => undefined);
+                              notifications.show({ title: 'Payment link created (copied)', message: link.url });
+                            },
+                            'No payment link',
+                          )
+                        }
+                      >
+                        Payment link ({m.currency === 'INR' ? 'Razorpay' : 'Stripe'})
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
