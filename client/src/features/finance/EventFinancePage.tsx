@@ -169,8 +169,8 @@ export function EventFinancePage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {lines.map((l, i) => (
-                <Table.Tr key={`${l.entryId}-${l.account}-${l.currency}-${i}`}>
+              {lines.map((l) => (
+                <Table.Tr key={`${l.entryId}-${l.account}-${l.currency}-${l.amountMinor}`}>
                   <Table.Td>{formatDateTime(l.occurredAt)}</Table.Td>
                   <Table.Td>{l.memo}</Table.Td>
                   <Table.Td ff="monospace">{l.account}</Table.Td>
