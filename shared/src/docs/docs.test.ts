@@ -5,6 +5,7 @@ import { briefDoc, encodeBriefContent, openBriefSnapshot, restoreBriefSnapshot }
 import { CHECKLIST_TEMPLATES, instantiateTemplate } from './checklist-templates.ts';
 import { checklistProgress, dayofDoc, progressByChecklist } from './dayof.ts';
 import { briefStorageName, formatDocName, formatLeadBriefName, parseAnyDocName, parseDocName } from './names.ts';
+import { compareTasks, type TaskSortKey } from './task-sort.ts';
 import { buildTaskTree, isTaskOverdue, type Task, tasksDoc, todayInKolkata } from './tasks.ts';
 
 function sync(a: Y.Doc, b: Y.Doc) {
@@ -176,5 +177,68 @@ describe('brief snapshots', () => {
     expect(brief.fields().budgetMinor).toBe(25_00_000_00);
     expect(brief.functions.get('f1')?.guestCount).toBe(120);
     expect(brief.snapshots.list()).toHaveLength(1);
+  });
+});
+
+describe('task list sorting', () => {
+  const list = [
+    task({ id: 'a', title: 'Tent', due: null, priority: 'low', assigneeName: null }),
+    task({ id: 'b', title: 'Band', due: '2026-12-02', priority: 'urgent', assigneeName: 'Sneha' }),
+    task({ id: 'c', title: 'Anchor', due: '2026-11-30', priority: 'medium', assigneeName: 'Aditya' }),
+  ];
+  const order = (key: TaskSortKey) => [...list].sort((x, y) => compareTasks(key, x, y)).map((t) => t.id);
+
+  it('sorts by due (undated last), priority (urgent first), assignee (unassigned last), title', () => {
+    expect(order('due')).toEqual(['c', 'b', 'a']);
+    expect(order('priority')).toEqual(['b', 'c', 'a']);
+    expect(order('assignee')).toEqual(['c', 'b', 'a']);
+    expect(order('title')).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('configurable board columns', () => {
+  it('adds, renames and reorders columns, and keeps columns that hold tasks', () => {
+    const board = tasksDoc(new Y.Doc());
+    const waiting = board.addColumn('  Waiting on client ');
+    expect(board.boardColumns().map((c) => c.label)).toEqual([
+      'To do',
+      'In progress',
+      'Blocked',
+      'Done',
+      'Waiting on client',
+    ]);
+    board.renameColumn('blocked', 'Stuck');
+    board.moveColumn(waiting, -1);
+    board.moveColumn('todo', -1);
+    expect(board.boardColumns().map((c) => c.label)).toEqual([
+      'To do',
+      'In progress',
+      'Stuck',
+      'Waiting on client',
+      'Done',
+    ]);
+
+    board.tasks.put(task({ id: 't1', status: waiting }));
+    expect(board.whyKeepColumn(waiting, board.tasks.list())).toMatch(/Move its 1 task/);
+    expect(board.removeColumn(waiting)).toBe(false);
+    expect(board.whyKeepColumn('done', board.tasks.list())).toMatch(/done tasks/);
+    expect(board.removeColumn('blocked')).toBe(true);
+    expect(board.boardColumns().map((c) => c.id)).not.toContain('blocked');
+  });
+
+  it('merges two people reordering different columns at once', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    tasksDoc(a).ensureColumns();
+    sync(a, b);
+    tasksDoc(a).moveColumn('done', -1);
+    tasksDoc(b).moveColumn('todo', 1);
+    sync(a, b);
+    const labels = (d: Y.Doc) =>
+      tasksDoc(d)
+        .boardColumns()
+        .map((c) => c.id);
+    expect(labels(a)).toEqual(labels(b));
+    expect(labels(a)).toHaveLength(4);
   });
 });

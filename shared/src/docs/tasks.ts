@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { newId } from '../ids.ts';
 import { collection } from './collection.ts';
-import { sortByOrder } from './ordering.ts';
+import { orderKeyAtEnd, orderKeyForMove, sortByOrder } from './ordering.ts';
 
 /** Task priorities, lowest first. */
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -59,21 +60,69 @@ export const DEFAULT_TASK_COLUMNS: readonly TaskColumn[] = [
 /** Typed access to an event's task board document. */
 export function tasksDoc(doc: Y.Doc) {
   const columns = collection(doc, 'columns', ZTaskColumn);
+  const tasks = collection(doc, 'tasks', ZTask);
+
+  /** Columns in board order; the defaults when none are stored yet. */
+  const boardColumns = (): TaskColumn[] => {
+    const stored = columns.list();
+    return sortByOrder(stored.length > 0 ? stored : DEFAULT_TASK_COLUMNS);
+  };
+  /** Stores the default columns if the board has none (idempotent, merge-safe). */
+  const ensureColumns = (): void => {
+    if (columns.list().length > 0) return;
+    doc.transact(() => {
+      for (const column of DEFAULT_TASK_COLUMNS) columns.put(column);
+    });
+  };
+  /**
+   * Why a column cannot be removed (it holds tasks, or it is the last column or the last
+   * "done" column), or null when it can.
+   */
+  const whyKeepColumn = (id: string, onBoard: readonly Task[]): string | null => {
+    const all = boardColumns();
+    const column = all.find((c) => c.id === id);
+    if (!column) return 'No such column.';
+    const count = onBoard.filter((t) => t.status === id).length;
+    if (count > 0) return `Move its ${count} task${count === 1 ? '' : 's'} to another column first.`;
+    if (all.length === 1) return 'A board needs at least one column.';
+    if (column.isDone && all.filter((c) => c.isDone).length === 1) return 'A board needs a column for done tasks.';
+    return null;
+  };
+
   return {
-    tasks: collection(doc, 'tasks', ZTask),
+    tasks,
     columns,
     comments: collection(doc, 'comments', ZTaskComment),
-    /** Columns in board order; the defaults when none are stored yet. */
-    boardColumns(): TaskColumn[] {
-      const stored = columns.list();
-      return sortByOrder(stored.length > 0 ? stored : DEFAULT_TASK_COLUMNS);
+    boardColumns,
+    ensureColumns,
+    whyKeepColumn,
+    /** Adds a column at the end of the board (e.g. "Waiting on client"); returns its id. */
+    addColumn(label: string): string {
+      ensureColumns();
+      const id = newId();
+      columns.put({ id, label: label.trim(), order: orderKeyAtEnd(columns.list()), isDone: false });
+      return id;
     },
-    /** Stores the default columns if the board has none (idempotent, merge-safe). */
-    ensureColumns(): void {
-      if (columns.list().length > 0) return;
-      doc.transact(() => {
-        for (const column of DEFAULT_TASK_COLUMNS) columns.put(column);
-      });
+    /** Renames a column (the board's defaults are stored first, so the rename sticks). */
+    renameColumn(id: string, label: string): void {
+      ensureColumns();
+      if (label.trim()) columns.patch(id, { label: label.trim() });
+    },
+    /** Moves a column one place left (-1) or right (+1); only its order key changes. */
+    moveColumn(id: string, delta: -1 | 1): void {
+      ensureColumns();
+      const ordered = boardColumns();
+      const index = ordered.findIndex((c) => c.id === id);
+      const target = index + delta;
+      if (index < 0 || target < 0 || target >= ordered.length) return;
+      columns.patch(id, { order: orderKeyForMove(ordered, id, target) });
+    },
+    /** Removes an empty column (see `whyKeepColumn`); false when it must stay. */
+    removeColumn(id: string): boolean {
+      ensureColumns();
+      if (whyKeepColumn(id, tasks.list()) !== null) return false;
+      columns.remove(id);
+      return true;
     },
   };
 }

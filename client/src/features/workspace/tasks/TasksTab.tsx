@@ -7,6 +7,7 @@ import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
 import { DocHeader } from '../collab/DocHeader.tsx';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
+import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { KanbanBoard } from './KanbanBoard.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
 import { TaskListView } from './TaskListView.tsx';
@@ -61,14 +62,17 @@ function Board({
             style={{ flex: 1, maxWidth: 460 }}
           />
         )}
-        <SegmentedControl
-          value={view}
-          onChange={(v) => setView(v as 'board' | 'list')}
-          data={[
-            { value: 'board', label: 'Board' },
-            { value: 'list', label: 'List' },
-          ]}
-        />
+        <Group gap="xs">
+          {!readOnly && <ColumnsEditor tasksDoc={tasks} board={board} />}
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setView(v as 'board' | 'list')}
+            data={[
+              { value: 'board', label: 'Board' },
+              { value: 'list', label: 'List' },
+            ]}
+          />
+        </Group>
       </Group>
       {view === 'board' ? (
         <KanbanBoard tasksDoc={tasks} board={board} onOpen={setOpenId} readOnly={readOnly} />

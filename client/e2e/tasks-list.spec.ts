@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { firstWorkspace, openAs } from './helpers.ts';
+
+test('the task list sorts by task, priority and due date', async ({ browser }) => {
+  const { context, page } = await openAs(browser, 'manager@mandap.demo');
+  const path = await firstWorkspace(page, 3);
+  await page.goto(`${path}?tab=tasks`);
+  await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  for (const title of ['Tent fittings', 'Band rehearsal', 'Anchor script']) {
+    await page.getByLabel('New task').fill(title);
+    await page.getByLabel('New task').press('Enter');
+  }
+  await page.getByText('List', { exact: true }).click();
+  const titles = () => page.getByTestId('task-row').locator('td:first-child p:first-child').allTextContents();
+  await expect(page.getByTestId('task-row')).toHaveCount(3);
+
+  await page.getByRole('button', { name: 'Task' }).click();
+  await expect.poll(titles).toEqual(['Anchor script', 'Band rehearsal', 'Tent fittings']);
+  await page.getByRole('button', { name: 'Task' }).click();
+  await expect.poll(titles).toEqual(['Tent fittings', 'Band rehearsal', 'Anchor script']);
+
+  await page.getByTestId('task-row').filter({ hasText: 'Band rehearsal' }).click();
+  await page.getByRole('combobox', { name: 'Priority' }).click();
+  await page.getByRole('option', { name: 'Urgent' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Priority' }).click();
+  await expect.poll(async () => (await titles())[0]).toBe('Band rehearsal');
+  await page.screenshot({ path: '/tmp/shots-collab/tasks-list-sorted.png' });
+  await context.close();
+});
+
+test('board columns can be added, renamed and reordered; a column holding tasks stays', async ({ browser }) => {
+  const { context, page } = await openAs(browser, 'manager@mandap.demo');
+  const path = await firstWorkspace(page, 3);
+  await page.goto(`${path}?tab=tasks`);
+  await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Board columns' });
+  await dialog.getByLabel('New column').fill('Waiting on client');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(dialog.getByTestId('column-setting')).toHaveCount(5);
+  await dialog.getByRole('button', { name: 'Move Waiting on client earlier' }).click();
+  await dialog.getByLabel('Column 3 name').fill('Stuck');
+  await dialog.getByLabel('Column 3 name').blur();
+  await expect(dialog.getByRole('button', { name: 'Remove To do' })).toBeDisabled();
+  await page.screenshot({ path: '/tmp/shots-collab/board-columns.png' });
+  await page.keyboard.press('Escape');
+  const headings = page.locator('[data-testid^="column-"] >> nth=0');
+  await expect(headings).toBeVisible();
+  await expect(page.getByTestId('column-in_progress')).toBeVisible();
+  await expect(page.getByText('Waiting on client', { exact: true })).toBeVisible();
+  await expect(page.getByText('Stuck', { exact: true })).toBeVisible();
+  await context.close();
+});
