@@ -27,6 +27,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { initials, type PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
 import { setFocus, usePresence } from '../collab/usePresence.ts';
+import { ChecklistItemEditor } from './ChecklistItemEditor.tsx';
 import { timeIST } from './time.ts';
 
 function ItemRow({
@@ -141,6 +142,8 @@ export function ChecklistsPanel({
   const people = usePresence(provider);
   const progress = progressByChecklist(checklists, items);
   const [newItem, setNewItem] = useState<Record<string, string>>({});
+  /** The checklist whose lines are being renamed or removed (one at a time). */
+  const [editing, setEditing] = useState<string | null>(null);
 
   return (
     <Stack gap="sm">
@@ -188,9 +191,23 @@ export function ChecklistsPanel({
               </Accordion.Control>
               <Accordion.Panel>
                 <Stack gap={4}>
-                  {own.map((i) => (
-                    <ItemRow key={i.id} item={i} day={day} me={me} readOnly={readOnly} />
-                  ))}
+                  {own.map((i) =>
+                    editing === c.id ? (
+                      <ChecklistItemEditor key={i.id} item={i} day={day} />
+                    ) : (
+                      <ItemRow key={i.id} item={i} day={day} me={me} readOnly={readOnly} />
+                    ),
+                  )}
+                  {!readOnly && (
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      style={{ alignSelf: 'flex-start' }}
+                      onClick={() => setEditing(editing === c.id ? null : c.id)}
+                    >
+                      {editing === c.id ? 'Done editing' : 'Edit items'}
+                    </Button>
+                  )}
                   {!readOnly && (
                     <TextInput
                       mt="xs"
