@@ -13,7 +13,7 @@ const DAYS = ['7', '14', '30', '90'];
 /** The edge route that signs a read-only link for this brief, or null when the viewer may not. */
 function shareEndpoint(role: Role, docName: string): string | null {
   const parsed = parseAnyDocName(docName);
-  if (!parsed || parsed.kind !== 'brief') return null;
+  if (parsed?.kind !== 'brief') return null;
   if (parsed.scope === 'lead') {
     return hasPermission(role, 'leads:write') ? `/api/workspace/leads/${parsed.leadId}/brief-share-link` : null;
   }
