@@ -10,8 +10,16 @@ export interface LoadOptions {
   headers?: Record<string, string>;
 }
 
-function fire(url: string, opts: LoadOptions, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections: opts.connections, duration: seconds, headers: opts.headers ?? {} });
+/** A target: a URL, and for writes the method, body or per-request `requests` (e.g. a fresh Idempotency-Key each). */
+export interface LoadTarget {
+  label: string;
+  url: string;
+  request?: Partial<Pick<autocannon.Options, 'method' | 'body' | 'requests'>>;
+}
+
+function fire(t: LoadTarget, opts: LoadOptions, seconds: number): Promise<autocannon.Result> {
+  const headers = { ...opts.headers, ...(t.request?.body ? { 'content-type': 'application/json' } : {}) };
+  return autocannon({ url: t.url, connections: opts.connections, duration: seconds, headers, ...t.request });
 }
 
 const median = (xs: number[]) => {
@@ -26,14 +34,11 @@ const median = (xs: number[]) => {
  * a burst of load from something else on the machine hits every target alike rather
  * than skewing whichever happened to run during it.
  */
-export async function measureInterleaved(
-  targets: { label: string; url: string }[],
-  opts: LoadOptions,
-): Promise<LoadFigures[]> {
-  if (opts.warmupSeconds > 0) for (const t of targets) await fire(t.url, opts, opts.warmupSeconds);
+export async function measureInterleaved(targets: LoadTarget[], opts: LoadOptions): Promise<LoadFigures[]> {
+  if (opts.warmupSeconds > 0) for (const t of targets) await fire(t, opts, opts.warmupSeconds);
   const runs = targets.map(() => [] as autocannon.Result[]);
   for (let round = 0; round < opts.rounds; round++) {
-    for (const [i, t] of targets.entries()) runs[i]!.push(await fire(t.url, opts, opts.seconds));
+    for (const [i, t] of targets.entries()) runs[i]!.push(await fire(t, opts, opts.seconds));
   }
   return targets.map((t, i) => {
     const rs = runs[i]!;

@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import { prepareDeps } from './bootstrap.ts';
 import { type Env, parseEnv } from './env.ts';
+import { tick } from './jobs/tick.ts';
 
 /**
  * Deno entry: `npx deno run -A edge/src/deno.ts` from the repository root. Deno resolves
@@ -24,7 +25,13 @@ try {
 const deps = await prepareDeps(env);
 const app = createApp(() => deps);
 
-// The scheduled-jobs tick (Deno.cron) goes here once there are jobs to run.
+// The job tick (reminders, overdue marking, FX refresh) every minute; idempotent, so a doubled run is harmless.
+// Deno.cron needs --unstable-cron (and is built in on Deno Deploy); without it, a plain interval.
+const runTick = async () => {
+  await tick(deps, deps.now()).catch((err) => deps.log.error('tick failed', { error: String(err) }));
+};
+if (typeof Deno.cron === 'function') Deno.cron('mandap-tick', '* * * * *', runTick);
+else Deno.unrefTimer(setInterval(runTick, 60_000));
 
 const port = Number(raw.PORT ?? 8787);
 const hostname = raw.HOST ?? '127.0.0.1';

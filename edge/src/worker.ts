@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import { createDb } from './db/client.ts';
 import { type Env, parseEnv } from './env.ts';
+import { tick } from './jobs/tick.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
 
@@ -66,5 +67,10 @@ export default {
     app ??= createApp(() => ready);
     return app.fetch(request);
   },
-  // A `scheduled` handler (cron trigger) goes here once there are jobs to run.
+  /** The cron trigger ([triggers] crons in wrangler.toml): the same idempotent job tick as Node and Deno. */
+  async scheduled(controller: { scheduledTime: number }, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
+    deps ??= buildDeps(bindings);
+    const ready = await deps;
+    ctx.waitUntil(tick(ready, new Date(controller.scheduledTime)));
+  },
 };
