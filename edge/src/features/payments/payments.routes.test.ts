@@ -179,6 +179,33 @@ describe('recording payments', () => {
 });
 
 describe('idempotency under concurrency', () => {
+  it('answers 409 to a duplicate that arrives while the first is still inside its transaction', async () => {
+    const e = await plannedEvent(t, finance, { totalMinor: 1000 });
+    const before = await countRows(t.deps, 'payments');
+    // The first request claims its key, then is held before its transaction commits (the
+    // test wraps the next transaction): it is "still being processed" when the duplicate lands.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const original = t.deps.db.transaction;
+    t.deps.db.transaction = ((fn, config) => {
+      t.deps.db.transaction = original;
+      return gate.then(() => original(fn, config));
+    }) as typeof original;
+    const key = newId();
+    const first = postPayment(t, finance, pay(e.eventId, 100), key);
+    for (let i = 0; i < 100 && t.deps.db.transaction !== original; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(t.deps.db.transaction).toBe(original);
+    const dup = await postPayment(t, finance, pay(e.eventId, 100), key);
+    expect(dup.status).toBe(409);
+    expect(dup.body.error?.code).toBe('idempotency_in_progress');
+    expect(await countRows(t.deps, 'payments')).toBe(before);
+    release();
+    const done = await first;
+    expect(done.status).toBe(201);
+    expect(await countRows(t.deps, 'payments')).toBe(before + 1);
+    expect(await postPayment(t, finance, pay(e.eventId, 100), key)).toEqual(done);
+  });
+
   it('20 keys × 50 concurrent identical posts record exactly 20 payments with identical replies per key', async () => {
     const e = await plannedEvent(t, finance, { totalMinor: 1_00_000_00 });
     const before = await countRows(t.deps, 'payments');
