@@ -7,6 +7,7 @@ import {
   gstRegime,
   isValidGstin,
   maxSplitDifferenceMinor,
+  placeOfSupplyMismatch,
   roundTax,
 } from './gst.ts';
 
@@ -79,5 +80,19 @@ describe('section 170 rounding', () => {
   it('documents the largest CGST+SGST vs IGST difference', () => {
     expect(maxSplitDifferenceMinor('nearest_rupee')).toBe(100);
     expect(maxSplitDifferenceMinor('nearest_paisa')).toBe(1);
+  });
+});
+
+describe('place of supply vs the buyer’s GSTIN', () => {
+  it('is silent when the place of supply is the GSTIN’s state, or there is no valid GSTIN', () => {
+    expect(placeOfSupplyMismatch('29AAGCB7383J1Z4', '29')).toBeNull();
+    expect(placeOfSupplyMismatch(null, '29')).toBeNull();
+    expect(placeOfSupplyMismatch('29AAGCB7383J1Z5', '27')).toBeNull();
+  });
+  it('names both states when they differ, export included', () => {
+    expect(placeOfSupplyMismatch('29AAGCB7383J1Z4', '27')).toMatch(
+      /registered in Karnataka \(29\) but the place of supply is Maharashtra \(27\)/,
+    );
+    expect(placeOfSupplyMismatch('27AAPFU0939F1ZV', '96')).toMatch(/Outside India/);
   });
 });

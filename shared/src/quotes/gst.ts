@@ -143,3 +143,20 @@ export function roundTax(numerator: bigint, denominator: bigint, mode: TaxRoundi
 
 /** SAC 998596: event management services; the default for a quotation line. */
 export const SAC_EVENT_MANAGEMENT = '998596';
+
+/**
+ * The place of supply of an event service to a registered buyer is the buyer's location
+ * (s.12(2)(a) and 12(7)(a)(i) of the IGST Act), i.e. the state of their GSTIN. Says what is
+ * wrong when the chosen place of supply differs from that state; null when it matches or
+ * there is no valid GSTIN to compare with.
+ */
+export function placeOfSupplyMismatch(
+  buyerGstin: string | null | undefined,
+  placeOfSupply: GstStateCode,
+): string | null {
+  const check = buyerGstin ? checkGstin(buyerGstin) : null;
+  if (!check?.ok || check.stateCode === placeOfSupply) return null;
+  const buyer = `${GST_STATES[check.stateCode]} (${check.stateCode})`;
+  const chosen = `${GST_STATES[placeOfSupply]} (${placeOfSupply})`;
+  return `The buyer's GSTIN is registered in ${buyer} but the place of supply is ${chosen}: for a B2B supply the place of supply is the buyer's state, so set it to ${buyer} or correct the GSTIN.`;
+}

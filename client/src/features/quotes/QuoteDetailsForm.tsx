@@ -4,10 +4,11 @@ import {
   GST_STATE_CODES,
   GST_STATES,
   type GstStateCode,
+  placeOfSupplyMismatch,
   type QuoteDraftInput,
 } from '@mandap/shared';
-import { Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IndianDateInput } from './IndianDateInput.tsx';
+import { Alert, Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { DateField } from '../leads/DateField.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
 
 const stateOptions = GST_STATE_CODES.map((c) => ({ value: c, label: `${GST_STATES[c]} (${c})` }));
@@ -27,6 +28,9 @@ export function QuoteDetailsForm({
   const currency = (draft.currency ?? 'INR') as Currency;
   const discount = draft.discount ?? null;
   const kind = discount?.kind ?? 'none';
+  const placeOfSupply = (draft.placeOfSupply ?? '27') as GstStateCode;
+  const mismatch = placeOfSupplyMismatch(draft.buyerGstin, placeOfSupply);
+  const isB2b = draft.customerType === 'b2b';
   return (
     <Stack gap="sm">
       <Grid gap="sm">
@@ -51,7 +55,7 @@ export function QuoteDetailsForm({
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <IndianDateInput
+          <DateField
             label="Valid until"
             value={draft.validUntil ?? null}
             readOnly={readOnly}
@@ -98,13 +102,26 @@ export function QuoteDetailsForm({
             label="Place of supply"
             searchable
             data={stateOptions}
-            value={draft.placeOfSupply ?? '27'}
+            value={placeOfSupply}
             allowDeselect={false}
             disabled={readOnly}
             error={errors.placeOfSupply}
             onChange={(v) => onChange({ placeOfSupply: v as GstStateCode })}
           />
         </Grid.Col>
+        {mismatch && (
+          <Grid.Col span={12}>
+            <Alert
+              color={isB2b ? 'red' : 'yellow'}
+              variant="light"
+              title="Place of supply does not match the buyer's GSTIN"
+              data-testid="place-of-supply-warning"
+            >
+              {mismatch}
+              {isB2b ? ' A B2B quote cannot be sent until they agree.' : ''}
+            </Alert>
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Text size="sm" fw={500} mb={4}>
             Quote discount

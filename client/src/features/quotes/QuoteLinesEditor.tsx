@@ -13,6 +13,7 @@ import {
 import { ActionIcon, Box, Grid, NumberInput, Paper, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
+import { LineDiscountInput } from './LineDiscountInput.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
 
 const categoryOptions = QUOTE_CATEGORY_CODES.map((c) => ({ value: c, label: QUOTE_CATEGORIES[c] }));
@@ -21,11 +22,11 @@ const taxOptions = TAX_CLASS_CODES.map((c) => ({ value: c, label: TAX_CLASSES[c]
 /** Column spans: stacked on a phone, one row per line from md up. */
 const SPAN = {
   category: { base: 6, md: 1.6 },
-  description: { base: 12, md: 3.2 },
+  description: { base: 12, md: 2.9 },
   quantity: { base: 3, md: 0.9 },
   unit: { base: 3, md: 0.9 },
   rate: { base: 6, md: 1.5 },
-  discount: { base: 3, md: 0.9 },
+  discount: { base: 3, md: 1.2 },
   tax: { base: 4, md: 1.5 },
   amount: { base: 5, md: 1.5 },
 } as const;
@@ -37,7 +38,7 @@ export function LinesHeader() {
     ['quantity', 'Qty'],
     ['unit', 'Unit'],
     ['rate', 'Rate'],
-    ['discount', 'Disc. %'],
+    ['discount', 'Discount'],
     ['tax', 'Tax class'],
     ['amount', 'Amount'],
   ];
@@ -85,7 +86,6 @@ export function QuoteLinesEditor({
       <LinesHeader />
       {lines.map((line, i) => {
         const t = totals?.[i];
-        const percent = line.discount?.kind === 'percent' ? line.discount.percent : 0;
         return (
           <Paper key={line.key ?? i} withBorder p="xs" mt={6} radius="sm" data-line={i}>
             <Grid gap={6} align="center" columns={12}>
@@ -144,21 +144,13 @@ export function QuoteLinesEditor({
                 />
               </Grid.Col>
               <Grid.Col span={SPAN.discount}>
-                <NumberInput
-                  aria-label={`Line ${i + 1} discount percent`}
-                  size="xs"
-                  min={0}
-                  max={100}
-                  decimalScale={2}
-                  hideControls
-                  suffix="%"
-                  value={percent}
+                <LineDiscountInput
+                  index={i}
+                  discount={line.discount ?? null}
+                  currency={currency}
                   readOnly={readOnly}
                   onKeyDown={addOnEnter(i)}
-                  onChange={(v) => {
-                    const p = typeof v === 'number' ? v : Number(v) || 0;
-                    update(i, { discount: p ? { kind: 'percent', percent: p } : null });
-                  }}
+                  onChange={(discount) => update(i, { discount })}
                 />
               </Grid.Col>
               <Grid.Col span={SPAN.tax}>

@@ -69,6 +69,26 @@ describe('quotes: create, price, edit', () => {
     expect(now.current.totals.totalMinor).toBe(afterEdit.current.totals.totalMinor);
   });
 
+  it('refuses to send a B2B quote whose place of supply is not the buyer’s GSTIN state, and sends it once fixed', async () => {
+    const b2b = weddingDraft({ customerType: 'b2b', buyerGstin: '29AAGCB7383J1Z4', placeOfSupply: '27' });
+    const q = await createQuote(t, sales.auth, { leadId, ...b2b });
+    const before = await countRows(t.deps, 'quote_versions');
+    const refused = await t.json('POST', `/api/quotes/${q.quote.id}/send`, {}, sales.auth);
+    expect(refused.status).toBe(422);
+    const body = await refused.json();
+    expect(body.error.message).toMatch(/v1 was not sent\. The buyer's GSTIN is registered in Karnataka \(29\)/);
+    expect(body.error.fields.placeOfSupply).toBeTruthy();
+    const still = await (await t.json('GET', `/api/quotes/${q.quote.id}`, undefined, sales.auth)).json();
+    expect(still.current.status).toBe('draft');
+    expect(await countRows(t.deps, 'quote_versions')).toBe(before);
+
+    const fixed = await t.json('PUT', `/api/quotes/${q.quote.id}/draft`, { ...b2b, placeOfSupply: '29' }, sales.auth);
+    expect(fixed.status).toBe(200);
+    const sent = await sendQuote(t, sales.auth, q.quote.id);
+    expect(sent.current.status).toBe('sent');
+    expect(sent.current.totals.regime).toBe('inter_state');
+  });
+
   it('the database itself refuses to change a sent version', async () => {
     const q = await createQuote(t, sales.auth, { leadId, ...weddingDraft() });
     await sendQuote(t, sales.auth, q.quote.id);

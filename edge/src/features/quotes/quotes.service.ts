@@ -3,6 +3,7 @@ import {
   diffQuoteVersions,
   isScopedRole,
   newId,
+  placeOfSupplyMismatch,
   type QuoteDetail,
   type QuoteDraft,
   type QuoteSummary,
@@ -209,6 +210,11 @@ export async function sendQuote(deps: Deps, viewer: Viewer, quoteId: string, ori
       fields: { lines: 'no lines' },
     });
   const { draft, title } = latest.d;
+  const mismatch = draft.customerType === 'b2b' ? placeOfSupplyMismatch(draft.buyerGstin, draft.placeOfSupply) : null;
+  if (mismatch)
+    throw new AppError('unprocessable', `${quote.code} v${latest.v.version} was not sent. ${mismatch}`, {
+      fields: { placeOfSupply: mismatch },
+    });
   const priced = await priceDraft(deps.db, { ...draft, title, lines: latest.v.lines as QuoteDraft['lines'] });
   const now = deps.now();
   const at = now.toISOString();
