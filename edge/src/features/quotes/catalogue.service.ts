@@ -38,6 +38,13 @@ export async function listCatalogue(deps: Deps, opts: { includeInactive?: boolea
   return [...rows.map(toItem), ...DEFAULT_CATALOGUE];
 }
 
+/** Retiring and restoring are their own events; any other edit is an update. */
+function catalogueChangeType(wasActive: boolean, active: boolean | undefined): string {
+  if (active === false && wasActive) return 'quote_catalogue.item_retired';
+  if (active === true && !wasActive) return 'quote_catalogue.item_restored';
+  return 'quote_catalogue.item_updated';
+}
+
 /** Edits a house item or retires it (`active: false`); quotes already made keep their own copy of the line. */
 export async function updateCatalogueItem(
   deps: Deps,
@@ -56,7 +63,7 @@ export async function updateCatalogueItem(
       .where(eq(quoteCatalogueItems.id, id))
       .returning();
     await recordChange(tx, {
-      type: patch.active === false ? 'quote_catalogue.item_retired' : 'quote_catalogue.item_updated',
+      type: catalogueChangeType(before.active, patch.active),
       aggregateType: 'quote_catalogue_item',
       aggregateId: id,
       actorId: viewer.id,

@@ -285,4 +285,60 @@ describe('quote catalogue', () => {
         .status,
     ).toBe(403);
   });
+
+  it('a partial edit changes only the fields given; retiring hides the item from the picker, restoring brings it back', async () => {
+    const added = await t.json(
+      'POST',
+      '/api/quote-catalogue',
+      { name: 'Mehendi artist (4 hours)', category: 'entertainment', unit: 'artist', rateMinor: 18_000_00 },
+      sales.auth,
+    );
+    const { item } = await added.json();
+    const edited = await t.json('PATCH', `/api/quote-catalogue/${item.id}`, { rateMinor: 21_000_00 }, sales.auth);
+    expect(edited.status).toBe(200);
+    expect((await edited.json()).item).toEqual({ ...item, rateMinor: 21_000_00 });
+
+    const picker = async (all = false) =>
+      (await (await t.json('GET', `/api/quote-catalogue${all ? '?all=true' : ''}`, undefined, sales.auth)).json())
+        .items as { id: string; active?: boolean; rateMinor: number; unit: string }[];
+    expect((await t.json('PATCH', `/api/quote-catalogue/${item.id}`, { active: false }, sales.auth)).status).toBe(200);
+    expect((await picker()).some((i) => i.id === item.id)).toBe(false);
+    const retired = (await picker(true)).find((i) => i.id === item.id);
+    expect(retired).toMatchObject({ active: false, rateMinor: 21_000_00, unit: 'artist' });
+
+    expect((await t.json('PATCH', `/api/quote-catalogue/${item.id}`, { active: true }, sales.auth)).status).toBe(200);
+    expect((await picker()).find((i) => i.id === item.id)).toMatchObject({ active: true, rateMinor: 21_000_00 });
+    const audit = await t.deps.db.$client.execute({
+      sql: 'SELECT action FROM audit_log WHERE entity_id = ? ORDER BY rowid',
+      args: [item.id],
+    });
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'quote_catalogue.item_added',
+      'quote_catalogue.item_updated',
+      'quote_catalogue.item_retired',
+      'quote_catalogue.item_restored',
+    ]);
+  });
+
+  it('refuses an empty or bad edit, a built-in item, and a client, changing nothing', async () => {
+    const { item } = await (
+      await t.json(
+        'POST',
+        '/api/quote-catalogue',
+        { name: 'Dhol players', category: 'entertainment', rateMinor: 12_000_00 },
+        sales.auth,
+      )
+    ).json();
+    const patch = (id: string, body: unknown, auth = sales.auth) =>
+      t.json('PATCH', `/api/quote-catalogue/${id}`, body, auth);
+    expect((await patch(item.id, {})).status).toBe(400);
+    expect((await patch(item.id, { rateMinor: -5 })).status).toBe(400);
+    expect((await patch(item.id, { name: 'Dhol', colour: 'red' })).status).toBe(400);
+    expect((await patch('mandap-decor', { rateMinor: 1 })).status).toBe(400);
+    expect((await patch('00000000-0000-4000-8000-000000000000', { rateMinor: 1 })).status).toBe(404);
+    const client = await t.login('client@mandap.demo');
+    expect((await patch(item.id, { rateMinor: 1 }, client.auth)).status).toBe(403);
+    const { items } = await (await t.json('GET', '/api/quote-catalogue', undefined, sales.auth)).json();
+    expect(items.find((i: { id: string }) => i.id === item.id)).toEqual(item);
+  });
 });
