@@ -1,12 +1,13 @@
 import { Button, Group, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBellRinging, IconFileImport, IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
+import { IconBellRinging, IconFileImport, IconLayoutKanban, IconPlus, IconRoute, IconTable } from '@tabler/icons-react';
 import type { SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
+import { AssignmentRulesModal } from './AssignmentRulesModal.tsx';
 import { LeadDrawer } from './LeadDrawer.tsx';
 import { LeadFiltersBar } from './LeadFiltersBar.tsx';
 import { LeadsBoard } from './LeadsBoard.tsx';
@@ -20,7 +21,10 @@ export function LeadsPage() {
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'table' ? 'table' : 'board';
   const openId = params.get('lead');
-  const canWrite = useMe().permissions.includes('leads:write');
+  const { permissions } = useMe();
+  const canWrite = permissions.includes('leads:write');
+  const canManage = permissions.includes('users:manage');
+  const [editingRules, setEditingRules] = useState(false);
   const [filters, setFilters] = useState<LeadFilters>({});
   const [debounced] = useDebouncedValue(filters, 250);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
@@ -69,6 +73,11 @@ export function LeadsPage() {
             <Button component={Link} to="/follow-ups" variant="default" leftSection={<IconBellRinging size={16} />}>
               My follow-ups
             </Button>
+            {canManage && (
+              <Button variant="default" leftSection={<IconRoute size={16} />} onClick={() => setEditingRules(true)}>
+                Assignment rules
+              </Button>
+            )}
             {canWrite && (
               <Button component={Link} to="/leads/import" variant="default" leftSection={<IconFileImport size={16} />}>
                 Import
@@ -108,6 +117,7 @@ export function LeadsPage() {
         />
       )}
       <LeadDrawer leadId={openId} onClose={() => setParam('lead', null)} />
+      {canManage && <AssignmentRulesModal opened={editingRules} onClose={() => setEditingRules(false)} />}
       <NewLeadModal opened={creating} onClose={() => setCreating(false)} onOpenLead={(id) => setParam('lead', id)} />
     </Stack>
   );

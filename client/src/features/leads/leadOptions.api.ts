@@ -64,6 +64,10 @@ export function useAssignmentRules() {
 const RULES = '/api/leads/assignment-rules';
 export const useAddRule = () =>
   useLeadsMutation((body: AssignmentRuleInput) => api(RULES, { method: 'POST', body, schema: ZAssignmentRules }));
+export const useUpdateRule = () =>
+  useLeadsMutation(({ id, ...body }: AssignmentRuleInput & { id: string }) =>
+    api(`${RULES}/${id}`, { method: 'PUT', body, schema: ZAssignmentRules }),
+  );
 export const useDeleteRule = () =>
   useLeadsMutation((id: string) => api(`${RULES}/${id}`, { method: 'DELETE', schema: ZAssignmentRules }));
 export const useReorderRules = () =>
