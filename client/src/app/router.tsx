@@ -104,6 +104,13 @@ export const routes: RouteObject[] = [
                     ),
                   },
                   {
+                    path: 'quotes/catalogue',
+                    lazy: page(
+                      () => import('../features/quotes/CataloguePage.tsx'),
+                      (m) => m.CataloguePage,
+                    ),
+                  },
+                  {
                     path: 'quotes/:id',
                     lazy: page(
                       () => import('../features/quotes/QuotePage.tsx'),

@@ -1,8 +1,6 @@
 import { type CatalogueItem, DEFAULT_CATALOGUE, formatMoney, QUOTE_CATEGORIES } from '@mandap/shared';
 import { Select } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { useCatalogue } from './quotes.api.ts';
 
 const groupsOf = (catalogue: readonly CatalogueItem[]) =>
   Object.entries(QUOTE_CATEGORIES)
@@ -19,11 +17,7 @@ const groupsOf = (catalogue: readonly CatalogueItem[]) =>
 
 /** Adds a line from the house catalogue (default rates in INR); type to search. */
 export function CataloguePicker({ onPick, disabled }: { onPick: (item: CatalogueItem) => void; disabled?: boolean }) {
-  const fetched = useQuery({
-    queryKey: ['quotes', 'catalogue'],
-    queryFn: ({ signal }) => api('/api/quote-catalogue', { schema: z.custom<{ items: CatalogueItem[] }>(), signal }),
-    staleTime: 5 * 60_000,
-  });
+  const fetched = useCatalogue();
   const catalogue = fetched.data?.items ?? DEFAULT_CATALOGUE;
   const groups = groupsOf(catalogue);
   return (

@@ -1,6 +1,6 @@
 import { formatMoney } from '@mandap/shared';
-import { Anchor, Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { IconFileInvoice, IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { IconFileInvoice, IconList, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../lib/format.ts';
@@ -20,9 +20,14 @@ export function QuotesPage() {
         title="Quotes"
         description="Quotations with GST, versions, PDF and client e-acceptance."
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            New quote
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconList size={16} />} component={Link} to="/quotes/catalogue">
+              Catalogue
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              New quote
+            </Button>
+          </Group>
         }
       />
       {quotes.isPending ? (

@@ -1,6 +1,7 @@
 import type {
   AcceptQuote,
   CatalogueItem,
+  CatalogueItemInput,
   CatalogueItemPatch,
   CompanyProfile,
   CompanyProfileInput,
@@ -159,6 +160,25 @@ export function useEditCatalogueItem() {
   return useMutation({
     mutationFn: ({ id, ...body }: CatalogueItemPatch & { id: string }) =>
       api(`/api/quote-catalogue/${id}`, { method: 'PATCH', body, schema: typed<{ item: CatalogueItem }>() }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['quote-catalogue'] }),
+  });
+}
+
+/** The catalogue: the house's items then the built-in ones; `all` adds retired house items (the catalogue screen). */
+export function useCatalogue(all = false) {
+  return useQuery({
+    queryKey: ['quote-catalogue', all],
+    queryFn: ({ signal }) =>
+      api(`/api/quote-catalogue${all ? '?all=true' : ''}`, { schema: typed<{ items: CatalogueItem[] }>(), signal }),
+    staleTime: 60_000,
+  });
+}
+
+export function useAddCatalogueItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CatalogueItemInput) =>
+      api('/api/quote-catalogue', { method: 'POST', body, schema: typed<{ item: CatalogueItem }>() }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['quote-catalogue'] }),
   });
 }
