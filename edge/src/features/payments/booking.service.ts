@@ -63,10 +63,9 @@ export async function applyBookingMove(tx: DbOrTx, event: EventRow, to: BookingS
   });
 }
 
-/** After an advance: an event still before Deposit paid is confirmed (and its lead Won). */
-export async function confirmOnAdvance(tx: DbOrTx, eventId: string, actor: Actor, at: Date) {
-  const [event] = await tx.select().from(events).where(eq(events.id, eventId));
-  if (event && confirmsOnAdvance(event.status)) await applyBookingMove(tx, event, 'deposit_paid', actor, at);
+/** After an advance: an event (as read by this transaction) still before Deposit paid is confirmed (and its lead Won). */
+export async function confirmOnAdvance(tx: DbOrTx, event: EventRow, actor: Actor, at: Date) {
+  if (confirmsOnAdvance(event.status)) await applyBookingMove(tx, event, 'deposit_paid', actor, at);
 }
 
 export async function moveBooking(deps: Deps, viewer: Viewer, eventId: string, to: BookingState) {

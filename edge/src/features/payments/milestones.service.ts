@@ -62,25 +62,35 @@ export async function refreshStatuses(tx: DbOrTx, rows: readonly MilestoneRow[],
   return out;
 }
 
-/** Adds `deltas` (signed) to milestones' paid amounts and refreshes their statuses. */
+/**
+ * Adds `deltas` (signed) to the paid amounts of `plan` (the event's milestones as this
+ * transaction read them) and refreshes their statuses: one UPDATE per milestone that changed.
+ */
 export async function applyToMilestones(
   tx: DbOrTx,
-  eventId: string,
+  plan: readonly MilestoneRow[],
   deltas: readonly { milestoneId: string; amountMinor: number }[],
   at: Date,
 ): Promise<MilestoneRow[]> {
-  const rows = await loadMilestones(tx, eventId);
-  const byId = new Map(rows.map((r) => [r.id, { ...r }]));
+  const paid = new Map<string, number>();
   for (const d of deltas) {
-    const m = byId.get(d.milestoneId);
-    if (!m) throw new AppError('unprocessable', 'A milestone of this payment is no longer in the plan.');
-    m.paidMinor += d.amountMinor;
-    await tx
-      .update(milestones)
-      .set({ paidMinor: m.paidMinor, updatedAt: at.toISOString() })
-      .where(eq(milestones.id, m.id));
+    if (!plan.some((m) => m.id === d.milestoneId))
+      throw new AppError('unprocessable', 'A milestone of this payment is no longer in the plan.');
+    paid.set(d.milestoneId, (paid.get(d.milestoneId) ?? 0) + d.amountMinor);
   }
-  return refreshStatuses(tx, [...byId.values()], at);
+  const today = istDate(at);
+  const out: MilestoneRow[] = [];
+  for (const r of plan) {
+    const paidMinor = r.paidMinor + (paid.get(r.id) ?? 0);
+    const status = milestoneStatus({ ...r, paidMinor, isWaived: r.status === 'waived' }, today);
+    if (paidMinor !== r.paidMinor || status !== r.status)
+      await tx
+        .update(milestones)
+        .set({ paidMinor, status, updatedAt: at.toISOString() })
+        .where(eq(milestones.id, r.id));
+    out.push({ ...r, paidMinor, status });
+  }
+  return out;
 }
 
 /** A plan from the accepted quote version and a template; refused when the event already has one. */

@@ -147,7 +147,7 @@ export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPaym
     createdAt: at.toISOString(),
   };
   await tx.insert(payments).values(row);
-  const after = await applyToMilestones(tx, event.id, decision.allocations, at);
+  const after = await applyToMilestones(tx, plan, decision.allocations, at);
   await cancelRemindersFor(
     tx,
     after.filter((m) => m.status === 'paid').map((m) => m.id),
@@ -161,7 +161,7 @@ export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPaym
     at,
     audit: { before: null, after: { ...toPayment(row) }, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
   });
-  await confirmOnAdvance(tx, event.id, actor, at);
+  await confirmOnAdvance(tx, event, actor, at);
   return { payment: toPayment(row), milestones: after.map(toMilestone) };
 }
 
@@ -285,7 +285,7 @@ export async function refundPayment(
     createdAt: at.toISOString(),
   };
   await tx.insert(payments).values(row);
-  const after = await applyToMilestones(tx, event.id, negative, at);
+  const after = await applyToMilestones(tx, plan, negative, at);
   if (input.kind === 'refund')
     await creditNoteForRefund(tx, actor, { event, paymentId: id, amountMinor, memo: `refund ${code}`, at });
   await recordChange(tx, {
