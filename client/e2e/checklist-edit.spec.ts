@@ -7,13 +7,18 @@ test('checklist items from a template can be renamed and removed', async ({ brow
   const path = await firstWorkspace(page, 4);
   await page.goto(`${path}?tab=dayof`);
   await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
-  await page.getByLabel('Function').fill('Reception');
+  const fn = `Reception ${Date.now() % 100_000}`;
+  await page.getByLabel('Function').fill(fn);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const list = page.getByTestId('checklist').first();
+  const list = page.getByTestId('checklist').filter({ hasText: `${fn} — Mandap & stage` });
   await list.getByRole('button').first().click();
   await expect(list.getByTestId('checklist-progress')).toHaveText('0/4');
+  // Let the accordion finish opening before pressing buttons inside it.
+  await expect(list.getByRole('checkbox', { name: 'Seating for family' })).toBeVisible();
+  await list.getByRole('button', { name: 'Edit items' }).scrollIntoViewIfNeeded();
 
   await list.getByRole('button', { name: 'Edit items' }).click();
+  await expect(list.getByRole('button', { name: 'Done editing' })).toBeVisible();
   await list.getByLabel('Rename Florals placed').fill('Marigold florals placed');
   await list.getByLabel('Rename Florals placed').press('Enter');
   await list.getByRole('button', { name: 'Remove Havan kund and samagri ready' }).click();
