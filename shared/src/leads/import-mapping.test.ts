@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIndianDate } from './dates.ts';
 import { guessColumnMapping, readImportRow } from './import-mapping.ts';
+import { parseListingPlatforms } from './listing-platforms.ts';
 import { parseRupees } from './money-text.ts';
 
 describe('dates as written in India', () => {
@@ -98,5 +99,34 @@ describe('column mapping and row validation', () => {
   it('needs a phone or an email', () => {
     const r = readImportRow(['Asha Mehta', '', '', '', '', '', '', '', ''], mapping);
     expect(r).toEqual({ ok: false, errors: [{ field: 'phone', message: 'a phone or an email is needed' }] });
+  });
+});
+
+describe("sources from the house's listing platforms", () => {
+  const mapping = { name: 0, phone: 1, source: 2 };
+  const platforms = parseListingPlatforms('wedmegood,justdial,weddingbazaar:WeddingBazaar');
+  const read = (source: string) => readImportRow(['Asha Mehta', '9820012345', source], mapping, platforms);
+
+  it('imports a configured extra platform as listing with its name as detail', () => {
+    expect(read('Wedding Bazaar')).toMatchObject({
+      ok: true,
+      lead: { source: 'listing', sourceDetail: 'WeddingBazaar' },
+    });
+  });
+
+  it('keeps built-in platforms and channels as their own sources', () => {
+    expect(read('WedMeGood')).toMatchObject({ ok: true, lead: { source: 'wedmegood', sourceDetail: null } });
+    expect(read('Facebook')).toMatchObject({ ok: true, lead: { source: 'meta_ads', sourceDetail: null } });
+  });
+
+  it('refuses "listing" without the platform, and a platform that is not configured, naming the ones that are', () => {
+    for (const [cell, pattern] of [
+      ['listing', /does not say which platform.*WeddingBazaar/],
+      ['ShaadiBaraati', /unknown source "ShaadiBaraati".*WedMeGood, JustDial, WeddingBazaar/],
+    ] as const) {
+      const r = read(cell);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toEqual([{ field: 'source', message: expect.stringMatching(pattern) }]);
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   type LeadTemperature,
 } from '../lifecycle.ts';
 import { parseIndianDate } from './dates.ts';
+import { findListingPlatform, type ListingPlatform } from './listing-platforms.ts';
 import { parseRupees } from './money-text.ts';
 import { normalisePhone } from './phone.ts';
 
@@ -98,6 +99,8 @@ export interface ImportedLead {
   phone: string | null;
   email: string | null;
   source: LeadSource;
+  /** The platform's name when the source is `listing` (a platform configured in LISTING_PLATFORMS). */
+  sourceDetail: string | null;
   stage: LeadStage;
   temperature: LeadTemperature;
   eventType: EventType | null;
@@ -144,11 +147,35 @@ const SOURCE_ALIASES: Record<string, LeadSource> = {
   networking: 'offline_networking',
 };
 
+type SourceRead = { source: LeadSource; sourceDetail: string | null };
+
+/** A source cell: a channel, an alias (Facebook → Meta ads) or a configured listing platform. */
+function readSource(v: string, platforms: readonly ListingPlatform[]): SourceRead | null {
+  const platform = findListingPlatform(platforms, v);
+  if (platform) return { source: platform.source, sourceDetail: platform.sourceDetail };
+  const source = SOURCE_ALIASES[key(v)] ?? pickEnum(LEAD_SOURCES, v);
+  // "listing" alone does not say which platform; the platform's name does.
+  return source && source !== 'listing' ? { source, sourceDetail: null } : null;
+}
+
+function sourceProblem(v: string, platforms: readonly ListingPlatform[]): string {
+  const names = platforms.map((p) => p.label).join(', ');
+  return key(v) === 'listing'
+    ? `"${v}" does not say which platform; write its name${names ? ` (${names})` : ''}`
+    : `unknown source "${v}"${names ? `; listing platforms configured here: ${names}` : ''}`;
+}
+
 /**
- * Reads one spreadsheet row through the mapping. Every problem is reported (not just the
+ * Reads one spreadsheet row through the mapping, with the house's listing platforms
+ * (LISTING_PLATFORMS): a row from a platform without a source of its own becomes `listing`
+ * with the platform's name as source detail. Every problem is reported (not just the
  * first), each naming its field, so a person can fix the sheet in one pass.
  */
-export function readImportRow(cells: readonly string[], mapping: ColumnMapping): RowResult {
+export function readImportRow(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+  platforms: readonly ListingPlatform[] = [],
+): RowResult {
   const errors: RowError[] = [];
   const cell = (f: ImportField) => {
     const i = mapping[f];
@@ -180,8 +207,8 @@ export function readImportRow(cells: readonly string[], mapping: ColumnMapping):
   if (!cell('phone') && !cell('email')) errors.push({ field: 'phone', message: 'a phone or an email is needed' });
   const source = optional(
     'source',
-    (v) => SOURCE_ALIASES[key(v)] ?? pickEnum(LEAD_SOURCES, v),
-    (v) => `unknown source "${v}"`,
+    (v) => readSource(v, platforms),
+    (v) => sourceProblem(v, platforms),
   );
   const stage = optional(
     'stage',
@@ -223,7 +250,8 @@ export function readImportRow(cells: readonly string[], mapping: ColumnMapping):
       name,
       phone,
       email,
-      source: source ?? 'manual',
+      source: source?.source ?? 'manual',
+      sourceDetail: source?.sourceDetail ?? null,
       stage: stage ?? 'new',
       temperature: temperature ?? 'warm',
       eventType,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findListingPlatform, parseListingPlatforms } from './listing-platforms.ts';
+import { findListingPlatform, parseListingPlatforms, platformOfVisit } from './listing-platforms.ts';
 
 describe('listing platforms from configuration', () => {
   it('keeps the built-in platforms as their own sources and tags others as listing with their name', () => {
@@ -17,5 +17,22 @@ describe('listing platforms from configuration', () => {
     expect(findListingPlatform(p, 'wedding bazaar')?.key).toBe('weddingbazaar');
     expect(findListingPlatform(p, 'WeddingWire India')?.source).toBe('weddingwire_india');
     expect(findListingPlatform(p, 'Instagram')).toBeUndefined();
+  });
+});
+
+describe('the platform a website visitor came from', () => {
+  const p = parseListingPlatforms('wedmegood,weddingbazaar:WeddingBazaar');
+  it('reads utm_source first, then the referrer host', () => {
+    expect(platformOfVisit(p, { utmSource: 'WeddingBazaar', referrer: 'https://www.wedmegood.com/x' })?.key).toBe(
+      'weddingbazaar',
+    );
+    expect(platformOfVisit(p, { utmSource: 'newsletter', referrer: 'https://www.wedmegood.com/vendors/a' })?.key).toBe(
+      'wedmegood',
+    );
+  });
+  it('finds nothing for other visitors or an unreadable referrer', () => {
+    expect(platformOfVisit(p, { utmSource: 'google', referrer: 'https://www.google.com/' })).toBeUndefined();
+    expect(platformOfVisit(p, { referrer: 'not a url' })).toBeUndefined();
+    expect(platformOfVisit(p, {})).toBeUndefined();
   });
 });

@@ -57,3 +57,21 @@ export function findListingPlatform(platforms: readonly ListingPlatform[], text:
   const t = norm(text);
   return platforms.find((p) => norm(p.key) === t || norm(p.label) === t);
 }
+
+/**
+ * The listing platform a website visitor came from, if any: `utm_source` naming a configured
+ * platform (`?utm_source=wedmegood`), else the referrer's host (`www.weddingbazaar.com`).
+ */
+export function platformOfVisit(
+  platforms: readonly ListingPlatform[],
+  visit: { utmSource?: string | null; referrer?: string | null },
+): ListingPlatform | undefined {
+  const byUtm = visit.utmSource ? findListingPlatform(platforms, visit.utmSource) : undefined;
+  if (byUtm || !visit.referrer) return byUtm;
+  // shared/ runs without DOM or Node types, so the host is read by pattern rather than URL.
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/i.exec(visit.referrer)?.[1];
+  return host
+    ?.split('.')
+    .map((label) => findListingPlatform(platforms, label))
+    .find(Boolean);
+}

@@ -89,7 +89,12 @@ export const ZCreateLead = briefChecks(
     referredByClientId: z.uuid().optional(),
     ...ZLeadBrief.partial().shape,
   }),
-).refine((l) => l.phone || l.email, { path: ['phone'], message: 'enter a phone number or an email' });
+)
+  .refine((l) => l.phone || l.email, { path: ['phone'], message: 'enter a phone number or an email' })
+  .refine((l) => l.source !== 'listing' || l.sourceDetail, {
+    path: ['sourceDetail'],
+    message: 'name the listing platform the lead came from',
+  });
 export type CreateLead = z.input<typeof ZCreateLead>;
 export type CreateLeadParsed = z.output<typeof ZCreateLead>;
 

@@ -69,6 +69,33 @@ describe('lead import', () => {
     expect(await countRows(t.deps, 'leads')).toBe(before + 2);
   });
 
+  it('imports a row from a configured extra platform as listing with the platform as detail', async () => {
+    await t.cleanup();
+    t = await startTestApp({ LISTING_PLATFORMS: 'wedmegood,weddingbazaar:WeddingBazaar' });
+    auth = (await t.login('sales@mandap.demo')).auth;
+    const sheet = [
+      ['Kiran Rao', '98200 51111', 'Wedding Bazaar'],
+      ['Mohit Jain', '98200 52222', 'WedMeGood'],
+      ['Sara Ali', '98200 53333', 'listing'],
+    ];
+    const res = await t.json(
+      'POST',
+      '/api/imports/leads',
+      { fileName: 'platforms.csv', firstLine: 2, mapping: { name: 0, phone: 1, source: 2 }, rows: sheet, commit: true },
+      auth,
+    );
+    const { results, counts } = await res.json();
+    expect(counts).toMatchObject({ created: 2, error: 1 });
+    expect(results[2].errors[0]).toMatchObject({ field: 'source', message: expect.stringMatching(/WeddingBazaar/) });
+    const made = await t.deps.db.$client.execute(
+      "SELECT name, source, source_detail FROM leads WHERE name IN ('Kiran Rao', 'Mohit Jain') ORDER BY name",
+    );
+    expect(made.rows.map((r) => [r.name, r.source, r.source_detail])).toEqual([
+      ['Kiran Rao', 'listing', 'WeddingBazaar'],
+      ['Mohit Jain', 'wedmegood', null],
+    ]);
+  });
+
   it('refuses a mapping without a name column, naming the problem', async () => {
     const res = await t.json('POST', '/api/imports/leads', { ...body(false), mapping: { phone: 1 } }, auth);
     expect(res.status).toBe(400);

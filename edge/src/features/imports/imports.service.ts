@@ -5,12 +5,14 @@ import {
   type ImportLeads,
   type ImportLeadsResult,
   type ImportRowResult,
+  type ListingPlatform,
   readImportRow,
 } from '@mandap/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { type Actor, findExistingByKeys, leadValues, ownerPicker } from '../leads/lead-create.ts';
+import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { recordLeadsCreated, reserveLeadCodes } from './bulk-journal.ts';
 
 interface Checked {
@@ -19,12 +21,12 @@ interface Checked {
 }
 
 /** Validates every row, then marks repeats within the file and leads that already exist. */
-async function checkRows(db: DbOrTx, input: ImportLeads): Promise<Checked> {
+async function checkRows(db: DbOrTx, input: ImportLeads, platforms: readonly ListingPlatform[]): Promise<Checked> {
   const results: ImportRowResult[] = [];
   const readable: { index: number; lead: ImportedLead }[] = [];
   input.rows.forEach((cells, i) => {
     const line = input.firstLine + i;
-    const r = readImportRow(cells, input.mapping);
+    const r = readImportRow(cells, input.mapping, platforms);
     results.push({
       line,
       status: r.ok ? 'ok' : 'error',
@@ -67,12 +69,12 @@ function count(results: ImportRowResult[]): ImportLeadsResult['counts'] {
  */
 export async function importLeads(deps: Deps, input: ImportLeads, actor: Actor): Promise<ImportLeadsResult> {
   if (!input.commit) {
-    const { results } = await checkRows(deps.db, input);
+    const { results } = await checkRows(deps.db, input, listingPlatformsOf(deps));
     return { results, counts: count(results) };
   }
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const { results, good } = await checkRows(tx, input);
+    const { results, good } = await checkRows(tx, input, listingPlatformsOf(deps));
     const codes = await reserveLeadCodes(tx, good.length, now);
     const pickOwner = await ownerPicker(tx);
     const rows = good.map((g, k) =>

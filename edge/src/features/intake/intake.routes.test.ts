@@ -220,6 +220,28 @@ describe('website form', () => {
     expect(String(notes.rows[0]!.body)).toMatch(/Enquired again via website/);
   });
 
+  it('tags a visitor sent by a configured listing platform with that platform', async () => {
+    t = await startTestApp({ LISTING_PLATFORMS: 'wedmegood,weddingbazaar:WeddingBazaar' });
+    const sources = [];
+    for (const [phone, over] of [
+      ['98200 61111', { utm_source: 'weddingbazaar' }],
+      ['98200 62222', { utm_source: undefined, referrer: 'https://www.wedmegood.com/vendors/mumbai' }],
+      ['98200 63333', {}],
+    ] as const) {
+      const res = await t.json('POST', '/api/intake/website', form({ phone, ...over }), { 'x-forwarded-for': phone });
+      const rs = await t.deps.db.$client.execute({
+        sql: 'SELECT source, source_detail FROM leads WHERE code = ?',
+        args: [(await res.json()).reference],
+      });
+      sources.push([rs.rows[0]!.source, rs.rows[0]!.source_detail]);
+    }
+    expect(sources).toEqual([
+      ['listing', 'WeddingBazaar'],
+      ['wedmegood', '/sangeet'],
+      ['website', '/sangeet'],
+    ]);
+  });
+
   it('drops bots quietly: a filled honeypot or an instant submit creates nothing', async () => {
     t = await startTestApp();
     const before = await countRows(t.deps, 'leads');

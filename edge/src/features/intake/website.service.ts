@@ -1,8 +1,9 @@
-import type { ZWebsiteLead } from '@mandap/shared';
+import { platformOfVisit, type ZWebsiteLead } from '@mandap/shared';
 import type { z } from 'zod';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hitRateLimit } from '../../lib/rate-limit.ts';
+import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { recordDelivery } from './inbox.ts';
 import { recordProviderLead } from './provider-lead.ts';
 
@@ -54,14 +55,16 @@ export async function receiveWebsiteLead(
   if (input.email) answers.email = input.email;
   if (input.city) answers.city = input.city;
   if (input.eventDate) answers.event_date = input.eventDate;
+  // A visitor sent by a listing platform (utm_source or referrer) is that platform's lead.
+  const platform = platformOfVisit(listingPlatformsOf(deps), { utmSource: input.utm_source, referrer: input.referrer });
   return deps.db.transaction(async (tx) => {
     const r = await recordProviderLead(
       tx,
       {
-        source: 'website',
+        source: platform?.source ?? 'website',
         externalRef: null,
         answers,
-        sourceDetail: input.landingPage ?? 'website form',
+        sourceDetail: platform?.sourceDetail ?? input.landingPage ?? 'website form',
         extraRequirements: input.message ?? null,
         eventType: input.eventType ?? null,
         guestCount: input.guestCount ?? null,

@@ -67,6 +67,20 @@ describe('lead intake by hand', () => {
     expect(await countRows(t.deps, 'leads')).toBe(before);
   });
 
+  it('a listing lead must name its platform', async () => {
+    const bare = await create({ name: 'Tara Sen', phone: '98200 40404', source: 'listing' });
+    expect(bare.res.status).toBe(400);
+    expect(bare.body.error.fields.sourceDetail).toMatch(/name the listing platform/);
+    const named = await create({
+      name: 'Tara Sen',
+      phone: '98200 40404',
+      source: 'listing',
+      sourceDetail: 'Venue Look',
+    });
+    expect(named.res.status).toBe(201);
+    expect(named.body.lead).toMatchObject({ source: 'listing', sourceDetail: 'Venue Look' });
+  });
+
   it('assigns owners round-robin among active sales users', async () => {
     const owners: string[] = [];
     for (let i = 0; i < 4; i++) {
