@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, type Db } from './db/client.ts';
 import { migrateDb } from './db/migrate.ts';
 import type { Env } from './env.ts';
+import { seedDemoQuotes } from './features/quotes/demo-quotes.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -28,5 +29,8 @@ export async function prepareDeps(env: Env, now: () => Date = () => new Date()):
   const db: Db = await createDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   await migrateDb(db, MIGRATIONS_FOLDER);
   const seeded = env.SEED_DEMO ? await seedDemo(db, { now: now(), iterations: env.PASSWORD_HASH_ITERATIONS }) : false;
-  return { db, env, now, log: createLogger(env.LOG_LEVEL), seeded };
+  const deps = { db, env, now, log: createLogger(env.LOG_LEVEL), seeded };
+  // A freshly seeded house also gets a few quotations in different states (draft, sent, accepted + change order, declined).
+  if (seeded) await seedDemoQuotes(deps);
+  return deps;
 }

@@ -22,8 +22,10 @@ afterEach(() => t.cleanup());
 
 describe('quotes: create, price, edit', () => {
   it('creates a numbered draft for a lead, priced with CGST + SGST within Maharashtra', async () => {
+    // The demo house already holds a few quotations: numbering continues after them.
+    const next = (await countRows(t.deps, 'quotes')) + 1;
     const q = await createQuote(t, sales.auth, { leadId, ...weddingDraft() });
-    expect(q.quote.code).toBe(`${quoteCodePrefix(t.clock.now())}0001`);
+    expect(q.quote.code).toBe(`${quoteCodePrefix(t.clock.now())}${String(next).padStart(4, '0')}`);
     expect(q.quote.status).toBe('draft');
     const totals = q.current.totals;
     expect(totals.regime).toBe('intra_state');
@@ -163,7 +165,8 @@ describe('quotes: versions', () => {
     );
     const codes = created.map((q) => q.quote.code).sort();
     const prefix = quoteCodePrefix(t.clock.now());
-    expect(codes).toEqual(Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(4, '0')}`));
+    const first = (await countRows(t.deps, 'quotes')) - n + 1;
+    expect(codes).toEqual(Array.from({ length: n }, (_, i) => `${prefix}${String(first + i).padStart(4, '0')}`));
   });
 });
 
@@ -213,11 +216,12 @@ describe('quotes: bad input changes nothing', () => {
   ];
   it.each(cases)('refuses %s', async (_name, over, status, message) => {
     const before = await countRows(t.deps, 'quotes');
+    const versionsBefore = await countRows(t.deps, 'quote_versions');
     const res = await t.json('POST', '/api/quotes', { leadId, ...weddingDraft(), ...over }, sales.auth);
     expect(res.status).toBe(status);
     expect((await res.json()).error.message).toMatch(message);
     expect(await countRows(t.deps, 'quotes')).toBe(before);
-    expect(await countRows(t.deps, 'quote_versions')).toBe(0);
+    expect(await countRows(t.deps, 'quote_versions')).toBe(versionsBefore);
   });
 
   it('refuses a quote for a lead that does not exist', async () => {
@@ -252,8 +256,16 @@ describe('quotes: who sees what', () => {
     expect((await t.json('GET', `/api/quotes/${other.quote.id}`, undefined, client.auth)).status).toBe(404);
     expect((await t.json('GET', `/api/quotes/${unsent.quote.id}`, undefined, client.auth)).status).toBe(404);
     const list = await (await t.json('GET', '/api/quotes', undefined, client.auth)).json();
-    expect(list.quotes.map((q: { id: string; currentVersion: number }) => q.id)).toEqual([mine.quote.id]);
-    expect(list.quotes[0]).toMatchObject({ status: 'sent', totalMinor: mine.current.totals.totalMinor });
+    // Only quotes of their own event that were sent (the demo house's own sent quote on that event included).
+    const ids = list.quotes.map((q: { id: string }) => q.id);
+    expect(ids).toContain(mine.quote.id);
+    expect(ids).not.toContain(other.quote.id);
+    expect(ids).not.toContain(unsent.quote.id);
+    expect(list.quotes.every((q: { status: string }) => q.status === 'sent')).toBe(true);
+    expect(list.quotes.find((q: { id: string }) => q.id === mine.quote.id)).toMatchObject({
+      status: 'sent',
+      totalMinor: mine.current.totals.totalMinor,
+    });
     const link = await t.json('GET', `/api/quotes/${mine.quote.id}/client-link`, undefined, client.auth);
     const page = await t.json('GET', `/api/public/quotes/${tokenOf((await link.json()).url)}`);
     expect(await page.json()).toMatchObject({ canAccept: true, version: { version: 1 } });
