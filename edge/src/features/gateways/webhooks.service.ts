@@ -16,6 +16,13 @@ export interface Delivery {
   apply: (tx: Tx) => Promise<string>;
 }
 
+/**
+ * An inbox line on its own: written in a (short) transaction so it takes its turn with the
+ * other writers in this process instead of waiting on a busy lock (see db/client.ts).
+ */
+const logAlone = (deps: Deps, line: Parameters<typeof logDelivery>[1]) =>
+  deps.db.transaction((tx) => logDelivery(tx, line));
+
 export type DeliveryReply = { status: 200 | 401 | 422; body: { ok: boolean; status: string; reason?: string } };
 
 /**
@@ -24,21 +31,11 @@ export type DeliveryReply = { status: 200 | 401 | 422; body: { ok: boolean; stat
  * inbox line commit together. An effect refused (unknown link, wrong currency) rolls back
  * and the inbox says why.
  */
-export function receiveDelivery(deps: Deps, d: Delivery): Promise<DeliveryReply> {
-  // One delivery at a time per process: local libSQL waits for a busy lock synchronously,
-  // so overlapping write transactions in one process stall each other until the timeout.
-  const run = queue.then(() => receiveOne(deps, d));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-async function receiveOne(deps: Deps, d: Delivery): Promise<DeliveryReply> {
+export async function receiveDelivery(deps: Deps, d: Delivery): Promise<DeliveryReply> {
   const at = deps.now();
   const line = { provider: d.provider, headers: d.headers, body: d.raw, at };
   if (d.rejection) {
-    await logDelivery(deps.db, {
+    await logAlone(deps, {
       ...line,
       providerEventId: null,
       signatureValid: false,
@@ -49,7 +46,7 @@ async function receiveOne(deps: Deps, d: Delivery): Promise<DeliveryReply> {
   }
   if (!d.providerEventId) {
     const reason = 'no event id: cannot de-duplicate, refused';
-    await logDelivery(deps.db, { ...line, providerEventId: null, signatureValid: true, status: 'rejected', reason });
+    await logAlone(deps, { ...line, providerEventId: null, signatureValid: true, status: 'rejected', reason });
     return { status: 422, body: { ok: false, status: 'rejected', reason } };
   }
   const eventId = d.providerEventId;
@@ -76,13 +73,13 @@ async function receiveOne(deps: Deps, d: Delivery): Promise<DeliveryReply> {
     });
     if (note === null) {
       const reason = `duplicate of ${eventId}: already processed, no effect`;
-      await logDelivery(deps.db, { ...line, providerEventId: null, signatureValid: true, status: 'duplicate', reason });
+      await logAlone(deps, { ...line, providerEventId: null, signatureValid: true, status: 'duplicate', reason });
       return { status: 200, body: { ok: true, status: 'duplicate' } };
     }
     return { status: 200, body: { ok: true, status: 'processed', reason: note } };
   } catch (err) {
     if (!(err instanceof AppError)) {
-      await logDelivery(deps.db, {
+      await logAlone(deps, {
         ...line,
         providerEventId: null,
         signatureValid: true,
@@ -91,7 +88,7 @@ async function receiveOne(deps: Deps, d: Delivery): Promise<DeliveryReply> {
       });
       throw err;
     }
-    await logDelivery(deps.db, {
+    await logAlone(deps, {
       ...line,
       providerEventId: null,
       signatureValid: true,
