@@ -103,6 +103,8 @@ export const ZUpdateLead = briefChecks(
     ...contactFields,
     name: ZLeadName.optional(),
     sourceDetail: ZText(200).nullable().optional(),
+    /** Only for referral leads: the client who referred them (null clears it). */
+    referredByClientId: z.uuid({ error: 'must be a client id' }).nullable().optional(),
     ...ZLeadBrief.partial().shape,
   }),
 );
@@ -166,6 +168,8 @@ export const ZLeadDetail = ZLeadSummary.extend({
   lostReason: z.string().nullable(),
   clientId: z.string().nullable(),
   referredByClientId: z.string().nullable(),
+  /** The referring client's name, for display. */
+  referredByClientName: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type LeadDetail = z.infer<typeof ZLeadDetail>;

@@ -13,6 +13,7 @@ import { SourceBadge, StageBadge, TemperatureBadge } from './LeadBadges.tsx';
 import { BriefForm, BriefView } from './LeadBrief.tsx';
 import { LeadFollowUps } from './LeadFollowUps.tsx';
 import { LeadHistory } from './LeadHistory.tsx';
+import { LeadReferrer } from './LeadReferrer.tsx';
 import { LeadTimeline } from './LeadTimeline.tsx';
 import { LogCommunicationForm } from './LogCommunicationForm.tsx';
 import { useAssignLead, useLeadOwners } from './leadOptions.api.ts';
@@ -73,6 +74,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
               )
             )}
           </Group>
+          {l.source === 'referral' && <LeadReferrer lead={l} canWrite={me.permissions.includes('leads:write')} />}
           <ContactActions lead={l} senderName={me.name} />
           <Divider />
           <Group justify="space-between">

@@ -54,8 +54,14 @@ export function SourceSelect({
 export function ReferrerSelect({
   value,
   onChange,
+  currentLabel,
   ...props
-}: Omit<SelectProps, 'value' | 'onChange' | 'data'> & { value: string | null; onChange: (id: string | null) => void }) {
+}: Omit<SelectProps, 'value' | 'onChange' | 'data'> & {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  /** How to show the chosen client when it is not among the search results. */
+  currentLabel?: string | null;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const found = useReferrers(debounced);
@@ -63,6 +69,7 @@ export function ReferrerSelect({
     value: c.id,
     label: `${c.name} · ${c.code}${c.phone ? ` · ${c.phone}` : ''}`,
   }));
+  if (value && !data.some((d) => d.value === value)) data.push({ value, label: currentLabel ?? 'Chosen client' });
   return (
     <Select
       label="Referred by (client)"

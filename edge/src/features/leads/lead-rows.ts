@@ -1,7 +1,7 @@
 import type { LeadDetail, LeadSummary } from '@mandap/shared';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { leads, users } from '../../db/schema/index.ts';
+import { clients, leads, users } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 
 export type LeadRow = typeof leads.$inferSelect;
@@ -27,7 +27,7 @@ export const summaryColumns = {
   createdAt: leads.createdAt,
 };
 
-export function toLeadDetail(row: LeadRow, ownerName: string | null): LeadDetail {
+export function toLeadDetail(row: LeadRow, ownerName: string | null, referredByClientName: string | null): LeadDetail {
   return {
     id: row.id,
     code: row.code,
@@ -58,6 +58,7 @@ export function toLeadDetail(row: LeadRow, ownerName: string | null): LeadDetail
     lostReason: row.lostReason,
     clientId: row.clientId,
     referredByClientId: row.referredByClientId,
+    referredByClientName,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -86,16 +87,17 @@ export function toSummary(d: LeadDetail): LeadSummary {
   };
 }
 
-/** Loads a lead and its owner's name, or answers 404. */
+/** Loads a lead with its owner's and referrer's names, or answers 404. */
 export async function loadLead(db: DbOrTx, id: string): Promise<{ row: LeadRow; detail: LeadDetail }> {
   const [found] = await db
-    .select({ lead: leads, ownerName: users.name })
+    .select({ lead: leads, ownerName: users.name, referrerName: clients.name })
     .from(leads)
     .leftJoin(users, eq(users.id, leads.ownerId))
+    .leftJoin(clients, eq(clients.id, leads.referredByClientId))
     .where(eq(leads.id, id))
     .limit(1);
   if (!found) throw notFound('That lead');
-  return { row: found.lead, detail: toLeadDetail(found.lead, found.ownerName) };
+  return { row: found.lead, detail: toLeadDetail(found.lead, found.ownerName, found.referrerName) };
 }
 
 /** What the audit log keeps of a lead: the fields people change. */

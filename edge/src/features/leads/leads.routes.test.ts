@@ -81,6 +81,26 @@ describe('lead intake by hand', () => {
     expect(named.body.lead).toMatchObject({ source: 'listing', sourceDetail: 'Venue Look' });
   });
 
+  it('names, changes and clears the referring client of a referral lead; refuses it on other leads', async () => {
+    const [client] = await rows('SELECT id, name FROM clients LIMIT 1');
+    const ref = await create({ name: 'Isha Roy', phone: '98200 41414', source: 'referral' });
+    const patch = (id: string, b: unknown) => t.json('PATCH', `/api/leads/${id}`, b, sales.auth);
+    const set = await patch(ref.body.lead.id, { referredByClientId: client!.id });
+    expect(set.status).toBe(200);
+    expect((await set.json()).lead).toMatchObject({
+      referredByClientId: client!.id,
+      referredByClientName: client!.name,
+    });
+    const unknown = await patch(ref.body.lead.id, { referredByClientId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.fields.referredByClientId).toBe('no such client');
+    const cleared = await patch(ref.body.lead.id, { referredByClientId: null });
+    expect((await cleared.json()).lead.referredByClientName).toBeNull();
+    const manual = await create({ name: 'Om Das', phone: '98200 42424' });
+    const wrong = await patch(manual.body.lead.id, { referredByClientId: client!.id });
+    expect((await wrong.json()).error.fields.referredByClientId).toBe('only for referral leads');
+  });
+
   it('assigns owners round-robin among active sales users', async () => {
     const owners: string[] = [];
     for (let i = 0; i < 4; i++) {

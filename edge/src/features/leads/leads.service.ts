@@ -1,7 +1,7 @@
-import type { CreateLeadParsed, LeadDetail, LeadListQuery, LeadSummary, UpdateLead } from '@mandap/shared';
+import type { CreateLeadParsed, LeadDetail, LeadListQuery, LeadSource, LeadSummary, UpdateLead } from '@mandap/shared';
 import { and, asc, count, desc, eq, gte, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { leads, users } from '../../db/schema/index.ts';
+import { clients, leads, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
@@ -71,6 +71,7 @@ export async function createLead(deps: Deps, input: CreateLeadParsed, actor: Act
     const duplicate = await findDuplicate(tx, contact);
     if (duplicate) return { duplicate };
     if (input.ownerId) await assertAssignable(tx, input.ownerId);
+    if (input.referredByClientId) await assertReferrer(tx, input.referredByClientId, input.source);
     const row = await insertLead(tx, { ...input, ...contact }, actor, now);
     return { id: row.id };
   });
@@ -88,11 +89,25 @@ async function assertAssignable(db: DbOrTx, ownerId: string) {
   }
 }
 
+/** A referrer must be an existing client, and only a referral lead has one. */
+async function assertReferrer(db: DbOrTx, clientId: string, source: LeadSource) {
+  if (source !== 'referral')
+    throw new AppError('validation_failed', 'Only a lead whose source is Referral names a referring client.', {
+      fields: { referredByClientId: 'only for referral leads' },
+    });
+  const [client] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
+  if (!client)
+    throw new AppError('validation_failed', 'No client with that id; pick the referrer from the list.', {
+      fields: { referredByClientId: 'no such client' },
+    });
+}
+
 /** Edits contact details and the brief. A changed phone or email must not collide with another lead. */
 export async function updateLead(deps: Deps, id: string, input: UpdateLead & Record<string, unknown>, actor: Actor) {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const { row: before } = await loadLead(tx, id);
+    if (input.referredByClientId) await assertReferrer(tx, input.referredByClientId as string, before.source);
     const phone = input.phone === undefined ? before.phone : (input.phone as string | null);
     const email = input.email === undefined ? before.email : (input.email as string | null);
     if (!phone && !email)
