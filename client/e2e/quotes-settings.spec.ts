@@ -65,3 +65,70 @@ test('a client finds a sent quote on their dashboard and declines it with a reas
   const detail = await (await request.get(`/api/quotes/${quote.id}`, { headers: sales })).json();
   expect(detail.quote.status).toBe('rejected');
 });
+
+test('sales keeps the quote catalogue: adds, edits, retires and restores an item', async ({ page }) => {
+  await signIn(page, 'sales@mandap.demo');
+  await mainNav(page).getByRole('link', { name: 'Quotes' }).click();
+  await page.getByRole('link', { name: 'Catalogue' }).click();
+  await expect(page.getByRole('heading', { name: 'Quote catalogue' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add item' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a catalogue item' });
+  await add.getByLabel('Name').fill('Phoolon ki chadar');
+  await add.getByLabel('Default rate (₹)').fill('45000');
+  await add.getByRole('button', { name: 'Add item' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Phoolon ki chadar' });
+  await expect(row).toContainText('₹45,000.00');
+  await expect(row).toContainText('House');
+
+  await row.getByRole('button', { name: 'Edit Phoolon ki chadar' }).click();
+  const edit = page.getByRole('dialog', { name: /Edit “Phoolon ki chadar”/ });
+  await edit.getByLabel('Default rate (₹)').fill('52000');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(row).toContainText('₹52,000.00');
+  await page.screenshot({ path: `${SHOTS}/catalogue.png`, fullPage: true });
+
+  await row.getByRole('button', { name: 'Retire Phoolon ki chadar' }).click();
+  await expect(row).toBeHidden();
+  await page.getByLabel('Show retired items').check();
+  await expect(row).toContainText('Retired');
+  await row.getByRole('button', { name: 'Restore Phoolon ki chadar' }).click();
+  await expect(row).toContainText('House');
+});
+
+test('the builder: a line discount as % or amount, dd/mm/yyyy validity, and a B2B place of supply that must match the GSTIN', async ({
+  page,
+}) => {
+  await signIn(page, 'sales@mandap.demo');
+  await mainNav(page).getByRole('link', { name: 'Quotes' }).click();
+  await page.getByRole('row').filter({ hasText: 'Corporate offsite' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /· v1/ })).toBeVisible();
+
+  // Line 2: 6 airport transfers at ₹3,200.
+  await page.getByLabel('Line 2 discount percent').fill('10');
+  await expect(page.getByTestId('line-amount-1')).toHaveText('₹17,280.00');
+  await page.getByRole('button', { name: 'Line 2: discount as amount in INR' }).click();
+  await expect(page.getByLabel('Line 2 discount amount (INR)')).toHaveValue('10');
+  await expect(page.getByTestId('line-amount-1')).toHaveText('₹19,190.00');
+
+  await page.getByLabel('Valid until').fill('15/01/2027');
+  await page.getByLabel('Valid until').blur();
+  await expect(page.getByLabel('Valid until')).toHaveValue('15/01/2027');
+
+  await page.getByText('B2B (GSTIN)').click();
+  await page.getByLabel('Buyer GSTIN').fill('29AAGCB7383J1Z4');
+  const warning = page.getByTestId('place-of-supply-warning');
+  await expect(warning).toContainText('registered in Karnataka (29) but the place of supply is Maharashtra (27)');
+  await page.screenshot({ path: `${SHOTS}/builder-pos-warning.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Send v1' }).click();
+  await expect(page.getByText(/v1 was not sent/)).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Place of supply' }).fill('Karnataka');
+  await page.getByRole('option', { name: 'Karnataka (29)' }).click();
+  await expect(warning).toBeHidden();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Valid until')).toHaveValue('15/01/2027');
+  await expect(page.getByLabel('Line 2 discount amount (INR)')).toHaveValue('10');
+  await expect(page.getByText('IGST', { exact: true })).toBeVisible();
+});

@@ -105,7 +105,7 @@ export function QuoteDetailsForm({
             value={placeOfSupply}
             allowDeselect={false}
             disabled={readOnly}
-            error={errors.placeOfSupply}
+            error={mismatch ? 'not the state of the buyer’s GSTIN' : errors.placeOfSupply}
             onChange={(v) => onChange({ placeOfSupply: v as GstStateCode })}
           />
         </Grid.Col>

@@ -55,6 +55,8 @@ export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare:
 
   const change = (patch: Partial<QuoteDraftInput>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    // A field's server error goes once the field is changed.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
     setDirty(true);
   };
   const addLine = (over = {}) => {

@@ -209,8 +209,10 @@ describe('passwords', () => {
   });
 
   it('a reset request for an unknown email answers the same and queues nothing', async () => {
+    // The demo house's seeded quotations already queued notices of their own.
+    const before = await countRows(t.deps, 'notification_outbox');
     const res = await t.json('POST', '/api/auth/password-reset/request', { email: 'ghost@example.com' });
     expect(res.status).toBe(202);
-    expect(await countRows(t.deps, 'notification_outbox')).toBe(0);
+    expect(await countRows(t.deps, 'notification_outbox')).toBe(before);
   });
 });
