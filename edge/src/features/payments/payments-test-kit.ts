@@ -4,19 +4,8 @@ import type { TestApp } from '../../test-support.ts';
 
 let serial = 0;
 
-/** A fresh event for a demo client, with an accepted quote version of `totalMinor` and no plan yet. */
-export async function eventWithAcceptedQuote(
-  t: TestApp,
-  opts: {
-    totalMinor?: number;
-    /** GST included in the total (split CGST + SGST for the demo client in Maharashtra). */
-    taxMinor?: number;
-    currency?: Currency;
-    status?: BookingState;
-    startDate?: string;
-    leadId?: string;
-  } = {},
-) {
+/** A fresh event for the first demo client, with no quotation. */
+export async function bareEvent(t: TestApp, opts: { status?: BookingState; startDate?: string; leadId?: string } = {}) {
   const at = t.clock.now().toISOString();
   const rs = await t.deps.db.$client.execute('SELECT id FROM clients ORDER BY code LIMIT 1');
   const clientId = String(rs.rows[0]!.id);
@@ -36,6 +25,23 @@ export async function eventWithAcceptedQuote(
     createdAt: at,
     updatedAt: at,
   });
+  return { eventId, clientId, at };
+}
+
+/** A fresh event for a demo client, with an accepted quote version of `totalMinor` and no plan yet. */
+export async function eventWithAcceptedQuote(
+  t: TestApp,
+  opts: {
+    totalMinor?: number;
+    /** GST included in the total (split CGST + SGST for the demo client in Maharashtra). */
+    taxMinor?: number;
+    currency?: Currency;
+    status?: BookingState;
+    startDate?: string;
+    leadId?: string;
+  } = {},
+) {
+  const { eventId, clientId, at } = await bareEvent(t, opts);
   const quoteId = newId();
   const currency = opts.currency ?? 'INR';
   const total = opts.totalMinor ?? 10_00_000_00;
