@@ -104,7 +104,7 @@ describe('Razorpay payment links', () => {
 
 describe('Razorpay webhook', () => {
   it.each([
-    ['a missing signature', (raw: string) => ({ 'x-razorpay-event-id': newId() }), /missing/],
+    ['a missing signature', (_raw: string) => ({ 'x-razorpay-event-id': newId() }), /missing/],
     [
       'a wrong secret',
       (raw: string) => ({ 'x-razorpay-signature': sign(raw, 'another-secret'), 'x-razorpay-event-id': newId() }),
