@@ -19,6 +19,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDate, formatDateRange, humanize } from '../../lib/format.ts';
+import { DateField } from './DateField.tsx';
 import { useUpdateLead } from './leads.api.ts';
 
 const rupees = (minor: number | null) => (minor == null ? '' : minor / 100);
@@ -138,8 +139,8 @@ export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => vo
           clearable
         />
         <NumberInput label="Guests" min={0} value={guests} onChange={setGuests} />
-        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DateField label="From" value={from || null} onChange={(d) => setFrom(d ?? '')} />
+        <DateField label="To" value={to || null} onChange={(d) => setTo(d ?? '')} />
         <TextInput label="City" value={city} onChange={(e) => setCity(e.currentTarget.value)} />
         <TextInput label="Venue" value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
         <NumberInput
@@ -173,11 +174,10 @@ export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => vo
               onChange={(e) => setFn(i, { name: e.currentTarget.value })}
               style={{ flex: 2 }}
             />
-            <TextInput
+            <DateField
               aria-label="Function date"
-              type="date"
-              value={f.date ?? ''}
-              onChange={(e) => setFn(i, { date: e.currentTarget.value || null })}
+              value={f.date ?? null}
+              onChange={(d) => setFn(i, { date: d })}
               style={{ flex: 2 }}
             />
             <NumberInput

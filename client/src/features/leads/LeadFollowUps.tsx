@@ -1,5 +1,7 @@
+import '@mantine/dates/styles.css';
 import type { FollowUp } from '@mandap/shared';
 import { Badge, Button, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconAlarmSnooze, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -93,8 +95,8 @@ export function FollowUpRow({ followUp, showLead = false }: { followUp: FollowUp
   );
 }
 
-/** datetime-local value (Asia/Kolkata wall time, as the browser is set) → ISO with offset. */
-const toIso = (local: string) => new Date(local).toISOString();
+/** The picker's "YYYY-MM-DD HH:mm:ss" is India wall time whatever the device's zone → an instant. */
+const istToIso = (local: string) => new Date(`${local.replace(' ', 'T')}+05:30`).toISOString();
 
 export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: boolean }) {
   const list = useLeadFollowUps(leadId);
@@ -113,11 +115,15 @@ export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: bool
       ))}
       {!closed && (
         <Group align="flex-end" gap="xs">
-          <TextInput
-            label="Next follow-up"
-            type="datetime-local"
-            value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
+          <DateTimePicker
+            label="Next follow-up (IST)"
+            placeholder="dd/mm/yyyy hh:mm"
+            valueFormat="DD/MM/YYYY hh:mm A"
+            timePickerProps={{ format: '12h' }}
+            clearable
+            miw={210}
+            value={when || null}
+            onChange={(v) => setWhen(v ?? '')}
           />
           <TextInput
             label="What for"
@@ -131,7 +137,7 @@ export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: bool
             loading={schedule.isPending}
             onClick={() =>
               schedule.mutate(
-                { dueAt: toIso(when), ...(note.trim() ? { note: note.trim() } : {}) },
+                { dueAt: istToIso(when), ...(note.trim() ? { note: note.trim() } : {}) },
                 {
                   onSuccess: () => {
                     setWhen('');
