@@ -10,6 +10,10 @@ test('sales builds a quote from the catalogue, sees live GST totals, sends it; t
   page,
   browser,
 }) => {
+  // One whole journey (build, send, PDF, phone acceptance, change order, diff, phone layout):
+  // 21–25 s on an idle machine (trace: no single slow step, the longest is typing a line at
+  // ~55 ms a key), so the default 30 s failed under load from parallel runs rather than for a bug.
+  test.setTimeout(60_000);
   await signIn(page, 'sales@mandap.demo');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes' }).click();
   await expect(page.getByRole('heading', { name: 'Quotes' })).toBeVisible();
