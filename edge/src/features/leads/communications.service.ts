@@ -1,6 +1,7 @@
 import { type Communication, newId, type ZLogCommunication } from '@mandap/shared';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
 import { communications, events, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { recordChange } from '../../lib/journal.ts';
@@ -55,48 +56,57 @@ function toColumns(input: LogInput) {
   }
 }
 
-/** Logs a call, WhatsApp message, meeting, email or note on a lead (and its event, once converted). */
-export async function logCommunication(
+/** Logs a call, message, meeting, email or note on the lead's timeline (and its event's, once converted). */
+export async function logCommunication(deps: Deps, leadId: string, input: LogInput, actor: Actor) {
+  return deps.db.transaction((tx) => writeCommunication(deps, tx, leadId, input, actor));
+}
+
+/** {@link logCommunication} inside the caller's transaction (used by the idempotent route). */
+export async function writeCommunication(
   deps: Deps,
+  tx: DbOrTx,
   leadId: string,
   input: LogInput,
   actor: Actor,
 ): Promise<Communication> {
   const now = deps.now();
   const id = newId();
-  await deps.db.transaction(async (tx) => {
-    await loadLead(tx, leadId);
-    const [event] = await tx.select({ id: events.id }).from(events).where(eq(events.leadId, leadId)).limit(1);
-    const row = {
-      id,
-      leadId,
-      eventId: event?.id ?? null,
-      kind: input.kind,
-      ...toColumns(input),
-      occurredAt: input.occurredAt ? new Date(input.occurredAt).toISOString() : now.toISOString(),
-      byUserId: actor.actorId,
-      createdAt: now.toISOString(),
-    };
-    await tx.insert(communications).values(row);
-    await recordChange(tx, {
-      type: 'communication.logged',
-      aggregateType: 'lead',
-      aggregateId: leadId,
-      payload: { communicationId: id, kind: input.kind, outcome: row.outcome },
-      actorId: actor.actorId,
-      at: now,
-      audit: { before: null, after: row, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
-    });
+  await loadLead(tx, leadId);
+  const [event] = await tx.select({ id: events.id }).from(events).where(eq(events.leadId, leadId)).limit(1);
+  const row = {
+    id,
+    leadId,
+    eventId: event?.id ?? null,
+    kind: input.kind,
+    ...toColumns(input),
+    occurredAt: input.occurredAt ? new Date(input.occurredAt).toISOString() : now.toISOString(),
+    byUserId: actor.actorId,
+    createdAt: now.toISOString(),
+  };
+  await tx.insert(communications).values(row);
+  await recordChange(tx, {
+    type: 'communication.logged',
+    aggregateType: 'lead',
+    aggregateId: leadId,
+    payload: { communicationId: id, kind: input.kind, outcome: row.outcome },
+    actorId: actor.actorId,
+    at: now,
+    audit: { before: null, after: row, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
   });
-  const [logged] = await listCommunications(deps, leadId, id);
+  const [logged] = await listCommunications(deps, leadId, id, tx);
   return logged!;
 }
 
 /** The lead's timeline, newest first. */
-export async function listCommunications(deps: Deps, leadId: string, onlyId?: string): Promise<Communication[]> {
-  if (!onlyId) await loadLead(deps.db, leadId);
+export async function listCommunications(
+  deps: Deps,
+  leadId: string,
+  onlyId?: string,
+  db: DbOrTx = deps.db,
+): Promise<Communication[]> {
+  if (!onlyId) await loadLead(db, leadId);
   const [rows, files] = await Promise.all([
-    deps.db
+    db
       .select({
         id: communications.id,
         kind: communications.kind,

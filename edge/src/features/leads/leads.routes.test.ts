@@ -230,6 +230,21 @@ describe('brief, timeline, follow-ups, conversion and history', () => {
     });
   });
 
+  it('a log replayed with the same Idempotency-Key is logged once and answers the same', async () => {
+    const { body } = await create();
+    const call = { kind: 'call', outcome: 'connected', durationSeconds: 60, notes: 'Queued offline' };
+    const send = (key: string) =>
+      t.json('POST', `/api/leads/${body.lead.id}/communications`, call, { ...sales.auth, 'idempotency-key': key });
+    const first = await send('offline-log-0001');
+    const again = await send('offline-log-0001');
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((await again.json()).communication.id).toBe((await first.json()).communication.id);
+    expect(await rows('SELECT id FROM communications WHERE lead_id = ?', [body.lead.id])).toHaveLength(1);
+    expect((await send('offline-log-0002')).status).toBe(201);
+    expect(await rows('SELECT id FROM communications WHERE lead_id = ?', [body.lead.id])).toHaveLength(2);
+  });
+
   it('plans a follow-up with a reminder in the outbox; snooze moves it, complete closes it', async () => {
     const { body } = await create();
     const due = new Date(t.clock.now().getTime() - 3_600_000).toISOString();

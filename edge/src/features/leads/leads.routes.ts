@@ -18,12 +18,13 @@ import {
   ZUpdateLead,
 } from '@mandap/shared';
 import { viewerOf } from '../../lib/context.ts';
+import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { actorOf } from './actor.ts';
 import { leadAttachmentsRoutes } from './attachments.routes.ts';
-import { listCommunications, logCommunication } from './communications.service.ts';
+import { listCommunications, logCommunication, writeCommunication } from './communications.service.ts';
 import { leadFollowUpList, scheduleFollowUp } from './follow-ups.service.ts';
 import { convertLead } from './lead-conversion.service.ts';
 import { leadHistory } from './lead-history.service.ts';
@@ -195,13 +196,14 @@ export const leadsRoutes = createRouter()
     c.json({ communications: await listCommunications(c.get('deps'), c.req.valid('param').id) }, 200),
   )
   .openapi(logComm, async (c) => {
-    const communication = await logCommunication(
-      c.get('deps'),
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      actorOf(c),
-    );
-    return c.json({ communication }, 201);
+    const [deps, id, input, actor] = [c.get('deps'), c.req.valid('param').id, c.req.valid('json'), actorOf(c)];
+    // With an Idempotency-Key (the offline queue replaying a log) the same key logs once.
+    if (!c.req.header('idempotency-key'))
+      return c.json({ communication: await logCommunication(deps, id, input, actor) }, 201);
+    return idempotentJson(c, { scope: 'leads.communication', request: { id, ...input } }, async (tx) => ({
+      status: 201,
+      body: { communication: await writeCommunication(deps, tx, id, input, actor) },
+    }));
   })
   .openapi(followUps, async (c) =>
     c.json({ followUps: await leadFollowUpList(c.get('deps'), c.req.valid('param').id) }, 200),
