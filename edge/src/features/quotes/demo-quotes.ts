@@ -1,6 +1,6 @@
 import { type CatalogueItem, DEFAULT_CATALOGUE, type QuoteDraft, type QuoteLineInput } from '@mandap/shared';
 import { asc, count, eq } from 'drizzle-orm';
-import { eventAccess, events, quotes, users } from '../../db/schema/index.ts';
+import { clients, eventAccess, events, quotes, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { acceptSharedQuote, declineSharedQuote } from './quote-response.service.ts';
 import { createShareLink } from './quote-share.service.ts';
@@ -57,11 +57,16 @@ export async function seedDemoQuotes(deps: Deps): Promise<boolean> {
     .select({ id: eventAccess.eventId })
     .from(eventAccess)
     .where(eq(eventAccess.userId, clientUser.id));
-  const others = (await deps.db.select({ id: events.id }).from(events).orderBy(asc(events.code))).filter(
-    (e) => e.id !== linked?.id,
-  );
+  const others = (
+    await deps.db
+      .select({ id: events.id, clientName: clients.name })
+      .from(events)
+      .innerJoin(clients, eq(clients.id, events.clientId))
+      .orderBy(asc(events.code))
+  ).filter((e) => e.id !== linked?.id);
   if (!linked || others.length < 3) return false;
-  const [acceptedEvent, declinedEvent, draftEvent] = others as [{ id: string }, { id: string }, { id: string }];
+  type DemoEvent = { id: string; clientName: string };
+  const [acceptedEvent, declinedEvent, draftEvent] = others as [DemoEvent, DemoEvent, DemoEvent];
   const validUntil = new Date(deps.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
   const draft = (title: string, lines: QuoteLineInput[], over: Partial<QuoteDraft> = {}) =>
     demoDraft(title, lines, { validUntil, ...over });
@@ -99,7 +104,12 @@ export async function seedDemoQuotes(deps: Deps): Promise<boolean> {
   );
   await sendQuote(deps, viewer, accepted.quote.id, SEED_ORIGIN);
   const link = await createShareLink(deps, viewer, accepted.quote.id, 1);
-  await acceptSharedQuote(deps, tokenOf(link.url), { name: 'Ananya Kapoor', acceptTerms: true }, CLIENT_ORIGIN);
+  await acceptSharedQuote(
+    deps,
+    tokenOf(link.url),
+    { name: acceptedEvent.clientName, acceptTerms: true },
+    CLIENT_ORIGIN,
+  );
   const changeOrder = await createNextVersion(
     deps,
     viewer,
@@ -135,7 +145,7 @@ export async function seedDemoQuotes(deps: Deps): Promise<boolean> {
   await declineSharedQuote(
     deps,
     tokenOf(declinedLink.url),
-    { name: 'Rohan Mehta', reason: 'We have moved the dinner to the hotel’s own banquet.' },
+    { name: declinedEvent.clientName, reason: 'We have moved the dinner to the hotel’s own banquet.' },
     CLIENT_ORIGIN,
   );
 
