@@ -81,7 +81,35 @@ describe('database', () => {
   });
 });
 
-describe('concurrent write transactions', () => {
+describe('concurrent writes', () => {
+  it('a plain write while a transaction is open waits its turn instead of stalling the process', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const tx = t.deps.db.transaction(async (txn) => {
+      await recordChange(txn, {
+        type: 'test.held',
+        aggregateType: 'test',
+        aggregateId: 'h',
+        actorId: null,
+        at: new Date(),
+      });
+      await held;
+    });
+    const started = Date.now();
+    const write = recordChange(t.deps.db, {
+      type: 'test.outside',
+      aggregateType: 'test',
+      aggregateId: 'o',
+      actorId: null,
+      at: new Date(),
+    });
+    setTimeout(release, 50);
+    await Promise.all([tx, write]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('take turns instead of failing with SQLITE_BUSY when they interleave across awaits', async () => {
     const started = Date.now();
     const results = await Promise.all(

@@ -189,7 +189,7 @@ describe('idempotency under concurrency', () => {
     const original = t.deps.db.transaction;
     t.deps.db.transaction = ((fn, config) => {
       t.deps.db.transaction = original;
-      return gate.then(() => original(fn, config));
+      return gate.then(() => original.call(t.deps.db, fn, config));
     }) as typeof original;
     const key = newId();
     const first = postPayment(t, finance, pay(e.eventId, 100), key);
