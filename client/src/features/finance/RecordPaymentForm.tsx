@@ -12,7 +12,7 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, Table, Text, T
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
-import { DateField } from '../leads/DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { submitPayment } from './paymentQueue.ts';
 

@@ -18,7 +18,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors.ts';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { useConvertLead } from './leadOptions.api.ts';
 
 const STATE_OPTIONS = Object.entries(GST_STATES)

@@ -19,7 +19,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDate, formatDateRange, humanize } from '../../lib/format.ts';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { useUpdateLead } from './leads.api.ts';
 
 const rupees = (minor: number | null) => (minor == null ? '' : minor / 100);

@@ -11,7 +11,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconBookmark, IconFilter, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { humanize } from '../../lib/format.ts';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { sourceLabel } from './LeadBadges.tsx';
 import { useLeadOwners } from './leadOptions.api.ts';
 import type { LeadFilters } from './leads.api.ts';

@@ -13,7 +13,7 @@ import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { humanize } from '../../lib/format.ts';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { fetchLeads, useCreateLead } from './leads.api.ts';
 import { ReferrerSelect, type SourceChoice, SourceSelect } from './SourcePickers.tsx';
 

@@ -8,7 +8,7 @@ import {
   type QuoteDraftInput,
 } from '@mandap/shared';
 import { Alert, Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { DateField } from '../leads/DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
 
 const stateOptions = GST_STATE_CODES.map((c) => ({ value: c, label: `${GST_STATES[c]} (${c})` }));

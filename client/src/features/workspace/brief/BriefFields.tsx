@@ -3,7 +3,7 @@ import { type BriefDoc, orderKeyAtEnd, sortByOrder } from '@mandap/shared/docs';
 import { ActionIcon, Button, Divider, Group, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { DateField } from '../../leads/DateField.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
 import { useCollection } from '../collab/useCollection.ts';
 import { BlurTextInput } from './BlurTextInput.tsx';
 

@@ -3,7 +3,7 @@ import { orderKeyAtEnd, TASK_PRIORITIES, type TaskPriority, type TasksDoc } from
 import { Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
-import { DateField } from '../../leads/DateField.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
 import { BlurTextInput } from '../brief/BlurTextInput.tsx';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
