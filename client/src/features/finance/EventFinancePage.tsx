@@ -1,21 +1,16 @@
 import { formatMoney, PAYMENT_MODE_LABELS } from '@mandap/shared';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { downloadPdf, financeKeys, useEventFinance } from './finance.api.ts';
+import { downloadDocument } from './downloadDocument.ts';
+import { financeKeys, useEventFinance } from './finance.api.ts';
 import { MilestonesCard } from './MilestonesCard.tsx';
 import { discardQueued, usePaymentQueue } from './paymentQueue.ts';
 import { RecordPaymentForm } from './RecordPaymentForm.tsx';
-
-const download = (path: string, number: string) =>
-  downloadPdf(path, number).catch((err: Error) =>
-    notifications.show({ color: 'red', title: 'Download failed', message: err.message }),
-  );
 
 /** One event's money: plan, payments (record, even offline), receipts, invoices and its ledger. */
 export function EventFinancePage() {
@@ -104,7 +99,7 @@ export function EventFinancePage() {
                         <Button
                           size="compact-sm"
                           variant="light"
-                          onClick={() => download(`/api/invoices/receipts/${p.id}/pdf`, p.code)}
+                          onClick={() => downloadDocument(`/api/invoices/receipts/${p.id}/pdf`, p.code)}
                         >
                           Receipt PDF
                         </Button>
@@ -142,7 +137,7 @@ export function EventFinancePage() {
                     <Button
                       size="compact-sm"
                       variant="light"
-                      onClick={() => download(`/api/invoices/${d.id}/pdf`, d.number)}
+                      onClick={() => downloadDocument(`/api/invoices/${d.id}/pdf`, d.number)}
                     >
                       PDF
                     </Button>

@@ -1,24 +1,11 @@
 import { formatMoney, MILESTONE_TEMPLATES, type Milestone, type TaxDocument } from '@mandap/shared';
-import { Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format.ts';
 import { createPaymentLink, createPlan, issueInvoice } from './finance.api.ts';
-
-export const MILESTONE_COLORS: Record<Milestone['status'], string> = {
-  pending: 'gray',
-  partially_paid: 'yellow',
-  paid: 'green',
-  overdue: 'red',
-  waived: 'blue',
-};
-const STATUS_LABELS: Record<Milestone['status'], string> = {
-  pending: 'Pending',
-  partially_paid: 'Partly paid',
-  paid: 'Paid',
-  overdue: 'Overdue',
-  waived: 'Waived',
-};
+import { MilestoneStatusBadge } from './MilestoneStatusBadge.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
 
 const fail = (title: string) => (err: unknown) =>
   notifications.show({ color: 'red', title, message: err instanceof Error ? err.message : String(err) });
@@ -37,6 +24,7 @@ export function MilestonesCard({
 }) {
   const [template, setTemplate] = useState('standard');
   const [busy, setBusy] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const run = async (id: string, work: () => Promise<unknown>, title: string) => {
     setBusy(id);
     try {
@@ -78,11 +66,33 @@ export function MilestonesCard({
       </Card>
     );
 
+  if (editing)
+    return (
+      <Card withBorder>
+        <Title order={3} mb="sm">
+          Edit the milestone plan
+        </Title>
+        <PlanEditor
+          eventId={eventId}
+          milestones={milestones}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            notifications.show({ color: 'green', title: 'Plan saved', message: 'The milestones are updated.' });
+            onChanged();
+          }}
+        />
+      </Card>
+    );
+
   return (
     <Card withBorder>
-      <Title order={3} mb="sm">
-        Milestone plan
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={3}>Milestone plan</Title>
+        <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+          Edit plan
+        </Button>
+      </Group>
       <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="xs">
           <Table.Thead>
@@ -103,9 +113,7 @@ export function MilestonesCard({
                 <Table.Td ta="right">{formatMoney({ amountMinor: m.amountMinor, currency: m.currency })}</Table.Td>
                 <Table.Td ta="right">{formatMoney({ amountMinor: m.paidMinor, currency: m.currency })}</Table.Td>
                 <Table.Td>
-                  <Badge color={MILESTONE_COLORS[m.status]} variant="light">
-                    {STATUS_LABELS[m.status]}
-                  </Badge>
+                  <MilestoneStatusBadge status={m.status} />
                 </Table.Td>
                 <Table.Td>
                   <Menu position="bottom-end">
