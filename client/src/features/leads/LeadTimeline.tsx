@@ -7,6 +7,7 @@ import { formatDateTime, humanize } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { downloadAttachment } from './attachments.api.ts';
 import { useCommunications } from './leads.api.ts';
+import { QueuedCommunications } from './QueuedCommunications.tsx';
 
 const ICONS = {
   call: IconPhone,
@@ -58,7 +59,17 @@ function detailLines(c: Communication): string[] {
   return lines;
 }
 
+/** What was logged with the lead: anything still queued on this device first, then the server's timeline. */
 export function LeadTimeline({ leadId }: { leadId: string }) {
+  return (
+    <Stack gap="md">
+      <QueuedCommunications leadId={leadId} />
+      <LoggedCommunications leadId={leadId} />
+    </Stack>
+  );
+}
+
+function LoggedCommunications({ leadId }: { leadId: string }) {
   const comms = useCommunications(leadId);
   if (comms.isPending) return <Skeleton h={120} />;
   if (comms.isError) return <QueryError error={comms.error} onRetry={() => comms.refetch()} />;

@@ -18,12 +18,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPaperclip } from '@tabler/icons-react';
+import { IconCloudOff, IconPaperclip } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { humanize } from '../../lib/format.ts';
+import { useOnline } from '../../lib/offlineQueue.ts';
 import { useUploadAttachments } from './attachments.api.ts';
-import { useLogCommunication } from './leads.api.ts';
+import { useSubmitCommunication } from './communicationQueue.ts';
 
 export type CommKind = LogCommunication['kind'];
 
@@ -69,6 +70,8 @@ function buildBody(kind: CommKind, f: Record<string, string>, minutes: number | 
   }
 }
 
+const OFFLINE_FILES = 'Attachments need the network: attach files once you are back online.';
+
 /** One form for every kind of contact; the timestamp is taken automatically. */
 export function LogCommunicationForm({
   leadId,
@@ -81,7 +84,9 @@ export function LogCommunicationForm({
   initialMessage?: string;
   onDone?: () => void;
 }) {
-  const log = useLogCommunication(leadId);
+  const submit = useSubmitCommunication(leadId);
+  const online = useOnline();
+  const [saving, setSaving] = useState(false);
   const upload = useUploadAttachments(leadId);
   const [files, setFiles] = useState<File[]>([]);
   const [kind, setKind] = useState<CommKind>(initialKind);
@@ -104,21 +109,39 @@ export function LogCommunicationForm({
       setError(`${tooBig.name} is larger than ${ATTACHMENT_MAX_BYTES / 1048576} MB; attach a smaller file.`);
       return;
     }
+    if (files.length && !online) {
+      setError(
+        "You're offline and attachments need the network: remove the files to queue this now, or save once you're back online.",
+      );
+      return;
+    }
     let logged = false;
+    setSaving(true);
     try {
-      const { communication } = await log.mutateAsync(buildBody(kind, f, minutes));
+      const result = await submit({ ...buildBody(kind, f, minutes), occurredAt: new Date().toISOString() });
       logged = true;
-      if (files.length) await upload.mutateAsync({ files, communicationId: communication.id });
-      notifications.show({
-        color: 'teal',
-        message: `${KINDS.find((k) => k.value === kind)?.label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
-      });
+      const label = KINDS.find((k) => k.value === kind)?.label;
+      if (result === 'queued') {
+        notifications.show({
+          color: 'yellow',
+          title: 'Queued on this device, will send when online',
+          message: files.length ? `${label} saved without the files: ${OFFLINE_FILES}` : `${label} is on the timeline.`,
+        });
+      } else {
+        if (files.length) await upload.mutateAsync({ files, communicationId: result.communication.id });
+        notifications.show({
+          color: 'teal',
+          message: `${label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
+        });
+      }
       setF({});
       setMinutes('');
       setFiles([]);
       onDone?.();
     } catch (err) {
       setError(logged ? `Logged, but the files were not attached: ${errorMessage(err)}` : errorMessage(err));
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -175,6 +198,11 @@ export function LogCommunicationForm({
           </>
         )}
         {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...field('body')} />}
+        {!online && (
+          <Alert color="yellow" variant="light" icon={<IconCloudOff size={18} />} title="You're offline">
+            This will be queued on this device and sent when you're back online. {OFFLINE_FILES}
+          </Alert>
+        )}
         <FileInput
           label="Attach files"
           description={`PDF, photos, text or Office files, up to ${ATTACHMENT_MAX_BYTES / 1048576} MB each`}
@@ -187,7 +215,7 @@ export function LogCommunicationForm({
           onChange={setFiles}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={log.isPending || upload.isPending}>
+          <Button type="submit" loading={saving || upload.isPending}>
             Save to timeline
           </Button>
         </Group>

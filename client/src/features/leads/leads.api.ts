@@ -2,9 +2,7 @@ import {
   type CreateLead,
   type LeadListQuery,
   type LeadStage,
-  type LogCommunication,
   type UpdateLead,
-  ZCommunication,
   ZCommunicationList,
   ZFollowUp,
   ZLeadHistory,
@@ -79,15 +77,6 @@ export function useCommunications(leadId: string) {
     queryFn: ({ signal }) => api(`/api/leads/${leadId}/communications`, { schema: ZCommunicationList, signal }),
   });
 }
-
-export const useLogCommunication = (leadId: string) =>
-  useLeadMutation((body: LogCommunication) =>
-    api(`/api/leads/${leadId}/communications`, {
-      method: 'POST',
-      body,
-      schema: z.object({ communication: ZCommunication }),
-    }),
-  );
 
 export function useLeadHistory(leadId: string) {
   return useQuery({
