@@ -3,9 +3,10 @@ import { Badge, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { IconCalendarEvent, IconConfetti, IconTargetArrow, IconTrophy } from '@tabler/icons-react';
 import { formatCount, formatDate, hourInKolkata, todayInKolkata } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';
-import { ClientQuotesCard } from '../quotes/ClientQuotesCard.tsx';
 import { useEvents } from '../events/useEvents.ts';
+import { ClientPaymentsCard } from '../finance/ClientPaymentsCard.tsx';
 import { useLeads } from '../leads/leads.api.ts';
+import { ClientQuotesCard } from '../quotes/ClientQuotesCard.tsx';
 import { LeadsByStage } from './LeadsByStage.tsx';
 import { StatCard } from './StatCard.tsx';
 import { UpcomingEvents } from './UpcomingEvents.tsx';
@@ -57,6 +58,9 @@ export function DashboardPage() {
         <>
           <UpcomingEvents title="Your events" events={next} error={events.error} />
           {me.permissions.includes('quotes:read') && <ClientQuotesCard />}
+          {me.role === 'client' && me.permissions.includes('payments:read') && (
+            <ClientPaymentsCard events={events.data} />
+          )}
         </>
       ) : (
         <>

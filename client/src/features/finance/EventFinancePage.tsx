@@ -22,6 +22,8 @@ export function EventFinancePage() {
   if (q.isPending) return <Loader />;
   if (q.isError) return <QueryError error={q.error} />;
   const { event, milestones, payments, documents, lines } = q.data;
+  // A new payment or an edited plan changes what the form suggests, so it starts afresh.
+  const formKey = [payments.length, ...milestones.map((m) => `${m.id}:${m.amountMinor}:${m.paidMinor}`)].join('|');
 
   return (
     <Stack gap="lg">
@@ -40,7 +42,7 @@ export function EventFinancePage() {
           <Title order={3} mb="sm">
             Record a payment
           </Title>
-          <RecordPaymentForm key={payments.length} eventId={id} milestones={milestones} onDone={refresh} />
+          <RecordPaymentForm key={formKey} eventId={id} milestones={milestones} onDone={refresh} />
         </Card>
       )}
       {queued.length > 0 && (

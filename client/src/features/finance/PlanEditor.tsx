@@ -124,9 +124,7 @@ export function PlanEditor({
                 checked={r.waived}
                 onChange={(e) => change(r.key, { waived: e.currentTarget.checked })}
               />
-              <Tooltip
-                label={r.paidMinor > 0 ? 'Has payments against it: waive it instead' : 'Remove this milestone'}
-              >
+              <Tooltip label={r.paidMinor > 0 ? 'Has payments against it: waive it instead' : 'Remove this milestone'}>
                 <ActionIcon
                   variant="subtle"
                   color="red"

@@ -70,6 +70,29 @@ export function useEventFinance(eventId: string) {
   });
 }
 
+const ZEventPayments = z.object({
+  milestones: z.array(ZMilestone),
+  payments: z.array(ZPayment),
+  documents: z.array(ZTaxDocument),
+});
+export type EventPayments = z.infer<typeof ZEventPayments>;
+
+/** What anyone with payments:read may see of one event (a client: their own events): plan, receipts, invoices. */
+export function useEventPayments(eventId: string) {
+  return useQuery({
+    queryKey: [...financeKeys.event(eventId), 'payments-view'],
+    queryFn: async ({ signal }) => {
+      const get = <S extends z.ZodType>(path: string, schema: S) => api(path, { schema, signal });
+      const [{ milestones }, { payments }, { documents }] = await Promise.all([
+        get(`/api/payments/events/${eventId}/milestones`, z.object({ milestones: z.array(ZMilestone) })),
+        get(`/api/payments/events/${eventId}/payments`, z.object({ payments: z.array(ZPayment) })),
+        get(`/api/invoices/events/${eventId}`, z.object({ documents: z.array(ZTaxDocument) })),
+      ]);
+      return ZEventPayments.parse({ milestones, payments, documents });
+    },
+  });
+}
+
 /** A finance write on one event; refreshes that event and the finance lists afterwards. */
 export function useFinanceWrite<V>(eventId: string, run: (v: V) => Promise<unknown>) {
   const qc = useQueryClient();
