@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { downloadAttachment } from './attachments.api.ts';
+import { useQueuedCommunications } from './communicationQueue.ts';
 import { useCommunications } from './leads.api.ts';
 import { QueuedCommunications } from './QueuedCommunications.tsx';
 
@@ -61,20 +62,21 @@ function detailLines(c: Communication): string[] {
 
 /** What was logged with the lead: anything still queued on this device first, then the server's timeline. */
 export function LeadTimeline({ leadId }: { leadId: string }) {
+  const queued = useQueuedCommunications(leadId);
   return (
     <Stack gap="md">
-      <QueuedCommunications leadId={leadId} />
-      <LoggedCommunications leadId={leadId} />
+      <QueuedCommunications queued={queued} />
+      <LoggedCommunications leadId={leadId} anyQueued={queued.length > 0} />
     </Stack>
   );
 }
 
-function LoggedCommunications({ leadId }: { leadId: string }) {
+function LoggedCommunications({ leadId, anyQueued }: { leadId: string; anyQueued: boolean }) {
   const comms = useCommunications(leadId);
   if (comms.isPending) return <Skeleton h={120} />;
   if (comms.isError) return <QueryError error={comms.error} onRetry={() => comms.refetch()} />;
   if (comms.data.communications.length === 0)
-    return (
+    return anyQueued ? null : (
       <Text size="sm" c="dimmed">
         No calls, messages or meetings logged yet.
       </Text>

@@ -2,7 +2,7 @@ import type { LogCommunication } from '@mandap/shared';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCloudUpload } from '@tabler/icons-react';
 import { formatDateTime, humanize } from '../../lib/format.ts';
-import { discardQueuedCommunication, useQueuedCommunications } from './communicationQueue.ts';
+import { discardQueuedCommunication, type QueuedCommunication } from './communicationQueue.ts';
 
 function summary(body: LogCommunication): string {
   const kind = body.kind === 'whatsapp' ? 'WhatsApp' : humanize(body.kind);
@@ -17,9 +17,8 @@ function summary(body: LogCommunication): string {
   return text ? `${kind}: ${text}` : kind;
 }
 
-/** The lead's calls, messages and notes logged on this device with no signal, waiting to be sent. */
-export function QueuedCommunications({ leadId }: { leadId: string }) {
-  const queued = useQueuedCommunications(leadId);
+/** A lead's calls, messages and notes logged on this device with no signal, waiting to be sent (or refused, with a Discard). */
+export function QueuedCommunications({ queued }: { queued: QueuedCommunication[] }) {
   if (queued.length === 0) return null;
   return (
     <Alert
