@@ -155,6 +155,7 @@ export function PlanEditor({
             <MoneyInput
               label={`Amount (${currency})`}
               currency={currency}
+              leftSection={currency === 'INR' ? '₹' : undefined}
               valueMinor={r.amountMinor}
               error={
                 fieldError(i, 'amountMinor') ??
