@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
-import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
+import type { ServerProcess } from '../edge/src/testing/server-process.ts';
 import { measureInterleaved } from './lib/load.ts';
 import type { BenchReport } from './lib/report.ts';
+import { serverStarter } from './lib/servers.ts';
 
 /**
  * What our stack costs on top of its parts: GET /api/events (every demo event, joined to
@@ -60,19 +61,7 @@ export async function run(): Promise<BenchReport> {
   const servers: ServerProcess[] = [];
   try {
     const databaseUrl = await seedDatabase(dir);
-    const tsx = localBin('tsx');
-    const start = async (args: string[], env: Record<string, string>) => {
-      const port = await freePort();
-      const server = await startServer({
-        command: tsx,
-        args,
-        port,
-        env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl },
-        discardStdout: true,
-      });
-      servers.push(server);
-      return server;
-    };
+    const start = serverStarter(databaseUrl, servers);
     const raw = await start(['bench/servers/raw-hono.ts'], {});
     const full = await start(['edge/src/node.ts'], {
       JWT_SECRET,

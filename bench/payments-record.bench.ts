@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
-import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
+import type { ServerProcess } from '../edge/src/testing/server-process.ts';
 import { measureInterleaved } from './lib/load.ts';
 import type { BenchReport } from './lib/report.ts';
+import { serverStarter } from './lib/servers.ts';
 
 /**
  * What recording a payment costs: POST /api/payments on the full app (Idempotency-Key claim,
@@ -87,19 +88,7 @@ export async function run(): Promise<BenchReport> {
       parseEnv({ DATABASE_URL: databaseUrl, JWT_SECRET, PASSWORD_HASH_ITERATIONS: '1000', SEED_DEMO: 'true' }),
     );
     seeded.db.$client.close();
-    const tsx = localBin('tsx');
-    const start = async (args: string[], env: Record<string, string>) => {
-      const port = await freePort();
-      const server = await startServer({
-        command: tsx,
-        args,
-        port,
-        env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl },
-        discardStdout: true,
-      });
-      servers.push(server);
-      return server;
-    };
+    const start = serverStarter(databaseUrl, servers);
     const raw = await start(['bench/servers/raw-insert.ts'], {});
     const full = await start(['edge/src/node.ts'], {
       JWT_SECRET,
