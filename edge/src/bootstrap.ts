@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, type Db } from './db/client.ts';
 import { migrateDb } from './db/migrate.ts';
 import type { Env } from './env.ts';
+import { seedDemoPayments } from './features/payments/demo-payments.ts';
 import { seedDemoQuotes } from './features/quotes/demo-quotes.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
@@ -30,7 +31,11 @@ export async function prepareDeps(env: Env, now: () => Date = () => new Date()):
   await migrateDb(db, MIGRATIONS_FOLDER);
   const seeded = env.SEED_DEMO ? await seedDemo(db, { now: now(), iterations: env.PASSWORD_HASH_ITERATIONS }) : false;
   const deps = { db, env, now, log: createLogger(env.LOG_LEVEL), seeded };
-  // A freshly seeded house also gets a few quotations in different states (draft, sent, accepted + change order, declined).
-  if (seeded) await seedDemoQuotes(deps);
+  // A freshly seeded house also gets a few quotations in different states (draft, sent, accepted + change order,
+  // declined), and money on the accepted one: a plan, an advance received, an instalment overdue.
+  if (seeded) {
+    await seedDemoQuotes(deps);
+    await seedDemoPayments(deps);
+  }
   return deps;
 }
