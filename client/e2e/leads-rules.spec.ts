@@ -49,8 +49,12 @@ test('a manager adds, edits, reorders and deletes assignment rules, and a new le
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/assignment-rules.png` });
 
   // Delete the walk-in rule; the city rule stays and decides the owner of a new lead.
-  await mine.first().getByRole('button', { name: 'Delete rule' }).click();
+  // Both rules now say "→ Kavya Reddy": make sure the walk-in one is the row being deleted.
+  const walkIn = mine.filter({ hasText: 'source is Walk in' });
+  await expect(walkIn).toHaveCount(1);
+  await walkIn.getByRole('button', { name: 'Delete rule' }).click();
   await expect(mine).toHaveCount(1);
+  await expect(mine.first()).toContainText(`When city is ${city}`);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'New lead' }).click();
@@ -58,6 +62,7 @@ test('a manager adds, edits, reorders and deletes assignment rules, and a new le
   await dialog.getByLabel('Name').fill('Rule Follower');
   await dialog.getByLabel('Phone').fill(`97${String(Date.now()).slice(-8)}`);
   await dialog.getByLabel('City').fill(city);
+  await expect(dialog.getByLabel('City')).toHaveValue(city);
   await dialog.getByRole('button', { name: 'Create lead' }).click();
   const drawer = page.getByRole('dialog', { name: 'Rule Follower' });
   await expect(drawer.getByLabel('Owner')).toHaveValue('Kavya Reddy');
@@ -65,6 +70,7 @@ test('a manager adds, edits, reorders and deletes assignment rules, and a new le
 
   // Clean up so other specs see round-robin.
   await page.getByRole('button', { name: 'Assignment rules' }).click();
+  await expect(mine).toHaveCount(1);
   await mine.first().getByRole('button', { name: 'Delete rule' }).click();
   await expect(mine).toHaveCount(0);
 });
