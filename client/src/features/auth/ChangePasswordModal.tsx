@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { changePassword } from './api.ts';
 
 export default function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -41,11 +41,7 @@ export default function ChangePasswordModal({ opened, onClose }: { opened: boole
     <Modal opened={opened} onClose={close} title="Change password" centered>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError message={error} />
           <PasswordInput
             label="Current password"
             autoComplete="current-password"

@@ -3,6 +3,7 @@ import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { acceptInvite, confirmPasswordReset } from './api.ts';
 
@@ -76,11 +77,7 @@ function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, submit }: 
     <AuthLayout title={title} subtitle={subtitle}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError message={error} />
           <PasswordInput
             label="New password"
             description={`At least ${MIN_LENGTH} characters.`}

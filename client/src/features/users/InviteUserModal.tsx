@@ -1,9 +1,9 @@
 import { type Role, ZInviteUser } from '@mandap/shared';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
 import { useMe } from '../auth/useSession.ts';
 import { assignableRoleOptions } from './assignableRoles.ts';
 import { useInviteUser } from './useUsers.ts';
@@ -63,11 +63,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={close} title="Invite a user" centered>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {error && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-              {error}
-            </Alert>
-          )}
+          <FormError message={error} />
           <TextInput
             label="Full name"
             value={name}
