@@ -7,3 +7,5 @@ export * from './quote-diff.ts';
 export * from './quote-pdf.ts';
 export * from './quote-totals.ts';
 export * from './tax-classes.ts';
+export * from './lifecycle.ts';
+export * from './payment-terms.ts';

@@ -3,6 +3,7 @@ import { CURRENCIES, type Currency, MAX_AMOUNT_MINOR } from '../money.ts';
 import type { CompanyProfile } from '../quotes/company.ts';
 import { type FxSnapshot, isRate } from '../quotes/fx.ts';
 import { GST_STATE_CODES, SAC_EVENT_MANAGEMENT, TAX_ROUNDING_MODES } from '../quotes/gst.ts';
+import { PAYMENT_TERM_ANCHORS, paymentTermsProblem } from '../quotes/payment-terms.ts';
 import type { QuoteTotals } from '../quotes/quote-totals.ts';
 import { QUOTE_CATEGORY_CODES, TAX_CLASS_CODES } from '../quotes/tax-classes.ts';
 import { ZIsoDate } from './common.ts';
@@ -66,6 +67,46 @@ export const ZQuoteLine = z.strictObject({
 export type QuoteLineInput = z.input<typeof ZQuoteLine>;
 export type QuoteLine = z.output<typeof ZQuoteLine> & { key: string };
 
+/** One instalment of a quote's payment terms (printed on the quote, the source of the milestone plan). */
+export const ZPaymentTerm = z.strictObject({
+  label: z.string().trim().min(2, { error: 'name the instalment' }).max(80),
+  percent: z
+    .number({ error: 'percent must be a number' })
+    .int({ error: 'use a whole percent' })
+    .min(1, { error: 'at least 1%' })
+    .max(100, { error: 'at most 100%' }),
+  anchor: z.enum(PAYMENT_TERM_ANCHORS, { error: `use one of ${PAYMENT_TERM_ANCHORS.join(', ')}` }),
+  days: z
+    .number({ error: 'days must be a number' })
+    .int({ error: 'use whole days' })
+    .min(-365, { error: 'at most a year before' })
+    .max(365, { error: 'at most a year after' }),
+});
+/** A quote's payment terms: instalments adding up to 100%. */
+export const ZPaymentTerms = z
+  .array(ZPaymentTerm)
+  .max(12, { error: 'at most 12 instalments' })
+  .superRefine((terms, ctx) => {
+    const problem = paymentTermsProblem(terms);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** A house template of payment terms, editable in settings. */
+export const ZPaymentTermTemplateInput = z.strictObject({
+  name: z.string().trim().min(2, { error: 'name the template' }).max(80),
+  terms: ZPaymentTerms,
+});
+export const ZPaymentTermTemplates = z.strictObject({
+  templates: z.array(ZPaymentTermTemplateInput).min(1, { error: 'keep at least one template' }).max(20),
+});
+export type PaymentTermTemplateInput = z.input<typeof ZPaymentTermTemplateInput>;
+export interface PaymentTermTemplate {
+  id: string;
+  name: string;
+  terms: z.output<typeof ZPaymentTerms>;
+  position: number;
+}
+
 const draftFields = {
   title: z.string().trim().min(2, { error: 'give the quote a title' }).max(200),
   currency: ZCurrency.default('INR'),
@@ -87,6 +128,8 @@ const draftFields = {
   validUntil: ZIsoDate.nullable().optional(),
   notes: z.string().max(4000).nullable().optional(),
   terms: z.string().max(8000).nullable().optional(),
+  /** The instalments the client signs; the milestone plan is made from exactly these. */
+  paymentTerms: ZPaymentTerms.nullable().optional(),
   negotiationNote: z.string().max(2000).nullable().optional(),
 };
 

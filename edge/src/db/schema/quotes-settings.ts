@@ -1,4 +1,4 @@
-import type { CompanyProfile } from '@mandap/shared';
+import type { CompanyProfile, PaymentTerm } from '@mandap/shared';
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json, updatedAt } from './_columns.ts';
 import { users } from './auth.ts';
@@ -40,4 +40,15 @@ export const quoteDeclines = sqliteTable('quote_declines', {
   ip: text('ip'),
   userAgent: text('user_agent'),
   createdAt: createdAt(),
+});
+
+/** The house's payment-term templates (editable in settings); a new quote starts from the first. */
+export const paymentTermTemplates = sqliteTable('payment_term_templates', {
+  id: id(),
+  name: text('name').notNull(),
+  terms: json<PaymentTerm[]>('terms').notNull(),
+  position: integer('position').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
