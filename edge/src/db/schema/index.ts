@@ -3,6 +3,7 @@ export * from './collab-projections.ts';
 export * from './leads.ts';
 export * from './log.ts';
 export * from './money.ts';
+export * from './notifications.ts';
 export * from './payments.ts';
 export * from './quotes-engine.ts';
 export * from './quotes-settings.ts';

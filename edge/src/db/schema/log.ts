@@ -44,15 +44,45 @@ export const notificationOutbox = sqliteTable(
     template: text('template').notNull(),
     recipient: text('recipient').notNull(),
     payload: json<Record<string, unknown>>('payload').notNull(),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] }).notNull(),
+    /**
+     * pending → sending (claimed under a lease) → sent; a retryable failure goes back to
+     * `failed` with a later `next_attempt_at`; after the last attempt `dead` (dead letter);
+     * `not_sent` when it must not go (no provider, opted out, missing variable); `cancelled`.
+     */
+    status: text('status', {
+      enum: ['pending', 'sending', 'sent', 'failed', 'dead', 'not_sent', 'cancelled'],
+    }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
     dedupeKey: text('dedupe_key'),
     lastError: text('last_error'),
     sentAt: text('sent_at'),
     createdAt: createdAt(),
+    /** Which delivery runner holds the row and until when; an expired lease may be claimed again. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
+    /** meta | interakt | smtp | web_push | in_app */
+    provider: text('provider'),
+    providerMessageId: text('provider_message_id'),
+    /** The furthest status the provider reported (sent, delivered, read) or failed. */
+    providerStatus: text('provider_status', { enum: ['sent', 'delivered', 'read', 'failed'] }),
+    deliveredAt: text('delivered_at'),
+    /** Read by the recipient (WhatsApp read receipt, or the bell for in-app messages). */
+    readAt: text('read_at'),
+    /** Template category and the expected cost of a delivered WhatsApp template, in paise. */
+    category: text('category'),
+    costMinor: integer('cost_minor'),
+    broadcastId: text('broadcast_id'),
+    /** The staff member who sent it by hand (inbox reply, one-click send). */
+    sentBy: text('sent_by'),
   },
-  (t) => [uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_dedupe_uq').on(t.dedupeKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_recipient_idx').on(t.recipient, t.createdAt),
+    index('outbox_provider_msg_idx').on(t.providerMessageId),
+    index('outbox_broadcast_idx').on(t.broadcastId),
+  ],
 );
 
 /** Every inbound webhook as received, verified or not, with why it was accepted or refused. */
