@@ -28,6 +28,14 @@ export const CLOSE = {
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
+  /** An update that decodes but cannot be applied to the document; never stored or relayed. */
+  invalidUpdate: 4422,
+  /** Over the per-peer message or byte rate. */
+  rateLimited: 4429,
+  /** The peer does not read fast enough: its send buffer passed the cap. */
+  slowReader: 4408,
+  /** Access changed while connected (deactivated, demoted, token expired, link revoked). */
+  accessRevoked: 4401,
 } as const;
 
 export type AuthResult =
@@ -35,6 +43,8 @@ export type AuthResult =
       ok: true;
       access: Access;
       userId: string;
+      /** Shown to the other peers in presence (the peer cannot choose it). */
+      name: string;
       role: Role | 'share';
       /** Where the document is kept: an event brief converted from a lead is the lead's brief. */
       storageName: string;
@@ -83,7 +93,7 @@ export async function authorize(deps: AuthDeps, token: string | null, docName: s
 
   try {
     const userRes = await deps.edgeDb.execute({
-      sql: 'SELECT role, status, token_version FROM users WHERE id = ?',
+      sql: 'SELECT role, status, token_version, name FROM users WHERE id = ?',
       args: [claims.data.sub],
     });
     const user = userRes.rows[0];
@@ -101,6 +111,7 @@ export async function authorize(deps: AuthDeps, token: string | null, docName: s
       ok: true,
       access: decision,
       userId: claims.data.sub,
+      name: typeof user.name === 'string' && user.name !== '' ? user.name : 'Unnamed user',
       role: role as Role,
       storageName: target.storageName,
     };
@@ -159,7 +170,14 @@ export async function authorizeShareLink(
   try {
     const target = await lookUp(deps.edgeDb, doc, null);
     if (!target) return refuse(CLOSE.notFound, 'no such brief');
-    return { ok: true, access: 'ro', userId: SHARE_LINK_USER, role: 'share', storageName: target.storageName };
+    return {
+      ok: true,
+      access: 'ro',
+      userId: SHARE_LINK_USER,
+      name: 'Guest (share link)',
+      role: 'share',
+      storageName: target.storageName,
+    };
   } catch (err) {
     console.error('collab-server: share-link lookup failed', err);
     return refuse(1011, 'access check failed');

@@ -1,8 +1,11 @@
 import type { WebSocket } from 'ws';
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Access } from './auth.ts';
+import { type Access, CLOSE } from './auth.ts';
+import { type Folded, foldStored } from './fold.ts';
+import type { PeerLimits, TokenBucket } from './limits.ts';
 import type { UpdateLog } from './persistence.ts';
+import { type PresenceOwner, sanitizeAwareness } from './presence.ts';
 import {
   decodeMessage,
   encodeAwareness,
@@ -12,99 +15,278 @@ import {
   isEmptyUpdate,
 } from './protocol.ts';
 
-export interface Peer {
+export interface Peer extends PresenceOwner {
   ws: WebSocket;
   access: Access;
-  userId: string;
-  /** Awareness client ids this connection controls; removed when it closes. */
-  awarenessIds: Set<number>;
   isAlive: boolean;
+  /** Set once the server decided to drop it: nothing more is sent or accepted. */
+  dropped: boolean;
+  messages: TokenBucket;
+  bytes: TokenBucket;
+  presence: TokenBucket;
+  /** The newest presence update that arrived over the presence rate, applied when its turn comes. */
+  presenceWaiting: Uint8Array | null;
+  presenceTimer: NodeJS.Timeout | null;
 }
 
-/** Called after a peer's update is durable and applied (projections hang here). */
 /** After a commit (userId: who sent it) or a load from storage (userId null). */
 export type OnCommitted = (name: string, ydoc: Y.Doc, userId: string | null) => void;
 
-/** One loaded document: its Y.Doc (only ever holding committed updates), presence and peers. */
+/** Closes a peer with a reason, and cuts it off if it does not go within a second. */
+export function dropPeer(peer: Peer, code: number, reason: string): void {
+  if (peer.dropped) return;
+  peer.dropped = true;
+  if (peer.presenceTimer) clearTimeout(peer.presenceTimer);
+  peer.ws.close(code, reason.slice(0, 120));
+  setTimeout(() => peer.ws.terminate(), 1000).unref();
+}
+
+export interface DocHooks {
+  onCommitted?: OnCommitted;
+  /** The document as stored now (for rebuilding after a refused update). */
+  loadStored: (name: string) => Promise<Folded>;
+  limits: PeerLimits;
+  /** A document found damaged on load: quarantined, read-only. */
+  onQuarantine: (name: string, reason: string) => void;
+}
+
+/**
+ * One loaded document: its Y.Doc, presence and peers.
+ *
+ * An incoming update is applied to the Y.Doc first, inside error handling: that is the check that
+ * it is a valid update for this document. What it changed (the effective update Yjs reports) is
+ * appended to the log, and relayed to the other peers only once committed. An update that fails
+ * is never stored or relayed; its sender is closed (4422) and the Y.Doc, which may hold half of
+ * it, is rebuilt from the log plus the updates still being committed. A peer asking for the
+ * document (sync step 1) gets its answer only once everything in that answer is committed.
+ */
 export class SharedDoc {
-  readonly ydoc = new Y.Doc();
-  readonly awareness = new Awareness(this.ydoc);
+  ydoc: Y.Doc;
+  readonly awareness: Awareness;
   readonly peers = new Set<Peer>();
+  /** Which connection owns each presence client id. */
+  readonly owners = new Map<number, Peer>();
   /** Connections holding this document, including ones still completing their handshake. */
   refs = 0;
   /** Updates appended to the log and not yet committed. */
   pending = 0;
   unloaded = false;
   idleTimer: NodeJS.Timeout | null = null;
+  /** Why the document is read-only (it could not be loaded whole), or null. */
+  quarantined: string | null = null;
+
+  private captured: Uint8Array[] | null = null;
+  /** Effective updates applied to `ydoc` and not yet committed. */
+  private readonly inflight = new Set<Uint8Array>();
+  private lastAppend: Promise<void> = Promise.resolve();
+  private persistFailures = 0;
+  private rebuilding: Promise<void> | null = null;
+  private inbox: { peer: Peer; data: Uint8Array }[] = [];
 
   constructor(
     readonly name: string,
     private readonly log: UpdateLog,
-    private readonly onCommitted?: OnCommitted,
+    private readonly hooks: DocHooks,
+    ydoc: Y.Doc,
   ) {
+    this.ydoc = ydoc;
+    this.watch(ydoc);
+    this.awareness = new Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = encodeUpdate(update);
-      for (const peer of this.peers) if (peer !== origin) send(peer, message);
-    });
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = [...added, ...updated, ...removed];
         if (isPeer(origin) && this.peers.has(origin)) {
-          for (const id of added) origin.awarenessIds.add(id);
-          for (const id of removed) origin.awarenessIds.delete(id);
+          for (const id of [...added, ...updated]) {
+            const previous = this.owners.get(id);
+            if (previous && previous !== origin) previous.awarenessIds.delete(id);
+            origin.awarenessIds.add(id);
+            this.owners.set(id, origin);
+          }
+        }
+        for (const id of removed) {
+          this.owners.get(id)?.awarenessIds.delete(id);
+          this.owners.delete(id);
         }
         const message = encodeAwareness(this.awareness, changed);
-        for (const peer of this.peers) send(peer, message);
+        for (const peer of this.peers) send(peer, message, this.hooks.limits);
       },
     );
   }
 
+  private watch(ydoc: Y.Doc): void {
+    ydoc.on('update', (update: Uint8Array) => {
+      this.captured?.push(update);
+    });
+  }
+
   addPeer(peer: Peer): void {
     this.peers.add(peer);
-    send(peer, encodeSyncStep1(this.ydoc));
+    send(peer, encodeSyncStep1(this.ydoc), this.hooks.limits);
     const states = this.awareness.getStates();
-    if (states.size > 0) send(peer, encodeAwareness(this.awareness, [...states.keys()]));
+    if (states.size > 0) send(peer, encodeAwareness(this.awareness, [...states.keys()]), this.hooks.limits);
   }
 
   removePeer(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    if (peer.presenceTimer) clearTimeout(peer.presenceTimer);
     if (peer.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
   }
 
   /** Handles one message from `peer`. Throws MalformedMessage; the caller closes that peer. */
-  receive(peer: Peer, data: Uint8Array, onPersistFailed: (err: unknown) => void): void {
+  receive(peer: Peer, data: Uint8Array): void {
     const msg = decodeMessage(data);
+    if (this.rebuilding) {
+      this.inbox.push({ peer, data });
+      return;
+    }
     switch (msg.kind) {
       case 'sync-step-1':
-        send(peer, encodeSyncStep2(this.ydoc, msg.stateVector));
+        this.answerSyncStep1(peer, msg.stateVector);
         return;
-      case 'update': {
+      case 'update':
         // Read-only peers' step 2 and updates are dropped silently; they stay connected.
-        if (peer.access !== 'rw' || isEmptyUpdate(msg.update)) return;
-        // Copy: the socket's buffer may be reused, and the log holds the bytes until commit.
-        const update = msg.update.slice();
-        this.pending++;
-        this.log
-          .append(this.name, update, () => {
-            // Applied (and so relayed to the other peers) only once durable.
-            Y.applyUpdate(this.ydoc, update, peer);
-            this.onCommitted?.(this.name, this.ydoc, peer.userId);
-          })
-          .catch(onPersistFailed)
-          .finally(() => {
-            this.pending--;
-          });
+        if (peer.access !== 'rw' || this.quarantined || isEmptyUpdate(msg.update)) return;
+        this.applyFrom(peer, msg.update);
         return;
-      }
       case 'awareness':
-        applyAwarenessUpdate(this.awareness, msg.update, peer);
+        this.receivePresence(peer, msg.update);
         return;
       case 'query-awareness':
-        send(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        send(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), this.hooks.limits);
         return;
     }
+  }
+
+  private applyFrom(peer: Peer, update: Uint8Array): void {
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    try {
+      // Copy: Yjs keeps views of binary content, and the log holds the bytes until commit.
+      Y.applyUpdate(this.ydoc, update.slice(), peer);
+    } catch (err) {
+      this.captured = null;
+      console.error(
+        `collab-server: refused an update of ${update.length} bytes to ${this.name} from ${peer.userId}: ${String(err)}`,
+      );
+      dropPeer(peer, CLOSE.invalidUpdate, 'update could not be applied to the document');
+      this.rebuild();
+      return;
+    }
+    this.captured = null;
+    if (captured.length === 0) return;
+    const effective = captured.length === 1 ? (captured[0] as Uint8Array) : Y.mergeUpdates(captured);
+    this.persist(peer, effective);
+  }
+
+  private persist(peer: Peer, effective: Uint8Array): void {
+    this.pending++;
+    this.inflight.add(effective);
+    const appended = this.log.append(this.name, effective, () => {
+      this.inflight.delete(effective);
+      // Durable: now the other peers may see it.
+      const message = encodeUpdate(effective);
+      for (const other of this.peers) if (other !== peer) send(other, message, this.hooks.limits);
+      this.hooks.onCommitted?.(this.name, this.ydoc, peer.userId);
+    });
+    this.lastAppend = appended.catch(() => {});
+    appended
+      .catch((err) => {
+        this.inflight.delete(effective);
+        this.persistFailures++;
+        console.error(`collab-server: persisting an update to ${this.name} failed`, err);
+        // Never relayed; the Y.Doc is ahead of the log, so it is rebuilt. The peer resyncs on reconnect.
+        dropPeer(peer, 1011, 'could not persist update');
+        this.rebuild();
+      })
+      .finally(() => {
+        this.pending--;
+      });
+  }
+
+  /** Sends sync step 2 once every update it contains is committed. */
+  private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    const attempt = (tries: number): void => {
+      const failuresBefore = this.persistFailures;
+      const answer = encodeSyncStep2(this.ydoc, stateVector);
+      if (this.inflight.size === 0) return send(peer, answer, this.hooks.limits);
+      void this.lastAppend.then(() => {
+        if (this.persistFailures === failuresBefore || tries > 5) send(peer, answer, this.hooks.limits);
+        else attempt(tries + 1);
+      });
+    };
+    attempt(0);
+  }
+
+  private receivePresence(peer: Peer, update: Uint8Array): void {
+    if (!peer.presence.take()) {
+      // Over the rate: keep only the newest, applied when the bucket allows.
+      peer.presenceWaiting = update;
+      if (!peer.presenceTimer) {
+        peer.presenceTimer = setTimeout(() => {
+          peer.presenceTimer = null;
+          const waiting = peer.presenceWaiting;
+          peer.presenceWaiting = null;
+          if (waiting && !peer.dropped && this.peers.has(peer)) this.receivePresence(peer, waiting);
+        }, peer.presence.waitFor());
+      }
+      return;
+    }
+    const result = sanitizeAwareness(peer, update, this.owners, this.hooks.limits.maxPresenceBytes);
+    if (result.dropped.length > 0) {
+      console.warn(`collab-server: presence from ${peer.userId} on ${this.name} dropped: ${result.dropped.join('; ')}`);
+    }
+    if (result.update) applyAwarenessUpdate(this.awareness, result.update, peer);
+  }
+
+  /** Replaces the Y.Doc with the stored state plus what is still being committed. */
+  private rebuild(): void {
+    if (this.rebuilding) return;
+    const inflight = [...this.inflight];
+    this.rebuilding = (async () => {
+      const folded = await this.hooks.loadStored(this.name);
+      for (const update of inflight) {
+        try {
+          Y.applyUpdate(folded.ydoc, update, 'load');
+        } catch (err) {
+          console.error(`collab-server: re-applying an uncommitted update to ${this.name} failed`, err);
+        }
+      }
+      if (folded.badSeqs.length > 0 || folded.badSnapshot || folded.unreadable) {
+        this.quarantine('stored rows could not be applied');
+      }
+      this.ydoc = folded.ydoc;
+      this.watch(folded.ydoc);
+    })()
+      .catch((err) => {
+        console.error(`collab-server: rebuilding ${this.name} failed; it stays read-only`, err);
+        this.quarantine('rebuild failed');
+      })
+      .finally(() => {
+        this.rebuilding = null;
+        const queued = this.inbox.splice(0);
+        for (const { peer, data } of queued) {
+          if (peer.dropped || !this.peers.has(peer)) continue;
+          try {
+            this.receive(peer, data);
+          } catch {
+            dropPeer(peer, 1003, 'malformed message');
+          }
+        }
+      });
+  }
+
+  quarantine(reason: string): void {
+    if (this.quarantined) return;
+    this.quarantined = reason;
+    this.hooks.onQuarantine(this.name, reason);
+  }
+
+  /** Full state for compaction; null while quarantined (its rows are kept for the repair command). */
+  stateForCompaction(): Uint8Array | null {
+    if (this.quarantined || this.rebuilding) return null;
+    return Y.encodeStateAsUpdate(this.ydoc);
   }
 
   destroy(): void {
@@ -119,8 +301,16 @@ function isPeer(value: unknown): value is Peer {
   return typeof value === 'object' && value !== null && 'awarenessIds' in value && 'ws' in value;
 }
 
-function send(peer: Peer, message: Uint8Array): void {
-  if (peer.ws.readyState !== peer.ws.OPEN) return;
+/** Sends, unless the peer's queue is over the cap: then it is dropped as a slow reader. */
+export function send(peer: Peer, message: Uint8Array, limits: PeerLimits): void {
+  if (peer.dropped || peer.ws.readyState !== peer.ws.OPEN) return;
+  if (peer.ws.bufferedAmount + message.length > limits.maxBufferedBytes) {
+    console.warn(`collab-server: dropping ${peer.userId}: ${peer.ws.bufferedAmount} bytes unread`);
+    dropPeer(peer, CLOSE.slowReader, `too slow: more than ${limits.maxBufferedBytes} bytes waiting to be read`);
+    // A close frame would queue behind the unread bytes: cut it off now.
+    peer.ws.terminate();
+    return;
+  }
   peer.ws.send(message, (err) => {
     if (err) peer.ws.terminate();
   });
@@ -130,10 +320,13 @@ function send(peer: Peer, message: Uint8Array): void {
 export class DocRegistry {
   private loading = new Map<string, Promise<SharedDoc>>();
   private loaded = new Map<string, SharedDoc>();
+  /** Documents found damaged, with the reason (kept after unload, for /metrics). */
+  readonly quarantined = new Map<string, string>();
 
   constructor(
     private readonly log: UpdateLog,
     private readonly idleUnloadMs: number,
+    private readonly limits: PeerLimits,
     private readonly onCommitted?: OnCommitted,
   ) {}
 
@@ -147,8 +340,7 @@ export class DocRegistry {
 
   /** Full state of a loaded document, for compaction. */
   currentState(name: string): Uint8Array | null {
-    const doc = this.loaded.get(name);
-    return doc ? Y.encodeStateAsUpdate(doc.ydoc) : null;
+    return this.loaded.get(name)?.stateForCompaction() ?? null;
   }
 
   all(): SharedDoc[] {
@@ -197,19 +389,34 @@ export class DocRegistry {
     doc.destroy();
   }
 
+  private async loadStored(name: string): Promise<Folded> {
+    return foldStored(await this.log.load(name));
+  }
+
   private async load(name: string): Promise<SharedDoc> {
     const stored = await this.log.load(name);
-    const doc = new SharedDoc(name, this.log, this.onCommitted);
-    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-      try {
-        Y.applyUpdate(doc.ydoc, update, 'load');
-      } catch (err) {
-        console.error(`collab-server: skipping an unreadable stored update of ${name}`, err);
-      }
-    }
+    const folded = foldStored(stored);
+    const doc = new SharedDoc(
+      name,
+      this.log,
+      {
+        onCommitted: this.onCommitted,
+        loadStored: (n) => this.loadStored(n),
+        limits: this.limits,
+        onQuarantine: (n, reason) => {
+          this.quarantined.set(n, reason);
+          console.error(`collab-server: QUARANTINED ${n} (read-only): ${reason}; run the repair command`);
+        },
+      },
+      folded.ydoc,
+    );
+    if (folded.unreadable) doc.quarantine('stored state cannot be read');
+    else if (folded.badSnapshot) doc.quarantine('its snapshot cannot be applied');
+    else if (folded.badSeqs.length > 0) doc.quarantine(`log rows ${folded.badSeqs.join(', ')} cannot be applied`);
+    else this.quarantined.delete(name);
     this.loaded.set(name, doc);
     // Re-project what was stored: heals a projection lost in a crash between commit and projection.
-    if (stored.snapshot || stored.updates.length > 0) this.onCommitted?.(name, doc.ydoc, null);
+    if (stored.snapshot || stored.rows.length > 0) this.onCommitted?.(name, doc.ydoc, null);
     return doc;
   }
 }

@@ -17,8 +17,13 @@ export interface UpdateLogOptions {
   /** A document whose log grows past this many rows is compacted into a snapshot. */
   compactAfter: number;
   metrics: Metrics;
-  /** Current full state of a loaded document, for compaction; null when it is not in memory. */
+  /** Current full state of a loaded document, for compaction; null when it is not in memory (or must not be folded). */
   currentState: (docName: string) => Uint8Array | null;
+  /** Most writes, and most bytes, one transaction takes; the rest wait for the next. Default 256 / 4 MiB. */
+  maxBatchWrites?: number;
+  maxBatchBytes?: number;
+  /** Delays before retrying a failed commit; after the last, the writes are rejected. */
+  commitRetryDelaysMs?: number[];
 }
 
 interface PendingWrite {
@@ -30,9 +35,15 @@ interface PendingWrite {
   reject: (err: unknown) => void;
 }
 
+export interface StoredRow {
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface StoredDoc {
   snapshot: Uint8Array | null;
-  updates: Uint8Array[];
+  /** Rows after the snapshot, in sequence order. */
+  rows: StoredRow[];
 }
 
 const SCHEMA = [
@@ -99,7 +110,7 @@ export class UpdateLog {
       [
         { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
         {
-          sql: `SELECT data FROM doc_updates WHERE doc_name = ?
+          sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
                 AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
           args: [docName, docName],
         },
@@ -107,9 +118,9 @@ export class UpdateLog {
       'read',
     );
     const snap = snapRes?.rows[0];
-    const updates = (updRes?.rows ?? []).map((r) => toBytes(r.data));
-    this.logLength.set(docName, updates.length);
-    return { snapshot: snap ? toBytes(snap.state) : null, updates };
+    const rows = (updRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
+    this.logLength.set(docName, rows.length);
+    return { snapshot: snap ? toBytes(snap.state) : null, rows };
   }
 
   /** Resolves when everything appended so far is committed. */
@@ -146,10 +157,17 @@ export class UpdateLog {
   private runFlush(): Promise<void> {
     if (this.flushing) return this.flushing;
     this.flushing = (async () => {
-      // Updates that arrive while a commit is in flight form the next group.
+      // Updates that arrive while a commit is in flight form the next group. A group is capped so
+      // one peer's burst is committed in slices, and other documents' writes get their turn.
       while (this.queue.length > 0) {
-        const group = this.queue.splice(0);
-        await this.commit(group);
+        const group = this.takeGroup();
+        try {
+          await this.commit(group);
+        } catch (err) {
+          // commit() settles every write itself; anything escaping is a bug, never fatal.
+          console.error('collab-server: the flush loop caught an error', err);
+          for (const w of group) w.reject(err);
+        }
       }
     })().finally(() => {
       this.flushing = null;
@@ -158,19 +176,41 @@ export class UpdateLog {
     return this.flushing;
   }
 
+  private takeGroup(): PendingWrite[] {
+    const maxWrites = this.options.maxBatchWrites ?? 256;
+    const maxBytes = this.options.maxBatchBytes ?? 4 * 1024 * 1024;
+    let n = 0;
+    let bytes = 0;
+    for (const w of this.queue) {
+      if (n > 0 && (n >= maxWrites || bytes + w.update.length > maxBytes)) break;
+      n++;
+      bytes += w.update.length;
+    }
+    return this.queue.splice(0, n);
+  }
+
   private async commit(group: PendingWrite[]): Promise<void> {
     const now = Date.now();
-    try {
-      await this.db.batch(
-        group.map((w) => ({
-          sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
-          args: [w.docName, w.update, now],
-        })),
-        'write',
-      );
-    } catch (err) {
-      for (const w of group) w.reject(err);
-      return;
+    const retries = this.options.commitRetryDelaysMs ?? [20, 200, 1000];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.batch(
+          group.map((w) => ({
+            sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+            args: [w.docName, w.update, now],
+          })),
+          'write',
+        );
+        break;
+      } catch (err) {
+        const delay = retries[attempt];
+        if (delay === undefined) {
+          for (const w of group) w.reject(err);
+          return;
+        }
+        console.error(`collab-server: a commit failed, retrying in ${delay} ms`, err);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
     const committedAt = performance.now();
     this.options.metrics.recordCommit(group.map((w) => committedAt - w.receivedAt));
@@ -196,9 +236,9 @@ export class UpdateLog {
    * committed so far for this document".
    */
   private async compact(docName: string): Promise<void> {
-    const state = this.options.currentState(docName);
-    if (!state) return;
     try {
+      const state = this.options.currentState(docName);
+      if (!state) return;
       await this.db.batch(
         [
           {

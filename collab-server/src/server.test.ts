@@ -115,15 +115,21 @@ describe('collab-server', () => {
     const room = `event:${fx.eventId}:brief`;
     const writer = await client(room, await tokenFor(await fx.addUser('sales'), 'sales'));
     writer.doc.getText('brief').insert(0, 'Sangeet on the lawn');
-    const reader = await client(room, await tokenFor(await fx.addUser('finance'), 'finance'));
+    const readerId = await fx.addUser('finance', { name: 'Farah (finance)' });
+    const reader = await client(room, await tokenFor(readerId, 'finance'));
     await waitFor(() => reader.doc.getText('brief').toString() === 'Sangeet on the lawn', 5_000, 'reader sync');
     await waitFor(async () => (await countLogRows(fx.collabUrl, room)) === 1, 5_000, 'first update persisted');
 
-    reader.provider.awareness.setLocalStateField('user', { name: 'Finance' });
+    // The name shown is the account's, not what the peer claims; a read-only peer's extras are dropped.
+    reader.provider.awareness.setLocalStateField('user', { name: 'The CEO' });
+    reader.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
     reader.doc.getText('brief').insert(0, 'HACKED ');
     reader.doc.getMap('fields').set('budget', 1);
     await waitFor(
-      () => [...writer.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Finance'),
+      () =>
+        [...writer.provider.awareness.getStates().values()].some(
+          (s) => s.user?.name === 'Farah (finance)' && s.user?.id === readerId && s.cursor === undefined,
+        ),
       5_000,
       'reader presence',
     );

@@ -5,8 +5,9 @@ import { type Client, createClient } from '@libsql/client';
 import { WebSocketServer } from 'ws';
 import { type AuthResult, authorize, CLOSE } from './auth.ts';
 import { roomFromPath } from './doc-names.ts';
-import { DocRegistry, type Peer, type SharedDoc } from './documents.ts';
+import { DocRegistry, dropPeer, type Peer, type SharedDoc } from './documents.ts';
 import type { CollabEnv } from './env.ts';
+import { DEFAULT_LIMITS, type PeerLimits, TokenBucket } from './limits.ts';
 import { Metrics, type MetricsSnapshot } from './metrics.ts';
 import { UpdateLog } from './persistence.ts';
 import { Projector } from './projection.ts';
@@ -30,11 +31,16 @@ export interface CollabServerOptions {
   pingIntervalMs?: number;
   /** Quiet time before a changed task board or checklist is projected into the edge's tables. */
   projectionDelayMs?: number;
+  /** Per-peer rate limits, send-buffer cap and presence caps (defaults in limits.ts). */
+  limits?: Partial<PeerLimits>;
+  /** Group commit caps (writes and bytes per transaction). */
+  maxBatchWrites?: number;
+  maxBatchBytes?: number;
 }
 
 export interface CollabServer {
   port: number;
-  metrics(): MetricsSnapshot;
+  metrics(): MetricsSnapshot & { quarantined: string[] };
   /** Stops accepting, closes peers, commits everything queued, closes the databases. */
   close(): Promise<void>;
 }
@@ -61,14 +67,18 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     url: options.collabDatabaseUrl,
     groupCommitMs: options.groupCommitMs ?? 2,
     compactAfter: options.compactAfter ?? 500,
+    maxBatchWrites: options.maxBatchWrites,
+    maxBatchBytes: options.maxBatchBytes,
     metrics,
     currentState: (name) => registry?.currentState(name) ?? null,
   });
   const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
   const projector = new Projector(edgeDb, options.projectionDelayMs ?? 250);
-  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000, (name, ydoc, userId) =>
+  const limits: PeerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000, limits, (name, ydoc, userId) =>
     projector.changed(name, ydoc, userId),
   );
+  const snapshot = () => ({ ...metrics.snapshot(docs.size), quarantined: [...docs.quarantined.keys()] });
   registry = docs;
   const authDeps = { jwtSecret: options.jwtSecret, edgeDb };
   let closing = false;
@@ -81,7 +91,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   function answerHttp(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/^\/collab(?=\/)/, '');
     if (req.method === 'GET' && path === '/health') json(res, 200, { status: 'ok' });
-    else if (req.method === 'GET' && path === '/metrics') json(res, 200, metrics.snapshot(docs.size));
+    else if (req.method === 'GET' && path === '/metrics') json(res, 200, snapshot());
     else json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
   }
 
@@ -122,7 +132,21 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       return void socket.destroy();
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const peer: Peer = { ws, access: auth.access, userId: auth.userId, awarenessIds: new Set(), isAlive: true };
+      const peer: Peer = {
+        ws,
+        access: auth.access,
+        userId: auth.userId,
+        name: auth.name,
+        readOnly: auth.access !== 'rw',
+        awarenessIds: new Set(),
+        isAlive: true,
+        dropped: false,
+        messages: new TokenBucket(limits.messagesPerSecond, limits.messageBurst),
+        bytes: new TokenBucket(limits.bytesPerSecond, limits.byteBurst),
+        presence: new TokenBucket(limits.presencePerSecond, limits.presencePerSecond * 2),
+        presenceWaiting: null,
+        presenceTimer: null,
+      };
       metrics.connections++;
       ws.on('pong', () => {
         peer.isAlive = true;
@@ -136,18 +160,21 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         docs.release(doc);
       });
       ws.on('message', (data, isBinary) => {
-        if (!isBinary || !Buffer.isBuffer(data)) return ws.close(1003, 'binary y-websocket messages only');
-        if (data.length > maxMessageBytes) return ws.close(1009, `message larger than ${maxMessageBytes} bytes`);
+        if (peer.dropped) return;
+        if (!isBinary || !Buffer.isBuffer(data)) return dropPeer(peer, 1003, 'binary y-websocket messages only');
+        if (data.length > maxMessageBytes) return dropPeer(peer, 1009, `message larger than ${maxMessageBytes} bytes`);
+        if (!peer.messages.take(1)) {
+          return dropPeer(peer, CLOSE.rateLimited, `more than ${limits.messagesPerSecond} messages per second`);
+        }
+        if (!peer.bytes.take(data.length)) {
+          return dropPeer(peer, CLOSE.rateLimited, `more than ${limits.bytesPerSecond} bytes per second`);
+        }
         try {
-          doc.receive(peer, data, (err) => {
-            console.error(`collab-server: persisting an update to ${room} failed`, err);
-            // The update was never applied or relayed; the peer resyncs it on reconnect.
-            ws.close(1011, 'could not persist update');
-          });
+          doc.receive(peer, data);
         } catch (err) {
-          if (err instanceof MalformedMessage) return ws.close(1003, `malformed message: ${err.message}`.slice(0, 120));
+          if (err instanceof MalformedMessage) return dropPeer(peer, 1003, `malformed message: ${err.message}`);
           console.error(`collab-server: handling a message on ${room} failed`, err);
-          ws.close(1011, 'internal error');
+          dropPeer(peer, 1011, 'internal error');
         }
       });
       doc.addPeer(peer);
@@ -179,7 +206,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
 
   return {
     port,
-    metrics: () => metrics.snapshot(docs.size),
+    metrics: snapshot,
     async close() {
       if (closing) return;
       closing = true;

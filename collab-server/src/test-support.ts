@@ -19,7 +19,7 @@ export interface Fixture {
   collabUrl: string;
   edge: Client;
   eventId: string;
-  addUser(role: string, opts?: { status?: string; tv?: number }): Promise<string>;
+  addUser(role: string, opts?: { status?: string; tv?: number; name?: string }): Promise<string>;
   grant(userId: string, access: 'read' | 'write', eventId?: string): Promise<void>;
   /** A lead, and optionally the event it was converted into. */
   addLead(opts?: { convert?: boolean }): Promise<{ leadId: string; eventId: string | null }>;
@@ -32,7 +32,8 @@ export async function createFixture(): Promise<Fixture> {
   const collabUrl = `file:${join(dir, 'collab.db')}`;
   const edge = createClient({ url: edgeUrl });
   await edge.executeMultiple(`
-    CREATE TABLE users (id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, token_version INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE users (id TEXT PRIMARY KEY, role TEXT NOT NULL, status TEXT NOT NULL, token_version INTEGER NOT NULL DEFAULT 0,
+      name TEXT NOT NULL DEFAULT 'Test user');
     CREATE TABLE leads (id TEXT PRIMARY KEY);
     CREATE TABLE events (id TEXT PRIMARY KEY, lead_id TEXT);
     CREATE TABLE event_access (event_id TEXT NOT NULL, user_id TEXT NOT NULL, access TEXT NOT NULL DEFAULT 'read',
@@ -52,8 +53,8 @@ export async function createFixture(): Promise<Fixture> {
     async addUser(role, opts = {}) {
       const id = randomUUID();
       await edge.execute({
-        sql: 'INSERT INTO users (id, role, status, token_version) VALUES (?, ?, ?, ?)',
-        args: [id, role, opts.status ?? 'active', opts.tv ?? 0],
+        sql: 'INSERT INTO users (id, role, status, token_version, name) VALUES (?, ?, ?, ?, ?)',
+        args: [id, role, opts.status ?? 'active', opts.tv ?? 0, opts.name ?? `${role} user`],
       });
       return id;
     },
