@@ -22,6 +22,7 @@ import { catalogueRoutes } from './features/quotes/catalogue.routes.ts';
 import { companyRoutes } from './features/quotes/company.routes.ts';
 import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
+import { searchRoutes } from './features/search/search.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
@@ -121,6 +122,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/imports', importsRoutes)
     .route('/api/payments', paymentsRoutes)
     .route('/api/invoices', invoicesRoutes)
+    .route('/api/search', searchRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);
 

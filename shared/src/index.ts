@@ -18,3 +18,4 @@ export * from './schemas/records.ts';
 export * from './schemas/users.ts';
 export * from './schemas/workspace.ts';
 export * from './signed-link.ts';
+export * from './search/index.ts';

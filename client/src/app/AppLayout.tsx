@@ -2,6 +2,7 @@ import { AppShell, Burger, Divider, Group, ScrollArea, Text } from '@mantine/cor
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { SearchLauncher } from '../features/search/SearchLauncher.tsx';
 import { HOUSE_NAME } from './brand.ts';
 import { FullPageLoader } from './FullPageLoader.tsx';
 import { MainNav } from './MainNav.tsx';
@@ -34,7 +35,10 @@ export function AppLayout() {
               {HOUSE_NAME}
             </Text>
           </Group>
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            <SearchLauncher />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
