@@ -19,3 +19,4 @@ export * from './schemas/users.ts';
 export * from './schemas/workspace.ts';
 export * from './signed-link.ts';
 export * from './search/index.ts';
+export * from './vendors/index.ts';

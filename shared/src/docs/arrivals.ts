@@ -1,3 +1,4 @@
+import type { AssignmentStatus } from '../vendors/assignment-status.ts';
 import type { VendorArrival } from './dayof.ts';
 
 /** A vendor booked for the event (from the edge's vendor assignments). */
@@ -5,7 +6,7 @@ export interface AssignedVendor {
   assignmentId: string;
   vendorName: string;
   scope: string;
-  status: 'proposed' | 'confirmed' | 'delivered' | 'cancelled';
+  status: AssignmentStatus;
   /** When the vendor is due on site (ISO), if the assignment says. */
   arrivalExpectedAt: string | null;
 }

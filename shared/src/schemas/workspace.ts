@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSIGNMENT_STATUSES } from '../vendors/assignment-status.ts';
 
 /** Public client configuration: where the collab-server listens (a ws:// or wss:// base URL). */
 export const ZClientConfig = z.object({ collabUrl: z.string() });
@@ -51,7 +52,7 @@ export const ZEventVendor = z.object({
   assignmentId: z.string(),
   vendorName: z.string(),
   scope: z.string(),
-  status: z.enum(['proposed', 'confirmed', 'delivered', 'cancelled']),
+  status: z.enum(ASSIGNMENT_STATUSES),
   arrivalExpectedAt: z.string().nullable(),
 });
 export type EventVendor = z.infer<typeof ZEventVendor>;
