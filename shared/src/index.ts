@@ -1,3 +1,4 @@
+export * from './access/index.ts';
 export * from './documents/document-pdf.ts';
 export * from './ids.ts';
 export * from './leads/index.ts';
@@ -17,6 +18,6 @@ export * from './schemas/quotes.ts';
 export * from './schemas/records.ts';
 export * from './schemas/users.ts';
 export * from './schemas/workspace.ts';
-export * from './signed-link.ts';
 export * from './search/index.ts';
+export * from './signed-link.ts';
 export * from './vendors/index.ts';

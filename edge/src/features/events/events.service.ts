@@ -1,8 +1,9 @@
-import { type EventSummary, isScopedRole } from '@mandap/shared';
+import type { EventSummary } from '@mandap/shared';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { clients, eventAccess, events } from '../../db/schema/index.ts';
+import { clients, events } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
+import { visibleEventCondition } from '../../lib/event-scope.ts';
 
 const summary = {
   id: events.id,
@@ -23,11 +24,11 @@ const summary = {
  * linked to through event access. A foreign event is indistinguishable from a missing one.
  */
 function visibleEvents(deps: Deps, viewer: Viewer, where?: SQL) {
-  const base = deps.db.select(summary).from(events).leftJoin(clients, eq(clients.id, events.clientId));
-  if (!isScopedRole(viewer.role)) return base.where(where);
-  return base
-    .innerJoin(eventAccess, and(eq(eventAccess.eventId, events.id), eq(eventAccess.userId, viewer.id)))
-    .where(where);
+  return deps.db
+    .select(summary)
+    .from(events)
+    .leftJoin(clients, eq(clients.id, events.clientId))
+    .where(and(visibleEventCondition(deps.db, viewer, events.id), where));
 }
 
 export async function listEvents(deps: Deps, viewer: Viewer): Promise<EventSummary[]> {

@@ -1,16 +1,10 @@
-import {
-  type FxSnapshot,
-  isScopedRole,
-  type QuoteLine,
-  type QuoteStatus,
-  type QuoteSummary,
-  type QuoteVersionView,
-} from '@mandap/shared';
+import type { FxSnapshot, QuoteLine, QuoteStatus, QuoteSummary, QuoteVersionView } from '@mandap/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { clients, eventAccess, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
+import { clients, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
 import type { Viewer } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
+import { assertVisibleUnderEvent } from '../../lib/event-scope.ts';
 
 export type QuoteRow = typeof quotes.$inferSelect;
 export type VersionRow = typeof quoteVersions.$inferSelect;
@@ -34,15 +28,7 @@ export function effectiveStatus(v: Pick<VersionRow, 'status' | 'validUntil'>, no
 export async function loadVisibleQuote(db: DbOrTx, viewer: Viewer, id: string): Promise<QuoteRow> {
   const [quote] = await db.select().from(quotes).where(eq(quotes.id, id)).limit(1);
   if (!quote) throw notFound('That quote');
-  if (isScopedRole(viewer.role)) {
-    if (!quote.eventId) throw notFound('That quote');
-    const [link] = await db
-      .select({ eventId: eventAccess.eventId })
-      .from(eventAccess)
-      .where(and(eq(eventAccess.eventId, quote.eventId), eq(eventAccess.userId, viewer.id)))
-      .limit(1);
-    if (!link) throw notFound('That quote');
-  }
+  await assertVisibleUnderEvent(db, viewer, quote.eventId, 'quote', 'That quote');
   return quote;
 }
 

@@ -1,26 +1,20 @@
 import {
   type CreateQuote,
+  canSeeQuoteVersion,
   diffQuoteVersions,
-  isScopedRole,
   newId,
   placeOfSupplyMismatch,
   type QuoteDetail,
   type QuoteDraft,
   type QuoteSummary,
+  redactQuoteVersion,
 } from '@mandap/shared';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  clients,
-  eventAccess,
-  events,
-  leads,
-  quotes,
-  quoteVersionDetails,
-  quoteVersions,
-} from '../../db/schema/index.ts';
+import { clients, events, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { visibleEventCondition } from '../../lib/event-scope.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { markLeadQuoteSent } from '../leads/lead-stage.service.ts';
 import { companyProfile } from './company.ts';
@@ -299,9 +293,9 @@ export async function createNextVersion(
 
 export async function getQuoteDetail(deps: Deps, viewer: Viewer, quoteId: string): Promise<QuoteDetail> {
   const quote = await loadVisibleQuote(deps.db, viewer, quoteId);
-  const scoped = isScopedRole(viewer.role);
-  // A client never sees a draft (nor its internal negotiation note).
-  const rows = (await loadVersions(deps.db, quote.id)).filter((r) => !scoped || r.v.status !== 'draft');
+  const scoped = !canSeeQuoteVersion(viewer.role, 'draft');
+  // A client never sees a draft; of the versions it sees, fields are redacted by the one rule.
+  const rows = (await loadVersions(deps.db, quote.id)).filter((r) => canSeeQuoteVersion(viewer.role, r.v.status));
   if (rows.length === 0) throw notFound('That quote');
   const now = deps.now();
   const latest = scoped ? rows.at(-1)! : (rows.find((r) => r.v.version === quote.currentVersion) ?? rows.at(-1)!);
@@ -319,7 +313,7 @@ export async function getQuoteDetail(deps: Deps, viewer: Viewer, quoteId: string
         createdAt: v.createdAt,
       };
     }),
-    current: toVersionView(latest, now),
+    current: redactQuoteVersion(viewer.role, toVersionView(latest, now)),
     company: await companyProfile(deps.db),
     clientPhone: client?.phone ?? null,
   };
@@ -328,8 +322,8 @@ export async function getQuoteDetail(deps: Deps, viewer: Viewer, quoteId: string
 export async function getVersionView(deps: Deps, viewer: Viewer, quoteId: string, version: number) {
   const quote = await loadVisibleQuote(deps.db, viewer, quoteId);
   const row = await loadVersion(deps.db, quote.id, version);
-  if (isScopedRole(viewer.role) && row.v.status === 'draft') throw notFound(`Version ${version} of that quote`);
-  return { quote, view: toVersionView(row, deps.now()) };
+  if (!canSeeQuoteVersion(viewer.role, row.v.status)) throw notFound(`Version ${version} of that quote`);
+  return { quote, view: redactQuoteVersion(viewer.role, toVersionView(row, deps.now())) };
 }
 
 /** Quotes newest first, optionally for one lead or event; clients see only their events' quotes. One query. */
@@ -338,17 +332,12 @@ export async function listQuotes(
   viewer: Viewer,
   q: { leadId?: string | undefined; eventId?: string | undefined; limit: number },
 ): Promise<QuoteSummary[]> {
-  const scoped = isScopedRole(viewer.role);
+  const scoped = !canSeeQuoteVersion(viewer.role, 'draft');
   // Clients see the newest version that was sent to them, never a draft.
   const shownVersion = scoped
     ? sql`(SELECT max(sv.version) FROM quote_versions sv WHERE sv.quote_id = ${quotes.id} AND sv.status <> 'draft')`
     : quotes.currentVersion;
-  const visible = scoped
-    ? inArray(
-        quotes.eventId,
-        deps.db.select({ id: eventAccess.eventId }).from(eventAccess).where(eq(eventAccess.userId, viewer.id)),
-      )
-    : undefined;
+  const visible = visibleEventCondition(deps.db, viewer, quotes.eventId, 'quote');
   const rows = await deps.db
     .select({ q: quotes, v: quoteVersions, d: quoteVersionDetails, clientName: clients.name, leadName: leads.name })
     .from(quotes)

@@ -1,7 +1,8 @@
-import { type Assignee, type ClientConfig, INTERNAL_ROLES, isScopedRole, type MyTask } from '@mandap/shared';
+import { type Assignee, type ClientConfig, INTERNAL_ROLES, type MyTask } from '@mandap/shared';
 import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { eventAccess, events, taskProjections, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
+import { visibleEventCondition } from '../../lib/event-scope.ts';
 
 /** The collab-server's address for browsers: configured, or the page's own host on the default port. */
 export function clientConfig(deps: Deps, requestUrl: string): ClientConfig {
@@ -17,8 +18,9 @@ export function clientConfig(deps: Deps, requestUrl: string): ClientConfig {
  */
 export async function listMyTasks(deps: Deps, viewer: Viewer, include: 'open' | 'all'): Promise<MyTask[]> {
   const mine = eq(taskProjections.assigneeId, viewer.id);
-  const where = include === 'open' ? and(mine, eq(taskProjections.isDone, false)) : mine;
-  const base = deps.db
+  const visible = visibleEventCondition(deps.db, viewer, taskProjections.eventId, 'tasks');
+  const where = and(visible, include === 'open' ? and(mine, eq(taskProjections.isDone, false)) : mine);
+  return deps.db
     .select({
       eventId: taskProjections.eventId,
       eventName: events.name,
@@ -33,14 +35,7 @@ export async function listMyTasks(deps: Deps, viewer: Viewer, include: 'open' | 
       parentId: taskProjections.parentId,
     })
     .from(taskProjections)
-    .innerJoin(events, eq(events.id, taskProjections.eventId));
-  const scoped = isScopedRole(viewer.role)
-    ? base.innerJoin(
-        eventAccess,
-        and(eq(eventAccess.eventId, taskProjections.eventId), eq(eventAccess.userId, viewer.id)),
-      )
-    : base;
-  return scoped
+    .innerJoin(events, eq(events.id, taskProjections.eventId))
     .where(where)
     .orderBy(sql`${taskProjections.due} IS NULL`, asc(taskProjections.due), asc(taskProjections.title));
 }

@@ -1,0 +1,3 @@
+export * from './docs.ts';
+export * from './fields.ts';
+export * from './scope.ts';
