@@ -5,6 +5,7 @@ export * from './log.ts';
 export * from './money.ts';
 export * from './notifications.ts';
 export * from './payments.ts';
+export * from './portal.ts';
 export * from './quotes-engine.ts';
 export * from './quotes-settings.ts';
 export * from './records.ts';
