@@ -75,7 +75,7 @@ export class SharedDoc {
   /** Why the document is read-only (it could not be loaded whole), or null. */
   quarantined: string | null = null;
 
-  private captured: Uint8Array[] | null = null;
+  private captured: { updates: Uint8Array[]; tooDeep: number } | null = null;
   /** Effective updates applied to `ydoc` and not yet committed. */
   private readonly inflight = new Set<Uint8Array>();
   private lastAppend: Promise<void> = Promise.resolve();
@@ -116,8 +116,10 @@ export class SharedDoc {
   }
 
   private watch(ydoc: Y.Doc): void {
-    ydoc.on('update', (update: Uint8Array) => {
-      this.captured?.push(update);
+    ydoc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      if (!this.captured) return;
+      this.captured.updates.push(update);
+      this.captured.tooDeep = Math.max(this.captured.tooDeep, deepestNewType(tr, MAX_NESTING));
     });
   }
 
@@ -160,24 +162,35 @@ export class SharedDoc {
   }
 
   private applyFrom(peer: Peer, update: Uint8Array): void {
-    const captured: Uint8Array[] = [];
+    const captured = { updates: [] as Uint8Array[], tooDeep: 0 };
     this.captured = captured;
     try {
       // Copy: Yjs keeps views of binary content, and the log holds the bytes until commit.
       Y.applyUpdate(this.ydoc, update.slice(), peer);
     } catch (err) {
       this.captured = null;
-      console.error(
-        `collab-server: refused an update of ${update.length} bytes to ${this.name} from ${peer.userId}: ${String(err)}`,
-      );
-      dropPeer(peer, CLOSE.invalidUpdate, 'update could not be applied to the document');
-      this.rebuild();
+      this.refuse(peer, update, 'update could not be applied to the document', err);
       return;
     }
     this.captured = null;
-    if (captured.length === 0) return;
-    const effective = captured.length === 1 ? (captured[0] as Uint8Array) : Y.mergeUpdates(captured);
+    if (captured.tooDeep > MAX_NESTING) {
+      this.refuse(peer, update, `update nests types deeper than ${MAX_NESTING} levels`, null);
+      return;
+    }
+    const { updates } = captured;
+    if (updates.length === 0) return;
+    const effective = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
     this.persist(peer, effective);
+  }
+
+  /** Closes the sender; the Y.Doc, which may hold part of the update, is rebuilt without it. */
+  private refuse(peer: Peer, update: Uint8Array, reason: string, err: unknown): void {
+    console.error(
+      `collab-server: refused an update of ${update.length} bytes to ${this.name} from ${peer.userId}: ${reason}` +
+        (err ? ` (${String(err)})` : ''),
+    );
+    dropPeer(peer, CLOSE.invalidUpdate, reason);
+    this.rebuild();
   }
 
   private persist(peer: Peer, effective: Uint8Array): void {
@@ -210,7 +223,10 @@ export class SharedDoc {
     const attempt = (tries: number): void => {
       const failuresBefore = this.persistFailures;
       const answer = encodeSyncStep2(this.ydoc, stateVector);
-      if (this.inflight.size === 0) return send(peer, answer, this.hooks.limits);
+      if (this.inflight.size === 0) {
+        send(peer, answer, this.hooks.limits);
+        return;
+      }
       void this.lastAppend.then(() => {
         if (this.persistFailures === failuresBefore || tries > 5) send(peer, answer, this.hooks.limits);
         else attempt(tries + 1);
@@ -295,6 +311,34 @@ export class SharedDoc {
     this.awareness.destroy();
     this.ydoc.destroy();
   }
+}
+
+/** Deepest nesting of shared types any document may reach (a brief's nested lists stay far below). */
+export const MAX_NESTING = 64;
+
+/** The deepest nesting among the types the transaction created (stops counting past `limit`). */
+function deepestNewType(tr: Y.Transaction, limit: number): number {
+  let deepest = 0;
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    const structs = tr.doc.store.clients.get(client);
+    if (after <= before || !structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i];
+      if (!struct || struct.id.clock >= after) break;
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) continue;
+      let depth = 0;
+      let item: Y.Item | null = struct;
+      while (item && depth <= limit) {
+        depth++;
+        const parent: unknown = item.parent;
+        item = parent instanceof Y.AbstractType ? parent._item : null;
+      }
+      deepest = Math.max(deepest, depth);
+      if (deepest > limit) return deepest;
+    }
+  }
+  return deepest;
 }
 
 function isPeer(value: unknown): value is Peer {

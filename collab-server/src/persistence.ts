@@ -106,21 +106,9 @@ export class UpdateLog {
 
   /** Snapshot plus every later update, read in one transaction so compaction cannot interleave. */
   async load(docName: string): Promise<StoredDoc> {
-    const [snapRes, updRes] = await this.db.batch(
-      [
-        { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
-        {
-          sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
-                AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
-          args: [docName, docName],
-        },
-      ],
-      'read',
-    );
-    const snap = snapRes?.rows[0];
-    const rows = (updRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
-    this.logLength.set(docName, rows.length);
-    return { snapshot: snap ? toBytes(snap.state) : null, rows };
+    const stored = await readStoredDoc(this.db, docName);
+    this.logLength.set(docName, stored.rows.length);
+    return stored;
   }
 
   /** Resolves when everything appended so far is committed. */
@@ -262,6 +250,24 @@ export class UpdateLog {
       console.error(`collab-server: compacting ${docName} failed`, err);
     }
   }
+}
+
+/** A document's snapshot and the log rows after it, read in one transaction. */
+export async function readStoredDoc(db: Client, docName: string): Promise<StoredDoc> {
+  const [snapRes, updRes] = await db.batch(
+    [
+      { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
+      {
+        sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
+              AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
+        args: [docName, docName],
+      },
+    ],
+    'read',
+  );
+  const snap = snapRes?.rows[0];
+  const rows = (updRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
+  return { snapshot: snap ? toBytes(snap.state) : null, rows };
 }
 
 function toBytes(value: unknown): Uint8Array {
