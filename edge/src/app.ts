@@ -24,6 +24,8 @@ import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
+import { vendorMasterRoutes } from './features/vendors/vendors.routes.ts';
+import { vendorWorkRoutes } from './features/vendors/work.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { AppError, type ErrorCode } from './lib/errors.ts';
@@ -122,6 +124,8 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/imports', importsRoutes)
     .route('/api/payments', paymentsRoutes)
     .route('/api/invoices', invoicesRoutes)
+    .route('/api/vendors', vendorMasterRoutes)
+    .route('/api/vendor-work', vendorWorkRoutes)
     .route('/api/search', searchRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);

@@ -82,6 +82,10 @@ export const ZEnv = z.object({
   WEBSITE_FORM_MAX_PER_10_MIN: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Website enquiry form: a form submitted faster than this after it was shown is treated as a bot. */
   WEBSITE_FORM_MIN_FILL_MS: z.coerce.number().int().min(0).default(3000),
+  /** Key for vendor bank details (AES-256-GCM), at least 32 characters. Node generates one into data/ when unset; unset elsewhere: bank details cannot be saved. */
+  VENDOR_BANK_KEY: z.string().min(32, { error: 'VENDOR_BANK_KEY must be at least 32 characters' }).optional(),
+  /** The key before a rotation, still accepted for reading until edge/src/features/vendors/rotate-bank-key-cli.ts re-encrypts every row. */
+  VENDOR_BANK_KEY_PREVIOUS: z.string().min(32).optional(),
 });
 export type Env = z.infer<typeof ZEnv>;
 

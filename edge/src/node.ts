@@ -12,6 +12,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.ts';
 const env = parseEnv({
   ...process.env,
   JWT_SECRET: process.env.JWT_SECRET || localJwtSecret(resolve(process.env.DATA_DIR ?? 'data', 'jwt-secret')),
+  VENDOR_BANK_KEY:
+    process.env.VENDOR_BANK_KEY || localJwtSecret(resolve(process.env.DATA_DIR ?? 'data', 'vendor-bank-key')),
 });
 const deps = await prepareDeps(env);
 const app = createApp(() => deps);

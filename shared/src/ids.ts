@@ -26,12 +26,13 @@ export const CODE_FORMATS = {
   vendor: (_at: Date, n: number) => `VN-${String(n).padStart(4, '0')}`,
   quote: (at: Date, n: number) => `QT/${financialYear(at)}/${String(n).padStart(4, '0')}`,
   receipt: (at: Date, n: number) => `RCPT/${financialYear(at)}/${String(n).padStart(4, '0')}`,
+  po: (at: Date, n: number) => `PO/${financialYear(at)}/${String(n).padStart(4, '0')}`,
 } as const;
 export type CodeKind = keyof typeof CODE_FORMATS;
 
 /** The counter a code draws from: one sequence per kind and year. */
 export function codeSequenceKey(kind: CodeKind, at: Date): string {
   if (kind === 'vendor') return 'vendor';
-  if (kind === 'quote' || kind === 'receipt') return `${kind}:${financialYear(at)}`;
+  if (kind === 'quote' || kind === 'receipt' || kind === 'po') return `${kind}:${financialYear(at)}`;
   return `${kind}:${istYear(at)}`;
 }

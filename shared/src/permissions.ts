@@ -29,10 +29,16 @@ export const PERMISSIONS = [
   'events:write',
   'quotes:read',
   'quotes:write',
+  /** The house rate card (quote catalogue): staff only, never a client. */
+  'catalogue:read',
   'payments:read',
   'payments:record',
   'vendors:read',
   'vendors:write',
+  /** See unmasked vendor bank details (each reveal is audited). */
+  'vendors:bank',
+  /** A vendor user's own pages: their assignments, POs, payments and call sheet. */
+  'vendors:portal',
   'tasks:read',
   'tasks:write',
   'inbox:read',
@@ -52,7 +58,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: ALL,
-  manager: ALL.filter((p) => p !== 'settings:manage'),
+  manager: ALL.filter((p) => p !== 'settings:manage' && p !== 'vendors:bank' && p !== 'vendors:portal'),
   sales: [
     'leads:read',
     'leads:write',
@@ -61,6 +67,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'events:read',
     'quotes:read',
     'quotes:write',
+    'catalogue:read',
     'vendors:read',
     'tasks:read',
     'tasks:write',
@@ -73,6 +80,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'events:read',
     'events:write',
     'quotes:read',
+    'catalogue:read',
     'vendors:read',
     'vendors:write',
     'tasks:read',
@@ -84,14 +92,16 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clients:read',
     'events:read',
     'quotes:read',
+    'catalogue:read',
     'payments:read',
     'payments:record',
     'vendors:read',
+    'vendors:bank',
     'inbox:read',
     'reports:read',
   ],
   // External users: every permission below applies only to events they are linked to.
-  vendor: ['events:read', 'tasks:read', 'tasks:write', 'inbox:read'],
+  vendor: ['events:read', 'tasks:read', 'tasks:write', 'inbox:read', 'vendors:portal'],
   client: ['events:read', 'quotes:read', 'payments:read', 'inbox:read'],
 };
 
