@@ -92,6 +92,8 @@ export async function attachFile(
 
 /** The lead's attachments, newest first (or just one by id). */
 export async function listAttachments(deps: Deps, leadId: string, onlyId?: string): Promise<Attachment[]> {
+  // A missing lead answers 404, not an empty list.
+  if (!onlyId) await loadLead(deps.db, leadId);
   return deps.db
     .select(attachmentColumns)
     .from(storedFiles)

@@ -11,7 +11,7 @@ const ZItem = z.looseObject({ id: z.string(), name: z.string(), rateMinor: z.num
 const list = defineRoute({
   method: 'get',
   path: '/',
-  permission: 'quotes:read',
+  permission: 'catalogue:read',
   summary: 'Reusable quotation lines with default rates (the house’s own, then the built-in ones)',
   request: { query: z.object({ all: z.enum(['true', 'false']).optional() }) },
   responses: { 200: jsonResponse(z.object({ items: z.array(ZItem) }), 'Catalogue.'), ...errorResponses },
