@@ -20,6 +20,7 @@ import { leadsRoutes } from './features/leads/leads.routes.ts';
 import { paymentsRoutes } from './features/payments/payments.routes.ts';
 import { catalogueRoutes } from './features/quotes/catalogue.routes.ts';
 import { companyRoutes } from './features/quotes/company.routes.ts';
+import { paymentTermsRoutes } from './features/quotes/payment-terms.routes.ts';
 import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
@@ -117,6 +118,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/quotes', quotesRoutes)
     .route('/api/quote-catalogue', catalogueRoutes)
     .route('/api/settings/company', companyRoutes)
+    .route('/api/settings/payment-terms', paymentTermsRoutes)
     .route('/api/fx', fxRoutes)
     .route('/api/public/quotes', quotePublicRoutes)
     .route('/api/follow-ups', followUpsRoutes)

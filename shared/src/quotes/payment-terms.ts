@@ -82,7 +82,8 @@ export interface OpenOrSettledMilestone {
 }
 
 /**
- * A change order moved the contract total: paid and waived milestones keep their amounts; the
+ * A change order moved the contract total: paid and waived milestones keep their amounts (a
+ * plan's amounts, waived ones included, add up to the contract, as `checkPlanEdit` checks); the
  * rest of the new total is spread over the open milestones in proportion to their current
  * amounts, never below what is already paid against them. Returns the new amount of every
  * open milestone and what is left over: `extraMinor` > 0 when there is no open milestone to
@@ -94,7 +95,7 @@ export function adjustForChangeOrder(
 ): { amounts: Map<string, number>; extraMinor: number } {
   const settled = plan.filter((m) => m.status === 'paid' || m.status === 'waived');
   const open = plan.filter((m) => m.status !== 'paid' && m.status !== 'waived');
-  const fixed = settled.reduce((a, m) => a + (m.status === 'waived' ? 0 : m.amountMinor), 0);
+  const fixed = settled.reduce((a, m) => a + m.amountMinor, 0);
   const remaining = newTotalMinor - fixed;
   const amounts = new Map<string, number>();
   if (open.length === 0) return { amounts, extraMinor: remaining };

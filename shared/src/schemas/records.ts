@@ -13,6 +13,9 @@ export const ZEventSummary = z.object({
   venue: z.string().nullable(),
   guestCount: z.number().int().nullable(),
   clientName: z.string().nullable(),
+  /** The client the event is for, and the lead it was converted from (null when created directly). */
+  clientId: z.string().nullable(),
+  leadId: z.string().nullable(),
 });
 export type EventSummary = z.infer<typeof ZEventSummary>;
 export const ZEventList = z.object({ events: z.array(ZEventSummary) });

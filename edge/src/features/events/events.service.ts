@@ -1,9 +1,17 @@
-import type { EventSummary } from '@mandap/shared';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { type BookingState, type EventSummary, type EventType, newId } from '@mandap/shared';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
 import { clients, events } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { visibleEventCondition } from '../../lib/event-scope.ts';
+import { canViewUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
+import { nextCode, recordChange } from '../../lib/journal.ts';
+
+/**
+ * The one owner of events: creating them (here), who may see them (here), and their status
+ * (the booking lifecycle in payments/booking.service.ts, the only writer of `events.status`).
+ */
+export type EventRow = typeof events.$inferSelect;
 
 const summary = {
   id: events.id,
@@ -17,6 +25,8 @@ const summary = {
   venue: events.venue,
   guestCount: events.guestCount,
   clientName: clients.name,
+  clientId: events.clientId,
+  leadId: events.leadId,
 };
 
 /**
@@ -31,6 +41,19 @@ function visibleEvents(deps: Deps, viewer: Viewer, where?: SQL) {
     .where(and(visibleEventCondition(deps.db, viewer, events.id), where));
 }
 
+/** True when the viewer may see the event (staff: any existing one; clients and vendors: linked ones). */
+export async function canSeeEvent(db: DbOrTx, viewer: Viewer | null, eventId: string): Promise<boolean> {
+  // A null viewer is a system actor (jobs, webhooks); people are decided by the one scoping rule.
+  return !viewer || canViewUnderEvent(db, viewer, eventId);
+}
+
+/** The event row if the viewer may see it; otherwise 404 (a foreign event reads as missing). */
+export async function loadVisibleEvent(db: DbOrTx, viewer: Viewer | null, eventId: string): Promise<EventRow> {
+  const [row] = await db.select().from(events).where(eq(events.id, eventId)).limit(1);
+  if (!row || !(await canSeeEvent(db, viewer, eventId))) throw notFound('That event');
+  return row;
+}
+
 export async function listEvents(deps: Deps, viewer: Viewer): Promise<EventSummary[]> {
   return visibleEvents(deps, viewer).orderBy(asc(events.startDate));
 }
@@ -39,4 +62,61 @@ export async function getEvent(deps: Deps, viewer: Viewer, id: string): Promise<
   const [event] = await visibleEvents(deps, viewer, eq(events.id, id)).limit(1);
   if (!event) throw notFound('That event');
   return event;
+}
+
+/** The newest event converted from a lead (null before conversion). */
+export async function eventOfLead(db: DbOrTx, leadId: string): Promise<EventRow | null> {
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(eq(events.leadId, leadId))
+    .orderBy(desc(events.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface NewEvent {
+  name: string;
+  clientId: string | null;
+  leadId: string | null;
+  eventType: EventType;
+  status?: BookingState;
+  startDate: string;
+  endDate: string;
+  city: string;
+  venue: string | null;
+  guestCount: number | null;
+  isDestination: boolean;
+  managerId?: string | null;
+}
+
+/** Creates an event (status Enquiry unless said) with its code, journalled with `event.created`. */
+export async function createEvent(
+  tx: DbOrTx,
+  input: NewEvent,
+  actor: { actorId: string | null; ip?: string | null; requestId?: string | null },
+  now: Date,
+): Promise<EventRow> {
+  const at = now.toISOString();
+  const code = await nextCode(tx, 'event', now);
+  const row: EventRow = {
+    id: newId(),
+    code,
+    ...input,
+    status: input.status ?? 'enquiry',
+    managerId: input.managerId ?? null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await tx.insert(events).values(row);
+  await recordChange(tx, {
+    type: 'event.created',
+    aggregateType: 'event',
+    aggregateId: row.id,
+    payload: { code, fromLeadId: input.leadId, status: row.status },
+    actorId: actor.actorId,
+    at: now,
+    audit: { before: null, after: row, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
+  });
+  return row;
 }

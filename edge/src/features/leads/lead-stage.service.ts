@@ -1,15 +1,31 @@
-import { decideBookingConfirmed, decideLeadMove, type LeadMoveDecision, type MoveLead } from '@mandap/shared';
+import {
+  decideLeadMove,
+  type LeadMoveDecision,
+  type LeadStage,
+  type MoveLead,
+  PIPELINE_CAUSE_LABELS,
+  type PipelineCause,
+  pipelineTargets,
+} from '@mandap/shared';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { onLeadLost } from '../payments/booking.service.ts';
 import type { Actor } from './lead-create.ts';
 import { loadLead } from './lead-rows.ts';
 import { getLead } from './leads.service.ts';
 
-async function applyMove(tx: DbOrTx, leadId: string, decision: LeadMoveDecision, actor: Actor, at: Date) {
+async function applyMove(
+  tx: DbOrTx,
+  leadId: string,
+  decision: LeadMoveDecision,
+  actor: Actor,
+  at: Date,
+  cause?: { cause: PipelineCause; detail?: Record<string, unknown> },
+) {
   if (!decision.ok) throw new AppError('unprocessable', decision.reason, { fields: { stage: decision.reason } });
   const closed = decision.to === 'won' || decision.to === 'lost';
   await tx
@@ -29,6 +45,7 @@ async function applyMove(tx: DbOrTx, leadId: string, decision: LeadMoveDecision,
       from: decision.from,
       to: decision.to,
       ...(decision.lostReason ? { lostReason: decision.lostReason } : {}),
+      ...(cause ? { cause: cause.cause, causeLabel: PIPELINE_CAUSE_LABELS[cause.cause], ...cause.detail } : {}),
     },
     actorId: actor.actorId,
     at,
@@ -47,32 +64,43 @@ export async function moveLead(deps: Deps, id: string, input: MoveLead, actor: A
   await deps.db.transaction(async (tx) => {
     const { row } = await loadLead(tx, id);
     await applyMove(tx, id, decideLeadMove(row, input.stage, { lostReason: input.lostReason }), actor, now);
+    // Lost (to a competitor or otherwise): a booking not yet confirmed is cancelled, saying why.
+    if (input.stage === 'lost') await onLeadLost(tx, id, input.lostReason ?? null, actor, now);
   });
   return getLead(deps, id);
 }
 
 /**
- * The booking for this lead is confirmed (advance paid): the lead becomes Won. For the
- * payments feature to call inside its own transaction. Already Won is a no-op.
+ * Moves a lead because something happened (quote sent, changes requested, acceptance, advance,
+ * completion), to the stage the pipeline rules in shared/ say is true. Only forward, never an
+ * error: a lead already past that stage stays. Recorded like a manual move, with the cause.
+ * Answers the stage it moved to (null: stayed).
  */
-export async function markLeadWonOnBooking(tx: DbOrTx, leadId: string, actor: Actor, at: Date): Promise<void> {
+export async function moveLeadByPipeline(
+  tx: DbOrTx,
+  leadId: string,
+  cause: PipelineCause,
+  actor: Actor,
+  at: Date,
+  detail?: Record<string, unknown>,
+): Promise<LeadStage | null> {
   const { row } = await loadLead(tx, leadId);
-  if (row.stage === 'won') return;
-  await applyMove(tx, leadId, decideBookingConfirmed(row), actor, at);
+  const to = pipelineTargets(cause, { leadStage: row.stage }).lead;
+  if (!to || to === row.stage) return null;
+  await applyMove(tx, leadId, { ok: true, from: row.stage, to, lostReason: null }, actor, at, { cause, detail });
+  return to;
+}
+
+/** The booking for this lead is confirmed (advance paid): the lead becomes Won from any stage, even New or Lost. */
+export async function markLeadWonOnBooking(tx: DbOrTx, leadId: string, actor: Actor, at: Date): Promise<void> {
+  await moveLeadByPipeline(tx, leadId, 'advance_received', actor, at);
 }
 
 /**
- * A quote was sent for this lead: it moves to Quote sent when the lifecycle allows (from
- * Brief captured or Meeting scheduled with a brief, or back from Negotiation for a revised
- * quote), recording the change like a manual move. Otherwise (already there, too early such
- * as New, or closed) it stays where it is, so sending a quote never fails because of the
- * pipeline. For the quotes feature to call inside its send transaction; answers whether it moved.
+ * A quote was sent for this lead: it moves to Quote sent when it is before it (or back from
+ * Negotiation for a revised quote), recording the change with the cause. Otherwise it stays
+ * where it is, so sending a quote never fails because of the pipeline. Answers whether it moved.
  */
 export async function markLeadQuoteSent(tx: DbOrTx, leadId: string, actor: Actor, at: Date): Promise<boolean> {
-  const { row } = await loadLead(tx, leadId);
-  if (row.stage === 'quote_sent') return false;
-  const decision = decideLeadMove(row, 'quote_sent');
-  if (!decision.ok) return false;
-  await applyMove(tx, leadId, decision, actor, at);
-  return true;
+  return (await moveLeadByPipeline(tx, leadId, 'quote_sent', actor, at)) !== null;
 }

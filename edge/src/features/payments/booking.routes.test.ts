@@ -78,10 +78,20 @@ describe('booking lifecycle through the route', () => {
     expect((await done.json()).error.message).toMatch(/every milestone paid or waived: 2 still open/);
     expect((await one('SELECT status FROM events WHERE id = ?', [e.eventId])).status).toBe('event_day');
 
+    // The payment that settles the last milestone of an event on its day completes it on its
+    // own (cause recorded); a person's move to Completed is then a move from Completed, refused.
     expect((await pay(e.eventId, 700_00)).status).toBe(201);
-    const ok = await move(e.eventId, 'completed');
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ eventId: e.eventId, status: 'completed' });
+    expect((await one('SELECT status FROM events WHERE id = ?', [e.eventId])).status).toBe('completed');
+    const log = await one(
+      "SELECT payload FROM event_log WHERE aggregate_id = ? AND type = 'event.status_changed' ORDER BY seq DESC LIMIT 1",
+      [e.eventId],
+    );
+    expect(JSON.parse(String(log.payload))).toMatchObject({
+      from: 'event_day',
+      to: 'completed',
+      cause: 'event_completed',
+    });
+    expect((await move(e.eventId, 'completed')).status).toBe(422);
   });
 
   it('is refused to finance (no events:write) and answers 404 for an unknown event', async () => {

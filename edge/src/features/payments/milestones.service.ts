@@ -1,4 +1,5 @@
 import {
+  adjustForChangeOrder,
   type CreateMilestonePlan,
   checkPlanEdit,
   type EditMilestonePlan,
@@ -6,12 +7,14 @@ import {
   type Milestone,
   milestoneStatus,
   newId,
+  type PaymentTerm,
+  planFromTerms,
   planMilestones,
   ZCreateMilestonePlan,
 } from '@mandap/shared';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { milestones, payments, quotes, quoteVersions } from '../../db/schema/index.ts';
+import { events, milestones, payments, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
@@ -104,10 +107,12 @@ export async function createPlan(deps: Deps, viewer: Viewer, raw: CreateMileston
     const version = await acceptedVersionOf(tx, event.id);
     if (!version)
       throw new AppError('unprocessable', `${event.code} has no accepted quote yet: a plan splits the accepted total.`);
-    const plan = planMilestones(input.template, version.totalMinor, {
-      acceptedOn: istDate(new Date(version.acceptedAt!)),
-      eventStart: event.startDate,
-    });
+    // The plan is what the client signed: the version's payment terms when it carries them.
+    const terms = await signedTermsOf(tx, version.id);
+    const dates = { acceptedOn: istDate(new Date(version.acceptedAt!)), eventStart: event.startDate };
+    const plan = terms
+      ? planFromTerms(terms, version.totalMinor, { ...dates, eventEnd: event.endDate })
+      : planMilestones(input.template, version.totalMinor, dates);
     const rows = plan.map((p) => ({
       id: newId(),
       eventId: event.id,
@@ -124,7 +129,11 @@ export async function createPlan(deps: Deps, viewer: Viewer, raw: CreateMileston
       type: 'milestones.planned',
       aggregateType: 'event',
       aggregateId: event.id,
-      payload: { template: input.template, quoteVersionId: version.id, totalMinor: version.totalMinor },
+      payload: {
+        ...(terms ? { from: 'signed_terms', terms } : { template: input.template }),
+        quoteVersionId: version.id,
+        totalMinor: version.totalMinor,
+      },
       actorId: viewer.id,
       at,
       audit: { before: null, after: { milestones: plan } },
@@ -221,4 +230,70 @@ async function refuseDroppingAllocated(tx: DbOrTx, eventId: string, dropped: rea
 export async function listMilestones(deps: Deps, viewer: Viewer, eventId: string): Promise<Milestone[]> {
   const event = await loadVisibleEvent(deps.db, viewer, eventId);
   return (await loadMilestones(deps.db, event.id)).map(toMilestone);
+}
+
+/** The payment terms printed on (and signed with) a quote version, or null for a version without them. */
+export async function signedTermsOf(db: DbOrTx, versionId: string): Promise<PaymentTerm[] | null> {
+  const [row] = await db
+    .select({ draft: quoteVersionDetails.draft })
+    .from(quoteVersionDetails)
+    .where(eq(quoteVersionDetails.versionId, versionId))
+    .limit(1);
+  const terms = row?.draft.paymentTerms;
+  return terms && terms.length > 0 ? terms : null;
+}
+
+/**
+ * A change order was accepted for an event that already has a plan: paid and waived milestones
+ * keep their amounts, open ones are re-sized so the plan adds up to the new contract total
+ * (never below what is paid against them), and they now point at the change order's version.
+ * An increase with no open milestone left becomes a new "Change order balance" milestone due
+ * at the event's start. A new total below what is already paid leaves the plan at what is paid
+ * (the surplus is the payments feature's credit on account). No plan yet: nothing to adjust.
+ */
+export async function adjustPlanForChangeOrder(
+  tx: DbOrTx,
+  eventId: string,
+  version: { id: string; totalMinor: number; currency: string },
+  actorId: string | null,
+  at: Date,
+): Promise<void> {
+  const before = await loadMilestones(tx, eventId);
+  if (before.length === 0) return;
+  const { amounts, extraMinor } = adjustForChangeOrder(before, version.totalMinor);
+  for (const m of before) {
+    const amountMinor = amounts.get(m.id);
+    if (amountMinor === undefined) continue;
+    await tx
+      .update(milestones)
+      .set({ amountMinor, quoteVersionId: version.id, updatedAt: at.toISOString() })
+      .where(eq(milestones.id, m.id));
+  }
+  if (extraMinor > 0) {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).limit(1);
+    await tx.insert(milestones).values({
+      id: newId(),
+      eventId,
+      quoteVersionId: version.id,
+      seq: before.length + 1,
+      label: 'Change order balance',
+      dueDate: event && event.startDate > istDate(at) ? event.startDate : istDate(at),
+      amountMinor: extraMinor,
+      currency: version.currency,
+      paidMinor: 0,
+      status: 'pending',
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    });
+  }
+  const after = await refreshStatuses(tx, await loadMilestones(tx, eventId), at);
+  await recordChange(tx, {
+    type: 'milestones.change_order_applied',
+    aggregateType: 'event',
+    aggregateId: eventId,
+    payload: { quoteVersionId: version.id, totalMinor: version.totalMinor, surplusMinor: Math.min(0, extraMinor) },
+    actorId,
+    at,
+    audit: { before: { milestones: before.map(toMilestone) }, after: { milestones: after.map(toMilestone) } },
+  });
 }

@@ -94,11 +94,19 @@ export async function seedDemoQuotes(deps: Deps): Promise<boolean> {
     viewer,
     {
       eventId: acceptedEvent.id,
-      ...draft('Sangeet night: stage, dhol and hi-tea', [
-        line('stage-decor', 1, 'stage'),
-        line('dhol', 2, 'dhol'),
-        line('hi-tea', 150, 'hitea'),
-      ]),
+      ...draft(
+        'Sangeet night: stage, dhol and hi-tea',
+        [line('stage-decor', 1, 'stage'), line('dhol', 2, 'dhol'), line('hi-tea', 150, 'hitea')],
+        {
+          // The house's older standard split, printed on the quote (the plan is made from it).
+          terms: '30% advance on acceptance; 50% 30 days before the event; 20% on the event day.',
+          paymentTerms: [
+            { label: 'Advance on acceptance', percent: 30, anchor: 'acceptance', days: 0 },
+            { label: 'Second instalment (30 days before)', percent: 50, anchor: 'event_start', days: -30 },
+            { label: 'Balance on the event day', percent: 20, anchor: 'event_start', days: 0 },
+          ],
+        },
+      ),
     },
     SEED_ORIGIN,
   );

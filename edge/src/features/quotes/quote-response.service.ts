@@ -5,6 +5,7 @@ import {
   newId,
   type PublicQuoteView,
   type QuoteStatus,
+  quoteSourceStates,
   type RequestChanges,
 } from '@mandap/shared';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -14,6 +15,8 @@ import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { enqueueMessage, recordChange } from '../../lib/journal.ts';
 import { enforceRateLimit } from '../../lib/rate-limit.ts';
+import { advancePipeline } from '../payments/booking.service.ts';
+import { adjustPlanForChangeOrder } from '../payments/milestones.service.ts';
 import { companyProfile } from './company.ts';
 import { resolveToken } from './quote-share.service.ts';
 import { effectiveStatus, partyOf, toVersionView } from './quote-store.ts';
@@ -101,7 +104,7 @@ export async function openSharedQuote(deps: Deps, token: string, origin: Origin)
   const row = await resolveToken(deps, token);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    if (row.v.status === 'sent') {
+    if (quoteSourceStates('viewed').includes(row.v.status)) {
       await tx
         .update(quoteVersions)
         .set({ status: 'viewed' })
@@ -129,7 +132,7 @@ async function closeVersion(tx: DbOrTx, row: SharedRow, set: Partial<typeof quot
   const done = await tx
     .update(quoteVersions)
     .set(set)
-    .where(and(eq(quoteVersions.id, row.v.id), inArray(quoteVersions.status, ['sent', 'viewed'])))
+    .where(and(eq(quoteVersions.id, row.v.id), inArray(quoteVersions.status, quoteSourceStates(set.status!))))
     .returning({ id: quoteVersions.id });
   if (done.length === 0) throw new AppError('conflict', 'This quote changed while you were reading it. Reload.');
   await tx
@@ -176,6 +179,20 @@ export async function acceptSharedQuote(deps: Deps, token: string, input: Accept
     });
     const total = formatMoney({ amountMinor: row.v.totalMinor, currency: row.d.draft.currency });
     await notifyOwner(tx, row, 'quote_accepted', { name: input.name, total }, now);
+    // The accepted version is the event's contract: the pipeline moves, and a change order
+    // re-sizes the open milestones of a plan made earlier (paid ones stay as they are).
+    await advancePipeline(
+      tx,
+      { eventId: row.q.eventId, leadId: row.q.leadId },
+      'quote_accepted',
+      { actorId: null },
+      now,
+      {
+        quoteCode: row.q.code,
+        version: row.v.version,
+      },
+    );
+    if (row.v.isChangeOrder && row.q.eventId) await adjustPlanForChangeOrder(tx, row.q.eventId, row.v, null, now);
   });
   return present(deps, row, 'accepted');
 }
@@ -244,6 +261,17 @@ export async function requestQuoteChanges(deps: Deps, token: string, input: Requ
         payload: { code: row.q.code, version: row.v.version, name: input.name, message: input.message },
         at: now,
       });
+    await advancePipeline(
+      tx,
+      { eventId: row.q.eventId, leadId: row.q.leadId },
+      'changes_requested',
+      { actorId: null },
+      now,
+      {
+        quoteCode: row.q.code,
+        version: row.v.version,
+      },
+    );
   });
   return { ok: true as const };
 }

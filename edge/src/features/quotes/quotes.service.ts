@@ -7,6 +7,7 @@ import {
   type QuoteDetail,
   type QuoteDraft,
   type QuoteSummary,
+  quoteSourceStates,
   redactQuoteVersion,
 } from '@mandap/shared';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -16,8 +17,10 @@ import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { visibleEventCondition } from '../../lib/event-scope.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
-import { markLeadQuoteSent } from '../leads/lead-stage.service.ts';
+import { eventOfLead } from '../events/events.service.ts';
+import { advancePipeline } from '../payments/booking.service.ts';
 import { companyProfile } from './company.ts';
+import { defaultPaymentTerms } from './payment-terms.service.ts';
 import { type PricedDraft, priceDraft } from './quote-pricing.ts';
 import {
   loadVersion,
@@ -59,28 +62,35 @@ const auditOf = (p: PricedDraft) => ({
   fx: p.fx,
 });
 
-/** The lead or event a new quote belongs to, and the client it is for. */
+/**
+ * The lead, event and client a new quote belongs to, whichever is given: a quote for a
+ * converted lead belongs to its event and client too, and a quote for an event keeps the lead
+ * it came from, so the lead card and the event page both show it.
+ */
 async function quoteOwner(db: DbOrTx, input: CreateQuote) {
   if (input.eventId) {
     const [e] = await db
-      .select({ id: events.id, clientId: events.clientId })
+      .select({ id: events.id, clientId: events.clientId, leadId: events.leadId })
       .from(events)
       .where(eq(events.id, input.eventId));
     if (!e) throw notFound('That event');
-    return { leadId: null, eventId: e.id, clientId: e.clientId };
+    return { leadId: e.leadId, eventId: e.id, clientId: e.clientId };
   }
   const [l] = await db
     .select({ id: leads.id, clientId: leads.clientId })
     .from(leads)
     .where(eq(leads.id, input.leadId!));
   if (!l) throw notFound('That lead');
-  return { leadId: l.id, eventId: null, clientId: l.clientId };
+  const event = l.clientId ? await eventOfLead(db, l.id) : null;
+  return { leadId: l.id, eventId: event?.id ?? null, clientId: event?.clientId ?? l.clientId };
 }
 
 /** Creates a quote and its draft v1; the number QT/<FY>/NNNN is drawn inside the same transaction, so it is gapless. */
 export async function createQuote(deps: Deps, viewer: Viewer, input: CreateQuote, origin: Origin) {
   const owner = await quoteOwner(deps.db, input);
-  const { leadId: _l, eventId: _e, ...draft } = input;
+  const { leadId: _l, eventId: _e, ...given } = input;
+  // A new quote prints the house's default payment terms unless it brings its own.
+  const draft = { ...given, paymentTerms: given.paymentTerms ?? (await defaultPaymentTerms(deps.db)) };
   const priced = await priceDraft(deps.db, draft);
   const now = deps.now();
   const at = now.toISOString();
@@ -221,15 +231,26 @@ export async function sendQuote(deps: Deps, viewer: Viewer, quoteId: string, ori
     await tx
       .update(quoteVersions)
       .set({ status: 'superseded' })
-      .where(and(eq(quoteVersions.quoteId, quote.id), inArray(quoteVersions.status, ['sent', 'viewed'])));
+      .where(and(eq(quoteVersions.quoteId, quote.id), inArray(quoteVersions.status, quoteSourceStates('superseded'))));
     const sent = await tx
       .update(quoteVersions)
       .set({ ...versionValues(priced), status: 'sent', sentAt: at })
-      .where(and(eq(quoteVersions.id, latest.v.id), eq(quoteVersions.status, 'draft')))
+      .where(and(eq(quoteVersions.id, latest.v.id), inArray(quoteVersions.status, quoteSourceStates('sent'))))
       .returning({ id: quoteVersions.id });
     if (sent.length === 0) throw frozenError(quote, { ...latest.v, status: 'sent' });
     await tx.update(quotes).set({ status: 'sent', updatedAt: at }).where(eq(quotes.id, quote.id));
-    if (quote.leadId) await markLeadQuoteSent(tx, quote.leadId, { actorId: viewer.id, ...origin }, now);
+    // The lead and the booking move to Quote sent / Proposal sent, recorded with the cause.
+    await advancePipeline(
+      tx,
+      { eventId: quote.eventId, leadId: quote.leadId },
+      'quote_sent',
+      { actorId: viewer.id, ...origin },
+      now,
+      {
+        quoteCode: quote.code,
+        version: latest.v.version,
+      },
+    );
     await recordChange(tx, {
       type: 'quote.sent',
       aggregateType: 'quote',
