@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { portalRoutes } from './features/client-portal/portal.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { bodyLimitFor } from './features/files/upload-limit.ts';
@@ -129,6 +130,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/vendors', vendorMasterRoutes)
     .route('/api/vendor-work', vendorWorkRoutes)
     .route('/api/search', searchRoutes)
+    .route('/api/portal', portalRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);
 

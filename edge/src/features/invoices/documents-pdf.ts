@@ -14,8 +14,11 @@ import { loadVisibleEvent } from '../payments/event-scope.ts';
 import { companyProfile } from '../quotes/company.ts';
 import { loadPdfKit } from '../quotes/quote-pdf.ts';
 
-/** The PDF of an invoice or credit note the viewer may see (clients: their own events; else 404). */
-export async function taxDocumentPdf(db: DbOrTx, viewer: Viewer, id: string) {
+/**
+ * The PDF of an invoice or credit note the viewer may see (clients: their own events; else 404).
+ * `null`: the caller already scoped it to one event (the client's page link).
+ */
+export async function taxDocumentPdf(db: DbOrTx, viewer: Viewer | null, id: string) {
   const [d] = await db.select().from(taxDocuments).where(eq(taxDocuments.id, id));
   if (!d) throw notFound('That document');
   const event = await loadVisibleEvent(db, viewer, d.eventId);
@@ -47,7 +50,7 @@ export async function taxDocumentPdf(db: DbOrTx, viewer: Viewer, id: string) {
 }
 
 /** The receipt PDF of money received (a refund has no receipt: its credit note or the ledger shows it). */
-export async function receiptPdf(db: DbOrTx, viewer: Viewer, paymentId: string) {
+export async function receiptPdf(db: DbOrTx, viewer: Viewer | null, paymentId: string) {
   const [p] = await db.select().from(payments).where(eq(payments.id, paymentId));
   if (!p?.eventId) throw notFound('That payment');
   const event = await loadVisibleEvent(db, viewer, p.eventId);
