@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAssignRole,
+  canOpenScreen,
   hasPermission,
   isScopedRole,
   navFor,
@@ -34,7 +35,9 @@ describe('permissions', () => {
       expect(hasPermission(role, 'leads:read')).toBe(false);
       expect(hasPermission(role, 'users:manage')).toBe(false);
       const tasks = role === 'vendor' ? ['my-tasks'] : [];
-      expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', ...tasks, 'inbox']);
+      // No Inbox: there is nothing in it for them yet; no internal screen whatever they hold.
+      expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', ...tasks]);
+      expect(canOpenScreen(role, 'quotes:read', true)).toBe(false);
     }
   });
 

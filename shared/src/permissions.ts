@@ -131,23 +131,33 @@ export function canAssignRole(actor: Role, target: Role): boolean {
   return false;
 }
 
-/** The workspace's navigation areas, each shown only to roles that may use it. */
+/**
+ * The workspace's navigation areas, each shown only to roles that may use it. `staffOnly` areas
+ * are the house's internal screens: a vendor or client never sees them, whatever they hold
+ * (a client reads its own quotes through its dashboard, never the Quotes pages; the Inbox
+ * has nothing for them yet).
+ */
 export const NAV_AREAS = [
   { key: 'dashboard', label: 'Dashboard', path: '/', permission: 'events:read' },
-  { key: 'leads', label: 'Leads', path: '/leads', permission: 'leads:read' },
+  { key: 'leads', label: 'Leads', path: '/leads', permission: 'leads:read', staffOnly: true },
   { key: 'events', label: 'Events', path: '/events', permission: 'events:read' },
-  { key: 'quotes', label: 'Quotes', path: '/quotes', permission: 'quotes:write' },
+  { key: 'quotes', label: 'Quotes', path: '/quotes', permission: 'quotes:write', staffOnly: true },
   { key: 'my-tasks', label: 'My tasks', path: '/my-tasks', permission: 'tasks:read' },
-  { key: 'vendors', label: 'Vendors', path: '/vendors', permission: 'vendors:write' },
-  { key: 'finance', label: 'Finance', path: '/finance', permission: 'payments:record' },
-  { key: 'inbox', label: 'Inbox', path: '/inbox', permission: 'inbox:read' },
-  { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports:read' },
-  { key: 'users', label: 'Users', path: '/settings/users', permission: 'users:manage' },
-  { key: 'settings', label: 'Settings', path: '/settings', permission: 'settings:manage' },
-] as const satisfies readonly { key: string; label: string; path: string; permission: Permission }[];
+  { key: 'vendors', label: 'Vendors', path: '/vendors', permission: 'vendors:write', staffOnly: true },
+  { key: 'finance', label: 'Finance', path: '/finance', permission: 'payments:record', staffOnly: true },
+  { key: 'inbox', label: 'Inbox', path: '/inbox', permission: 'inbox:read', staffOnly: true },
+  { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports:read', staffOnly: true },
+  { key: 'users', label: 'Users', path: '/settings/users', permission: 'users:manage', staffOnly: true },
+  { key: 'settings', label: 'Settings', path: '/settings', permission: 'settings:manage', staffOnly: true },
+] as const satisfies readonly { key: string; label: string; path: string; permission: Permission; staffOnly?: true }[];
 
 export type NavArea = (typeof NAV_AREAS)[number];
 
+/** True when `role` may open a screen needing `permission` (and, for `staffOnly` screens, is staff). */
+export function canOpenScreen(role: Role, permission: Permission, staffOnly = false): boolean {
+  return hasPermission(role, permission) && (!staffOnly || INTERNAL_ROLES.includes(role));
+}
+
 export function navFor(role: Role): NavArea[] {
-  return NAV_AREAS.filter((a) => hasPermission(role, a.permission));
+  return NAV_AREAS.filter((a) => canOpenScreen(role, a.permission, 'staffOnly' in a && a.staffOnly));
 }

@@ -94,7 +94,7 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
-                element: <RequirePermission permission="quotes:read" />,
+                element: <RequirePermission permission="quotes:read" staffOnly />,
                 children: [
                   {
                     path: 'quotes',
@@ -120,7 +120,7 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
-                element: <RequirePermission permission="leads:read" />,
+                element: <RequirePermission permission="leads:read" staffOnly />,
                 children: [
                   {
                     path: 'leads',
@@ -165,7 +165,7 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
-                element: <RequirePermission permission="users:manage" />,
+                element: <RequirePermission permission="users:manage" staffOnly />,
                 children: [
                   {
                     path: 'settings/users',
@@ -177,11 +177,11 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
-                element: <RequirePermission permission="vendors:write" />,
+                element: <RequirePermission permission="vendors:write" staffOnly />,
                 children: [{ path: 'vendors', lazy: comingSoon('vendors') }],
               },
               {
-                element: <RequirePermission permission="payments:record" />,
+                element: <RequirePermission permission="payments:record" staffOnly />,
                 children: [
                   {
                     path: 'finance',
@@ -200,15 +200,15 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
-                element: <RequirePermission permission="inbox:read" />,
+                element: <RequirePermission permission="inbox:read" staffOnly />,
                 children: [{ path: 'inbox', lazy: comingSoon('inbox') }],
               },
               {
-                element: <RequirePermission permission="reports:read" />,
+                element: <RequirePermission permission="reports:read" staffOnly />,
                 children: [{ path: 'reports', lazy: comingSoon('reports') }],
               },
               {
-                element: <RequirePermission permission="settings:manage" />,
+                element: <RequirePermission permission="settings:manage" staffOnly />,
                 children: [
                   {
                     path: 'settings',

@@ -1,15 +1,24 @@
-import type { Permission } from '@mandap/shared';
+import { canOpenScreen, type Permission } from '@mandap/shared';
 import { Button, Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';
 import { useMe } from './useSession.ts';
 
-/** Child routes render only for a role holding `permission`; the API enforces the same rule. */
-export function RequirePermission({ permission }: { permission: Permission }) {
+/**
+ * Child routes render only for a role holding `permission` (and, with `staffOnly`, only for the
+ * house's staff: a client or vendor who types an internal URL gets this page, never the screen);
+ * the API enforces the same rule.
+ */
+export function RequirePermission({ permission, staffOnly = false }: { permission: Permission; staffOnly?: boolean }) {
   const me = useMe();
-  if (me.permissions.includes(permission)) return <Outlet />;
+  if (canOpenScreen(me.role, permission, staffOnly)) return <Outlet />;
+  return <NotAvailable />;
+}
+
+/** What a role sees on a screen it may not use: no data, no hint of what is behind it. */
+export function NotAvailable() {
   return (
-    <Center mih="50dvh">
+    <Center mih="50dvh" data-testid="not-available">
       <Stack align="center" gap="sm" ta="center" maw={420}>
         <ThemeIcon size={56} radius="xl" variant="light" color="gray">
           <IconLock size={28} />

@@ -1,0 +1,95 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { DEMO_PASSWORD, mainNav, openAs } from './helpers.ts';
+
+/**
+ * Internal screens stay internal: a client and a vendor type every internal URL and get the
+ * "not available" page, with no internal data on screen and no internal API call answered.
+ */
+
+async function tokenFor(request: APIRequestContext, email: string) {
+  const res = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(res.status()).toBe(200);
+  return { Authorization: `Bearer ${(await res.json()).accessToken}` };
+}
+
+/** Strings that only internal screens show: lead names, rate-card items, quote codes of other events. */
+async function internalMarkers(request: APIRequestContext) {
+  const sales = await tokenFor(request, 'sales@mandap.demo');
+  const { leads } = await (await request.get('/api/leads?limit=20', { headers: sales })).json();
+  const catalogue = await (await request.get('/api/quote-catalogue', { headers: sales })).json();
+  const { quotes } = await (await request.get('/api/quotes', { headers: sales })).json();
+  const items = (catalogue.items ?? []) as { name: string }[];
+  return {
+    texts: [
+      ...(leads as { name: string }[]).slice(0, 10).map((l) => l.name),
+      ...items.slice(0, 10).map((i) => i.name),
+      ...(quotes as { code: string }[]).map((q) => q.code),
+    ],
+    quoteId: (quotes as { id: string }[])[0]!.id,
+  };
+}
+
+const INTERNAL_DATA_API =
+  /\/api\/(leads|quote-catalogue|users|settings|payments\/(outstanding|overdue|balances|ledger|trial-balance|integrity)|follow-ups|imports|fx)/;
+
+async function tryInternalUrls(page: Page, urls: string[], markers: string[]) {
+  const answered: string[] = [];
+  page.on('response', (r) => {
+    if (INTERNAL_DATA_API.test(new URL(r.url()).pathname) && r.status() < 400) answered.push(r.url());
+  });
+  for (const url of urls) {
+    await page.goto(url);
+    await expect(page.getByTestId('not-available'), url).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Not available for your role' })).toBeVisible();
+    const text = await page.locator('body').innerText();
+    for (const m of markers) expect(text, `${url} shows "${m}"`).not.toContain(m);
+  }
+  expect(answered, 'internal data answered to an external user').toEqual([]);
+}
+
+test('a client and a vendor typing internal URLs see "not available" and nothing internal', async ({
+  browser,
+  request,
+}) => {
+  const { texts, quoteId } = await internalMarkers(request);
+  expect(texts.length).toBeGreaterThan(5);
+  const finance = await tokenFor(request, 'finance@mandap.demo');
+  const { events } = await (await request.get('/api/events', { headers: finance })).json();
+  const urls = [
+    '/quotes',
+    '/quotes/catalogue',
+    `/quotes/${quoteId}`,
+    '/leads',
+    '/leads/import',
+    '/follow-ups',
+    '/finance',
+    `/finance/events/${events[0].id}`,
+    '/reports',
+    '/settings',
+    '/settings/users',
+    '/vendors',
+    '/inbox',
+  ];
+
+  for (const [email, navKeys] of [
+    ['client@mandap.demo', ['Dashboard', 'Events']],
+    ['vendor@mandap.demo', ['Dashboard', 'Events', 'My tasks']],
+  ] as const) {
+    const { context, page } = await openAs(browser, email);
+    // The navigation shows only what the role can use: no Quotes, Leads, Finance or Inbox.
+    await expect(mainNav(page).getByRole('link')).toHaveText([...navKeys]);
+    await tryInternalUrls(page, urls, texts);
+    // The API refuses the data behind those screens too.
+    const auth = await tokenFor(request, email);
+    for (const path of ['/api/leads', '/api/quote-catalogue', '/api/payments/outstanding', '/api/users']) {
+      expect((await request.get(path, { headers: auth })).status(), `${email} ${path}`).toBe(403);
+    }
+    await context.close();
+  }
+
+  // Staff still reach the same screens.
+  const { context, page } = await openAs(browser, 'sales@mandap.demo', '/quotes');
+  await expect(page.getByTestId('not-available')).toHaveCount(0);
+  await expect(mainNav(page).getByRole('link', { name: 'Quotes' })).toBeVisible();
+  await context.close();
+});
