@@ -51,6 +51,7 @@ test('a client and a vendor typing internal URLs see "not available" and nothing
   browser,
   request,
 }) => {
+  test.setTimeout(180_000);
   const { texts, quoteId } = await internalMarkers(request);
   expect(texts.length).toBeGreaterThan(5);
   const finance = await tokenFor(request, 'finance@mandap.demo');
