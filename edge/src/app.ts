@@ -18,6 +18,8 @@ import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { invoicesRoutes } from './features/invoices/invoices.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
+import { inboxRoutes, whatsappWebhookRoutes } from './features/notifications/inbox.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { paymentsRoutes } from './features/payments/payments.routes.ts';
 import { catalogueRoutes } from './features/quotes/catalogue.routes.ts';
 import { companyRoutes } from './features/quotes/company.routes.ts';
@@ -127,6 +129,9 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/imports', importsRoutes)
     .route('/api/payments', paymentsRoutes)
     .route('/api/invoices', invoicesRoutes)
+    .route('/api/notifications', notificationsRoutes)
+    .route('/api/inbox', inboxRoutes)
+    .route('/api/webhooks/whatsapp', whatsappWebhookRoutes)
     .route('/api/vendors', vendorMasterRoutes)
     .route('/api/vendor-work', vendorWorkRoutes)
     .route('/api/search', searchRoutes)

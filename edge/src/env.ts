@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './lib/client-ip.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
@@ -38,6 +39,8 @@ export const ZEnv = z.object({
     .string()
     .regex(/^wss?:\/\//, { error: 'must start with ws:// or wss://' })
     .optional(),
+  /** Shared secret of the collab-server's internal routes (/api/internal/collab). Unset: derived from JWT_SECRET. */
+  COLLAB_INTERNAL_SECRET: z.string().min(32).optional(),
   /** Seed the demo house when the database is empty. */
   SEED_DEMO: bool.default(true),
   /** Razorpay key id and secret for payment links (INR). Unset: payment links are off and the screen says so. */
@@ -78,6 +81,25 @@ export const ZEnv = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(8).optional(),
   /** Listing platforms leads may come from, comma-separated source keys (shown in forms and accepted on import). */
   LISTING_PLATFORMS: z.string().default('wedmegood,weddingwire_india,justdial,shaadisaga'),
+  /**
+   * Proxies trusted to say who the client is in X-Forwarded-For: a hop count (1 = one proxy in front)
+   * or a comma-separated list of proxy addresses/CIDRs. Empty (default): the header is ignored and the
+   * connection's address is the client (socket on Node, remoteAddr on Deno, CF-Connecting-IP on Workers).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine(
+      (v) => {
+        try {
+          parseTrustProxy(v);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: 'use a hop count (e.g. 1) or addresses/CIDRs (e.g. 10.0.0.0/8,192.168.1.5)' },
+    ),
   /** Website enquiry form: most submissions per IP per 10 minutes. */
   WEBSITE_FORM_MAX_PER_10_MIN: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Website enquiry form: a form submitted faster than this after it was shown is treated as a bot. */
@@ -86,6 +108,33 @@ export const ZEnv = z.object({
   VENDOR_BANK_KEY: z.string().min(32, { error: 'VENDOR_BANK_KEY must be at least 32 characters' }).optional(),
   /** The key before a rotation, still accepted for reading until edge/src/features/vendors/rotate-bank-key-cli.ts re-encrypts every row. */
   VENDOR_BANK_KEY_PREVIOUS: z.string().min(32).optional(),
+  /** WhatsApp provider for outgoing messages: meta (Cloud API) or interakt. Unset: messages are recorded as not sent. */
+  WHATSAPP_PROVIDER: z.enum(['meta', 'interakt']).optional(),
+  /** Meta Cloud API: base URL with version (tests point it at a local server), phone number id and access token. */
+  WHATSAPP_API_URL: z.url().default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().min(3).optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(8).optional(),
+  /** Interakt: API base URL and the secret key from its developer settings (sent as Basic auth). */
+  INTERAKT_API_URL: z.url().default('https://api.interakt.ai'),
+  INTERAKT_API_KEY: z.string().min(8).optional(),
+  /** WhatsApp webhook: the app secret that signs deliveries (X-Hub-Signature-256) and the verify token. Unset: the webhook refuses. */
+  WHATSAPP_APP_SECRET: z.string().min(8).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
+  /** Most WhatsApp messages sent per second by one delivery runner (Cloud API allows 80 by default). */
+  WHATSAPP_MAX_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
+  /** SMTP server for email, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS). Unset: email is recorded as not sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' })
+    .optional(),
+  /** The From address of outgoing email. */
+  SMTP_FROM: z.string().min(3).default('Gulmohar Events <no-reply@mandap.local>'),
+  /** Web push (VAPID) keys for staff notifications; generate with `npx web-push generate-vapid-keys`. Unset: no web push. */
+  VAPID_PUBLIC_KEY: z.string().min(20).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(20).optional(),
+  VAPID_SUBJECT: z.string().default('mailto:ops@mandap.local'),
+  /** Delivery attempts before a message is dead-lettered. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
 });
 export type Env = z.infer<typeof ZEnv>;
 

@@ -4,6 +4,7 @@ export * from './ids.ts';
 export * from './leads/index.ts';
 export * from './lifecycle.ts';
 export * from './money.ts';
+export * from './notifications/index.ts';
 export * from './payments/index.ts';
 export * from './permissions.ts';
 export * from './quotes/index.ts';

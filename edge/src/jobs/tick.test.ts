@@ -7,7 +7,9 @@ import { tick } from './tick.ts';
 let t: TestApp;
 let finance: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp();
+  // An SMTP server that refuses connections: the tick's delivery step fails each reminder
+  // retryably, so it stays queued ('failed', due again later) and a payment can still cancel it.
+  t = await startTestApp({ SMTP_URL: 'smtp://127.0.0.1:9' });
   finance = (await t.login('finance@mandap.demo')).auth;
 });
 afterAll(() => t.cleanup());
@@ -30,7 +32,7 @@ describe('job tick', () => {
     );
     const first = await tick(t.deps, t.clock.now());
     expect(first.remindersQueued).toBeGreaterThanOrEqual(2);
-    expect(await reminders(code)).toEqual(['milestone_due_in_3_days:pending', 'milestone_due_today:pending']);
+    expect(await reminders(code)).toEqual(['milestone_due_in_3_days:failed', 'milestone_due_today:failed']);
     const again = await tick(t.deps, t.clock.now());
     expect(again.remindersQueued).toBe(0);
     expect(await reminders(code)).toHaveLength(2);
@@ -43,7 +45,7 @@ describe('job tick', () => {
       currency: 'INR',
     });
     expect(paid.status).toBe(201);
-    expect(await reminders(code)).toEqual(['milestone_due_in_3_days:pending', 'milestone_due_today:cancelled']);
+    expect(await reminders(code)).toEqual(['milestone_due_in_3_days:failed', 'milestone_due_today:cancelled']);
 
     const later = new Date(t.clock.now().getTime() + 5 * 86_400_000);
     const r = await tick(t.deps, later);

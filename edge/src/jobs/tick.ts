@@ -1,7 +1,9 @@
-import { addDays, istDate } from '@mandap/shared';
+import { addDays, istDate, newId } from '@mandap/shared';
 import { and, inArray, lte } from 'drizzle-orm';
 import { milestones } from '../db/schema/index.ts';
 import { fxProviderOf, refreshRatesIfStale } from '../features/fx/fx-rates.service.ts';
+import { type DeliveryReport, deliverDue } from '../features/notifications/deliver.ts';
+import { queueEventReminders, runMoments } from '../features/notifications/moments.service.ts';
 import { refreshStatuses } from '../features/payments/milestones.service.ts';
 import type { Deps } from '../lib/context.ts';
 import { recordChange } from '../lib/journal.ts';
@@ -12,13 +14,21 @@ export interface TickReport {
   remindersQueued: number;
   remindersCancelled: number;
   fx: 'refreshed' | 'fresh' | 'off' | 'failed';
+  /** Messages queued by lifecycle moments (domain events and event-day reminders). */
+  momentsQueued: number;
+  delivery: DeliveryReport;
 }
+
+/** This process's delivery runner id: the outbox lease names it. */
+const RUNNER = `tick-${newId()}`;
 
 /**
  * The one scheduled job, idempotent: run it twice at the same `now` and the second run
  * changes nothing. Marks milestones overdue, queues reminders for milestones due in three
  * days and today (deduplicated in the outbox), cancels reminders of settled milestones and
- * refreshes FX rates when stale.
+ * refreshes FX rates when stale. Then queues the lifecycle moments from new domain events and
+ * delivers what is due from the outbox (claimed under a lease, so runners on several
+ * instances never send a row twice).
  */
 export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   const today = istDate(now);
@@ -49,5 +59,7 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
     deps.log.warn('fx refresh failed in tick', { error: String(err) });
     fx = 'failed';
   }
-  return { overdueMarked, ...reminders, fx };
+  const momentsQueued = (await runMoments(deps, now)) + (await queueEventReminders(deps, now));
+  const delivery = await deliverDue(deps, now, { runner: RUNNER });
+  return { overdueMarked, ...reminders, fx, momentsQueued, delivery };
 }

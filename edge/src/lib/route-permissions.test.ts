@@ -68,6 +68,7 @@ describe('route permissions', () => {
       'GET /api/portal/:token/stream',
       'GET /api/public/quotes/:token',
       'GET /api/public/quotes/:token/pdf',
+      'GET /api/webhooks/whatsapp',
       'POST /api/auth/invite/accept',
       'POST /api/auth/login',
       'POST /api/auth/logout',
@@ -82,6 +83,7 @@ describe('route permissions', () => {
       'POST /api/public/quotes/:token/request-changes',
       'POST /api/webhooks/razorpay',
       'POST /api/webhooks/stripe',
+      'POST /api/webhooks/whatsapp',
     ]);
   });
 });

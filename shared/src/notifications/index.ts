@@ -1,0 +1,4 @@
+export * from './moments.ts';
+export * from './rules.ts';
+export * from './schemas.ts';
+export * from './templates.ts';
