@@ -45,6 +45,8 @@ export type AuthResult =
       userId: string;
       /** Shown to the other peers in presence (the peer cannot choose it). */
       name: string;
+      /** When the token stops being valid (ms since epoch): the connection must re-authenticate by then. */
+      expiresAt: number;
       role: Role | 'share';
       /** Where the document is kept: an event brief converted from a lead is the lead's brief. */
       storageName: string;
@@ -112,6 +114,7 @@ export async function authorize(deps: AuthDeps, token: string | null, docName: s
       access: decision,
       userId: claims.data.sub,
       name: typeof user.name === 'string' && user.name !== '' ? user.name : 'Unnamed user',
+      expiresAt: claims.data.exp * 1000,
       role: role as Role,
       storageName: target.storageName,
     };
@@ -175,6 +178,7 @@ export async function authorizeShareLink(
       access: 'ro',
       userId: SHARE_LINK_USER,
       name: 'Guest (share link)',
+      expiresAt: check.expiresAt.getTime(),
       role: 'share',
       storageName: target.storageName,
     };

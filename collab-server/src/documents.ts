@@ -48,6 +48,8 @@ export interface DocHooks {
   limits: PeerLimits;
   /** A document found damaged on load: quarantined, read-only. */
   onQuarantine: (name: string, reason: string) => void;
+  /** A peer sent a fresh token. */
+  onReauth?: (peer: Peer, token: string) => void;
 }
 
 /**
@@ -157,6 +159,9 @@ export class SharedDoc {
         return;
       case 'query-awareness':
         send(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), this.hooks.limits);
+        return;
+      case 'auth':
+        this.hooks.onReauth?.(peer, msg.token);
         return;
     }
   }
@@ -372,6 +377,7 @@ export class DocRegistry {
     private readonly idleUnloadMs: number,
     private readonly limits: PeerLimits,
     private readonly onCommitted?: OnCommitted,
+    private readonly onReauth?: (peer: Peer, token: string) => void,
   ) {}
 
   get size(): number {
@@ -445,6 +451,7 @@ export class DocRegistry {
       this.log,
       {
         onCommitted: this.onCommitted,
+        onReauth: this.onReauth,
         loadStored: (n) => this.loadStored(n),
         limits: this.limits,
         onQuarantine: (n, reason) => {

@@ -12,7 +12,9 @@ export type InboundMessage =
   /** Sync step 2 or an incremental update: both carry a Yjs update. */
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'query-awareness' };
+  | { kind: 'query-awareness' }
+  /** A fresh token for this connection (sent before the old one expires): `[2, varString token]`. */
+  | { kind: 'auth'; token: string };
 
 export class MalformedMessage extends Error {}
 
@@ -41,6 +43,10 @@ export function decodeMessage(data: Uint8Array): InboundMessage {
       const update = decoding.readVarUint8Array(decoder);
       validateAwarenessUpdate(update);
       msg = { kind: 'awareness', update };
+    } else if (type === MESSAGE.auth) {
+      const token = decoding.readVarString(decoder);
+      if (token.length === 0 || token.length > 4096) throw new MalformedMessage('bad auth token');
+      msg = { kind: 'auth', token };
     } else if (type === MESSAGE.queryAwareness) {
       msg = { kind: 'query-awareness' };
     } else {
@@ -89,6 +95,13 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.sync);
   syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAuth(token: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.auth);
+  encoding.writeVarString(encoder, token);
   return encoding.toUint8Array(encoder);
 }
 

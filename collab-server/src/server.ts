@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type Client, createClient } from '@libsql/client';
+import { collabInternalSecret } from '@mandap/shared/collab';
 import { WebSocketServer } from 'ws';
+import { AccessFeed } from './access-feed.ts';
 import { type AuthResult, authorize, CLOSE } from './auth.ts';
 import { roomFromPath } from './doc-names.ts';
 import { DocRegistry, dropPeer, type Peer, type SharedDoc } from './documents.ts';
@@ -36,11 +38,17 @@ export interface CollabServerOptions {
   /** Group commit caps (writes and bytes per transaction). */
   maxBatchWrites?: number;
   maxBatchBytes?: number;
+  /** The edge's base URL: access changes are followed from its internal stream. Unset: only token expiry is enforced. */
+  edgeUrl?: string;
+  /** COLLAB_INTERNAL_SECRET; unset: derived from jwtSecret (the edge derives the same). */
+  internalSecret?: string;
 }
 
 export interface CollabServer {
   port: number;
-  metrics(): MetricsSnapshot & { quarantined: string[] };
+  metrics(): MetricsSnapshot & { quarantined: string[]; accessFeed: 'connected' | 'disconnected' | 'off' };
+  /** Resolves once the access feed is connected (immediately when there is none). */
+  accessFeedReady(): Promise<void>;
   /** Stops accepting, closes peers, commits everything queued, closes the databases. */
   close(): Promise<void>;
 }
@@ -56,6 +64,8 @@ export function optionsFromEnv(env: CollabEnv): CollabServerOptions {
     idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
     compactAfter: env.COLLAB_COMPACT_AFTER,
     groupCommitMs: env.COLLAB_GROUP_COMMIT_MS,
+    edgeUrl: env.COLLAB_EDGE_URL,
+    internalSecret: env.COLLAB_INTERNAL_SECRET,
   };
 }
 
@@ -75,10 +85,78 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
   const projector = new Projector(edgeDb, options.projectionDelayMs ?? 250);
   const limits: PeerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const docs = new DocRegistry(log, options.idleUnloadMs ?? 30_000, limits, (name, ydoc, userId) =>
-    projector.changed(name, ydoc, userId),
+  const docs = new DocRegistry(
+    log,
+    options.idleUnloadMs ?? 30_000,
+    limits,
+    (name, ydoc, userId) => projector.changed(name, ydoc, userId),
+    (peer, token) => void reauthorize(peer, token),
   );
-  const snapshot = () => ({ ...metrics.snapshot(docs.size), quarantined: [...docs.quarantined.keys()] });
+  /** Open connections: how each was authorised, so a change can decide again. */
+  const conns = new Map<Peer, { token: string; room: string; expiry: NodeJS.Timeout | null }>();
+
+  function armExpiry(peer: Peer, expiresAt: number): void {
+    const conn = conns.get(peer);
+    if (!conn) return;
+    if (conn.expiry) clearTimeout(conn.expiry);
+    // setTimeout's limit is ~24.8 days; longer tokens are checked again when they come close.
+    const wait = Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1);
+    conn.expiry = setTimeout(() => {
+      if (Date.now() >= expiresAt) dropPeer(peer, CLOSE.unauthorized, 'token expired: reconnect with a fresh one');
+      else armExpiry(peer, expiresAt);
+    }, wait);
+    conn.expiry.unref();
+  }
+
+  /** Decides again with the connection's token (or a fresh one): closes, downgrades or upgrades it. */
+  async function reauthorize(peer: Peer, freshToken?: string): Promise<void> {
+    const conn = conns.get(peer);
+    if (!conn || peer.dropped) return;
+    const token = freshToken ?? conn.token;
+    const auth = await authorize(authDeps, token, conn.room);
+    if (peer.dropped || !conns.has(peer)) return;
+    if (!auth.ok) {
+      const reason = freshToken ? `fresh token refused: ${auth.reason}` : `access changed: ${auth.reason}`;
+      dropPeer(peer, auth.code === 1011 ? 1011 : auth.code, reason);
+      return;
+    }
+    if (auth.userId !== peer.userId) {
+      dropPeer(peer, CLOSE.forbidden, 'a fresh token must be for the same user');
+      return;
+    }
+    conn.token = token;
+    peer.access = auth.access;
+    peer.readOnly = auth.access !== 'rw';
+    peer.name = auth.name;
+    armExpiry(peer, auth.expiresAt);
+  }
+
+  const internalSecret = await collabInternalSecret(options.jwtSecret, options.internalSecret);
+  const feed = options.edgeUrl
+    ? new AccessFeed({
+        edgeUrl: options.edgeUrl,
+        secret: internalSecret,
+        onChange: (change) => {
+          for (const [peer, conn] of conns) {
+            const concerned =
+              (change.userId !== null && peer.userId === change.userId) ||
+              (change.eventId !== null && conn.room.includes(change.eventId)) ||
+              (change.userId === null && change.eventId === null);
+            if (concerned) void reauthorize(peer);
+          }
+        },
+      })
+    : null;
+  if (feed) feed.start();
+  else console.warn('collab-server: COLLAB_EDGE_URL unset: access changes reach open connections only at token expiry');
+  const snapshot = () => ({
+    ...metrics.snapshot(docs.size),
+    quarantined: [...docs.quarantined.keys()],
+    accessFeed: (feed ? (feed.connected ? 'connected' : 'disconnected') : 'off') as
+      | 'connected'
+      | 'disconnected'
+      | 'off',
+  });
   registry = docs;
   const authDeps = { jwtSecret: options.jwtSecret, edgeDb };
   let closing = false;
@@ -148,6 +226,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         presenceTimer: null,
       };
       metrics.connections++;
+      conns.set(peer, { token: url.searchParams.get('token') ?? '', room, expiry: null });
+      armExpiry(peer, auth.expiresAt);
       ws.on('pong', () => {
         peer.isAlive = true;
       });
@@ -156,6 +236,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       });
       ws.on('close', () => {
         metrics.connections--;
+        const conn = conns.get(peer);
+        if (conn?.expiry) clearTimeout(conn.expiry);
+        conns.delete(peer);
         doc.removePeer(peer);
         docs.release(doc);
       });
@@ -207,10 +290,13 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   return {
     port,
     metrics: snapshot,
+    accessFeedReady: () => feed?.ready ?? Promise.resolve(),
     async close() {
       if (closing) return;
       closing = true;
       clearInterval(pingTimer);
+      feed?.stop();
+      for (const conn of conns.values()) if (conn.expiry) clearTimeout(conn.expiry);
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await log.flushed();

@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { portalRoutes } from './features/client-portal/portal.routes.ts';
+import { collabIngestRoutes } from './features/collab-ingest/collab-ingest.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { bodyLimitFor } from './features/files/upload-limit.ts';
@@ -136,6 +137,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/vendor-work', vendorWorkRoutes)
     .route('/api/search', searchRoutes)
     .route('/api/portal', portalRoutes)
+    .route('/api/internal/collab', collabIngestRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);
 

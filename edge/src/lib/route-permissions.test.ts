@@ -61,6 +61,8 @@ describe('route permissions', () => {
       'GET /api/docs',
       'GET /api/health',
       'GET /api/intake/meta',
+      // Internal (collab-server): no user; the shared internal secret is checked first.
+      'GET /api/internal/collab/access-changes',
       'GET /api/openapi.json',
       'GET /api/portal/:token',
       'GET /api/portal/:token/documents/:id/pdf',
