@@ -16,6 +16,7 @@ import type { QuoteVersionView } from '../schemas/quotes.ts';
 import { amountInWords } from './amount-in-words.ts';
 import type { CompanyProfile } from './company.ts';
 import { GST_STATES } from './gst.ts';
+import { describePaymentTerm } from './payment-terms.ts';
 import { QUOTE_CATEGORIES, TAX_CLASSES } from './tax-classes.ts';
 
 /** The branded A4 quotation, drawn the same way in the browser (preview, download) and on the edge (share). */
@@ -38,6 +39,7 @@ export interface QuotePdfInput {
       | 'validUntil'
       | 'notes'
       | 'terms'
+      | 'paymentTerms'
     >;
   };
 }
@@ -118,7 +120,7 @@ function lineRows(q: QuotePdfInput): UserOptions['body'] {
     body.push([
       String(++n),
       `${line.description}\nSAC ${line.sac}`,
-      `${line.quantity} ${line.unit}`,
+      line.unit === 'nos' ? String(line.quantity) : `${line.quantity} ${line.unit}`,
       money(line.rateMinor),
       disc ? `−${money(disc)}` : '—',
       money(t.taxableMinor),
@@ -212,6 +214,9 @@ function footerBlocks(doc: jsPDF, q: QuotePdfInput, y: number) {
     ['PAYMENT DETAILS', bankLines(company)],
     ['TERMS', doc.splitTextToSize(version.draft.terms || company.defaultTerms, w - 2 * M)],
   ];
+  const schedule = version.draft.paymentTerms ?? [];
+  if (schedule.length > 0)
+    blocks.splice(2, 0, ['PAYMENT SCHEDULE', schedule.map((t) => `${t.label}: ${describePaymentTerm(t)}`)]);
   if (version.draft.notes) blocks.push(['NOTES', doc.splitTextToSize(version.draft.notes, w - 2 * M)]);
   drawBlocks(doc, blocks, y);
 }

@@ -14,6 +14,7 @@ import { formatDate } from '../../lib/format.ts';
 import { EmptyNote } from '../../ui/EmptyNote.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { EventsNeedingPlan } from '../events/EventsNeedingPlan.tsx';
 import { useOutstanding, useOverdue, useTrialBalance } from './finance.api.ts';
 
 const money = (amountMinor: number, currency: Currency | string = 'INR') =>
@@ -222,6 +223,7 @@ export function FinancePage() {
   return (
     <Stack>
       <PageHeader title="Finance" description="Outstanding by event and client, overdue milestones and the books." />
+      <EventsNeedingPlan />
       <Card withBorder>
         <Tabs defaultValue="outstanding" keepMounted={false}>
           <Tabs.List mb="md">

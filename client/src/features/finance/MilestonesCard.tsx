@@ -44,7 +44,8 @@ export function MilestonesCard({
         <Stack>
           <Title order={3}>Milestone plan</Title>
           <Text c="dimmed" size="sm">
-            No plan yet. It is split from the accepted quotation, to the paisa.
+            No plan yet. It is made from the payment terms printed on the accepted quotation, to the paisa (the template
+            below is used only for a quotation without payment terms).
           </Text>
           <Group align="flex-end">
             <Select

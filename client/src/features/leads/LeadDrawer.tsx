@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
+import { LeadQuotes } from '../quotes/LeadQuotes.tsx';
 import { ContactActions } from './ContactActions.tsx';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
 import { SourceBadge, StageBadge, TemperatureBadge } from './LeadBadges.tsx';
@@ -91,6 +92,8 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
             </Group>
           </Group>
           {editing ? <BriefForm lead={l} onDone={() => setEditing(false)} /> : <BriefView lead={l} />}
+          <Divider />
+          <LeadQuotes lead={l} canWrite={me.permissions.includes('quotes:write')} />
           <Divider />
           <Tabs defaultValue="timeline" keepMounted={false}>
             <Tabs.List grow>

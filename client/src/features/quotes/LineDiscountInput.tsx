@@ -50,6 +50,7 @@ export function LineDiscountInput({
       allowNegative={false}
       value={shown}
       readOnly={readOnly}
+      variant={readOnly ? 'filled' : 'default'}
       onKeyDown={onKeyDown}
       onChange={(v) => onChange(make(typeof v === 'number' ? v : Number(v) || 0, isAmount))}
       rightSectionWidth={sign.length > 1 && isAmount ? 34 : 24}

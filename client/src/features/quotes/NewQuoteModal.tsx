@@ -7,16 +7,26 @@ import { useLeads } from '../leads/leads.api.ts';
 import { useCreateQuote } from './quotes.api.ts';
 
 /** Starts a quote for a lead or an event; the builder opens on the new draft. */
-export function NewQuoteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function NewQuoteModal({
+  opened,
+  onClose,
+  preset,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  /** Opened from a lead card or an event: the quote is for that one. */
+  preset?: { leadId: string; label: string; title?: string };
+}) {
   const [forKind, setForKind] = useState<'lead' | 'event'>('lead');
-  const [target, setTarget] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
+  const [target, setTarget] = useState<string | null>(preset?.leadId ?? null);
+  const [title, setTitle] = useState(preset?.title ?? '');
   const leads = useLeads({ limit: 200 }, opened && forKind === 'lead');
   const events = useEvents();
   const create = useCreateQuote();
   const navigate = useNavigate();
-  const options =
-    forKind === 'lead'
+  const options = preset
+    ? [{ value: preset.leadId, label: preset.label }]
+    : forKind === 'lead'
       ? (leads.data?.leads ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))
       : (events.data ?? []).map((e) => ({ value: e.id, label: `${e.code} · ${e.name}` }));
 
@@ -38,22 +48,25 @@ export function NewQuoteModal({ opened, onClose }: { opened: boolean; onClose: (
   return (
     <Modal opened={opened} onClose={onClose} title="New quote">
       <Stack gap="sm">
-        <SegmentedControl
-          value={forKind}
-          onChange={(v) => {
-            setForKind(v as 'lead' | 'event');
-            setTarget(null);
-          }}
-          data={[
-            { value: 'lead', label: 'For a lead' },
-            { value: 'event', label: 'For an event' },
-          ]}
-        />
+        {!preset && (
+          <SegmentedControl
+            value={forKind}
+            onChange={(v) => {
+              setForKind(v as 'lead' | 'event');
+              setTarget(null);
+            }}
+            data={[
+              { value: 'lead', label: 'For a lead' },
+              { value: 'event', label: 'For an event' },
+            ]}
+          />
+        )}
         <Select
           label={forKind === 'lead' ? 'Lead' : 'Event'}
           placeholder="Type to search"
           searchable
           data={options}
+          disabled={Boolean(preset)}
           value={target}
           onChange={setTarget}
         />

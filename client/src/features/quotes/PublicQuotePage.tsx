@@ -1,4 +1,4 @@
-import { formatMoney, type PublicQuoteView, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared';
+import { describePaymentTerm, formatMoney, type PublicQuoteView, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared';
 import {
   Alert,
   Button,
@@ -18,6 +18,7 @@ import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { quantityLabel } from './draft.ts';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
 import { usePublicQuote, usePublicQuoteAction } from './quotes.api.ts';
 
@@ -43,7 +44,8 @@ function Lines({ q }: { q: PublicQuoteView }) {
                 {l.description}
               </Text>
               <Text size="xs" c="dimmed">
-                {QUOTE_CATEGORIES[l.category]} · {l.quantity} {l.unit} × {money(l.rateMinor)} · {cls.label}
+                {QUOTE_CATEGORIES[l.category]} · {quantityLabel(l.quantity, l.unit)} × {money(l.rateMinor)} ·{' '}
+                {cls.label}
               </Text>
             </Stack>
             <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
@@ -213,6 +215,18 @@ export function PublicQuotePage() {
             <Divider my="sm" />
             <Totals q={quote.data} />
           </Paper>
+          {(quote.data.version.draft.paymentTerms?.length ?? 0) > 0 && (
+            <Paper withBorder p="md" radius="md" data-testid="public-payment-terms">
+              <Text fw={600} mb={4}>
+                Payment terms
+              </Text>
+              {quote.data.version.draft.paymentTerms!.map((t) => (
+                <Text size="sm" key={`${t.label}-${t.percent}-${t.anchor}-${t.days}`}>
+                  {t.label}: {describePaymentTerm(t)}
+                </Text>
+              ))}
+            </Paper>
+          )}
           <Button
             component="a"
             href={`/api/public/quotes/${token}/pdf`}

@@ -10,6 +10,7 @@ import {
 import { Alert, Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateField } from '../../ui/DateField.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
+import { PaymentTermsEditor } from './PaymentTermsEditor.tsx';
 
 const stateOptions = GST_STATE_CODES.map((c) => ({ value: c, label: `${GST_STATES[c]} (${c})` }));
 
@@ -31,6 +32,8 @@ export function QuoteDetailsForm({
   const placeOfSupply = (draft.placeOfSupply ?? '27') as GstStateCode;
   const mismatch = placeOfSupplyMismatch(draft.buyerGstin, placeOfSupply);
   const isB2b = draft.customerType === 'b2b';
+  // A frozen version reads as a document, not as inputs that look editable.
+  const ro = readOnly ? { readOnly: true, variant: 'filled' as const } : {};
   return (
     <Stack gap="sm">
       <Grid gap="sm">
@@ -38,7 +41,7 @@ export function QuoteDetailsForm({
           <TextInput
             label="Title"
             value={draft.title}
-            readOnly={readOnly}
+            {...ro}
             error={errors.title}
             onChange={(e) => onChange({ title: e.currentTarget.value })}
           />
@@ -58,7 +61,7 @@ export function QuoteDetailsForm({
           <DateField
             label="Valid until"
             value={draft.validUntil ?? null}
-            readOnly={readOnly}
+            {...ro}
             error={errors.validUntil}
             onChange={(validUntil) => onChange({ validUntil })}
           />
@@ -83,7 +86,7 @@ export function QuoteDetailsForm({
           <TextInput
             label="Name on the quote"
             value={draft.buyerName ?? ''}
-            readOnly={readOnly}
+            {...ro}
             onChange={(e) => onChange({ buyerName: e.currentTarget.value || null })}
           />
         </Grid.Col>
@@ -92,7 +95,7 @@ export function QuoteDetailsForm({
             label="Buyer GSTIN"
             placeholder="27AAPFU0939F1ZV"
             value={draft.buyerGstin ?? ''}
-            readOnly={readOnly}
+            {...ro}
             error={errors.buyerGstin}
             onChange={(e) => onChange({ buyerGstin: e.currentTarget.value.toUpperCase() || null })}
           />
@@ -156,7 +159,7 @@ export function QuoteDetailsForm({
               max={100}
               decimalScale={2}
               suffix="%"
-              readOnly={readOnly}
+              {...ro}
               value={discount.percent}
               error={errors.discount}
               onChange={(v) => onChange({ discount: { kind: 'percent', percent: Number(v) || 0 } })}
@@ -166,7 +169,7 @@ export function QuoteDetailsForm({
             <MoneyInput
               label={`Discount (${currency})`}
               currency={currency}
-              readOnly={readOnly}
+              {...ro}
               valueMinor={discount.amountMinor}
               error={errors.discount}
               onChangeMinor={(amountMinor) => onChange({ discount: { kind: 'amount', amountMinor } })}
@@ -194,7 +197,7 @@ export function QuoteDetailsForm({
             autosize
             minRows={2}
             value={draft.notes ?? ''}
-            readOnly={readOnly}
+            {...ro}
             onChange={(e) => onChange({ notes: e.currentTarget.value || null })}
           />
         </Grid.Col>
@@ -205,7 +208,7 @@ export function QuoteDetailsForm({
             autosize
             minRows={2}
             value={draft.terms ?? ''}
-            readOnly={readOnly}
+            {...ro}
             onChange={(e) => onChange({ terms: e.currentTarget.value || null })}
           />
         </Grid.Col>
@@ -215,11 +218,16 @@ export function QuoteDetailsForm({
             autosize
             minRows={2}
             value={draft.negotiationNote ?? ''}
-            readOnly={readOnly}
+            {...ro}
             onChange={(e) => onChange({ negotiationNote: e.currentTarget.value || null })}
           />
         </Grid.Col>
       </Grid>
+      <PaymentTermsEditor
+        terms={draft.paymentTerms ?? []}
+        readOnly={readOnly}
+        onChange={(paymentTerms) => onChange({ paymentTerms })}
+      />
     </Stack>
   );
 }

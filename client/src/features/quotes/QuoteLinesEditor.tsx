@@ -70,6 +70,8 @@ export function QuoteLinesEditor({
   onChange: (lines: QuoteLineInput[]) => void;
   onAddLine: () => void;
 }) {
+  // A frozen version reads as a document, not as inputs that look editable.
+  const ro = readOnly ? { readOnly: true, variant: 'filled' as const } : {};
   const update = (i: number, patch: Partial<QuoteLineInput>) =>
     onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const remove = (i: number) => onChange(lines.filter((_, j) => j !== i));
@@ -106,7 +108,7 @@ export function QuoteLinesEditor({
                   size="xs"
                   placeholder="What the client gets"
                   value={line.description}
-                  readOnly={readOnly}
+                  {...ro}
                   data-autofocus-line={i}
                   onChange={(e) => update(i, { description: e.currentTarget.value })}
                 />
@@ -120,7 +122,7 @@ export function QuoteLinesEditor({
                   hideControls
                   allowNegative={false}
                   value={line.quantity}
-                  readOnly={readOnly}
+                  {...ro}
                   onChange={(v) => update(i, { quantity: typeof v === 'number' ? v : Number(v) || 0 })}
                 />
               </Grid.Col>
@@ -129,7 +131,7 @@ export function QuoteLinesEditor({
                   aria-label={`Line ${i + 1} unit`}
                   size="xs"
                   value={line.unit ?? 'nos'}
-                  readOnly={readOnly}
+                  {...ro}
                   onChange={(e) => update(i, { unit: e.currentTarget.value })}
                 />
               </Grid.Col>
@@ -139,7 +141,7 @@ export function QuoteLinesEditor({
                   size="xs"
                   currency={currency}
                   valueMinor={line.rateMinor}
-                  readOnly={readOnly}
+                  {...ro}
                   onChangeMinor={(rateMinor) => update(i, { rateMinor })}
                 />
               </Grid.Col>

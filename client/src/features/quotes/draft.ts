@@ -14,11 +14,15 @@ export function draftFromVersion(v: QuoteVersionView): QuoteDraftInput {
   return { ...rest, negotiationNote: negotiationNote ?? null, lines: v.lines.map((l) => ({ ...l })) };
 }
 
-/** A fresh line with a stable key, so diffs match it across versions. */
+/**
+ * A fresh line with a stable key, so diffs match it across versions. A line typed by hand is
+ * "Other" (the client sees the category, so it must not claim to be décor) unless the caller
+ * says otherwise; its unit prints as a plain count (see `unitLabel`).
+ */
 export function blankLine(over: Partial<QuoteLineInput> = {}): QuoteLineInput {
   return {
     key: crypto.randomUUID().replaceAll('-', '').slice(0, 12),
-    category: 'decor',
+    category: 'other',
     description: '',
     unit: 'nos',
     quantity: 1,
@@ -52,4 +56,9 @@ export function liveTotals(
   } catch (e) {
     return { totals: null, error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** How a line's quantity and unit read to the client: "2 plate", or just "2" for the default count unit. */
+export function quantityLabel(quantity: number, unit: string | undefined): string {
+  return !unit || unit === 'nos' ? String(quantity) : `${quantity} ${unit}`;
 }

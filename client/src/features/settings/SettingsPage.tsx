@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { PaymentTermsSettings } from '../quotes/PaymentTermsSettings.tsx';
 import { CompanySection } from './CompanySection.tsx';
 
 /** Settings for the whole workspace (super admin). Users live under Settings → Users. */
@@ -8,6 +9,7 @@ export function SettingsPage() {
     <Stack gap={0} maw={900}>
       <PageHeader title="Settings" description="Company details for quotations. More settings will appear here." />
       <CompanySection />
+      <PaymentTermsSettings />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { isScopedRole } from '@mandap/shared';
 import { decideDocAccess, formatDocName } from '@mandap/shared/docs';
 import { Anchor, Breadcrumbs, Group, Tabs, Text } from '@mantine/core';
 import { IconChecklist, IconFileText, IconLayoutKanban } from '@tabler/icons-react';
@@ -8,6 +9,7 @@ import { formatDateRange } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
+import { EventOverview } from '../events/EventOverview.tsx';
 import { useEvent } from './useEvent.ts';
 import './workspace.css';
 
@@ -48,6 +50,7 @@ export function WorkspacePage() {
           event.data ? `${formatDateRange(event.data.startDate, event.data.endDate)} · ${event.data.city}` : undefined
         }
       />
+      {event.data && !isScopedRole(me.role) && <EventOverview event={event.data} />}
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           {visible.map((t) => (

@@ -4,7 +4,7 @@ import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
-import { getEvent, listEvents } from './events.service.ts';
+import { getEvent, listEvents, listEventsNeedingPlan } from './events.service.ts';
 
 const list = defineRoute({
   method: 'get',
@@ -12,6 +12,14 @@ const list = defineRoute({
   permission: 'events:read',
   summary: 'Events by start date (vendors and clients: only their own)',
   responses: { 200: jsonResponse(ZEventList, 'Visible events.'), ...errorResponses },
+});
+
+const needingPlan = defineRoute({
+  method: 'get',
+  path: '/needing-plan',
+  permission: 'payments:read',
+  summary: 'Accepted bookings that still need a milestone plan (finance)',
+  responses: { 200: jsonResponse(ZEventList, 'Events with an accepted quote and no plan.'), ...errorResponses },
 });
 
 const get = defineRoute({
@@ -25,6 +33,7 @@ const get = defineRoute({
 
 export const eventsRoutes = createRouter()
   .openapi(list, async (c) => c.json({ events: await listEvents(c.get('deps'), viewerOf(c)) }, 200))
+  .openapi(needingPlan, async (c) => c.json({ events: await listEventsNeedingPlan(c.get('deps'), viewerOf(c)) }, 200))
   .openapi(get, async (c) =>
     c.json({ event: await getEvent(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),
   );

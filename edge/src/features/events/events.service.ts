@@ -1,7 +1,7 @@
 import { type BookingState, type EventSummary, type EventType, newId } from '@mandap/shared';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, notExists, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { clients, events } from '../../db/schema/index.ts';
+import { clients, events, milestones, quotes, quoteVersions } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { canViewUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
@@ -119,4 +119,22 @@ export async function createEvent(
     audit: { before: null, after: row, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
   });
   return row;
+}
+
+/**
+ * Bookings finance must plan: events with an accepted quote and no milestone plan yet (a
+ * cancelled booking excluded), soonest first. Staff only (the route's permission).
+ */
+export async function listEventsNeedingPlan(deps: Deps, viewer: Viewer): Promise<EventSummary[]> {
+  const accepted = deps.db
+    .select({ one: sql`1` })
+    .from(quoteVersions)
+    .innerJoin(quotes, eq(quotes.id, quoteVersions.quoteId))
+    .where(and(eq(quotes.eventId, events.id), eq(quoteVersions.status, 'accepted')));
+  const planned = deps.db.select({ one: sql`1` }).from(milestones).where(eq(milestones.eventId, events.id));
+  return visibleEvents(
+    deps,
+    viewer,
+    and(exists(accepted), notExists(planned), sql`${events.status} <> 'cancelled'`),
+  ).orderBy(asc(events.startDate));
 }
