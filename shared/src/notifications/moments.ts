@@ -15,8 +15,6 @@ export interface Moment {
   trigger: MomentTrigger;
   template: string;
   audience: readonly MomentAudience[];
-  /** True when the domain event that drives it is not written anywhere yet (another area adds it). */
-  awaitingEvent?: string;
 }
 
 export const MOMENTS: readonly Moment[] = [
@@ -45,7 +43,7 @@ export const MOMENTS: readonly Moment[] = [
     key: 'quote_accepted',
     label: 'Quote accepted',
     trigger: { kind: 'domain_event', type: 'quote.accepted' },
-    template: 'quote_accepted',
+    template: 'quote_accepted_client',
     audience: ['client'],
   },
   {
@@ -86,10 +84,9 @@ export const MOMENTS: readonly Moment[] = [
   {
     key: 'vendor_assignment_confirmed',
     label: 'Vendor assignment confirmed (to the vendor)',
-    trigger: { kind: 'domain_event', type: 'vendor_assignment.confirmed' },
+    trigger: { kind: 'domain_event', type: 'vendor_assignment.status_changed', when: { to: 'confirmed' } },
     template: 'vendor_assignment_confirmed',
     audience: ['vendor'],
-    awaitingEvent: 'vendor_assignment.confirmed',
   },
   {
     key: 'task_assigned',
