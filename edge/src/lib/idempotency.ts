@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Tx } from '../db/client.ts';
 import { idempotencyKeys } from '../db/schema/index.ts';
@@ -31,16 +31,14 @@ export function idempotencyKeyOf(c: AppContext): string {
   return key;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const text = String((err as { cause?: unknown })?.cause ?? '') + String(err);
-  return text.includes('UNIQUE constraint failed');
-}
-
 /**
- * Runs a money-moving write at most once per (scope, key). The same key with the same
- * request returns the stored reply; with another request it is a 422; while the first is
- * still running it is a 409. The reply is stored in the write's own transaction, so a
- * crash leaves either both or neither; a failed write releases the key for a retry.
+ * Runs a money-moving write at most once per (scope, key), in ONE transaction and so one
+ * fsynced commit: the key is claimed by the transaction's first statement, the work runs,
+ * the reply is stored, and all of it commits (or rolls back) together. SQLite has one writer
+ * at a time, so a concurrent duplicate waits for the first to settle and then gets its
+ * stored reply; it never sees a half-done claim. The same key with another request is a 422.
+ * A claim left `in_progress` by the older two-commit scheme (a crash between its commits)
+ * is taken over once stale, and answered 409 until then.
  */
 export async function runIdempotent<T>(
   deps: Deps,
@@ -50,56 +48,46 @@ export async function runIdempotent<T>(
   const requestHash = await sha256Hex(JSON.stringify(opts.request));
   const where = and(eq(idempotencyKeys.scope, opts.scope), eq(idempotencyKeys.key, opts.key));
   const now = deps.now();
-  try {
-    await deps.db.insert(idempotencyKeys).values({
-      scope: opts.scope,
-      key: opts.key,
-      requestHash,
-      state: 'in_progress',
-      createdAt: now.toISOString(),
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const [row] = await deps.db.select().from(idempotencyKeys).where(where);
-    if (!row) throw new AppError('idempotency_in_progress', 'That Idempotency-Key is being released; retry.');
-    if (row.requestHash !== requestHash)
-      throw new AppError(
-        'idempotency_mismatch',
-        'This Idempotency-Key was already used for a different request. Use a new key for a new payment.',
-      );
-    if (row.state === 'done')
-      return {
-        status: row.responseStatus as ContentfulStatusCode,
-        body: JSON.parse(row.responseBody!),
-        replayed: true,
-      };
-    const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-    const taken = await deps.db
+  return deps.db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ scope: opts.scope, key: opts.key, requestHash, state: 'in_progress', createdAt: now.toISOString() })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const [row] = await tx.select().from(idempotencyKeys).where(where);
+      if (!row) throw new AppError('idempotency_in_progress', 'That Idempotency-Key is being released; retry.');
+      if (row.requestHash !== requestHash)
+        throw new AppError(
+          'idempotency_mismatch',
+          'This Idempotency-Key was already used for a different request. Use a new key for a new payment.',
+        );
+      if (row.state === 'done')
+        return {
+          status: row.responseStatus as ContentfulStatusCode,
+          body: JSON.parse(row.responseBody!) as T,
+          replayed: true,
+        };
+      const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+      if (row.createdAt >= stale)
+        throw new AppError(
+          'idempotency_in_progress',
+          'The same request is still being processed. Wait a moment and retry with the same key.',
+          { headers: { 'retry-after': '1' } },
+        );
+    }
+    const r = await work(tx);
+    await tx
       .update(idempotencyKeys)
-      .set({ createdAt: now.toISOString() })
-      .where(and(where, eq(idempotencyKeys.state, 'in_progress'), lt(idempotencyKeys.createdAt, stale)))
-      .returning();
-    if (taken.length === 0)
-      throw new AppError(
-        'idempotency_in_progress',
-        'The same request is still being processed. Wait a moment and retry with the same key.',
-        { headers: { 'retry-after': '1' } },
-      );
-  }
-  try {
-    const reply = await deps.db.transaction(async (tx) => {
-      const r = await work(tx);
-      await tx
-        .update(idempotencyKeys)
-        .set({ state: 'done', responseStatus: r.status, responseBody: JSON.stringify(r.body) })
-        .where(where);
-      return r;
-    });
-    return { ...reply, replayed: false };
-  } catch (err) {
-    await deps.db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.state, 'in_progress')));
-    throw err;
-  }
+      .set({
+        state: 'done',
+        responseStatus: r.status,
+        responseBody: JSON.stringify(r.body),
+        createdAt: now.toISOString(),
+      })
+      .where(where);
+    return { ...r, replayed: false };
+  });
 }
 
 /** {@link runIdempotent} for a route: scoped to the route and the signed-in user; answers JSON. */

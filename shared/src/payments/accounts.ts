@@ -25,6 +25,10 @@ export const ACCOUNTS = {
   receivable: (clientId: string) => `client:${clientId}:receivable`,
   /** Money received by a mode; cash has its own account. */
   bank: (mode: PaymentMode) => (mode === 'cash' ? 'cash' : `bank:${mode}`),
+  /** Money a client paid beyond what its milestones owe: credit on account, until finance allocates or refunds it. */
+  advance: (clientId: string) => `client:${clientId}:advance`,
+  /** Gateway money that could not be matched to a payment link: held until finance resolves it. */
+  suspense: (gateway: 'razorpay' | 'stripe') => `suspense:${gateway}`,
   revenue: (eventType: EventType) => `revenue:${eventType}`,
   gstOutput: (component: GstComponent) => `gst:output:${component}`,
   /** What the house owes a vendor (used by the vendors feature). */

@@ -13,19 +13,23 @@ export interface OpenMilestone {
   isWaived: boolean;
 }
 
-export type AllocationDecision = { ok: true; allocations: Allocation[] } | { ok: false; reason: string; field: string };
+export type AllocationDecision =
+  | { ok: true; allocations: Allocation[]; surplusMinor: number }
+  | { ok: false; reason: string; field: string };
 
 const owed = (m: OpenMilestone) => (m.isWaived ? 0 : Math.max(0, m.amountMinor - m.paidMinor));
 
 /**
- * Where a payment goes. With `requested` allocations: each must name an open milestone, stay
- * within what it still owes, and together equal the payment. Without: oldest milestone first.
- * A payment larger than everything owed is refused (record the excess once a plan covers it).
+ * Where a payment goes. With `requested` allocations: each must name an open milestone and
+ * stay within what it still owes; together they may not exceed the payment. Without: the
+ * `first` milestone (a payment link's), then the oldest open milestones. Whatever is left
+ * over is `surplusMinor`: held as credit on account, never refused.
  */
 export function allocatePayment(
   milestones: readonly OpenMilestone[],
   amountMinor: number,
   requested?: readonly Allocation[],
+  first?: string,
 ): AllocationDecision {
   const byId = new Map(milestones.map((m) => [m.id, m]));
   if (requested && requested.length > 0) {
@@ -44,22 +48,19 @@ export function allocatePayment(
         };
     }
     const sum = requested.reduce((s, a) => s + a.amountMinor, 0);
-    if (sum !== amountMinor)
+    if (sum > amountMinor)
       return {
         ok: false,
         field: 'allocations',
-        reason: `allocations add up to ${sum} paise, the payment is ${amountMinor}`,
+        reason: `allocations add up to ${sum} paise, more than the payment of ${amountMinor}`,
       };
-    return { ok: true, allocations: requested.filter((a) => a.amountMinor > 0).map((a) => ({ ...a })) };
-  }
-  const open = [...milestones].sort((a, b) => a.seq - b.seq);
-  const total = open.reduce((s, m) => s + owed(m), 0);
-  if (amountMinor > total)
     return {
-      ok: false,
-      field: 'amountMinor',
-      reason: `the event owes ${total} paise in its milestones; ${amountMinor} is more than that`,
+      ok: true,
+      allocations: requested.filter((a) => a.amountMinor > 0).map((a) => ({ ...a })),
+      surplusMinor: amountMinor - sum,
     };
+  }
+  const open = [...milestones].sort((a, b) => (a.id === first ? -1 : b.id === first ? 1 : a.seq - b.seq));
   let left = amountMinor;
   const allocations: Allocation[] = [];
   for (const m of open) {
@@ -67,7 +68,7 @@ export function allocatePayment(
     if (take > 0) allocations.push({ milestoneId: m.id, amountMinor: take });
     left -= take;
   }
-  return { ok: true, allocations };
+  return { ok: true, allocations, surplusMinor: left };
 }
 
 /**

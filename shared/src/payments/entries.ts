@@ -5,8 +5,9 @@ import { assertBalanced, type PostingLine, reversalOf } from './ledger.ts';
 
 /**
  * Money received from a client: debit the bank (or cash) account of its mode, credit the
- * client's receivable. When the receivable is carried at another INR value (a foreign-currency
- * milestone priced at the quote's rate), the difference goes to FX gain/loss.
+ * client's receivable with what went to milestones and the client's advance (credit on
+ * account) with any surplus. When the receivable is carried at another INR value (a
+ * foreign-currency milestone priced at the quote's rate), the difference goes to FX gain/loss.
  */
 export function paymentReceivedLines(p: {
   clientId: string;
@@ -14,12 +15,101 @@ export function paymentReceivedLines(p: {
   currency: Currency;
   amountMinor: number;
   amountInrMinor: number;
+  /** INR value at which the allocated part is carried in the receivable (default: at the payment's rate). */
+  carriedInrMinor?: number;
+  /** The part held as credit on account (default 0). */
+  creditMinor?: number;
+}): PostingLine[] {
+  const credit = p.creditMinor ?? 0;
+  const creditInr = credit === 0 ? 0 : allocate(p.amountInrMinor, [p.amountMinor - credit, credit])[1]!;
+  const allocatedInr = p.amountInrMinor - creditInr;
+  const carried = p.carriedInrMinor ?? allocatedInr;
+  const lines: PostingLine[] = [
+    {
+      account: ACCOUNTS.bank(p.mode),
+      currency: p.currency,
+      amountMinor: p.amountMinor,
+      amountInrMinor: p.amountInrMinor,
+    },
+  ];
+  if (p.amountMinor - credit !== 0 || carried !== 0)
+    lines.push({
+      account: ACCOUNTS.receivable(p.clientId),
+      currency: p.currency,
+      amountMinor: -(p.amountMinor - credit),
+      amountInrMinor: -carried,
+    });
+  if (credit !== 0)
+    lines.push({
+      account: ACCOUNTS.advance(p.clientId),
+      currency: p.currency,
+      amountMinor: -credit,
+      amountInrMinor: -creditInr,
+    });
+  if (carried !== allocatedInr)
+    lines.push({
+      account: ACCOUNTS.fxGainLoss(),
+      currency: p.currency,
+      amountMinor: 0,
+      amountInrMinor: carried - allocatedInr,
+    });
+  return assertBalanced(lines);
+}
+
+/**
+ * Money paid back to a client: credit the mode's bank account; debit the client's advance
+ * with the part that was credit on account and the receivable with the rest.
+ */
+export function refundPaidLines(p: {
+  clientId: string;
+  mode: PaymentMode;
+  currency: Currency;
+  amountMinor: number;
+  amountInrMinor: number;
+  /** The part of the refund taken from credit on account (default 0). */
+  fromCreditMinor?: number;
+}): PostingLine[] {
+  const credit = p.fromCreditMinor ?? 0;
+  const creditInr = credit === 0 ? 0 : allocate(p.amountInrMinor, [p.amountMinor - credit, credit])[1]!;
+  const lines: PostingLine[] = [
+    {
+      account: ACCOUNTS.bank(p.mode),
+      currency: p.currency,
+      amountMinor: -p.amountMinor,
+      amountInrMinor: -p.amountInrMinor,
+    },
+  ];
+  if (p.amountMinor - credit !== 0)
+    lines.push({
+      account: ACCOUNTS.receivable(p.clientId),
+      currency: p.currency,
+      amountMinor: p.amountMinor - credit,
+      amountInrMinor: p.amountInrMinor - creditInr,
+    });
+  if (credit !== 0)
+    lines.push({
+      account: ACCOUNTS.advance(p.clientId),
+      currency: p.currency,
+      amountMinor: credit,
+      amountInrMinor: creditInr,
+    });
+  return assertBalanced(lines);
+}
+
+/** Credit on account applied to milestones: debit the client's advance, credit its receivable. */
+export function creditAppliedLines(p: {
+  clientId: string;
+  currency: Currency;
+  amountMinor: number;
+  /** INR value the credit was held at. */
+  amountInrMinor: number;
+  /** INR value the receivable is carried at (default: the same); the difference is FX gain/loss. */
   carriedInrMinor?: number;
 }): PostingLine[] {
   const carried = p.carriedInrMinor ?? p.amountInrMinor;
   const lines: PostingLine[] = [
     {
-      account: ACCOUNTS.bank(p.mode),
+      account: ACCOUNTS.advance(p.clientId),
       currency: p.currency,
       amountMinor: p.amountMinor,
       amountInrMinor: p.amountInrMinor,
@@ -41,23 +131,25 @@ export function paymentReceivedLines(p: {
   return assertBalanced(lines);
 }
 
-/** Money paid back to a client: debit the receivable, credit the mode's bank account. */
-export function refundPaidLines(p: {
-  clientId: string;
-  mode: PaymentMode;
+/**
+ * A gateway capture no link could be matched to: debit the gateway's bank account, credit its
+ * suspense account (negate the amounts to release it again, on resolution or refund).
+ */
+export function suspenseLines(p: {
+  gateway: 'razorpay' | 'stripe';
   currency: Currency;
   amountMinor: number;
   amountInrMinor: number;
 }): PostingLine[] {
   return assertBalanced([
     {
-      account: ACCOUNTS.receivable(p.clientId),
+      account: ACCOUNTS.bank(p.gateway),
       currency: p.currency,
       amountMinor: p.amountMinor,
       amountInrMinor: p.amountInrMinor,
     },
     {
-      account: ACCOUNTS.bank(p.mode),
+      account: ACCOUNTS.suspense(p.gateway),
       currency: p.currency,
       amountMinor: -p.amountMinor,
       amountInrMinor: -p.amountInrMinor,

@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './ageing.ts';
 export * from './allocation.ts';
 export * from './booking-lifecycle.ts';
+export * from './bounds.ts';
 export * from './dates.ts';
 export * from './document-pdfs.ts';
 export * from './entries.ts';

@@ -54,13 +54,30 @@ describe('allocation', () => {
         { milestoneId: 'a', amountMinor: 200 },
         { milestoneId: 'b', amountMinor: 50 },
       ],
+      surplusMinor: 0,
     });
   });
-  it('refuses more than is owed, automatically or by hand', () => {
-    expect(allocatePayment(ms, 701).ok).toBe(false);
+  it('pays the named milestone first, then the oldest, and holds the rest as credit', () => {
+    expect(allocatePayment(ms, 800, undefined, 'b')).toEqual({
+      ok: true,
+      allocations: [
+        { milestoneId: 'b', amountMinor: 500 },
+        { milestoneId: 'a', amountMinor: 200 },
+      ],
+      surplusMinor: 100,
+    });
+  });
+  it('never refuses an over-payment: the excess is surplus', () => {
+    expect(allocatePayment(ms, 701)).toMatchObject({ ok: true, surplusMinor: 1 });
+    expect(allocatePayment(ms, 100, [{ milestoneId: 'b', amountMinor: 90 }])).toMatchObject({
+      ok: true,
+      surplusMinor: 10,
+    });
+  });
+  it('refuses hand allocations beyond a milestone or beyond the payment', () => {
     expect(allocatePayment(ms, 300, [{ milestoneId: 'a', amountMinor: 300 }]).ok).toBe(false);
     expect(allocatePayment(ms, 100, [{ milestoneId: 'c', amountMinor: 100 }]).ok).toBe(false);
-    expect(allocatePayment(ms, 100, [{ milestoneId: 'b', amountMinor: 90 }]).ok).toBe(false);
+    expect(allocatePayment(ms, 100, [{ milestoneId: 'b', amountMinor: 110 }]).ok).toBe(false);
   });
   it('takes refunds from the latest milestone first', () => {
     expect(

@@ -4,6 +4,7 @@ import { CURRENCIES, MAX_AMOUNT_MINOR } from '../money.ts';
 import { PAYMENT_MODES } from '../payments/accounts.ts';
 import { AGEING_BUCKETS } from '../payments/ageing.ts';
 import { MILESTONE_STATUSES, MILESTONE_TEMPLATE_KEYS } from '../payments/milestones.ts';
+import { isRate } from '../quotes/fx.ts';
 import { ZId, ZIsoDate } from './common.ts';
 
 /** A positive whole number of minor units (paise), no larger than the system's limit. */
@@ -26,11 +27,15 @@ export const ZRecordPayment = z.strictObject({
   receivedOn: ZIsoDate,
   amountMinor: ZAmountMinor,
   currency: ZCurrencyCode,
-  /** Units of INR per one unit of `currency`; default: the latest stored rate. */
+  /** Units of INR per one unit of `currency`, greater than zero; default: the stored rate. Refused on an INR payment. */
   fxRate: z
     .string()
     .regex(/^\d{1,9}(\.\d{1,12})?$/, { error: 'use a decimal rate like 83.2150' })
+    .refine(isRate, { error: 'the rate must be greater than zero' })
     .optional(),
+  /** Set to take a rate that is far from the stored rate for the day. */
+  fxRateConfirmed: z.boolean().optional(),
+  /** Milestones to pay; whatever the payment has beyond them is held as credit on account. */
   allocations: z.array(ZAllocation).max(50).optional(),
 });
 export type RecordPayment = z.infer<typeof ZRecordPayment>;
@@ -95,6 +100,8 @@ export const ZPayment = z.object({
   fxRate: z.string().nullable(),
   reversesPaymentId: z.string().nullable(),
   allocations: z.array(z.object({ milestoneId: z.string(), amountMinor: z.number().int() })),
+  /** The part not allocated to milestones: held as credit on account (0 on refunds). */
+  unallocatedMinor: z.number().int(),
   journalEntryId: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -186,3 +193,84 @@ export const ZTaxDocument = z.object({
   issuedOn: z.string(),
 });
 export type TaxDocument = z.infer<typeof ZTaxDocument>;
+
+/** Finance applies an event's credit on account to its milestones (named, or the oldest open ones). */
+export const ZApplyCredit = z.strictObject({
+  amountMinor: ZAmountMinor.optional(),
+  allocations: z.array(ZAllocation).max(50).optional(),
+});
+export type ApplyCredit = z.infer<typeof ZApplyCredit>;
+
+/** Finance pays back credit on account an event holds. */
+export const ZRefundCredit = z.strictObject({
+  amountMinor: ZAmountMinor,
+  reason: z.string().trim().min(3, { error: 'say why, in a few words' }).max(500),
+});
+export type RefundCredit = z.infer<typeof ZRefundCredit>;
+
+/** Finance moves a suspense item (gateway money no link matched) to an event. */
+export const ZResolveSuspense = z.strictObject({ eventId: ZId, milestoneId: ZId.optional() });
+export type ResolveSuspense = z.infer<typeof ZResolveSuspense>;
+
+export const ZCreditRow = z.object({
+  eventId: z.string(),
+  eventCode: z.string(),
+  eventName: z.string(),
+  clientName: z.string().nullable(),
+  currency: ZCurrencyCode,
+  creditMinor: z.number().int(),
+  paymentIds: z.array(z.string()),
+});
+export type CreditRow = z.infer<typeof ZCreditRow>;
+
+export const ZSuspenseItem = z.object({
+  id: z.string(),
+  provider: z.enum(['razorpay', 'stripe']),
+  providerPaymentId: z.string(),
+  linkRef: z.string().nullable(),
+  reason: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  refundedMinor: z.number().int(),
+  receivedOn: z.string(),
+  status: z.enum(['open', 'resolved', 'refunded']),
+  resolvedPaymentId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SuspenseItem = z.infer<typeof ZSuspenseItem>;
+
+export const ZReconciliation = z.object({
+  rows: z.array(
+    z.object({
+      provider: z.enum(['razorpay', 'stripe']),
+      providerPaymentId: z.string(),
+      currency: z.string(),
+      capturedMinor: z.number().int(),
+      refundedMinor: z.number().int(),
+      bookedAs: z.string(),
+      bookedMinor: z.number().int(),
+      differenceMinor: z.number().int(),
+      inSuspense: z.boolean(),
+    }),
+  ),
+  totals: z.array(
+    z.object({
+      provider: z.enum(['razorpay', 'stripe']),
+      currency: z.string(),
+      gatewayNetMinor: z.number().int(),
+      bankMinor: z.number().int(),
+      differenceMinor: z.number().int(),
+    }),
+  ),
+  inbox: z.array(
+    z.object({
+      id: z.string(),
+      provider: z.string(),
+      providerEventId: z.string().nullable(),
+      status: z.string(),
+      reason: z.string().nullable(),
+      receivedAt: z.string(),
+    }),
+  ),
+});
+export type Reconciliation = z.infer<typeof ZReconciliation>;

@@ -84,7 +84,83 @@ export const gatewayPayments = sqliteTable(
     paymentId: text('payment_id')
       .notNull()
       .references(() => payments.id),
+    /** What the gateway reported capturing (null on rows from before this was kept). */
+    amountMinor: money('amount_minor'),
+    currency: text('currency'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('gateway_payments_uq').on(t.provider, t.providerPaymentId)],
+);
+
+/**
+ * A gateway capture no payment link could be matched to (unknown link, or another currency
+ * than its link): booked to `suspense:<gateway>` and answered 200, until finance resolves it
+ * to an event (or the gateway refunds it).
+ */
+export const gatewaySuspense = sqliteTable(
+  'gateway_suspense',
+  {
+    id: id(),
+    provider: text('provider', { enum: ['razorpay', 'stripe'] }).notNull(),
+    providerPaymentId: text('provider_payment_id').notNull(),
+    /** What the delivery named as its link, if anything (for finance to trace). */
+    linkRef: text('link_ref'),
+    reason: text('reason').notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    currency: currency(),
+    amountInrMinor: money('amount_inr_minor').notNull(),
+    receivedOn: text('received_on').notNull(),
+    journalEntryId: text('journal_entry_id').references(() => journalEntries.id),
+    /** Refunded at the gateway while still in suspense. */
+    refundedMinor: money('refunded_minor').notNull().default(0),
+    status: text('status', { enum: ['open', 'resolved', 'refunded'] }).notNull(),
+    resolvedPaymentId: text('resolved_payment_id').references(() => payments.id),
+    resolvedBy: text('resolved_by').references(() => users.id),
+    resolvedAt: text('resolved_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('gateway_suspense_uq').on(t.provider, t.providerPaymentId)],
+);
+
+/** One row per gateway refund id: a refund reported by several webhooks is booked once. */
+export const gatewayRefunds = sqliteTable(
+  'gateway_refunds',
+  {
+    provider: text('provider', { enum: ['razorpay', 'stripe'] }).notNull(),
+    providerRefundId: text('provider_refund_id').notNull(),
+    providerPaymentId: text('provider_payment_id').notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    currency: currency(),
+    /** The negative payment row it became, or null when it released suspense money. */
+    paymentId: text('payment_id').references(() => payments.id),
+    suspenseId: text('suspense_id').references(() => gatewaySuspense.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('gateway_refunds_uq').on(t.provider, t.providerRefundId),
+    index('gateway_refunds_payment_idx').on(t.provider, t.providerPaymentId),
+  ],
+);
+
+/** Credit on account (an event's unallocated advance) applied by finance to its milestones. */
+export const creditApplications = sqliteTable(
+  'credit_applications',
+  {
+    id: id(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    currency: currency(),
+    amountMinor: money('amount_minor').notNull(),
+    allocations: json<{ milestoneId: string; amountMinor: number }[]>('allocations').notNull(),
+    journalEntryId: text('journal_entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('credit_applications_event_idx').on(t.eventId)],
 );

@@ -1,5 +1,5 @@
 import { CURRENCIES, type Currency, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { fxRates } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
@@ -142,4 +142,15 @@ export async function refreshRatesIfStale(
   if (newest && deps.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return 'fresh';
   await refreshRates(deps, provider, null);
   return 'refreshed';
+}
+
+/** The stored rate for a pair on a day (the newest stated on or before it), else the newest of all; null when none. */
+export async function rateForDay(db: DbOrTx, base: Currency, quote: Currency, day: string): Promise<FxSnapshot | null> {
+  const [row] = await db
+    .select()
+    .from(fxRates)
+    .where(and(eq(fxRates.base, base), eq(fxRates.quote, quote), lte(fxRates.asOf, `${day}T23:59:59.999Z`)))
+    .orderBy(desc(fxRates.asOf), desc(fxRates.createdAt))
+    .limit(1);
+  return row ? toSnapshot(row) : latestRate(db, base, quote);
 }

@@ -1,7 +1,15 @@
 import { type Currency, istDate, newId, paymentLinkStatus } from '@mandap/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { clients, gatewayPayments, milestones, paymentLinks, payments } from '../../db/schema/index.ts';
+import {
+  clients,
+  events,
+  gatewayPayments,
+  gatewaySuspense,
+  milestones,
+  paymentLinks,
+  payments,
+} from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
@@ -9,9 +17,10 @@ import { loadVisibleEvent } from '../payments/event-scope.ts';
 import { recordPayment } from '../payments/payments.service.ts';
 import { type PaymentLinkProvider, razorpayLinks } from './razorpay.ts';
 import { stripeCheckout } from './stripe.ts';
+import { bookToSuspense, releaseToEvent } from './suspense.service.ts';
 
 type LinkRow = typeof paymentLinks.$inferSelect;
-type Provider = 'razorpay' | 'stripe';
+export type Provider = 'razorpay' | 'stripe';
 
 /** The link provider for a currency: Razorpay for INR, Stripe for the rest; null when not configured. */
 export function linkProviderFor(
@@ -104,42 +113,109 @@ export async function findLink(tx: DbOrTx, provider: Provider, ref: { providerLi
   return row ?? null;
 }
 
-/** Records a captured gateway payment once, however many webhooks report it. */
-export async function applyCapture(
-  tx: Tx,
-  link: LinkRow,
-  cap: { providerPaymentId: string; amountMinor: number; currency: string; at: Date },
-): Promise<'recorded' | 'already recorded'> {
-  const [seen] = await tx
+/** A captured payment as a gateway reports it. */
+export interface Capture {
+  provider: Provider;
+  providerPaymentId: string;
+  amountMinor: number;
+  currency: string;
+  at: Date;
+  /** What the delivery named as its link (kept on a suspense item for finance). */
+  linkRef?: string | null;
+}
+
+/** Where a capture is already booked: to a payment, or to suspense; null when it is new. */
+export async function bookedCapture(tx: DbOrTx, provider: Provider, providerPaymentId: string) {
+  const [paid] = await tx
     .select()
     .from(gatewayPayments)
-    .where(
-      and(eq(gatewayPayments.provider, link.provider), eq(gatewayPayments.providerPaymentId, cap.providerPaymentId)),
+    .where(and(eq(gatewayPayments.provider, provider), eq(gatewayPayments.providerPaymentId, providerPaymentId)));
+  if (paid) return { paymentId: paid.paymentId, suspense: null };
+  const [held] = await tx
+    .select()
+    .from(gatewaySuspense)
+    .where(and(eq(gatewaySuspense.provider, provider), eq(gatewaySuspense.providerPaymentId, providerPaymentId)));
+  if (held) return { paymentId: held.resolvedPaymentId, suspense: held };
+  return null;
+}
+
+/** Why a capture cannot go to this link's milestones (then it goes to suspense); null when it can. */
+async function unmatchedBecause(tx: Tx, link: LinkRow | null, cap: Capture): Promise<string | null> {
+  if (!link) return `no payment link matches ${cap.linkRef ?? 'this payment (none named)'}`;
+  if (cap.currency !== link.currency) return `payment is in ${cap.currency} but link ${link.id} is in ${link.currency}`;
+  const [event] = await tx.select({ clientId: events.clientId }).from(events).where(eq(events.id, link.eventId));
+  if (!event?.clientId) return `the link's event has no client to credit`;
+  return null;
+}
+
+/**
+ * Books a captured gateway payment exactly once, however many webhooks report it and in any
+ * order: to its link's milestone, then the next open ones, any surplus as credit on account;
+ * with no matching link, to suspense for finance. A capture already in suspense moves to its
+ * link when a later delivery names the link. Never refused.
+ */
+export async function bookCapture(tx: Tx, link: LinkRow | null, cap: Capture): Promise<string> {
+  const booked = await bookedCapture(tx, cap.provider, cap.providerPaymentId);
+  const why = await unmatchedBecause(tx, link, cap);
+  if (booked) {
+    if (booked.suspense?.status === 'open' && link && !why) {
+      const paymentId = await releaseToEvent(
+        tx,
+        booked.suspense,
+        { actorId: null, viewer: null },
+        {
+          eventId: link.eventId,
+          firstMilestoneId: link.milestoneId,
+          at: cap.at,
+        },
+      );
+      if (paymentId)
+        await tx.insert(gatewayPayments).values({
+          provider: link.provider,
+          providerPaymentId: cap.providerPaymentId,
+          linkId: link.id,
+          paymentId,
+          amountMinor: cap.amountMinor,
+          currency: cap.currency,
+          createdAt: cap.at.toISOString(),
+        });
+      return `moved ${cap.providerPaymentId} from suspense to link ${link.id}`;
+    }
+    return booked.suspense && !booked.paymentId ? 'already held in suspense' : 'already recorded';
+  }
+  if (why || !link) {
+    await bookToSuspense(tx, cap, why ?? 'no link');
+    return `booked to suspense: ${why}`;
+  }
+  let result: Awaited<ReturnType<typeof recordPayment>>;
+  try {
+    result = await recordPayment(
+      tx,
+      { viewer: null, actorId: null },
+      {
+        eventId: link.eventId,
+        mode: link.provider,
+        reference: cap.providerPaymentId,
+        receivedOn: istDate(cap.at),
+        amountMinor: cap.amountMinor,
+        currency: cap.currency as Currency,
+      },
+      cap.at,
+      { fromGateway: true, firstMilestoneId: link.milestoneId },
     );
-  if (seen) return 'already recorded';
-  if (cap.currency !== link.currency)
-    throw new AppError('unprocessable', `payment is in ${cap.currency} but the link is in ${link.currency}`);
-  const [m] = await tx.select().from(milestones).where(eq(milestones.id, link.milestoneId));
-  const fits = m && m.status !== 'waived' && cap.amountMinor <= m.amountMinor - m.paidMinor;
-  const result = await recordPayment(
-    tx,
-    { viewer: null, actorId: null },
-    {
-      eventId: link.eventId,
-      mode: link.provider,
-      reference: cap.providerPaymentId,
-      receivedOn: istDate(cap.at),
-      amountMinor: cap.amountMinor,
-      currency: cap.currency as Currency,
-      ...(fits ? { allocations: [{ milestoneId: link.milestoneId, amountMinor: cap.amountMinor }] } : {}),
-    },
-    cap.at,
-  );
+  } catch (err) {
+    // Refused before anything was written (say, no FX rate stored): the money is still booked.
+    if (!(err instanceof AppError)) throw err;
+    await bookToSuspense(tx, cap, `could not book to link ${link.id}: ${err.message}`);
+    return `booked to suspense: ${err.message}`;
+  }
   await tx.insert(gatewayPayments).values({
     provider: link.provider,
     providerPaymentId: cap.providerPaymentId,
     linkId: link.id,
     paymentId: result.payment.id,
+    amountMinor: cap.amountMinor,
+    currency: cap.currency,
     createdAt: cap.at.toISOString(),
   });
   return 'recorded';

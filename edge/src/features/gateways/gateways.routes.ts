@@ -4,6 +4,7 @@ import { errorResponses, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { createPaymentLink, listLinks } from './gateway.service.ts';
+import { moneyDeskRoutes } from './money-desk.routes.ts';
 import { razorpayEffect, razorpayRejection } from './razorpay-webhook.ts';
 import { verifyStripeEvent } from './stripe.ts';
 import { stripeEffect } from './stripe-webhook.ts';
@@ -109,4 +110,5 @@ export const gatewaysRoutes = createRouter()
       apply: event ? stripeEffect(event, deps.now()) : async () => 'not verified',
     });
     return c.json(reply.body, reply.status);
-  });
+  })
+  .route('/', moneyDeskRoutes);

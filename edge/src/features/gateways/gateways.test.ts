@@ -128,12 +128,15 @@ describe('Razorpay webhook', () => {
     expect(link.status).toBe('created');
   });
 
-  it('refuses a webhook for an unknown payment link with a 422 and says so', async () => {
+  it('books a capture for an unknown payment link to suspense, answers 200 and says so', async () => {
     const before = await countRows(t.deps, 'postings');
     const res = await signed(rzpEvent('payment_link.paid', 'plink_nope', { id: 'pay_x', amount: 100 }));
-    expect(res.status).toBe(422);
-    expect(await countRows(t.deps, 'postings')).toBe(before);
-    expect(String((await inboxLast()).reason)).toMatch(/unknown payment link/);
+    expect(res.status).toBe(200);
+    expect(await countRows(t.deps, 'postings')).toBe(before + 2);
+    expect(String((await inboxLast()).reason)).toMatch(/suspense: no payment link matches plink_nope/);
+    const again = await signed(rzpEvent('payment.captured', 'plink_nope', { id: 'pay_x', amount: 100 }));
+    expect(again.status).toBe(200);
+    expect(await countRows(t.deps, 'postings')).toBe(before + 2);
   });
 
   it('paid, partially paid, captured and expired in any order end in the same state', async () => {
@@ -215,8 +218,8 @@ describe('Stripe webhook', () => {
     const raw = body(`evt_${newId()}`);
     const good = await stripe.webhooks.generateTestHeaderStringAsync({ payload: raw, secret: STRIPE_SECRET });
     const res = await send(raw, good);
-    expect(res.status).toBe(422);
-    expect(String((await inboxLast()).reason)).toMatch(/unknown payment link/);
+    expect(res.status).toBe(200);
+    expect(String((await inboxLast()).reason)).toMatch(/suspense: no payment link matches cs_unknown/);
     const stale = await stripe.webhooks.generateTestHeaderStringAsync({
       payload: raw,
       secret: STRIPE_SECRET,

@@ -1,7 +1,8 @@
 import { validateWebhookSignature } from 'razorpay/dist/utils/razorpay-utils.js';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
-import { applyCapture, closeLink, findLink, refreshLinkStatus } from './gateway.service.ts';
+import { bookCapture, closeLink, findLink, refreshLinkStatus } from './gateway.service.ts';
+import { bookGatewayRefund } from './gateway-refunds.ts';
 import type { Delivery } from './webhooks.service.ts';
 
 interface RazorpayEvent {
@@ -16,7 +17,17 @@ interface RazorpayEvent {
         currency?: string;
         status?: string;
         created_at?: number;
-        notes?: Record<string, string>;
+        notes?: Record<string, string> | unknown[];
+      };
+    };
+    refund?: {
+      entity?: {
+        id?: string;
+        payment_id?: string;
+        amount?: number;
+        currency?: string;
+        status?: string;
+        created_at?: number;
       };
     };
   };
@@ -28,7 +39,13 @@ const HANDLED = [
   'payment_link.cancelled',
   'payment_link.expired',
   'payment.captured',
+  'refund.processed',
 ];
+
+const isAmount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
+/** Razorpay sends `notes` as an object, or as [] when empty. */
+const noteOf = (notes: unknown, key: string): string | undefined =>
+  notes && typeof notes === 'object' && !Array.isArray(notes) ? (notes as Record<string, string>)[key] : undefined;
 
 /** Checks the signature (HMAC-SHA256 of the raw body, with the SDK) and says why a delivery is refused. */
 export function razorpayRejection(
@@ -59,29 +76,63 @@ export function razorpayEffect(raw: string, now: Date): Delivery['apply'] {
     if (!HANDLED.includes(ev.event)) return `ignored: ${ev.event} is not an event we act on`;
     const linkEntity = ev.payload?.payment_link?.entity;
     const pay = ev.payload?.payment?.entity;
+    const linkRef =
+      linkEntity?.id ?? noteOf(pay?.notes, 'mandap_link_id') ?? noteOf(linkEntity?.notes, 'mandap_link_id');
     const link =
       (await findLink(tx, 'razorpay', { providerLinkId: linkEntity?.id })) ??
-      (await findLink(tx, 'razorpay', { linkId: pay?.notes?.mandap_link_id ?? linkEntity?.notes?.mandap_link_id }));
-    if (!link)
-      throw new AppError(
-        'unprocessable',
-        `unknown payment link (${linkEntity?.id ?? pay?.notes?.mandap_link_id ?? 'none named'})`,
-      );
+      (await findLink(tx, 'razorpay', {
+        linkId: noteOf(pay?.notes, 'mandap_link_id') ?? noteOf(linkEntity?.notes, 'mandap_link_id'),
+      }));
+    const capture =
+      pay?.id && isAmount(pay.amount)
+        ? {
+            provider: 'razorpay' as const,
+            providerPaymentId: pay.id,
+            amountMinor: pay.amount,
+            currency: pay.currency ?? 'INR',
+            at: pay.created_at ? new Date(pay.created_at * 1000) : now,
+            linkRef: linkRef ?? null,
+          }
+        : null;
     let note: string;
-    if (ev.event === 'payment_link.cancelled' || ev.event === 'payment_link.expired') {
+    if (ev.event === 'refund.processed') {
+      const rf = ev.payload?.refund?.entity;
+      if (!rf?.id || !isAmount(rf.amount) || !(rf.payment_id ?? pay?.id))
+        throw new AppError('unprocessable', 'refund.processed without a refund id, amount and payment id');
+      const paymentId = (rf.payment_id ?? pay?.id)!;
+      note = await bookGatewayRefund(
+        tx,
+        {
+          provider: 'razorpay',
+          providerRefundId: rf.id,
+          providerPaymentId: paymentId,
+          amountMinor: rf.amount,
+          currency: rf.currency ?? pay?.currency ?? 'INR',
+          at: rf.created_at ? new Date(rf.created_at * 1000) : now,
+        },
+        {
+          link,
+          // Refunded money was captured first; the refund event carries the payment.
+          cap: capture ?? {
+            provider: 'razorpay',
+            providerPaymentId: paymentId,
+            amountMinor: rf.amount,
+            currency: rf.currency ?? 'INR',
+            at: now,
+            linkRef: linkRef ?? null,
+          },
+        },
+      );
+    } else if (ev.event === 'payment_link.cancelled' || ev.event === 'payment_link.expired') {
+      if (!link) return `ignored: ${ev.event} for an unknown link (${linkRef ?? 'none named'})`;
       await closeLink(tx, link, ev.event === 'payment_link.cancelled' ? 'cancelled' : 'expired');
       note = ev.event.replace('payment_link.', 'link ');
-    } else if (pay?.id && pay.status === 'captured' && Number.isSafeInteger(pay.amount) && (pay.amount ?? 0) > 0) {
-      note = await applyCapture(tx, link, {
-        providerPaymentId: pay.id,
-        amountMinor: pay.amount!,
-        currency: pay.currency ?? 'INR',
-        at: pay.created_at ? new Date(pay.created_at * 1000) : now,
-      });
+    } else if (capture && pay?.status === 'captured') {
+      note = await bookCapture(tx, link, capture);
     } else {
       note = 'no captured payment in this event';
     }
-    await refreshLinkStatus(tx, link.id, now);
+    if (link) await refreshLinkStatus(tx, link.id, now);
     return note;
   };
 }

@@ -1,5 +1,6 @@
 import {
   type Currency,
+  checkDocumentDate,
   creditNoteLines,
   financialYear,
   type IssueInvoice,
@@ -148,16 +149,25 @@ export async function issueInvoice(tx: Tx, actor: MoneyActor, input: IssueInvoic
   const left = contract.parts.totalMinor - netInvoiced(docs);
   let amountMinor = left;
   let memo = `tax invoice for ${event.code} (${contract.quoteCode} v${contract.version})`;
+  if (input.issuedOn) {
+    const problem = checkDocumentDate('issuedOn', input.issuedOn, at);
+    if (problem) throw refuse(problem.field, `Invoice date refused: ${problem.reason}.`);
+  }
   if (input.milestoneId) {
     const [m] = await tx
       .select()
       .from(milestones)
       .where(and(eq(milestones.id, input.milestoneId), eq(milestones.eventId, event.id)));
     if (!m) throw notFound('That milestone');
-    const earlier = docs.find((d) => d.kind === 'invoice' && d.milestoneId === m.id);
-    if (earlier) throw refuse('milestoneId', `"${m.label}" is already invoiced as ${earlier.number}.`);
     if (m.status === 'waived') throw refuse('milestoneId', `"${m.label}" is waived: there is nothing to invoice.`);
-    amountMinor = Math.min(m.amountMinor, left);
+    const mine = docs.filter((d) => d.milestoneId === m.id);
+    const invoiced = netInvoiced(mine);
+    if (invoiced >= m.amountMinor) {
+      const earlier = mine.filter((d) => d.kind === 'invoice').map((d) => d.number);
+      throw refuse('milestoneId', `"${m.label}" is already invoiced as ${earlier.join(', ')}.`);
+    }
+    // After a credit note (a refund of invoiced money) only what is not invoiced is invoiced again.
+    amountMinor = Math.min(m.amountMinor - invoiced, left);
     memo = `tax invoice for "${m.label}" of ${event.code}`;
   }
   if (amountMinor <= 0)
@@ -177,30 +187,61 @@ export async function issueInvoice(tx: Tx, actor: MoneyActor, input: IssueInvoic
 }
 
 /**
- * The credit note for a refund: the part of the refund that was invoiced (net of earlier
- * credit notes) with its GST split back out. Null when nothing of it was invoiced (then the
- * refund stands on its own, with no tax to adjust).
+ * The credit notes for a refund: for each milestone the refund takes money back from, the
+ * part of it that was invoiced against that milestone (net of earlier credit notes), with its
+ * GST split back out; then, for the rest, what event-level invoices (those for no milestone)
+ * still carry. Money that was never invoiced changes no invoice.
  */
 export async function creditNoteForRefund(
   tx: Tx,
   actor: MoneyActor,
-  r: { event: EventRow; paymentId: string; amountMinor: number; memo: string; at: Date },
-): Promise<DocRow | null> {
+  r: {
+    event: EventRow;
+    paymentId: string;
+    allocations: readonly { milestoneId: string; amountMinor: number }[];
+    memo: string;
+    at: Date;
+  },
+): Promise<DocRow[]> {
   const contract = await contractOf(tx, r.event);
-  if (!contract || !r.event.clientId) return null;
-  const creditable = Math.min(r.amountMinor, netInvoiced(await eventDocuments(tx, r.event.id)));
-  if (creditable <= 0) return null;
-  return writeDocument(tx, actor, {
-    kind: 'credit_note',
-    event: r.event,
-    contract,
-    amountMinor: creditable,
-    milestoneId: null,
-    paymentId: r.paymentId,
-    issuedOn: istDate(r.at),
-    memo: r.memo,
-    at: r.at,
-  });
+  if (!contract || !r.event.clientId) return [];
+  const docs = await eventDocuments(tx, r.event.id);
+  const out: DocRow[] = [];
+  let rest = 0;
+  for (const a of r.allocations) {
+    const creditable = Math.min(a.amountMinor, netInvoiced(docs.filter((d) => d.milestoneId === a.milestoneId)));
+    rest += a.amountMinor - Math.max(0, creditable);
+    if (creditable > 0)
+      out.push(
+        await writeDocument(tx, actor, {
+          kind: 'credit_note',
+          event: r.event,
+          contract,
+          amountMinor: creditable,
+          milestoneId: a.milestoneId,
+          paymentId: r.paymentId,
+          issuedOn: istDate(r.at),
+          memo: r.memo,
+          at: r.at,
+        }),
+      );
+  }
+  const eventLevel = Math.min(rest, netInvoiced(docs.filter((d) => d.milestoneId === null)));
+  if (eventLevel > 0)
+    out.push(
+      await writeDocument(tx, actor, {
+        kind: 'credit_note',
+        event: r.event,
+        contract,
+        amountMinor: eventLevel,
+        milestoneId: null,
+        paymentId: r.paymentId,
+        issuedOn: istDate(r.at),
+        memo: r.memo,
+        at: r.at,
+      }),
+    );
+  return out;
 }
 
 /** An event's invoices and credit notes (clients: their own events only). */

@@ -1,10 +1,24 @@
 import { ACCOUNTS, type Currency, entryImbalance, type PostingLine } from '@mandap/shared';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { journalEntries, milestones, payments, postings } from '../../db/schema/index.ts';
+import {
+  creditApplications,
+  gatewaySuspense,
+  journalEntries,
+  milestones,
+  payments,
+  postings,
+} from '../../db/schema/index.ts';
 
 export interface LedgerMismatch {
-  kind: 'entry_unbalanced' | 'payment_entry' | 'milestone_paid' | 'receivable' | 'orphan_payment';
+  kind:
+    | 'entry_unbalanced'
+    | 'payment_entry'
+    | 'milestone_paid'
+    | 'receivable'
+    | 'orphan_payment'
+    | 'advance'
+    | 'suspense';
   id: string;
   detail: string;
 }
@@ -34,6 +48,8 @@ export async function checkLedger(
   const allPayments = await db.select().from(payments);
   const paidByMilestone = new Map<string, number>();
   const receivable = new Map<string, number>();
+  const advance = new Map<string, number>();
+  const suspense = new Map<string, number>();
   for (const p of allPayments) {
     for (const a of p.allocations ?? [])
       paidByMilestone.set(a.milestoneId, (paidByMilestone.get(a.milestoneId) ?? 0) + a.amountMinor);
@@ -50,10 +66,27 @@ export async function checkLedger(
         detail: `${p.code} is ${p.amountMinor} (${p.amountInrMinor} INR) but its entry moves ${bank?.amountMinor ?? 'nothing'} through ${ACCOUNTS.bank(p.mode)}`,
       });
     if (p.clientId) {
+      // What went to milestones settles the receivable; the rest is the client's advance.
+      const allocated = (p.allocations ?? []).reduce((s, a) => s + a.amountMinor, 0);
       const key = `${ACCOUNTS.receivable(p.clientId)}|${p.currency}`;
-      receivable.set(key, (receivable.get(key) ?? 0) - p.amountMinor);
+      receivable.set(key, (receivable.get(key) ?? 0) - allocated);
+      const adv = `${ACCOUNTS.advance(p.clientId)}|${p.currency}`;
+      advance.set(adv, (advance.get(adv) ?? 0) - (p.amountMinor - allocated));
     }
   }
+  for (const a of await db.select().from(creditApplications)) {
+    for (const x of a.allocations)
+      paidByMilestone.set(x.milestoneId, (paidByMilestone.get(x.milestoneId) ?? 0) + x.amountMinor);
+    const key = `${ACCOUNTS.receivable(a.clientId)}|${a.currency}`;
+    receivable.set(key, (receivable.get(key) ?? 0) - a.amountMinor);
+    const adv = `${ACCOUNTS.advance(a.clientId)}|${a.currency}`;
+    advance.set(adv, (advance.get(adv) ?? 0) + a.amountMinor);
+  }
+  for (const h of await db.select().from(gatewaySuspense))
+    if (h.status === 'open') {
+      const key = `${ACCOUNTS.suspense(h.provider)}|${h.currency}`;
+      suspense.set(key, (suspense.get(key) ?? 0) - (h.amountMinor - h.refundedMinor));
+    }
   for (const m of await db.select().from(milestones)) {
     const expected = paidByMilestone.get(m.id) ?? 0;
     if (expected !== m.paidMinor)
@@ -86,5 +119,38 @@ export async function checkLedger(
         detail: `ledger says ${actual.get(key) ?? 0}; invoices less credit notes and payments say ${receivable.get(key) ?? 0}`,
       });
   }
+  const sums = (match: (account: string) => boolean) => {
+    const out = new Map<string, number>();
+    for (const p of allPostings)
+      if (match(p.account))
+        out.set(`${p.account}|${p.currency}`, (out.get(`${p.account}|${p.currency}`) ?? 0) + p.amountMinor);
+    return out;
+  };
+  const compare = (
+    kind: 'advance' | 'suspense',
+    expected: Map<string, number>,
+    ledger: Map<string, number>,
+    what: string,
+  ) => {
+    for (const key of new Set([...expected.keys(), ...ledger.keys()]))
+      if ((expected.get(key) ?? 0) !== (ledger.get(key) ?? 0))
+        mismatches.push({
+          kind,
+          id: key,
+          detail: `ledger says ${ledger.get(key) ?? 0}; ${what} say ${expected.get(key) ?? 0}`,
+        });
+  };
+  compare(
+    'advance',
+    advance,
+    sums((a) => a.endsWith(':advance')),
+    'unallocated payments less credit applied',
+  );
+  compare(
+    'suspense',
+    suspense,
+    sums((a) => a.startsWith('suspense:')),
+    'open suspense items',
+  );
   return { entries: entries.length, payments: allPayments.length, mismatches };
 }

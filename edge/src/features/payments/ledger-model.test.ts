@@ -42,7 +42,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** The in-memory model: what each payment has left, and what each account should hold. */
 interface Model {
   owed: number;
-  payments: { id: string; mode: string; left: number; refunded: boolean }[];
+  /** Per payment: what is left of its milestone part and of its credit-on-account part. */
+  payments: { id: string; mode: string; left: number; credit: number; allocated: number; refunded: boolean }[];
   bank: Map<string, number>;
   receivable: number;
 }
@@ -63,13 +64,19 @@ describe('ledger model', () => {
               amountMinor: o.amount,
               currency: 'INR',
             });
-            if (o.amount > m.owed) {
-              expect(r.status).toBe(422);
-              continue;
-            }
+            // Beyond what is owed is never refused: the excess is credit on account.
             expect(r.status).toBe(201);
-            m.owed -= o.amount;
-            m.payments.push({ id: r.body.payment.id, mode: o.mode, left: o.amount, refunded: false });
+            const allocated = Math.min(o.amount, m.owed);
+            m.owed -= allocated;
+            expect(r.body.payment.unallocatedMinor).toBe(o.amount - allocated);
+            m.payments.push({
+              id: r.body.payment.id,
+              mode: o.mode,
+              left: o.amount,
+              credit: o.amount - allocated,
+              allocated,
+              refunded: false,
+            });
             const acct = o.mode === 'cash' ? 'cash' : `bank:${o.mode}`;
             m.bank.set(acct, (m.bank.get(acct) ?? 0) + o.amount);
             m.receivable -= o.amount;
@@ -89,9 +96,12 @@ describe('ledger model', () => {
           const allowed = p.left > 0 && (o.kind === 'refund' ? o.amount <= p.left : !p.refunded);
           expect(res.status).toBe(allowed ? 201 : 422);
           if (!allowed) continue;
+          const fromCredit = Math.min(amount, p.credit);
           p.left -= amount;
+          p.credit -= fromCredit;
+          p.allocated -= amount - fromCredit;
           p.refunded = true;
-          m.owed += amount;
+          m.owed += amount - fromCredit;
           const acct = p.mode === 'cash' ? 'cash' : `bank:${p.mode}`;
           m.bank.set(acct, (m.bank.get(acct) ?? 0) - amount);
           m.receivable += amount;
@@ -99,7 +109,9 @@ describe('ledger model', () => {
         const balances = await accountBalances(t.deps.db, { eventId: e.eventId });
         const got = new Map(balances.map((b) => [b.account, b.amountMinor]));
         for (const [acct, v] of m.bank) expect(got.get(acct) ?? 0).toBe(v);
-        expect(got.get(`client:${e.clientId}:receivable`) ?? 0).toBe(m.receivable);
+        const credit = m.payments.reduce((sum, p) => sum + p.credit, 0);
+        expect(got.get(`client:${e.clientId}:advance`) ?? 0).toBe(-credit || 0);
+        expect(got.get(`client:${e.clientId}:receivable`) ?? 0).toBe(m.receivable + credit);
         const ms = await (
           await t.json('GET', `/api/payments/events/${e.eventId}/milestones`, undefined, finance)
         ).json();

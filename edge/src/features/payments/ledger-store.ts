@@ -6,7 +6,17 @@ export interface NewEntry {
   memo: string;
   eventId: string | null;
   clientId: string | null;
-  sourceType: 'payment' | 'refund' | 'reversal' | 'invoice' | 'credit_note';
+  sourceType:
+    | 'payment'
+    | 'refund'
+    | 'reversal'
+    | 'invoice'
+    | 'credit_note'
+    | 'suspense'
+    | 'suspense_release'
+    | 'credit_applied'
+    | 'vendor_bill'
+    | 'vendor_payment';
   sourceId: string;
   fx: FxSnapshot | null;
   reversesEntryId?: string | null;

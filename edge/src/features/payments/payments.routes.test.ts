@@ -102,13 +102,18 @@ describe('recording payments', () => {
     ['fractional paise', { amountMinor: 10.5 }],
     ['beyond range', { amountMinor: 1e17 }],
     ['unknown currency', { currency: 'XYZ' }],
-    ['over-allocation', { amountMinor: 1001 }],
+    ['allocations beyond the payment', { amountMinor: 100, allocations: 'beyond' }],
+    ['an FX rate on an INR payment', { fxRate: '83.5' }],
+    ['a zero FX rate', { currency: 'USD', fxRate: '0' }],
+    ['a future date', { receivedOn: '2999-01-01' }],
+    ['a date years back', { receivedOn: '2001-01-01' }],
     ['allocation beyond a milestone', { amountMinor: 400, allocations: 'first' }],
   ] as [string, Record<string, unknown>][])('refuses %s with a 4xx and no ledger effect', async (_name, over) => {
     const e = await plannedEvent(t, finance, { totalMinor: 1000 });
     const before = await countRows(t.deps, 'postings');
     const body: Record<string, unknown> = pay(e.eventId, 100, over);
     if (over.allocations === 'first') body.allocations = [{ milestoneId: e.milestones[0]!.id, amountMinor: 400 }];
+    if (over.allocations === 'beyond') body.allocations = [{ milestoneId: e.milestones[1]!.id, amountMinor: 200 }];
     const r = await postPayment(t, finance, body);
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
@@ -179,31 +184,73 @@ describe('recording payments', () => {
 });
 
 describe('idempotency under concurrency', () => {
-  it('answers 409 to a duplicate that arrives while the first is still inside its transaction', async () => {
+  it('a duplicate that arrives while the first is inside its transaction waits for it and gets the same reply', async () => {
     const e = await plannedEvent(t, finance, { totalMinor: 1000 });
     const before = await countRows(t.deps, 'payments');
-    // The first request claims its key, then is held before its transaction commits (the
-    // test wraps the next transaction): it is "still being processed" when the duplicate lands.
+    // The first request is held INSIDE its transaction (claim written, not committed) when the
+    // duplicate lands: one commit holds claim and payment, so the duplicate cannot see a
+    // half-done claim; it takes its turn after the commit and replays the stored reply.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
     const original = t.deps.db.transaction;
     t.deps.db.transaction = ((fn, config) => {
       t.deps.db.transaction = original;
-      return gate.then(() => original.call(t.deps.db, fn, config));
+      return original.call(
+        t.deps.db,
+        async (tx) => {
+          entered();
+          await gate;
+          return fn(tx);
+        },
+        config,
+      );
     }) as typeof original;
     const key = newId();
     const first = postPayment(t, finance, pay(e.eventId, 100), key);
-    for (let i = 0; i < 100 && t.deps.db.transaction !== original; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(t.deps.db.transaction).toBe(original);
-    const dup = await postPayment(t, finance, pay(e.eventId, 100), key);
-    expect(dup.status).toBe(409);
-    expect(dup.body.error?.code).toBe('idempotency_in_progress');
+    await inside;
+    const dup = postPayment(t, finance, pay(e.eventId, 100), key);
+    await new Promise((r) => setTimeout(r, 50));
     expect(await countRows(t.deps, 'payments')).toBe(before);
     release();
-    const done = await first;
-    expect(done.status).toBe(201);
+    const [a, b] = await Promise.all([first, dup]);
+    expect(a.status).toBe(201);
+    expect(b).toEqual(a);
     expect(await countRows(t.deps, 'payments')).toBe(before + 1);
-    expect(await postPayment(t, finance, pay(e.eventId, 100), key)).toEqual(done);
+  });
+
+  it('a payment beyond what is owed is recorded: the milestones are paid and the rest held as credit on account', async () => {
+    const e = await plannedEvent(t, finance, { totalMinor: 1000 });
+    const r = await postPayment(t, finance, pay(e.eventId, 1250));
+    expect(r.status).toBe(201);
+    expect(r.body.payment.unallocatedMinor).toBe(250);
+    expect(r.body.milestones.every((m) => m.status === 'paid')).toBe(true);
+    const credits = await (await t.json('GET', '/api/payments/credits', undefined, finance)).json();
+    expect(credits.credits.find((c: { eventId: string }) => c.eventId === e.eventId)?.creditMinor).toBe(250);
+    const told = await t.deps.db.$client.execute({
+      sql: "SELECT count(*) AS n FROM notification_outbox WHERE template = 'finance_credit_on_account' AND payload LIKE ?",
+      args: [`%${r.body.payment.id}%`],
+    });
+    expect(Number(told.rows[0]!.n)).toBe(1);
+    // Finance refunds part of it, and may not refund more than is held.
+    const over = await t.json(
+      'POST',
+      `/api/payments/events/${e.eventId}/credit/refund`,
+      { amountMinor: 251, reason: 'too much' },
+      { ...finance, 'idempotency-key': newId() },
+    );
+    expect(over.status).toBe(422);
+    expect((await over.json()).error.message).toContain('250');
+    const back = await t.json(
+      'POST',
+      `/api/payments/events/${e.eventId}/credit/refund`,
+      { amountMinor: 50, reason: 'paid twice' },
+      { ...finance, 'idempotency-key': newId() },
+    );
+    expect(back.status).toBe(201);
+    const check = await (await t.json('GET', '/api/payments/integrity', undefined, finance)).json();
+    expect(check.mismatches).toEqual([]);
   });
 
   it('20 keys × 50 concurrent identical posts record exactly 20 payments with identical replies per key', async () => {
@@ -220,7 +267,8 @@ describe('idempotency under concurrency', () => {
       const mine = results.slice(i * 50, i * 50 + 50);
       const ok = mine.filter((r) => r.status === 201);
       expect(ok.length).toBeGreaterThanOrEqual(1);
-      expect(mine.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+      // One commit per payment: duplicates wait their turn and replay; none sees a half-done claim.
+      expect(mine.every((r) => r.status === 201)).toBe(true);
       for (const r of ok) expect(r.body).toEqual(ok[0]!.body);
       const later = await postPayment(t, finance, pay(e.eventId, 1000 + i), key);
       expect(later.body).toEqual(ok[0]!.body);

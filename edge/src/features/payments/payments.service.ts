@@ -1,9 +1,13 @@
 import {
+  allocate,
   allocatePayment,
   allocateRefund,
   type Currency,
+  checkFxRate,
+  checkPaymentDate,
   convertMoney,
   type FxSnapshot,
+  istDate,
   newId,
   type Payment,
   type PaymentResult,
@@ -18,10 +22,11 @@ import type { DbOrTx, Tx } from '../../db/client.ts';
 import { payments, postings, quoteVersions, type FxSnapshot as StoredFx } from '../../db/schema/index.ts';
 import type { Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { nextCode, recordChange } from '../../lib/journal.ts';
-import { latestRate } from '../fx/fx-rates.service.ts';
+import { enqueueMessage, nextCode, recordChange } from '../../lib/journal.ts';
+import { rateForDay } from '../fx/fx-rates.service.ts';
 import { creditNoteForRefund } from '../invoices/invoices.service.ts';
 import { confirmOnAdvance } from './booking.service.ts';
+import { eventCreditOf, unallocatedOf } from './credit.service.ts';
 import { loadVisibleEvent } from './event-scope.ts';
 import { postEntry } from './ledger-store.ts';
 import { applyToMilestones, loadMilestones, toMilestone } from './milestones.service.ts';
@@ -51,6 +56,7 @@ export function toPayment(r: PaymentRow): Payment {
     fxRate: r.fx?.rate ?? null,
     reversesPaymentId: r.reversesPaymentId,
     allocations: r.allocations ?? [],
+    unallocatedMinor: r.reversesPaymentId ? 0 : unallocatedOf(r),
     journalEntryId: r.journalEntryId,
     createdAt: r.createdAt,
   };
@@ -59,11 +65,20 @@ export function toPayment(r: PaymentRow): Payment {
 const refuse = (field: string, message: string) =>
   new AppError('unprocessable', message, { fields: { [field]: message } });
 
-async function paymentFx(tx: Tx, currency: Currency, rate: string | undefined, at: Date): Promise<FxSnapshot | null> {
-  if (currency === 'INR') return null;
-  if (rate) return { base: currency, quote: 'INR', rate, source: 'manual', asOf: at.toISOString() };
-  const stored = await latestRate(tx, currency, 'INR');
-  if (!stored) throw refuse('fxRate', `No ${currency}→INR rate is stored: enter the rate the bank applied.`);
+async function paymentFx(tx: Tx, input: RecordPayment, at: Date, checked: boolean): Promise<FxSnapshot | null> {
+  if (input.currency === 'INR') {
+    if (input.fxRate) throw refuse('fxRate', 'An INR payment takes no FX rate: leave the rate empty.');
+    return null;
+  }
+  const stored = await rateForDay(tx, input.currency, 'INR', input.receivedOn);
+  if (input.fxRate) {
+    const problem = checked
+      ? checkFxRate('fxRate', input.fxRate, stored?.rate ?? null, input.fxRateConfirmed === true)
+      : null;
+    if (problem) throw refuse(problem.field, `FX rate refused: ${problem.reason}.`);
+    return { base: input.currency, quote: 'INR', rate: input.fxRate, source: 'manual', asOf: at.toISOString() };
+  }
+  if (!stored) throw refuse('fxRate', `No ${input.currency}→INR rate is stored: enter the rate the bank applied.`);
   return stored;
 }
 
@@ -75,43 +90,70 @@ async function carriedInr(
   currency: Currency,
   fallback: number,
 ) {
-  if (currency === 'INR' || !quoteVersionId) return fallback;
+  if (currency === 'INR' || !quoteVersionId || amountMinor === 0) return fallback;
   const [v] = await tx.select({ fx: quoteVersions.fx }).from(quoteVersions).where(eq(quoteVersions.id, quoteVersionId));
   const fx = v?.fx as FxSnapshot | null | undefined;
   if (!fx || fx.base !== currency || fx.quote !== 'INR') return fallback;
   return convertMoney({ amountMinor, currency }, fx, 'INR').amountMinor;
 }
 
+/** How a payment came in: by hand (bounds checked) or from a gateway (never refused for what it says). */
+export interface RecordOptions {
+  /** A gateway capture: the gateway's date and amount are facts, not input to bound. */
+  fromGateway?: boolean;
+  /** The milestone the payment was asked for (a payment link's): paid first. */
+  firstMilestoneId?: string;
+}
+
 /**
- * Money received: allocated to milestones, posted to the ledger (bank/cash against the
- * client's receivable), numbered as a receipt, and — for the first advance — the booking
- * confirmed. Runs inside the caller's transaction (the idempotency claim's).
+ * Money received: allocated to milestones (the link's first, then the oldest open ones), any
+ * surplus held as credit on account (and finance told), posted to the ledger (bank/cash
+ * against the client's receivable and advance), numbered as a receipt, and, for the first
+ * advance, the booking confirmed. Never refused for being more than is owed, nor because of
+ * the booking's stage. Runs inside the caller's transaction (the idempotency claim's).
  */
-export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPayment, at: Date): Promise<PaymentResult> {
+export async function recordPayment(
+  tx: Tx,
+  actor: MoneyActor,
+  input: RecordPayment,
+  at: Date,
+  opts: RecordOptions = {},
+): Promise<PaymentResult> {
   const event = await loadVisibleEvent(tx, actor.viewer, input.eventId);
   if (!event.clientId) throw refuse('eventId', `${event.code} has no client: link a client before recording money.`);
+  if (!opts.fromGateway) {
+    const problem = checkPaymentDate('receivedOn', input.receivedOn, at);
+    if (problem) throw refuse(problem.field, `Payment date refused: ${problem.reason}.`);
+  }
   const plan = await loadMilestones(tx, event.id);
-  if (plan.length === 0)
-    throw refuse('eventId', `${event.code} has no milestone plan: create one from the accepted quote first.`);
-  if (plan[0]!.currency !== input.currency)
+  if (plan.length > 0 && plan[0]!.currency !== input.currency)
     throw refuse('currency', `${event.code} is billed in ${plan[0]!.currency}; this payment is in ${input.currency}.`);
   const decision = allocatePayment(
     plan.map((m) => ({ ...m, isWaived: m.status === 'waived' })),
     input.amountMinor,
     input.allocations,
+    opts.firstMilestoneId,
   );
   if (!decision.ok) throw refuse(decision.field, `This payment cannot be allocated: ${decision.reason}.`);
-  const fx = await paymentFx(tx, input.currency, input.fxRate, at);
+  const fx = await paymentFx(tx, input, at, !opts.fromGateway);
   const amountInrMinor = convertMoney(
     { amountMinor: input.amountMinor, currency: input.currency },
     fx,
     'INR',
   ).amountMinor;
-  const carried = await carriedInr(tx, plan[0]!.quoteVersionId, input.amountMinor, input.currency, amountInrMinor);
+  const surplus = decision.surplusMinor;
+  const creditInr = surplus === 0 ? 0 : allocate(amountInrMinor, [input.amountMinor - surplus, surplus])[1]!;
+  const carried = await carriedInr(
+    tx,
+    plan[0]?.quoteVersionId ?? null,
+    input.amountMinor - surplus,
+    input.currency,
+    amountInrMinor - creditInr,
+  );
   const id = newId();
   const code = await nextCode(tx, 'receipt', at);
   const journalEntryId = await postEntry(tx, {
-    memo: `${code} ${input.mode.toUpperCase()} received for ${event.code}`,
+    memo: `${code} ${input.mode.toUpperCase()} received for ${event.code}${surplus ? ` (${surplus} held as credit on account)` : ''}`,
     eventId: event.id,
     clientId: event.clientId,
     sourceType: 'payment',
@@ -124,6 +166,7 @@ export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPaym
       amountMinor: input.amountMinor,
       amountInrMinor,
       carriedInrMinor: carried,
+      creditMinor: surplus,
     }),
     actorId: actor.actorId,
     at,
@@ -161,11 +204,50 @@ export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPaym
     at,
     audit: { before: null, after: { ...toPayment(row) }, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
   });
+  if (surplus > 0) await tellFinanceOfCredit(tx, { event, paymentId: id, code, surplus, currency: input.currency, at });
   await confirmOnAdvance(tx, event, actor, at);
   return { payment: toPayment(row), milestones: after.map(toMilestone) };
 }
 
-/** What of a payment is left to refund: its amount, INR value and allocations net of earlier refunds. */
+/** Surplus money: a domain event and an in-app message for finance (allocate it or refund it). */
+async function tellFinanceOfCredit(
+  tx: Tx,
+  c: {
+    event: { id: string; code: string };
+    paymentId: string;
+    code: string;
+    surplus: number;
+    currency: string;
+    at: Date;
+  },
+) {
+  const payload = {
+    eventId: c.event.id,
+    eventCode: c.event.code,
+    paymentId: c.paymentId,
+    receipt: c.code,
+    amountMinor: c.surplus,
+    currency: c.currency,
+  };
+  await recordChange(tx, {
+    type: 'payment.credit_on_account',
+    aggregateType: 'event',
+    aggregateId: c.event.id,
+    payload,
+    actorId: null,
+    at: c.at,
+  });
+  await enqueueMessage(tx, {
+    channel: 'in_app',
+    template: 'finance_credit_on_account',
+    recipient: 'role:finance',
+    payload,
+    at: c.at,
+    dedupeKey: `credit:${c.paymentId}`,
+  });
+}
+
+/** What of a payment is left to refund: its amount, INR value, credit part and allocations net of earlier refunds. */
 async function remainingOf(tx: Tx, original: PaymentRow) {
   const earlier = await tx.select().from(payments).where(eq(payments.reversesPaymentId, original.id));
   const byMilestone = new Map<string, number>();
@@ -178,14 +260,24 @@ async function remainingOf(tx: Tx, original: PaymentRow) {
     count: earlier.length,
     amountMinor: original.amountMinor + earlier.reduce((s, p) => s + p.amountMinor, 0),
     amountInrMinor: original.amountInrMinor + earlier.reduce((s, p) => s + p.amountInrMinor, 0),
+    creditMinor: unallocatedOf(original) + earlier.reduce((s, p) => s + unallocatedOf(p), 0),
     allocations: [...byMilestone].map(([milestoneId, amountMinor]) => ({ milestoneId, amountMinor })),
   };
 }
 
+/** How a refund came in: finance (refused beyond what can be paid back) or the gateway (already paid out: booked whatever it is). */
+export interface RefundOptions {
+  fromGateway?: boolean;
+  /** Take the refund only from credit on account (finance refunding an advance it holds). */
+  creditOnly?: boolean;
+}
+
 /**
  * A refund (money paid back, part or all) or a reversal (a mistaken entry undone exactly).
- * Never an edit: a new negative payment and a reversing journal entry, milestones paid back
- * latest first. A refund is numbered as a credit note.
+ * Never an edit: a new negative payment and a reversing journal entry. A refund comes out of
+ * the payment's credit on account first (what the event still holds), then its milestones,
+ * latest first. A GST credit note is issued only for refunded milestone money that was
+ * invoiced, against that milestone's invoice.
  */
 export async function refundPayment(
   tx: Tx,
@@ -193,6 +285,7 @@ export async function refundPayment(
   paymentId: string,
   input: RefundPayment,
   at: Date,
+  opts: RefundOptions = {},
 ): Promise<PaymentResult> {
   const [original] = await tx.select().from(payments).where(eq(payments.id, paymentId));
   if (!original?.eventId) throw notFound('That payment');
@@ -200,7 +293,8 @@ export async function refundPayment(
   if (original.reversesPaymentId)
     throw refuse('paymentId', `${original.code} is itself a refund: it cannot be refunded.`);
   const left = await remainingOf(tx, original);
-  if (left.amountMinor <= 0) throw refuse('paymentId', `${original.code} has already been refunded in full.`);
+  if (left.amountMinor <= 0 && !opts.fromGateway)
+    throw refuse('paymentId', `${original.code} has already been refunded in full.`);
   const plan = await loadMilestones(tx, event.id);
   const seqOf = new Map(plan.map((m) => [m.id, m.seq]));
   let amountMinor: number;
@@ -226,17 +320,33 @@ export async function refundPayment(
     reversesEntryId = original.journalEntryId;
   } else {
     amountMinor = input.amountMinor ?? left.amountMinor;
-    if (amountMinor > left.amountMinor)
+    if (amountMinor > left.amountMinor && !opts.fromGateway)
       throw refuse(
         'amountMinor',
-        `${original.code} has ${left.amountMinor} paise left to refund; ${amountMinor} is more.`,
+        `${original.code} has ${left.amountMinor} paise left to refund (${original.amountMinor} paid, ${original.amountMinor - left.amountMinor} refunded); ${amountMinor} is more.`,
+      );
+    const heldByEvent = Math.max(0, await eventCreditOf(tx, event.id));
+    let fromCredit = Math.min(amountMinor, Math.max(0, left.creditMinor), heldByEvent);
+    if (opts.creditOnly && fromCredit < amountMinor)
+      throw refuse(
+        'amountMinor',
+        `${event.code} holds ${Math.min(Math.max(0, left.creditMinor), heldByEvent)} paise of credit on account from ${original.code}; ${amountMinor} is more.`,
       );
     const split = allocateRefund(
       left.allocations.map((a) => ({ ...a, seq: seqOf.get(a.milestoneId) ?? 0 })),
-      amountMinor,
+      amountMinor - fromCredit,
     );
-    if (!split) throw refuse('amountMinor', 'The refund is more than this payment paid into milestones.');
-    allocations = split;
+    if (split) allocations = split;
+    else if (opts.fromGateway) {
+      // The gateway has already paid it out: take what the milestones can give back and the
+      // rest from credit on account (which may go below zero, for finance to see and settle).
+      allocations = left.allocations.filter((a) => a.amountMinor > 0);
+      fromCredit = amountMinor - allocations.reduce((s, a) => s + a.amountMinor, 0);
+    } else
+      throw refuse(
+        'amountMinor',
+        `The refund is more than ${original.code} paid into milestones and credit still held: ${amountMinor - fromCredit} paise from milestones asked, ${left.allocations.reduce((s, a) => s + a.amountMinor, 0)} there.`,
+      );
     amountInrMinor =
       amountMinor === left.amountMinor
         ? left.amountInrMinor
@@ -251,6 +361,7 @@ export async function refundPayment(
       currency: original.currency as Currency,
       amountMinor,
       amountInrMinor,
+      fromCreditMinor: fromCredit,
     });
   }
   const id = newId();
@@ -274,7 +385,7 @@ export async function refundPayment(
     ...original,
     id,
     code,
-    receivedOn: input.on ?? at.toISOString().slice(0, 10),
+    receivedOn: input.on ?? istDate(at),
     amountMinor: -amountMinor,
     amountInrMinor: -amountInrMinor,
     journalEntryId,
@@ -286,8 +397,8 @@ export async function refundPayment(
   };
   await tx.insert(payments).values(row);
   const after = await applyToMilestones(tx, plan, negative, at);
-  if (input.kind === 'refund')
-    await creditNoteForRefund(tx, actor, { event, paymentId: id, amountMinor, memo: `refund ${code}`, at });
+  if (input.kind === 'refund' && allocations.length > 0)
+    await creditNoteForRefund(tx, actor, { event, paymentId: id, allocations, memo: `refund ${code}`, at });
   await recordChange(tx, {
     type: input.kind === 'reversal' ? 'payment.reversed' : 'payment.refunded',
     aggregateType: 'payment',

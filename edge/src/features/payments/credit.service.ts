@@ -1,0 +1,193 @@
+import {
+  type Allocation,
+  allocate,
+  allocatePayment,
+  type Currency,
+  creditAppliedLines,
+  type Milestone,
+  newId,
+} from '@mandap/shared';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { clients, creditApplications, events, journalEntries, payments, postings } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/errors.ts';
+import { recordChange } from '../../lib/journal.ts';
+import { loadVisibleEvent } from './event-scope.ts';
+import { postEntry } from './ledger-store.ts';
+import { applyToMilestones, loadMilestones, toMilestone } from './milestones.service.ts';
+import type { MoneyActor } from './payments.service.ts';
+import { cancelRemindersFor } from './reminders.ts';
+
+type PaymentRow = typeof payments.$inferSelect;
+
+/** What a payment row left unallocated (a refund row: what it took back from credit, negative). */
+export const unallocatedOf = (r: Pick<PaymentRow, 'amountMinor' | 'allocations'>) =>
+  r.amountMinor - (r.allocations ?? []).reduce((s, a) => s + a.amountMinor, 0);
+
+/** The credit on account an event holds: payments' unallocated parts, less what finance applied since. */
+export async function eventCreditOf(db: DbOrTx, eventId: string): Promise<number> {
+  const rows = await db
+    .select({ amountMinor: payments.amountMinor, allocations: payments.allocations })
+    .from(payments)
+    .where(eq(payments.eventId, eventId));
+  const applied = await db
+    .select({ amountMinor: creditApplications.amountMinor })
+    .from(creditApplications)
+    .where(eq(creditApplications.eventId, eventId));
+  return rows.reduce((s, r) => s + unallocatedOf(r), 0) - applied.reduce((s, a) => s + a.amountMinor, 0);
+}
+
+/** The INR value of an event's credit on account as the ledger holds it (its advance postings). */
+async function heldInr(db: DbOrTx, eventId: string, clientId: string) {
+  const rows = await db
+    .select({ amountMinor: postings.amountMinor, amountInrMinor: postings.amountInrMinor })
+    .from(postings)
+    .innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+    .where(and(eq(journalEntries.eventId, eventId), eq(postings.account, `client:${clientId}:advance`)));
+  return {
+    amountMinor: -rows.reduce((s, r) => s + r.amountMinor, 0),
+    amountInrMinor: -rows.reduce((s, r) => s + r.amountInrMinor, 0),
+  };
+}
+
+export interface CreditRow {
+  eventId: string;
+  eventCode: string;
+  eventName: string;
+  clientName: string | null;
+  currency: Currency;
+  creditMinor: number;
+  /** Receipts whose surplus is still held, newest first (a refund is taken from them). */
+  paymentIds: string[];
+}
+
+/** Every event holding credit on account (or owing some back, when negative), for finance. */
+export async function listCredits(db: DbOrTx): Promise<CreditRow[]> {
+  const rows = await db
+    .select({ p: payments, code: events.code, name: events.name, clientName: clients.name })
+    .from(payments)
+    .innerJoin(events, eq(events.id, payments.eventId))
+    .leftJoin(clients, eq(clients.id, payments.clientId))
+    .where(isNotNull(payments.eventId))
+    .orderBy(desc(payments.createdAt));
+  const applied = await db.select().from(creditApplications);
+  const byEvent = new Map<string, CreditRow>();
+  for (const { p, code, name, clientName } of rows) {
+    const row = byEvent.get(p.eventId!) ?? {
+      eventId: p.eventId!,
+      eventCode: code,
+      eventName: name,
+      clientName,
+      currency: p.currency as Currency,
+      creditMinor: 0,
+      paymentIds: [],
+    };
+    const u = unallocatedOf(p);
+    row.creditMinor += u;
+    if (u > 0 && !p.reversesPaymentId) row.paymentIds.push(p.id);
+    byEvent.set(p.eventId!, row);
+  }
+  for (const a of applied) {
+    const row = byEvent.get(a.eventId);
+    if (row) row.creditMinor -= a.amountMinor;
+  }
+  return [...byEvent.values()].filter((r) => r.creditMinor !== 0);
+}
+
+const refuse = (field: string, message: string) =>
+  new AppError('unprocessable', message, { fields: { [field]: message } });
+
+/**
+ * Finance applies an event's credit on account to its milestones (named ones, or the oldest
+ * open ones): the advance debited, the receivable credited, the milestones paid.
+ */
+export async function applyCredit(
+  tx: Tx,
+  actor: MoneyActor,
+  eventId: string,
+  input: { amountMinor?: number | undefined; allocations?: Allocation[] | undefined },
+  at: Date,
+): Promise<{ applied: number; creditMinor: number; milestones: Milestone[] }> {
+  const event = await loadVisibleEvent(tx, actor.viewer, eventId);
+  const held = await eventCreditOf(tx, event.id);
+  if (!event.clientId || held <= 0) throw refuse('eventId', `${event.code} holds no credit on account.`);
+  const wanted = input.amountMinor ?? held;
+  if (wanted > held)
+    throw refuse('amountMinor', `${event.code} holds ${held} paise of credit on account; ${wanted} is more.`);
+  const plan = await loadMilestones(tx, event.id);
+  const decision = allocatePayment(
+    plan.map((m) => ({ ...m, isWaived: m.status === 'waived' })),
+    wanted,
+    input.allocations,
+  );
+  if (!decision.ok) throw refuse(decision.field, `The credit cannot be applied: ${decision.reason}.`);
+  const amountMinor = wanted - decision.surplusMinor;
+  if (amountMinor <= 0) throw refuse('eventId', `${event.code} has no open milestone to apply credit to.`);
+  const currency = (plan[0]?.currency ?? 'INR') as Currency;
+  const inr = await heldInr(tx, event.id, event.clientId);
+  const amountInrMinor =
+    inr.amountMinor > 0 && inr.amountMinor !== amountMinor
+      ? allocate(inr.amountInrMinor, [amountMinor, inr.amountMinor - amountMinor])[0]!
+      : inr.amountMinor === amountMinor
+        ? inr.amountInrMinor
+        : amountMinor;
+  const id = newId();
+  const journalEntryId = await postEntry(tx, {
+    memo: `credit on account applied to milestones of ${event.code}`,
+    eventId: event.id,
+    clientId: event.clientId,
+    sourceType: 'credit_applied',
+    sourceId: id,
+    fx: null,
+    lines: creditAppliedLines({ clientId: event.clientId, currency, amountMinor, amountInrMinor }),
+    actorId: actor.actorId,
+    at,
+  });
+  await tx.insert(creditApplications).values({
+    id,
+    eventId: event.id,
+    clientId: event.clientId,
+    currency,
+    amountMinor,
+    allocations: decision.allocations,
+    journalEntryId,
+    createdBy: actor.actorId,
+    createdAt: at.toISOString(),
+  });
+  const after = await applyToMilestones(tx, plan, decision.allocations, at);
+  await cancelRemindersFor(
+    tx,
+    after.filter((m) => m.status === 'paid').map((m) => m.id),
+  );
+  await recordChange(tx, {
+    type: 'credit.applied',
+    aggregateType: 'event',
+    aggregateId: event.id,
+    payload: { eventId: event.id, amountMinor, allocations: decision.allocations },
+    actorId: actor.actorId,
+    at,
+    audit: { before: { creditMinor: held }, after: { creditMinor: held - amountMinor }, ip: actor.ip ?? null },
+  });
+  return { applied: amountMinor, creditMinor: held - amountMinor, milestones: after.map(toMilestone) };
+}
+
+/** The receipts whose surplus an event still holds, newest first: a credit refund pays back from them. */
+export async function creditSources(db: DbOrTx, eventId: string) {
+  const rows = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.eventId, eventId), isNull(payments.reversesPaymentId)))
+    .orderBy(desc(payments.createdAt));
+  const refunds = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.eventId, eventId), isNotNull(payments.reversesPaymentId)));
+  return rows
+    .map((p) => ({
+      id: p.id,
+      left:
+        unallocatedOf(p) +
+        refunds.filter((r) => r.reversesPaymentId === p.id).reduce((s, r) => s + unallocatedOf(r), 0),
+    }))
+    .filter((p) => p.left > 0);
+}
