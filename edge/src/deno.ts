@@ -37,7 +37,8 @@ const port = Number(raw.PORT ?? 8787);
 const hostname = raw.HOST ?? '127.0.0.1';
 const server = Deno.serve(
   { port, hostname, onListen: () => console.log(`Mandap (Deno) is running at http://${hostname}:${port}`) },
-  app.fetch,
+  // The connection's address (on Deno Deploy, the visitor's) reaches originOf through the env.
+  (req, info) => app.fetch(req, { remoteAddr: info.remoteAddr }),
 );
 
 // Finish in-flight requests on a stop signal instead of cutting them off.

@@ -17,6 +17,9 @@ export function testClock(start = new Date()) {
  * The real app on a real libSQL file in a temp folder, migrated and seeded with the demo
  * house. Fast password hashing (1000 iterations) keeps the suite quick.
  */
+/** What @hono/node-server hands the app for a request from 127.0.0.1. */
+export const TEST_CONNECTION = { incoming: { socket: { remoteAddress: '127.0.0.1' } } };
+
 export async function startTestApp(overrides: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mandap-test-'));
   const clock = testClock();
@@ -25,16 +28,23 @@ export async function startTestApp(overrides: Record<string, string> = {}) {
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     PASSWORD_HASH_ITERATIONS: '1000',
     LOG_LEVEL: 'silent',
+    // Requests below come from 127.0.0.1 as if through one local proxy, so a test's X-Forwarded-For
+    // stands for a visitor's address. Tests of the proxy rule itself override this.
+    TRUST_PROXY: '1',
     ...overrides,
   });
   const deps: Deps = await prepareDeps(env, clock.now);
   const app = createApp(() => deps);
   const json = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    app.request(
+      path,
+      {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      },
+      TEST_CONNECTION,
+    );
   async function login(email: string, password = DEMO_PASSWORD) {
     const res = await json('POST', '/api/auth/login', { email, password });
     if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);

@@ -65,7 +65,8 @@ export default {
     }
     const ready = deps;
     app ??= createApp(() => ready);
-    return app.fetch(request);
+    // The visitor's address as Cloudflare saw it (it overwrites any CF-Connecting-IP a visitor sends).
+    return app.fetch(request, { cfConnectingIp: request.headers.get('cf-connecting-ip') });
   },
   /** The cron trigger ([triggers] crons in wrangler.toml): the same idempotent job tick as Node and Deno. */
   async scheduled(controller: { scheduledTime: number }, bindings: Bindings, ctx: ExecutionContext): Promise<void> {

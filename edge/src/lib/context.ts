@@ -2,6 +2,7 @@ import type { Role } from '@mandap/shared';
 import type { Context } from 'hono';
 import type { Db } from '../db/client.ts';
 import type { Env } from '../env.ts';
+import { connectionAddress, parseTrustProxy, resolveClientIp, type TrustProxy } from './client-ip.ts';
 import { AppError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
@@ -37,8 +38,24 @@ export function viewerOf(c: AppContext): Viewer {
 /** Where a change came from, for the audit log. */
 export function originOf(c: AppContext): { ip: string | null; requestId: string; userAgent: string | null } {
   return {
-    ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? c.req.header('cf-connecting-ip') ?? null,
+    ip: clientIpOf(c),
     requestId: c.get('requestId'),
     userAgent: c.req.header('user-agent') ?? null,
   };
+}
+
+const trustCache = new Map<string, TrustProxy>();
+
+/**
+ * The real client address (see client-ip.ts): the connection's address, or X-Forwarded-For as far
+ * as TRUST_PROXY trusts it. Rate limits, login throttles and acceptance evidence all key on this.
+ */
+export function clientIpOf(c: AppContext): string | null {
+  const raw = c.get('deps').env.TRUST_PROXY;
+  let trust = trustCache.get(raw);
+  if (!trust) {
+    trust = parseTrustProxy(raw);
+    trustCache.set(raw, trust);
+  }
+  return resolveClientIp(connectionAddress(c.env), c.req.header('x-forwarded-for'), trust);
 }

@@ -8,6 +8,8 @@ import { recordDelivery } from './inbox.ts';
 import { recordProviderLead } from './provider-lead.ts';
 
 const WINDOW_MS = 10 * 60_000;
+/** Refused enquiries kept per address per window, for recovery. */
+const REFUSED_KEPT_PER_WINDOW = 20;
 
 /**
  * The public website form. Rate-limited per IP; a filled honeypot or a form sent faster than a
@@ -19,14 +21,23 @@ export async function receiveWebsiteLead(
   origin: { ip: string | null; headers: Record<string, string> },
 ): Promise<{ reference: string }> {
   const now = deps.now();
-  const wait = await hitRateLimit(
-    deps.db,
-    `website:${origin.ip ?? 'unknown'}`,
-    deps.env.WEBSITE_FORM_MAX_PER_10_MIN,
-    WINDOW_MS,
-    now,
-  );
-  if (wait > 0)
+  // Keyed on the real client address (lib/client-ip); an in-process call has none and no shared bucket.
+  const wait = origin.ip
+    ? await hitRateLimit(deps.db, `website:${origin.ip}`, deps.env.WEBSITE_FORM_MAX_PER_10_MIN, WINDOW_MS, now)
+    : 0;
+  if (wait > 0) {
+    // Refused, but kept in the inbox so a real enquiry can be recovered (bounded, so a flood cannot fill the disk).
+    const kept = await hitRateLimit(deps.db, `website-refused:${origin.ip}`, REFUSED_KEPT_PER_WINDOW, WINDOW_MS, now);
+    if (kept === 0)
+      await recordDelivery(deps.db, {
+        provider: 'website',
+        headers: origin.headers,
+        body: JSON.stringify(input),
+        at: now,
+        signatureValid: false,
+        status: 'rejected',
+        reason: `rate limited: more than ${deps.env.WEBSITE_FORM_MAX_PER_10_MIN} enquiries from ${origin.ip} in 10 minutes`,
+      });
     throw new AppError(
       'too_many_attempts',
       `Too many enquiries from this network. Try again in ${Math.ceil(wait / 60)} minutes.`,
@@ -34,6 +45,7 @@ export async function receiveWebsiteLead(
         headers: { 'retry-after': String(wait) },
       },
     );
+  }
   const inbox = {
     provider: 'website',
     headers: origin.headers,

@@ -31,8 +31,10 @@ type SharedRow = Awaited<ReturnType<typeof resolveToken>>;
 
 /** The public quote endpoints are open to anyone holding a link: count each IP's requests. */
 export async function limitPublicQuote(deps: Deps, origin: Origin, kind: keyof typeof PUBLIC_QUOTE_LIMITS) {
+  // Keyed on the real client address; an in-process call has none (and there is no shared "unknown" bucket).
+  if (!origin.ip) return;
   await enforceRateLimit(deps.db, {
-    key: `quote-${kind}:${origin.ip ?? 'unknown'}`,
+    key: `quote-${kind}:${origin.ip}`,
     max: PUBLIC_QUOTE_LIMITS[kind],
     windowMs: WINDOW_MS,
     now: deps.now(),
