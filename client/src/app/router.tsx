@@ -62,6 +62,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/e/:token',
+        lazy: page(
+          () => import('../features/portal/PortalLinkPage.tsx'),
+          (m) => m.PortalLinkPage,
+        ),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -89,6 +96,20 @@ export const routes: RouteObject[] = [
                     lazy: page(
                       () => import('../features/workspace/WorkspacePage.tsx'),
                       (m) => m.WorkspacePage,
+                    ),
+                  },
+                  {
+                    path: 'events/:eventId/client-page',
+                    lazy: page(
+                      () => import('../features/portal/ClientPageAdmin.tsx'),
+                      (m) => m.ClientPageAdmin,
+                    ),
+                  },
+                  {
+                    path: 'portal/events/:eventId',
+                    lazy: page(
+                      () => import('../features/portal/MyEventPage.tsx'),
+                      (m) => m.MyEventPage,
                     ),
                   },
                 ],

@@ -4,6 +4,7 @@ import { IconCalendar, IconMapPin, IconUser, IconUsersGroup } from '@tabler/icon
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatCount, formatDateRange, humanize } from '../../lib/format.ts';
+import { ClientPageLink } from '../portal/ClientPageLink.tsx';
 import { EventStatusBadge } from './EventStatusBadge.tsx';
 
 function Line({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -38,6 +39,7 @@ export function EventCard({ event }: { event: EventSummary }) {
         {event.guestCount != null && (
           <Line icon={<IconUsersGroup size={16} />}>{formatCount(event.guestCount)} guests</Line>
         )}
+        <ClientPageLink eventId={event.id} />
       </Stack>
     </Card>
   );
