@@ -231,6 +231,8 @@ export const ZManualFxRate = z.strictObject({
   quote: ZCurrency.default('INR'),
   rate: z.string().refine(isRate, { error: 'use a decimal greater than zero, like 83.2150' }),
   asOf: ZIsoDate.optional(),
+  /** Set to keep a rate far from the stored rate for that day (see FX_BAND in payments/bounds). */
+  confirmOutsideBand: z.boolean().optional(),
 });
 export type ManualFxRate = z.input<typeof ZManualFxRate>;
 

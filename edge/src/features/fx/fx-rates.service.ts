@@ -1,4 +1,4 @@
-import { CURRENCIES, type Currency, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
+import { CURRENCIES, type Currency, checkFxRate, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { fxRates } from '../../db/schema/index.ts';
@@ -87,6 +87,18 @@ export async function setManualRate(deps: Deps, viewer: Viewer, input: ManualFxR
   const quote = input.quote ?? 'INR';
   if (base === quote) throw new AppError('validation_failed', 'A rate needs two different currencies.');
   const asOf = input.asOf ? `${input.asOf}T00:00:00.000Z` : deps.now().toISOString();
+  const stored = await rateForDay(deps.db, base, quote, asOf.slice(0, 10));
+  const problem = checkFxRate(
+    'rate',
+    input.rate,
+    stored?.rate ?? null,
+    input.confirmOutsideBand === true,
+    'confirmOutsideBand',
+  );
+  if (problem)
+    throw new AppError('unprocessable', `Rate refused: ${problem.reason}.`, {
+      fields: { [problem.field]: problem.reason },
+    });
   const snapshot: FxSnapshot = { base, quote, rate: input.rate, source: 'manual', asOf };
   await storeRates(deps, [snapshot], viewer.id, 'fx.rate_set');
   return snapshot;
