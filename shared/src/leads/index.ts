@@ -8,4 +8,6 @@ export * from './listing-platforms.ts';
 export * from './money-text.ts';
 export * from './phone.ts';
 export * from './provider-fields.ts';
+export * from './sheet-file.ts';
 export * from './stages.ts';
+export * from './xlsx-write.ts';

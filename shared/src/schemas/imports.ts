@@ -1,38 +1,133 @@
 import { z } from 'zod';
 import { IMPORT_FIELDS } from '../leads/import-mapping.ts';
 
-/** Most rows in one import request; the client sends bigger files in chunks (which also drives its progress bar). */
-export const IMPORT_CHUNK_ROWS = 2000;
+/** Largest spreadsheet the server stages (about 150,000 typical rows of CSV). */
+export const IMPORT_MAX_BYTES = 25 * 1024 * 1024;
+/** Most data rows in one import. */
+export const IMPORT_MAX_ROWS = 100_000;
 
-export const ZImportLeads = z.strictObject({
-  fileName: z.string().trim().min(1).max(200),
-  /** The spreadsheet line number of rows[0] (the header is line 1). */
-  firstLine: z.number().int().min(2),
-  mapping: z
-    .partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500))
-    .refine((m) => m.name !== undefined, { error: 'map a column to Name' })
-    .refine((m) => m.phone !== undefined || m.email !== undefined, { error: 'map a column to Phone or Email' }),
-  rows: z
-    .array(z.array(z.string().max(4000)).max(500))
-    .min(1, { error: 'no rows to import' })
-    .max(IMPORT_CHUNK_ROWS, { error: `send at most ${IMPORT_CHUNK_ROWS} rows per request` }),
-  /** false: a dry run that writes nothing. true: create the good rows. */
-  commit: z.boolean(),
+export const ZColumnMapping = z
+  .partialRecord(z.enum(IMPORT_FIELDS), z.number().int().min(0).max(500))
+  .refine((m) => m.name !== undefined || m.phone !== undefined || m.email !== undefined, {
+    error: 'map a column to Name, Phone or Email',
+  })
+  .refine(
+    (m) => {
+      const cols = Object.values(m);
+      return new Set(cols).size === cols.length;
+    },
+    { error: 'a column can feed only one field' },
+  );
+
+export const ZImportCheck = z.strictObject({ mapping: ZColumnMapping });
+export type ImportCheck = z.infer<typeof ZImportCheck>;
+
+export const ZImportCommit = z.strictObject({
+  mapping: ZColumnMapping,
+  /** The counts the dry run showed; the commit refuses (and writes nothing) if they no longer hold. */
+  expect: z.object({ create: z.number().int().min(0), merge: z.number().int().min(0) }),
 });
-export type ImportLeads = z.infer<typeof ZImportLeads>;
+export type ImportCommit = z.infer<typeof ZImportCommit>;
 
-export const ZImportRowResult = z.object({
-  line: z.number().int(),
-  status: z.enum(['ok', 'created', 'error', 'duplicate']),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
-  /** For duplicates: the existing lead's code, or "line N" for an earlier row of this file. */
+export const IMPORT_DECISIONS = ['merge', 'keep_both', 'skip'] as const;
+export const ZImportDecisions = z.strictObject({
+  decisions: z
+    .array(z.object({ line: z.number().int().min(1), decision: z.enum(IMPORT_DECISIONS) }))
+    .min(1)
+    .max(5000),
+});
+export type ImportDecisions = z.infer<typeof ZImportDecisions>;
+
+export const IMPORT_ROW_STATUSES = [
+  'pending',
+  'ok',
+  'warning',
+  'error',
+  'duplicate',
+  'review',
+  'created',
+  'merged',
+  'skipped',
+] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+
+export const ZImportRowIssue = z.object({
+  level: z.enum(['error', 'warning']),
+  field: z.string(),
+  message: z.string(),
+});
+export type ImportRowIssue = z.infer<typeof ZImportRowIssue>;
+
+export const ZImportCounts = z.object({
+  rows: z.number(),
+  ok: z.number(),
+  warning: z.number(),
+  error: z.number(),
+  duplicate: z.number(),
+  review: z.number(),
+  /** What a commit would do now: new leads, and merges into existing ones (from review decisions). */
+  toCreate: z.number(),
+  toMerge: z.number(),
+  undecided: z.number(),
+  created: z.number(),
+  merged: z.number(),
+  skipped: z.number(),
+});
+export type ImportCounts = z.infer<typeof ZImportCounts>;
+
+export const ZImportRowView = z.object({
+  line: z.number(),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  cells: z.array(z.string()),
+  issues: z.array(ZImportRowIssue),
   duplicateOf: z.string().nullable(),
-  leadCode: z.string().nullable(),
+  matchReason: z.string().nullable(),
+  decision: z.enum(IMPORT_DECISIONS).nullable(),
+  leadId: z.string().nullable(),
 });
-export type ImportRowResult = z.infer<typeof ZImportRowResult>;
+export type ImportRowView = z.infer<typeof ZImportRowView>;
 
-export const ZImportLeadsResult = z.object({
-  results: z.array(ZImportRowResult),
-  counts: z.object({ ok: z.number(), created: z.number(), error: z.number(), duplicate: z.number() }),
+export const ZImportBatchView = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  kind: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  headerLine: z.number(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.number()).nullable(),
+  /** Where the mapping came from: this batch's own, the one remembered for these headers, or a guess. */
+  mappingSource: z.enum(['batch', 'remembered', 'guessed']),
+  status: z.enum(['staged', 'checked', 'committed', 'undone']),
+  rowCount: z.number(),
+  blankLines: z.number(),
+  counts: ZImportCounts.nullable(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  committedAt: z.string().nullable(),
+  undoneAt: z.string().nullable(),
+  /** The first rows as read, for the mapping step. */
+  preview: z.array(ZImportRowView),
 });
-export type ImportLeadsResult = z.infer<typeof ZImportLeadsResult>;
+export type ImportBatchView = z.infer<typeof ZImportBatchView>;
+
+export const ZImportRowsQuery = z.object({
+  status: z.enum(['problems', ...IMPORT_ROW_STATUSES]).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ZImportRowsPage = z.object({ rows: z.array(ZImportRowView), total: z.number() });
+export type ImportRowsPage = z.infer<typeof ZImportRowsPage>;
+
+/** A possible duplicate side by side: what the row would create, and the lead it may be. */
+export const ZImportReviewItem = z.object({
+  line: z.number(),
+  reason: z.string(),
+  decision: z.enum(IMPORT_DECISIONS).nullable(),
+  incoming: z.record(z.string(), z.unknown()),
+  existing: z.record(z.string(), z.unknown()),
+});
+export const ZImportReview = z.object({ items: z.array(ZImportReviewItem), total: z.number() });
+export type ImportReview = z.infer<typeof ZImportReview>;

@@ -1,6 +1,6 @@
-import type { EventType, LeadSource } from '@mandap/shared';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt, id } from './_columns.ts';
+import type { ColumnMapping, EventType, ImportCounts, ImportRowIssue, LeadSource } from '@mandap/shared';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, json } from './_columns.ts';
 import { users } from './auth.ts';
 import { communications, leads } from './records.ts';
 
@@ -62,3 +62,69 @@ export const storedFiles = sqliteTable(
   },
   (t) => [uniqueIndex('stored_files_key_uq').on(t.storageKey), index('stored_files_lead_idx').on(t.leadId)],
 );
+
+/**
+ * A spreadsheet import: the whole file staged on the server, checked as one (the dry run),
+ * then committed exactly as checked, and undoable while nothing has happened to its leads.
+ */
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: id(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind', { enum: ['csv', 'xlsx'] }).notNull(),
+    encoding: text('encoding'),
+    sheets: json<string[]>('sheets').notNull(),
+    sheet: text('sheet'),
+    headerLine: integer('header_line').notNull(),
+    headers: json<string[]>('headers').notNull(),
+    /** The header layout (normalised header names) the mapping is remembered by. */
+    headerKey: text('header_key').notNull(),
+    mapping: json<ColumnMapping>('mapping'),
+    status: text('status', { enum: ['staged', 'checked', 'committed', 'undone'] }).notNull(),
+    rowCount: integer('row_count').notNull(),
+    blankLines: integer('blank_lines').notNull(),
+    counts: json<ImportCounts>('counts'),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    checkedAt: text('checked_at'),
+    committedAt: text('committed_at'),
+    undoneAt: text('undone_at'),
+  },
+  (t) => [index('import_batches_created_idx').on(t.createdAt)],
+);
+
+/** Every data row of a staged file, with its line in the file and what the dry run found. */
+export const importRows = sqliteTable(
+  'import_rows',
+  {
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    cells: json<string[]>('cells').notNull(),
+    status: text('status', {
+      enum: ['pending', 'ok', 'warning', 'error', 'duplicate', 'review', 'created', 'merged', 'skipped'],
+    }).notNull(),
+    issues: json<ImportRowIssue[]>('issues'),
+    /** Exact duplicate of: an existing lead's code, or "line N" of this file. */
+    duplicateOf: text('duplicate_of'),
+    /** Possible duplicate: the existing lead a person compares this row with, and why. */
+    matchLeadId: text('match_lead_id'),
+    matchReason: text('match_reason'),
+    decision: text('decision', { enum: ['merge', 'keep_both', 'skip'] }),
+    /** The lead created from (or merged into by) this row at commit. */
+    leadId: text('lead_id'),
+    /** For a merge: the lead's fields before it, so an undo can put them back. */
+    mergedBefore: json<Record<string, unknown>>('merged_before'),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.line] }), index('import_rows_status_idx').on(t.batchId, t.status)],
+);
+
+/** The column mapping last used for a header layout, offered again for the next file with the same headers. */
+export const importMappings = sqliteTable('import_mappings', {
+  headerKey: text('header_key').primaryKey(),
+  mapping: json<ColumnMapping>('mapping').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+  updatedAt: text('updated_at').notNull(),
+});

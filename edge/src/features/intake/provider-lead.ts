@@ -1,4 +1,4 @@
-import { type LeadSource, mapProviderFields, newId } from '@mandap/shared';
+import { type EventType, type LeadSource, mapProviderFields, newId } from '@mandap/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { communications } from '../../db/schema/index.ts';
 import type { LeadAttribution } from '../../db/schema/records.ts';
@@ -15,16 +15,7 @@ export interface ProviderLead {
   pendingNote?: string | null;
   attribution?: LeadAttribution | null;
   extraRequirements?: string | null;
-  eventType?:
-    | 'wedding'
-    | 'sangeet'
-    | 'engagement'
-    | 'reception'
-    | 'corporate'
-    | 'birthday'
-    | 'destination_wedding'
-    | 'other'
-    | null;
+  eventType?: EventType | null;
   guestCount?: number | null;
 }
 

@@ -1,10 +1,4 @@
-import {
-  type ColumnMapping,
-  guessColumnMapping,
-  IMPORT_FIELD_LABELS,
-  IMPORT_FIELDS,
-  type ImportField,
-} from '@mandap/shared';
+import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportBatchView } from '@mandap/shared';
 import {
   Alert,
   Badge,
@@ -13,7 +7,6 @@ import {
   Group,
   Paper,
   Progress,
-  ScrollArea,
   Select,
   SimpleGrid,
   Stack,
@@ -22,98 +15,103 @@ import {
   Text,
 } from '@mantine/core';
 import { IconAlertCircle, IconCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatCount } from '../../../lib/format.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { parseSpreadsheet, type Sheet } from './parseSpreadsheet.ts';
-import { type RunState, useImportRun } from './useImportRun.ts';
+import { ImportHistory } from './ImportHistory.tsx';
+import { ImportProblems } from './ImportProblems.tsx';
+import { ImportReview } from './ImportReview.tsx';
+import { checkImport, commitImport, downloadNotImported, stageImportFile } from './imports.api.ts';
 
-function Counts({ state }: { state: RunState }) {
-  if (!state.counts) return null;
-  const c = state.counts;
+function Counts({ b }: { b: ImportBatchView }) {
+  const c = b.counts;
+  if (!c) return null;
   return (
-    <Group gap="xs">
-      {c.ok > 0 && <Badge color="teal">{formatCount(c.ok)} ready</Badge>}
-      {c.created > 0 && <Badge color="green">{formatCount(c.created)} created</Badge>}
-      <Badge color="red">{formatCount(c.error)} with errors</Badge>
+    <Group gap="xs" aria-label="Import counts">
+      {b.status === 'committed' ? (
+        <>
+          <Badge color="green">{formatCount(c.created)} created</Badge>
+          {c.merged > 0 && <Badge color="grape">{formatCount(c.merged)} merged</Badge>}
+        </>
+      ) : (
+        <>
+          <Badge color="teal">{formatCount(c.toCreate)} to create</Badge>
+          {c.toMerge > 0 && <Badge color="grape">{formatCount(c.toMerge)} to merge</Badge>}
+        </>
+      )}
+      {c.warning > 0 && <Badge color="yellow">{formatCount(c.warning)} kept with a note</Badge>}
       <Badge color="orange">{formatCount(c.duplicate)} duplicates</Badge>
+      {c.review > 0 && <Badge color="grape">{formatCount(c.review)} possible duplicates</Badge>}
+      <Badge color="red">{formatCount(c.error)} not importable</Badge>
     </Group>
   );
 }
 
-function Problems({ state }: { state: RunState }) {
-  const bad = state.results.filter((r) => r.status === 'error' || r.status === 'duplicate');
-  if (bad.length === 0) return null;
+/** A bar that runs while the server works on a large file (it answers in one go, so the bar cannot count rows). */
+function Working({ label }: { label: string }) {
   return (
-    <ScrollArea.Autosize mah={360}>
-      <Table striped fz="sm" aria-label="Rows that will not be imported">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={70}>Line</Table.Th>
-            <Table.Th>Problem</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {bad.slice(0, 500).map((r) => (
-            <Table.Tr key={r.line}>
-              <Table.Td>{r.line}</Table.Td>
-              <Table.Td>
-                {r.status === 'duplicate'
-                  ? `Duplicate of ${r.duplicateOf}: skipped`
-                  : r.errors
-                      .map((e) => `${IMPORT_FIELD_LABELS[e.field as ImportField] ?? e.field}: ${e.message}`)
-                      .join('; ')}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {bad.length > 500 && (
-        <Text size="xs" c="dimmed">
-          …and {bad.length - 500} more.
-        </Text>
-      )}
-    </ScrollArea.Autosize>
+    <Stack gap={4}>
+      <Progress value={100} animated striped aria-label={label} />
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+    </Stack>
   );
 }
 
-/** Import wizard: upload → map columns → dry run with per-row errors → import the good rows. */
+/**
+ * Import wizard: the whole file goes to the server and is staged there; the mapping is
+ * guessed (or remembered for this header layout); the dry run checks every row as one file;
+ * possible duplicates are decided side by side; the import creates exactly what the dry run
+ * said, in one go, and can be undone from Recent imports while its leads are untouched.
+ */
 export function ImportLeadsPage() {
+  const qc = useQueryClient();
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
-  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [batch, setBatch] = useState<ImportBatchView | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [readError, setReadError] = useState<string | null>(null);
-  const dry = useImportRun();
-  const commit = useImportRun();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  async function onFile(f: File | null) {
-    setFile(f);
-    setReadError(null);
-    dry.reset();
-    commit.reset();
-    if (!f) return;
+  async function work(label: string, f: () => Promise<void>) {
+    setBusy(label);
+    setError(null);
     try {
-      const s = await parseSpreadsheet(f);
-      if (s.rows.length === 0) throw new Error('The file has a header row but no data rows.');
-      setSheet(s);
-      setMapping(guessColumnMapping(s.headers));
-      setStep(1);
+      await f();
     } catch (err) {
-      setReadError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(null);
     }
   }
 
-  const headerOptions = sheet?.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })) ?? [];
-  const mappingOk = mapping.name !== undefined && (mapping.phone !== undefined || mapping.email !== undefined);
-  const progress = (s: RunState) => (s.total ? Math.round((s.done / s.total) * 100) : 0);
+  const stage = (f: File, sheet?: string | null) =>
+    work(`Reading ${f.name} on the server…`, async () => {
+      const b = await stageImportFile(f, sheet);
+      setBatch(b);
+      setMapping((b.mapping ?? {}) as ColumnMapping);
+      setStep(1);
+    });
+
+  function onFile(f: File | null) {
+    setFile(f);
+    setBatch(null);
+    setError(null);
+    if (f) void stage(f);
+  }
+
+  const headerOptions = batch?.headers.map((h, i) => ({ value: String(i), label: h })) ?? [];
+  const mappingOk = mapping.name !== undefined || mapping.phone !== undefined || mapping.email !== undefined;
+  const c = batch?.counts;
 
   return (
     <Stack gap="md">
       <PageHeader
         title="Import leads"
-        description="Bring in your existing spreadsheets (.csv or .xlsx). Nothing is saved until you press Import."
+        description="Bring in your existing spreadsheets (.csv or .xlsx). Nothing is saved until you press Import, and an import can be undone."
         actions={
           <Button component={Link} to="/leads" variant="default">
             Back to leads
@@ -121,35 +119,44 @@ export function ImportLeadsPage() {
         }
       />
       <Paper withBorder radius="lg" p="lg">
-        <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
+        <Stepper active={step} onStepClick={(s) => s < step && batch?.status !== 'committed' && setStep(s)} size="sm">
           <Stepper.Step label="Upload" description="CSV or Excel">
             <Stack mt="md">
               <FileInput
                 label="Spreadsheet"
                 placeholder="Choose a .csv or .xlsx file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 leftSection={<IconFileSpreadsheet size={16} />}
                 value={file}
                 onChange={onFile}
                 clearable
               />
-              {readError && (
-                <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />}>
-                  {readError}
-                </Alert>
-              )}
               <Text size="sm" c="dimmed">
-                The first row must hold the column names. Dates as dd/mm/yyyy; amounts like 5,00,000 or 5 lakh.
+                The first filled row must hold the column names. Any encoding Excel saves (UTF-8, UTF-16, Windows) is
+                read.
               </Text>
             </Stack>
           </Stepper.Step>
           <Stepper.Step label="Map columns" description="Which column is what">
-            {sheet && (
+            {batch && (
               <Stack mt="md">
                 <Text size="sm">
-                  {formatCount(sheet.rows.length)} rows in <b>{file?.name}</b>. We matched the columns we recognised;
-                  check them.
+                  {formatCount(batch.rowCount)} rows in <b>{batch.fileName}</b>
+                  {batch.blankLines > 0 && ` (${formatCount(batch.blankLines)} blank lines skipped)`}.{' '}
+                  {batch.mappingSource === 'remembered'
+                    ? 'These headers were imported before; the mapping used then is filled in.'
+                    : 'We matched the columns we recognised; check them.'}
                 </Text>
+                {batch.sheets.length > 1 && (
+                  <Select
+                    label="Sheet"
+                    data={batch.sheets}
+                    value={batch.sheet}
+                    allowDeselect={false}
+                    onChange={(s) => s && file && void stage(file, s)}
+                    w={280}
+                  />
+                )}
                 <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
                   {IMPORT_FIELDS.map((f) => (
                     <Select
@@ -170,18 +177,45 @@ export function ImportLeadsPage() {
                     />
                   ))}
                 </SimpleGrid>
+                {batch.preview.length > 0 && (
+                  <Table.ScrollContainer minWidth={600}>
+                    <Table fz="xs" withTableBorder aria-label="First rows of the file">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th>Line</Table.Th>
+                          {batch.headers.map((h) => (
+                            <Table.Th key={h}>{h}</Table.Th>
+                          ))}
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {batch.preview.map((r) => (
+                          <Table.Tr key={r.line}>
+                            <Table.Td>{r.line}</Table.Td>
+                            {batch.headers.map((h, i) => (
+                              <Table.Td key={h}>{r.cells[i] ?? ''}</Table.Td>
+                            ))}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                )}
                 {!mappingOk && (
                   <Alert color="orange" variant="light">
-                    Map a column to Name, and one to Phone or Email.
+                    Map a column to Name, Phone or Email.
                   </Alert>
                 )}
                 <Group justify="flex-end">
                   <Button
-                    disabled={!mappingOk}
-                    onClick={() => {
-                      setStep(2);
-                      void dry.run(file!.name, sheet, mapping, false);
-                    }}
+                    disabled={!mappingOk || !!busy}
+                    onClick={() =>
+                      work(`Checking all ${formatCount(batch.rowCount)} rows on the server…`, async () => {
+                        setBatch(await checkImport(batch.id, mapping));
+                        await qc.invalidateQueries({ queryKey: ['imports', batch.id] });
+                        setStep(2);
+                      })
+                    }
                   >
                     Check rows (dry run)
                   </Button>
@@ -189,49 +223,69 @@ export function ImportLeadsPage() {
               </Stack>
             )}
           </Stepper.Step>
-          <Stepper.Step label="Preview" description="Dry run, nothing saved">
-            <Stack mt="md">
-              {dry.state.running && <Progress value={progress(dry.state)} animated aria-label="Dry run progress" />}
-              {dry.state.error && <Alert color="red">{dry.state.error}</Alert>}
-              <Counts state={dry.state} />
-              <Problems state={dry.state} />
-              {!dry.state.running && dry.state.counts && (
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setStep(1)}>
-                    Change mapping
+          <Stepper.Step label="Check" description="Dry run, nothing saved">
+            {batch && c && (
+              <Stack mt="md">
+                <Counts b={batch} />
+                <ImportReview batch={batch} onChange={setBatch} />
+                <ImportProblems batchId={batch.id} total={c.warning + c.error + c.duplicate + c.review} />
+                <Group justify="space-between">
+                  <Button variant="subtle" onClick={() => downloadNotImported(batch.id, batch.fileName)}>
+                    Download rows that will not come in (CSV)
                   </Button>
-                  <Button
-                    disabled={dry.state.counts.ok === 0}
-                    onClick={() => {
-                      setStep(3);
-                      void commit.run(file!.name, sheet!, mapping, true);
-                    }}
-                  >
-                    Import {formatCount(dry.state.counts.ok)} good rows
+                  <Group>
+                    <Button variant="default" onClick={() => setStep(1)}>
+                      Change mapping
+                    </Button>
+                    <Button
+                      disabled={!!busy || c.undecided > 0 || c.toCreate + c.toMerge === 0}
+                      onClick={() =>
+                        work(`Importing ${formatCount(c.toCreate + c.toMerge)} rows…`, async () => {
+                          setBatch(await commitImport(batch));
+                          setStep(3);
+                          await qc.invalidateQueries({ queryKey: ['leads'] });
+                          await qc.invalidateQueries({ queryKey: ['imports'] });
+                        })
+                      }
+                    >
+                      {c.undecided > 0
+                        ? `Decide ${formatCount(c.undecided)} possible duplicates first`
+                        : `Import ${formatCount(c.toCreate)} new${c.toMerge ? ` and merge ${formatCount(c.toMerge)}` : ''}`}
+                    </Button>
+                  </Group>
+                </Group>
+              </Stack>
+            )}
+          </Stepper.Step>
+          <Stepper.Step label="Import" description="Exactly as checked">
+            {batch && c && (
+              <Stack mt="md">
+                <Counts b={batch} />
+                <Alert color="teal" icon={<IconCheck size={18} />} title="Import finished">
+                  {formatCount(c.created)} leads created{c.merged ? `, ${formatCount(c.merged)} merged` : ''}. Rows that
+                  did not come in are in the CSV below: fix them in Excel and import that file; rows already imported
+                  are recognised. Undo is under Recent imports while nobody has worked on these leads.
+                </Alert>
+                <Group>
+                  <Button variant="subtle" onClick={() => downloadNotImported(batch.id, batch.fileName)}>
+                    Download rows that did not come in (CSV)
+                  </Button>
+                  <Button component={Link} to="/leads" variant="default">
+                    See the leads
                   </Button>
                 </Group>
-              )}
-            </Stack>
-          </Stepper.Step>
-          <Stepper.Step label="Import" description="Good rows only">
-            <Stack mt="md">
-              <Progress value={progress(commit.state)} animated={commit.state.running} aria-label="Import progress" />
-              <Text size="sm">
-                {formatCount(commit.state.done)} of {formatCount(commit.state.total)} rows processed
-              </Text>
-              {commit.state.error && <Alert color="red">{commit.state.error}</Alert>}
-              <Counts state={commit.state} />
-              {!commit.state.running && commit.state.counts && (
-                <Alert color="teal" icon={<IconCheck size={18} />} title="Import finished">
-                  {formatCount(commit.state.counts.created)} leads created. Rows with errors or duplicates were skipped;
-                  fix them in the sheet and import it again — rows already imported are recognised and not duplicated.
-                </Alert>
-              )}
-              <Problems state={commit.state} />
-            </Stack>
+              </Stack>
+            )}
           </Stepper.Step>
         </Stepper>
+        {busy && <Working label={busy} />}
+        {error && (
+          <Alert mt="md" color="red" variant="light" icon={<IconAlertCircle size={18} />}>
+            {error}
+          </Alert>
+        )}
       </Paper>
+      <ImportHistory />
     </Stack>
   );
 }

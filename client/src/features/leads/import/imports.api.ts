@@ -1,0 +1,84 @@
+import {
+  type ColumnMapping,
+  type ImportBatchView,
+  ZImportBatchView,
+  ZImportReview,
+  ZImportRowsPage,
+} from '@mandap/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../api/client.ts';
+import { authorisedFetch } from '../attachments.api.ts';
+
+/** Sends the whole file to the server, which stages it (optionally a named sheet of an .xlsx). */
+export async function stageImportFile(file: File, sheet?: string | null): Promise<ImportBatchView> {
+  const qs = new URLSearchParams({ fileName: file.name });
+  if (sheet) qs.set('sheet', sheet);
+  const res = await authorisedFetch(`/api/imports/files?${qs}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: file,
+  });
+  return ZImportBatchView.parse(await res.json());
+}
+
+export const checkImport = (id: string, mapping: ColumnMapping) =>
+  api(`/api/imports/${id}/check`, { method: 'POST', body: { mapping }, schema: ZImportBatchView });
+
+export const commitImport = (b: ImportBatchView) =>
+  api(`/api/imports/${b.id}/commit`, {
+    method: 'POST',
+    body: { mapping: b.mapping, expect: { create: b.counts?.toCreate ?? 0, merge: b.counts?.toMerge ?? 0 } },
+    schema: ZImportBatchView,
+  });
+
+export const decideImport = (id: string, decisions: { line: number; decision: 'merge' | 'keep_both' | 'skip' }[]) =>
+  api(`/api/imports/${id}/decisions`, { method: 'POST', body: { decisions }, schema: ZImportBatchView });
+
+export function useImportRows(id: string | null, offset: number) {
+  return useQuery({
+    queryKey: ['imports', id, 'rows', offset],
+    queryFn: () =>
+      api(`/api/imports/${id}/rows?status=problems&limit=100&offset=${offset}`, { schema: ZImportRowsPage }),
+    enabled: !!id,
+  });
+}
+
+export function useImportReview(id: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['imports', id, 'review'],
+    queryFn: () => api(`/api/imports/${id}/review`, { schema: ZImportReview }),
+    enabled: !!id && enabled,
+  });
+}
+
+export function useImportBatches() {
+  return useQuery({
+    queryKey: ['imports', 'list'],
+    queryFn: () => api('/api/imports', { schema: z.object({ batches: z.array(ZImportBatchView) }) }),
+  });
+}
+
+export function useUndoImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api(`/api/imports/${id}/undo`, { method: 'POST', schema: ZImportBatchView }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: ['imports'] });
+      void qc.invalidateQueries({ queryKey: ['leads'] });
+    },
+  });
+}
+
+/** Downloads the rows that did not come in (original cells plus a Reason column) as a CSV. */
+export async function downloadNotImported(id: string, fileName: string) {
+  const res = await authorisedFetch(`/api/imports/${id}/not-imported.csv`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${fileName.replace(/\.(csv|xlsx)$/i, '')} - not imported.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
