@@ -180,10 +180,10 @@ describe('lifecycle moments', () => {
       args: [
         id,
         `EV-R-${id.slice(-6)}`,
-        client!.id,
+        String(client!.id),
         start,
         start,
-        mgr!.id,
+        String(mgr!.id),
         t.clock.now().toISOString(),
         t.clock.now().toISOString(),
       ],

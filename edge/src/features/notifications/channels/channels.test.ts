@@ -77,7 +77,7 @@ describe('SMTP email adapter', () => {
     server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
-      onRcptTo(address, _session, cb) {
+      onRcptTo(_address, _session, cb) {
         if (refuse) return cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
         cb();
       },
