@@ -94,3 +94,25 @@ test('a client and a vendor typing internal URLs see "not available" and nothing
   await expect(mainNav(page).getByRole('link', { name: 'Quotes' })).toBeVisible();
   await context.close();
 });
+
+test('no console errors under the CSP: the sign-in page and a signed-in page log nothing', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  // Give the session restore (refresh on load) time to answer.
+  await page.waitForLoadState('networkidle');
+  expect(errors, 'sign-in page').toEqual([]);
+  await page.getByLabel('Email').fill('client@mandap.demo');
+  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.waitForLoadState('networkidle');
+  expect(errors, 'signed-in page').toEqual([]);
+  await context.close();
+});

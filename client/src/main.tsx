@@ -1,3 +1,5 @@
+// Must stay the first import: it configures zod before any schema module runs.
+import './app/zod-config.ts';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';

@@ -19,9 +19,13 @@ const deps = await prepareDeps(env);
 const app = createApp(() => deps);
 
 const clientDist = process.env.CLIENT_DIST ?? resolve('client/dist');
-app.use('/*', serveStatic({ root: clientDist }));
+const staticFiles = serveStatic({ root: clientDist });
+const appShell = serveStatic({ root: clientDist, path: 'index.html' });
+// An unknown /api/* path falls through to the API's JSON 404, never the app's HTML.
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+app.use('/*', (c, next) => (isApi(c.req.path) ? next() : staticFiles(c, next)));
 // Any other non-API path is a client route: answer with the app shell.
-app.get('*', serveStatic({ root: clientDist, path: 'index.html' }));
+app.get('*', (c, next) => (isApi(c.req.path) ? next() : appShell(c, next)));
 
 const port = Number(process.env.PORT ?? 8787);
 const hostname = process.env.HOST ?? '127.0.0.1';

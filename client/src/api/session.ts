@@ -109,6 +109,11 @@ async function doRefresh(): Promise<Session | null> {
     }
     return state.status === 'authenticated' && !state.offline ? state.session : null;
   }
+  // 204: no refresh cookie, nobody signed in on this browser (answered without an error status).
+  if (res.status === 204) {
+    setSession(null);
+    return null;
+  }
   if (!res.ok) {
     if (res.status !== 401) console.warn('session refresh failed', (await errorFromResponse(res)).message);
     setSession(null);

@@ -21,6 +21,8 @@ export function requirePermission(permission: RoutePermission): PermissionMiddle
       c.set('viewer', viewer);
     }
     await next();
+    // What a signed-in user receives is theirs alone: never kept by a browser or shared cache.
+    if (permission !== 'public' && !c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
   };
   return Object.assign(mw, { [ROUTE_PERMISSION]: permission });
 }

@@ -9,6 +9,7 @@ import {
 } from '@mandap/shared';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
+import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
@@ -27,7 +28,26 @@ function answerWithSession(c: AppContext, session: auth.IssuedSession) {
     maxAge: env.REFRESH_TOKEN_TTL_DAYS * 86_400,
   });
   const { refreshToken: _, ...body } = session;
+  c.header('Cache-Control', 'no-store');
   return c.json(body, 200);
+}
+
+/**
+ * Refresh and logout act on the cookie, so beyond SameSite they accept a browser's request only
+ * from our own origin (the request's, PUBLIC_URL's, or a CORS_ORIGINS entry). No Origin header:
+ * not a browser's cross-site request.
+ */
+function assertOwnOrigin(c: AppContext) {
+  const origin = c.req.header('origin');
+  if (!origin) return;
+  const { env } = c.get('deps');
+  const own = [
+    new URL(c.req.url).origin,
+    new URL(env.PUBLIC_URL).origin,
+    ...env.CORS_ORIGINS.split(',').filter(Boolean),
+  ];
+  if (!own.includes(origin))
+    throw new AppError('forbidden', 'This request came from another site; sign in here instead.');
 }
 
 const login = defineRoute({
@@ -48,7 +68,11 @@ const refresh = defineRoute({
   path: '/refresh',
   permission: 'public',
   summary: 'Trade the refresh cookie for a new access token (rotates the cookie)',
-  responses: { 200: jsonResponse(ZSession, 'A fresh session.'), ...errorResponses },
+  responses: {
+    200: jsonResponse(ZSession, 'A fresh session.'),
+    204: { description: 'No refresh cookie: nobody is signed in on this browser.' },
+    ...errorResponses,
+  },
 });
 
 const logout = defineRoute({
@@ -105,10 +129,18 @@ const acceptInvite = defineRoute({
 
 export const authRoutes = createRouter()
   .openapi(login, async (c) => answerWithSession(c, await auth.login(c.get('deps'), c.req.valid('json'), originOf(c))))
-  .openapi(refresh, async (c) =>
-    answerWithSession(c, await auth.refresh(c.get('deps'), getCookie(c, COOKIE), originOf(c))),
-  )
+  .openapi(refresh, async (c) => {
+    assertOwnOrigin(c);
+    const cookie = getCookie(c, COOKIE);
+    // No cookie: nobody to restore (a sign-in page on load). Not an error, so the browser logs none.
+    if (!cookie) {
+      c.header('Cache-Control', 'no-store');
+      return c.body(null, 204);
+    }
+    return answerWithSession(c, await auth.refresh(c.get('deps'), cookie, originOf(c)));
+  })
   .openapi(logout, async (c) => {
+    assertOwnOrigin(c);
     await auth.logout(c.get('deps'), getCookie(c, COOKIE));
     deleteCookie(c, COOKIE, { path: COOKIE_PATH, secure: c.get('deps').env.COOKIE_SECURE });
     return c.json({ ok: true as const }, 200);

@@ -238,7 +238,14 @@ export async function sendLinkToken(
 export async function requestPasswordReset(deps: Deps, email: string): Promise<void> {
   const [user] = await deps.db.select().from(users).where(eq(users.email, email)).limit(1);
   if (user?.status !== 'active') return;
-  await deps.db.transaction((tx) => sendLinkToken(tx, deps, user, 'password_reset'));
+  await deps.db.transaction(async (tx) => {
+    // A new reset link retires every older one that is still unused.
+    await tx
+      .update(authTokens)
+      .set({ usedAt: deps.now().toISOString() })
+      .where(and(eq(authTokens.userId, user.id), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt)));
+    await sendLinkToken(tx, deps, user, 'password_reset');
+  });
 }
 
 /** Sets a password from a reset or invite link. The link works once; every old session ends. */

@@ -43,8 +43,15 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       { cause: err },
     );
   }
-  const { sub, role, tv, typ } = payload;
-  if (typ !== 'access' || typeof sub !== 'string' || typeof tv !== 'number' || !ROLES.includes(role as Role)) {
+  const { sub, role, tv, typ, exp } = payload;
+  // A token without an expiry would live for ever: refused (hono's verify checks exp only when present).
+  if (
+    typ !== 'access' ||
+    typeof sub !== 'string' ||
+    typeof tv !== 'number' ||
+    typeof exp !== 'number' ||
+    !ROLES.includes(role as Role)
+  ) {
     throw new AppError('unauthenticated', 'This access token is not valid. Sign in again.');
   }
   return payload as unknown as AccessClaims;

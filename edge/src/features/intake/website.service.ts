@@ -93,6 +93,7 @@ export async function receiveWebsiteLead(
       now,
     );
     await recordDelivery(tx, { ...inbox, status: 'processed', reason: `${r.kind} ${r.code}` });
-    return { reference: r.code };
+    // Only a new enquiry gets its own code back: an anonymous form never learns an existing lead's code.
+    return { reference: r.kind === 'created' ? r.code : 'received' };
   });
 }
