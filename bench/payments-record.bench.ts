@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
+import { createClient, type InStatement } from '@libsql/client';
+import autocannon from 'autocannon';
+import { createApp } from '../edge/src/app.ts';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
 import type { ServerProcess } from '../edge/src/testing/server-process.ts';
@@ -13,9 +15,11 @@ import { serverStarter } from './lib/servers.ts';
 /**
  * What recording a payment costs: POST /api/payments on the full app (Idempotency-Key claim,
  * zod validation, allocation to milestones, a receipt number, a balanced journal entry with
- * its postings, the milestone update, domain event + audit, the stored reply: one
- * transaction) beside a bare Hono + libSQL endpoint inserting one row
- * (bench/servers/raw-insert.ts), on the same database file, interleaved.
+ * its postings, the milestone update, domain event + audit, the stored reply: ONE
+ * transaction, so one fsynced commit) beside a bare Hono + libSQL endpoint inserting one row
+ * (bench/servers/raw-insert.ts, also one commit), on the same database file, interleaved.
+ * Then the p99 of each at half the full app's measured throughput (a fixed offered rate), and
+ * the commits one payment makes, counted in-process on the libSQL client.
  * Env: BENCH_SECONDS (10), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16).
  */
 
@@ -25,12 +29,24 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
-async function call(base: string, path: string, init: { method?: string; body?: unknown; token?: string }) {
-  const res = await fetch(`${base}${path}`, {
+type Fetcher = (path: string, init: RequestInit) => Promise<Response>;
+const over =
+  (base: string): Fetcher =>
+  (path, init) =>
+    fetch(`${base}${path}`, init);
+
+async function call(
+  base: string | Fetcher,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
+) {
+  const send = typeof base === 'string' ? over(base) : base;
+  const res = await send(path, {
     method: init.method ?? 'GET',
     headers: {
       'content-type': 'application/json',
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
     },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
@@ -38,7 +54,7 @@ async function call(base: string, path: string, init: { method?: string; body?: 
   return res.json() as Promise<unknown>;
 }
 
-const login = async (base: string, email: string) =>
+const login = async (base: string | Fetcher, email: string) =>
   (
     (await call(base, '/api/auth/login', { method: 'POST', body: { email, password: 'Mandap@2026' } })) as {
       accessToken: string;
@@ -46,7 +62,7 @@ const login = async (base: string, email: string) =>
   ).accessToken;
 
 /** A demo event with an accepted ₹10 crore quotation and a milestone plan: room for millions of ₹1 payments. */
-async function plannedEvent(base: string): Promise<{ eventId: string; token: string }> {
+async function plannedEvent(base: string | Fetcher): Promise<{ eventId: string; token: string }> {
   const sales = await login(base, 'sales@mandap.demo');
   const finance = await login(base, 'finance@mandap.demo');
   const { events } = (await call(base, '/api/events', { token: sales })) as {
@@ -79,6 +95,76 @@ async function plannedEvent(base: string): Promise<{ eventId: string; token: str
   return { eventId: event.id, token: finance };
 }
 
+/**
+ * Commits (fsynced: synchronous=FULL) that one POST /api/payments makes, counted on the
+ * libSQL client in-process: transactions committed plus writes made outside a transaction.
+ */
+async function commitsPerPayment(dir: string): Promise<{ commits: number; statements: number }> {
+  const deps = await prepareDeps(
+    parseEnv({
+      DATABASE_URL: `file:${join(dir, 'count.db')}`,
+      JWT_SECRET,
+      PASSWORD_HASH_ITERATIONS: '1000',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'silent',
+    }),
+  );
+  const app = createApp(() => deps);
+  const send: Fetcher = async (path, init) => app.request(path, init);
+  const { eventId, token } = await plannedEvent(send);
+  const client = deps.db.$client;
+  let commits = 0;
+  let statements = 0;
+  const execute = client.execute.bind(client);
+  client.execute = ((stmt: InStatement) => {
+    statements++;
+    const sql = typeof stmt === 'string' ? stmt : stmt.sql;
+    if (!/^\s*(select|pragma|explain)\b/i.test(sql)) commits++;
+    return execute(stmt);
+  }) as typeof client.execute;
+  const batch = client.batch.bind(client);
+  client.batch = ((stmts, mode) => {
+    commits++;
+    return batch(stmts, mode);
+  }) as typeof client.batch;
+  const transaction = client.transaction.bind(client);
+  client.transaction = (async (mode) => {
+    const tx = await transaction(mode);
+    const txExecute = tx.execute.bind(tx);
+    tx.execute = ((stmt: Parameters<typeof txExecute>[0]) => {
+      statements++;
+      return txExecute(stmt);
+    }) as typeof tx.execute;
+    const commit = tx.commit.bind(tx);
+    tx.commit = () => {
+      commits++;
+      return commit();
+    };
+    return tx;
+  }) as typeof client.transaction;
+  await call(send, '/api/payments', {
+    method: 'POST',
+    token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: { eventId, mode: 'upi', reference: 'COUNT', receivedOn: today(), amountMinor: 100, currency: 'INR' },
+  });
+  client.close();
+  return { commits, statements };
+}
+
+const today = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+
+/** p99 (and what was achieved) at a fixed offered rate, spread over the connections. */
+async function atRate(
+  url: string,
+  request: Partial<autocannon.Options>,
+  rate: number,
+  headers: Record<string, string>,
+) {
+  const r = await autocannon({ url, connections, duration: seconds, overallRate: rate, headers, ...request });
+  return { p99Ms: r.latency.p99, p50Ms: r.latency.p50, achieved: r.requests.average, failures: r.non2xx + r.errors };
+}
+
 export async function run(): Promise<BenchReport> {
   const dir = mkdtempSync(join(tmpdir(), 'mandap-bench-pay-'));
   const servers: ServerProcess[] = [];
@@ -101,7 +187,7 @@ export async function run(): Promise<BenchReport> {
       eventId,
       mode: 'upi',
       reference: 'BENCH',
-      receivedOn: '2026-05-02',
+      receivedOn: today(),
       amountMinor: 100,
       currency: 'INR',
     });
@@ -131,6 +217,21 @@ export async function run(): Promise<BenchReport> {
       ],
       { connections, seconds, warmupSeconds, rounds, headers: { authorization: `Bearer ${token}` } },
     );
+    // Half load: both at half the full app's measured throughput, the same offered rate.
+    const half = Math.max(1, Math.floor(variants[1]!.requestsPerSec / 2));
+    const rawHalf = await atRate(
+      `${raw.url}/api/raw-insert`,
+      { method: 'POST', body: JSON.stringify({ amountMinor: 100 }) },
+      half,
+      { 'content-type': 'application/json' },
+    );
+    const fullHalf = await atRate(
+      `${full.url}/api/payments`,
+      { requests: [{ setupRequest: freshKey as never }] },
+      half,
+      { authorization: `Bearer ${token}` },
+    );
+    const counted = await commitsPerPayment(dir);
     // What a connection to the file reports (the edge's client runs with the same defaults).
     const probe = createClient({ url: databaseUrl });
     const journal = (await probe.execute('PRAGMA journal_mode')).rows[0]![0];
@@ -147,9 +248,11 @@ export async function run(): Promise<BenchReport> {
       variants,
       notes: [
         `durability: journal_mode=${journal}, synchronous=${['OFF', 'NORMAL', 'FULL', 'EXTRA'][sync] ?? sync} (every commit fsynced)`,
-        `ratio raw/full requests per second: ${(a!.requestsPerSec / b!.requestsPerSec).toFixed(1)}x`,
+        `ratio raw/full requests per second: ${(a!.requestsPerSec / b!.requestsPerSec).toFixed(1)}x (full/raw ${(b!.requestsPerSec / a!.requestsPerSec).toFixed(2)}x)`,
+        `half load (${half} req/s offered to each): raw insert p99 ${rawHalf.p99Ms.toFixed(1)} ms (p50 ${rawHalf.p50Ms.toFixed(1)}, ${rawHalf.achieved.toFixed(0)} req/s, ${rawHalf.failures} failures); record payment p99 ${fullHalf.p99Ms.toFixed(1)} ms (p50 ${fullHalf.p50Ms.toFixed(1)}, ${fullHalf.achieved.toFixed(0)} req/s, ${fullHalf.failures} failures)`,
+        `commits per recorded payment: ${counted.commits} (idempotency claim, payment and stored reply in one transaction; ${counted.statements} statements); the raw insert: 1`,
         `${recorded} payments recorded; ledger integrity mismatches after the run: ${(check as { mismatches: unknown[] }).mismatches.length}`,
-        'B = idempotency claim + validation + allocation + receipt number + balanced entry + milestone update + event/audit + stored reply, one transaction.',
+        'B = idempotency claim + validation + allocation + receipt number + balanced entry + milestone update + event/audit + stored reply, one transaction, one commit.',
       ],
     };
   } finally {
