@@ -243,6 +243,7 @@ export const ZAssignment = z.object({
   scope: z.string(),
   budgetCategory: z.string().nullable(),
   poNumber: z.string().nullable(),
+  poDate: z.string().nullable(),
   lines: z.array(ZPoLine),
   amountMinor: z.number().int(),
   currency: z.string(),
@@ -367,3 +368,40 @@ export const ZBudgetReport = z.object({
     .nullable(),
 });
 export type BudgetReport = z.infer<typeof ZBudgetReport>;
+
+// ---- the vendor's own pages ----
+
+export const ZBlockLink = z.object({
+  myAssignmentId: ZId,
+  otherAssignmentId: ZId,
+  otherVendorName: z.string(),
+  otherScope: z.string(),
+  otherStatus: ZAssignmentStatus,
+  reason: z.string(),
+});
+export type BlockLink = z.infer<typeof ZBlockLink>;
+
+export const ZCallSheetRow = z.object({
+  assignmentId: ZId,
+  eventId: ZId,
+  eventName: z.string(),
+  startDate: z.string(),
+  city: z.string(),
+  venue: z.string().nullable(),
+  scope: z.string(),
+  arrivalExpectedAt: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+});
+export type CallSheetRow = z.infer<typeof ZCallSheetRow>;
+
+export const ZVendorPortal = z.object({
+  vendor: z.object({ id: ZId, code: z.string(), name: z.string() }).nullable(),
+  assignments: z.array(ZAssignment),
+  payments: z.array(ZVendorPayment),
+  blockedBy: z.array(ZBlockLink),
+  blocking: z.array(ZBlockLink),
+  callSheet: z.array(ZCallSheetRow),
+});
+export type VendorPortal = z.infer<typeof ZVendorPortal>;
