@@ -16,7 +16,7 @@ export function SearchLauncher() {
     setLoaded(true);
     setOpened(true);
   };
-  useHotkeys([['mod+K', open]], []);
+  useHotkeys([['mod+k', open]], []);
   return (
     <>
       <Button
