@@ -1,48 +1,29 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { newId } from '@mandap/shared';
 import { dayofDoc, formatDocName, tasksDoc } from '@mandap/shared/docs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../edge/src/test-support.ts';
-import { diffTasks, type TaskRow } from './projection-rows.ts';
 import type { CollabServer } from './server.ts';
 import { startCollabServer } from './server.ts';
 import { closeClient, connectClient, waitFor } from './test-support.ts';
-
-const row = (over: Partial<TaskRow>): TaskRow => ({
-  taskId: 't1',
-  title: 'Book the dhol',
-  assigneeId: null,
-  assigneeName: null,
-  due: null,
-  priority: 'medium',
-  status: 'todo',
-  statusLabel: 'To do',
-  isDone: false,
-  parentId: null,
-  ...over,
-});
-
-describe('diffTasks', () => {
-  it('writes only changed rows, deletes gone ones, and reports new assignees only', () => {
-    const stored = [row({ taskId: 'a', assigneeId: 'u1' }), row({ taskId: 'b' }), row({ taskId: 'gone' })];
-    const current = [
-      row({ taskId: 'a', assigneeId: 'u1' }),
-      row({ taskId: 'b', assigneeId: 'u2' }),
-      row({ taskId: 'new' }),
-    ];
-    const d = diffTasks(stored, current);
-    expect(d.upserts.map((r) => r.taskId)).toEqual(['b', 'new']);
-    expect(d.deletes).toEqual(['gone']);
-    expect(d.assigned.map((r) => r.taskId)).toEqual(['b']);
-  });
-});
 
 describe('projections into the edge database', () => {
   let edge: TestApp;
   let server: CollabServer;
   let eventId: string;
+  let edgeServer: ReturnType<typeof serve>;
+  let edgeUrl: string;
 
   beforeEach(async () => {
     edge = await startTestApp();
+    // The real edge on a real port: projections reach its tables only through its internal endpoint.
+    await new Promise<void>((resolve) => {
+      edgeServer = serve({ fetch: edge.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+        edgeUrl = `http://127.0.0.1:${info.port}`;
+        resolve();
+      });
+    });
     const rs = await edge.deps.db.$client.execute('SELECT id FROM events ORDER BY start_date LIMIT 1');
     eventId = String(rs.rows[0]?.id);
     server = await startCollabServer({
@@ -52,10 +33,12 @@ describe('projections into the edge database', () => {
       edgeDatabaseUrl: `file:${edge.dir}/test.db`,
       collabDatabaseUrl: `file:${edge.dir}/collab.db`,
       projectionDelayMs: 20,
+      edgeUrl,
     });
   });
   afterEach(async () => {
     await server.close();
+    await new Promise<void>((resolve) => edgeServer.close(() => resolve()));
     edge.cleanup();
   });
 
@@ -143,6 +126,7 @@ describe('projections into the edge database', () => {
       collabDatabaseUrl: `file:${edge.dir}/collab.db`,
       projectionDelayMs: 20,
       idleUnloadMs: 50,
+      edgeUrl,
     });
     const manager = await edge.login('manager@mandap.demo');
     const sales = await edge.login('sales@mandap.demo');

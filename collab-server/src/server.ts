@@ -83,13 +83,18 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     currentState: (name) => registry?.currentState(name) ?? null,
   });
   const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
-  const projector = new Projector(edgeDb, options.projectionDelayMs ?? 250);
+  const internalSecret = await collabInternalSecret(options.jwtSecret, options.internalSecret);
+  const projector = options.edgeUrl
+    ? new Projector({ edgeUrl: options.edgeUrl, secret: internalSecret, delayMs: options.projectionDelayMs ?? 250 })
+    : null;
+  if (!projector) console.warn('collab-server: COLLAB_EDGE_URL unset: task and checklist projections are off');
+  // Access checks still read users, events and event_access (read-only) from the edge's database.
   const limits: PeerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const docs = new DocRegistry(
     log,
     options.idleUnloadMs ?? 30_000,
     limits,
-    (name, ydoc, userId) => projector.changed(name, ydoc, userId),
+    (name, ydoc, userId) => projector?.changed(name, ydoc, userId),
     (peer, token) => void reauthorize(peer, token),
   );
   /** Open connections: how each was authorised, so a change can decide again. */
@@ -131,7 +136,6 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     armExpiry(peer, auth.expiresAt);
   }
 
-  const internalSecret = await collabInternalSecret(options.jwtSecret, options.internalSecret);
   const feed = options.edgeUrl
     ? new AccessFeed({
         edgeUrl: options.edgeUrl,
@@ -300,7 +304,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
       for (const client of wss.clients) client.close(1001, 'server shutting down');
       await log.flushed();
-      await projector.flush();
+      await projector?.flush();
+      projector?.close();
       for (const client of wss.clients) client.terminate();
       for (const doc of docs.all()) docs.unload(doc);
       await log.close();

@@ -80,6 +80,7 @@ describe('route permissions', () => {
       'POST /api/intake/google',
       'POST /api/intake/meta',
       'POST /api/intake/website',
+      'POST /api/internal/collab/projections',
       'POST /api/public/quotes/:token/accept',
       'POST /api/public/quotes/:token/decline',
       'POST /api/public/quotes/:token/request-changes',

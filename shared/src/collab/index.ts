@@ -1,1 +1,2 @@
 export * from './internal.ts';
+export * from './projections.ts';
