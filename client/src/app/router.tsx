@@ -212,6 +212,13 @@ export const routes: RouteObject[] = [
                     ),
                   },
                   {
+                    path: 'finance/money-desk',
+                    lazy: page(
+                      () => import('../features/finance/MoneyDeskPage.tsx'),
+                      (m) => m.MoneyDeskPage,
+                    ),
+                  },
+                  {
                     path: 'finance/events/:id',
                     lazy: page(
                       () => import('../features/finance/EventFinancePage.tsx'),

@@ -222,7 +222,15 @@ function TrialBalanceTable() {
 export function FinancePage() {
   return (
     <Stack>
-      <PageHeader title="Finance" description="Outstanding by event and client, overdue milestones and the books." />
+      <PageHeader
+        title="Finance"
+        description="Outstanding by event and client, overdue milestones and the books."
+        actions={
+          <Anchor component={Link} to="/finance/money-desk">
+            Money desk: suspense, credit on account, reconciliation
+          </Anchor>
+        }
+      />
       <EventsNeedingPlan />
       <Card withBorder>
         <Tabs defaultValue="outstanding" keepMounted={false}>
