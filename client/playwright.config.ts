@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { RAZORPAY_E2E, razorpayPort } from './e2e/razorpay-e2e.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -83,7 +84,27 @@ export default defineConfig({
         PUBLIC_URL: BASE_URL,
         LOG_LEVEL: 'warn',
         COLLAB_PUBLIC_URL: `ws://127.0.0.1:${COLLAB_PORT}/collab`,
+        // WhatsApp through a local stand-in for the Cloud API, which the inbox spec starts on PORT + 3.
+        WHATSAPP_PROVIDER: 'meta',
+        WHATSAPP_API_URL: `http://127.0.0.1:${PORT + 3}/v21.0`,
+        WHATSAPP_PHONE_NUMBER_ID: '1098765432',
+        WHATSAPP_ACCESS_TOKEN: 'e2e-meta-access-token',
+        WHATSAPP_APP_SECRET: 'e2e-whatsapp-app-secret',
+        // Razorpay against the local stand-in (e2e/fake-razorpay.ts): links are created there and
+        // the journey spec posts the provider's signed webhook itself.
+        RAZORPAY_KEY_ID: RAZORPAY_E2E.keyId,
+        RAZORPAY_KEY_SECRET: RAZORPAY_E2E.keySecret,
+        RAZORPAY_WEBHOOK_SECRET: RAZORPAY_E2E.webhookSecret,
+        RAZORPAY_API_URL: `http://127.0.0.1:${razorpayPort(PORT)}`,
       },
+    },
+    {
+      command: 'npx tsx client/e2e/fake-razorpay.ts',
+      cwd: resolve(here, '..'),
+      url: `http://127.0.0.1:${razorpayPort(PORT)}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_PORT: String(PORT) },
     },
     {
       // The collab-server beside the edge: same secret, same edge database, its own update log.

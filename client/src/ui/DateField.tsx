@@ -19,6 +19,16 @@ export function DateField({
       placeholder="dd/mm/yyyy"
       clearable
       {...props}
+      // Enter in a half-typed date must not submit the surrounding form (it would go without
+      // the date, or without the fields still to fill): Enter commits the date instead.
+      onKeyDown={(e) => {
+        props.onKeyDown?.(e);
+        if (e.key === 'Enter' && !e.defaultPrevented) {
+          e.preventDefault();
+          const typed = parseIndianDate(e.currentTarget.value);
+          if (typed) onChange(typed);
+        }
+      }}
       valueFormat="DD/MM/YYYY"
       dateParser={(raw) => parseIndianDate(raw)}
       value={value || null}

@@ -1,9 +1,10 @@
-import { formatMoney } from '@mandap/shared';
+import { formatMoney, ZEventList } from '@mandap/shared';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
 import { EventStatusBadge } from '../events/EventStatusBadge.tsx';
-import { useEvents } from '../events/useEvents.ts';
 import { NewQuoteModal } from './NewQuoteModal.tsx';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
 import { useQuotes } from './quotes.api.ts';
@@ -17,9 +18,15 @@ export function LeadQuotes({
   canWrite: boolean;
 }) {
   const quotes = useQuotes({ leadId: lead.id });
-  const events = useEvents();
+  // Keyed on the client id, so the event shows as soon as the lead is converted.
+  const events = useQuery({
+    queryKey: ['events', 'of-lead', lead.id, lead.clientId],
+    queryFn: ({ signal }) => api('/api/events', { schema: ZEventList, signal }),
+    enabled: Boolean(lead.clientId),
+    select: (d) => d.events.find((e) => e.leadId === lead.id),
+  });
   const [creating, setCreating] = useState(false);
-  const event = lead.clientId ? (events.data ?? []).find((e) => e.leadId === lead.id) : undefined;
+  const event = events.data;
   const list = quotes.data?.quotes ?? [];
   return (
     <Stack gap={6} data-testid="lead-quotes">

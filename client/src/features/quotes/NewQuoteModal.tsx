@@ -38,8 +38,10 @@ export function NewQuoteModal({
         title: title || 'Event quotation',
         lines: [],
       });
-      onClose();
+      // Navigate first: closing may unmount this modal (a lead card's), and an unmounted
+      // component's navigate() is ignored.
       navigate(`/quotes/${q.quote.id}`);
+      onClose();
     } catch (e) {
       notifications.show({ color: 'red', title: 'Could not create the quote', message: (e as Error).message });
     }
