@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { calendarRoutes } from './features/calendar/calendar.routes.ts';
 import { portalRoutes } from './features/client-portal/portal.routes.ts';
 import { collabIngestRoutes } from './features/collab-ingest/collab-ingest.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
@@ -35,6 +36,7 @@ import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { AppError, type ErrorCode } from './lib/errors.ts';
 import { requirePermission } from './lib/route.ts';
+import { limitWebhooks } from './lib/webhook-guard.ts';
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_json',
@@ -113,6 +115,9 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     })(c, next),
   );
 
+  // Webhook endpoints are rate-limited per source address (lib/webhook-guard).
+  for (const path of ['/api/webhooks/*', '/api/intake/meta', '/api/intake/google']) app.use(path, limitWebhooks);
+
   const api = app
     .route('/api/health', healthRoutes)
     .route('/api/auth', authRoutes)
@@ -137,6 +142,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/vendor-work', vendorWorkRoutes)
     .route('/api/search', searchRoutes)
     .route('/api/portal', portalRoutes)
+    .route('/api/calendar', calendarRoutes)
     .route('/api/internal/collab', collabIngestRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);

@@ -102,6 +102,8 @@ export const ZEnv = z.object({
       },
       { error: 'use a hop count (e.g. 1) or addresses/CIDRs (e.g. 10.0.0.0/8,192.168.1.5)' },
     ),
+  /** Webhook endpoints (payments, lead ads, WhatsApp): most deliveries per minute from one address to one endpoint. */
+  WEBHOOK_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   /** Website enquiry form: most submissions per IP per 10 minutes. */
   WEBSITE_FORM_MAX_PER_10_MIN: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Website enquiry form: a form submitted faster than this after it was shown is treated as a bot. */

@@ -1,6 +1,7 @@
 import { newId } from '@mandap/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { webhookInbox } from '../../db/schema/index.ts';
+import { inboxBody } from '../../lib/webhook-guard.ts';
 
 export type InboxStatus = 'processed' | 'rejected' | 'duplicate' | 'failed';
 
@@ -18,6 +19,8 @@ export async function logDelivery(
     at: Date;
   },
 ) {
+  // Unsigned or badly signed: only a capped excerpt and the body's hash are kept.
+  const stored = await inboxBody(line.body, line.signatureValid, line.headers);
   await db.insert(webhookInbox).values({
     id: newId(),
     provider: line.provider,
@@ -25,8 +28,8 @@ export async function logDelivery(
     signatureValid: line.signatureValid,
     status: line.status,
     reason: line.reason,
-    headers: line.headers,
-    body: line.body,
+    headers: stored.headers,
+    body: stored.body,
     receivedAt: line.at.toISOString(),
     processedAt: line.at.toISOString(),
   });

@@ -1,6 +1,7 @@
 import { newId } from '@mandap/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { webhookInbox } from '../../db/schema/index.ts';
+import { inboxBody } from '../../lib/webhook-guard.ts';
 
 export type InboxStatus = 'processed' | 'rejected' | 'duplicate' | 'failed';
 
@@ -26,8 +27,12 @@ export async function recordDelivery(
     headers: Record<string, string>;
     body: string;
     at: Date;
+    /** Keep the whole body even though unsigned (a schema-checked website form). */
+    keepWhole?: boolean;
   },
 ): Promise<void> {
+  // Unsigned or badly signed and refused: only a capped excerpt and the body's hash are kept.
+  const stored = await inboxBody(d.body, d.keepWhole || d.signatureValid || d.status !== 'rejected', d.headers);
   await db.insert(webhookInbox).values({
     id: newId(),
     provider: d.provider,
@@ -35,8 +40,8 @@ export async function recordDelivery(
     signatureValid: d.signatureValid,
     status: d.status,
     reason: d.reason,
-    headers: d.headers,
-    body: d.body.slice(0, 64_000),
+    headers: stored.headers,
+    body: stored.body.slice(0, 64_000),
     receivedAt: d.at.toISOString(),
     processedAt: d.status === 'processed' ? d.at.toISOString() : null,
   });

@@ -36,6 +36,7 @@ export async function receiveWebsiteLead(
         at: now,
         signatureValid: false,
         status: 'rejected',
+        keepWhole: true,
         reason: `rate limited: more than ${deps.env.WEBSITE_FORM_MAX_PER_10_MIN} enquiries from ${origin.ip} in 10 minutes`,
       });
     throw new AppError(
