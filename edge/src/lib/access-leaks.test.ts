@@ -38,3 +38,44 @@ describe('a client reading a sent quote', () => {
     }
   });
 });
+
+describe('a vendor listing assignees', () => {
+  it('sees the people of its own events only', async () => {
+    const vendor = await t.login('vendor@mandap.demo');
+    const own = await t.deps.db.$client.execute({
+      sql: 'SELECT event_id FROM event_access WHERE user_id = ? LIMIT 1',
+      args: [vendor.userId],
+    });
+    const foreign = await t.deps.db.$client.execute(
+      'SELECT id FROM events WHERE id NOT IN (SELECT event_id FROM event_access) LIMIT 1',
+    );
+    expect((await t.json('GET', '/api/workspace/assignees', undefined, vendor.auth)).status).toBe(400);
+    const other = await t.json(
+      'GET',
+      `/api/workspace/assignees?eventId=${foreign.rows[0]!.id}`,
+      undefined,
+      vendor.auth,
+    );
+    expect(other.status).toBe(404);
+    const mine = await t.json(
+      'GET',
+      `/api/workspace/assignees?eventId=${own.rows[0]!.event_id}`,
+      undefined,
+      vendor.auth,
+    );
+    expect(mine.status).toBe(200);
+    expect((await mine.json()).people.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the brief share-link body', () => {
+  it('is strict: unknown or nested fields are refused, naming the field', async () => {
+    const ops = await t.login('ops@mandap.demo');
+    const ev = await t.deps.db.$client.execute('SELECT id FROM events LIMIT 1');
+    const path = `/api/workspace/events/${ev.rows[0]!.id}/brief-share-link`;
+    const nested = await t.json('POST', path, { days: 7, extra: { a: { b: { c: [1, [2, [3]]] } } } }, ops.auth);
+    expect(nested.status).toBe(400);
+    expect((await nested.json()).error.fields).toHaveProperty('extra');
+    expect((await t.json('POST', path, { days: 7 }, ops.auth)).status).toBe(200);
+  });
+});

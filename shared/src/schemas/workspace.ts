@@ -32,8 +32,8 @@ export const ZAssignee = z.object({ id: z.string(), name: z.string(), role: z.st
 export type Assignee = z.infer<typeof ZAssignee>;
 export const ZAssigneeList = z.object({ people: z.array(ZAssignee) });
 
-/** Asking for a read-only brief link: how many days it stays valid (default 14, at most 90). */
-export const ZBriefShareInput = z.object({
+/** Asking for a read-only brief link: how many days it stays valid (default 14, at most 90). Strict: nothing else, no nesting. */
+export const ZBriefShareInput = z.strictObject({
   days: z
     .number()
     .int()

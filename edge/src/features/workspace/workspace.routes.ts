@@ -72,7 +72,7 @@ export const workspaceRoutes = createRouter()
     return c.json({ tasks }, 200);
   })
   .openapi(assignees, async (c) =>
-    c.json({ people: await listAssignees(c.get('deps'), c.req.valid('query').eventId) }, 200),
+    c.json({ people: await listAssignees(c.get('deps'), c.req.valid('query').eventId, viewerOf(c)) }, 200),
   )
   .openapi(eventVendors, async (c) =>
     c.json({ vendors: await listEventVendors(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),

@@ -1,8 +1,9 @@
-import { type Assignee, type ClientConfig, INTERNAL_ROLES, type MyTask } from '@mandap/shared';
+import { type Assignee, type ClientConfig, INTERNAL_ROLES, type MyTask, needsEventLink } from '@mandap/shared';
 import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { eventAccess, events, taskProjections, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
-import { visibleEventCondition } from '../../lib/event-scope.ts';
+import { AppError } from '../../lib/errors.ts';
+import { assertVisibleUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
 
 /** The collab-server's address for browsers: configured, or the page's own host on the default port. */
 export function clientConfig(deps: Deps, requestUrl: string): ClientConfig {
@@ -44,7 +45,15 @@ export async function listMyTasks(deps: Deps, viewer: Viewer, include: 'open' | 
  * Who a task on a board can be assigned to, by name: active staff, and with `eventId` also the
  * active vendor users whose event access lets them write to that event's board.
  */
-export async function listAssignees(deps: Deps, eventId?: string): Promise<Assignee[]> {
+export async function listAssignees(deps: Deps, eventId?: string, viewer?: Viewer): Promise<Assignee[]> {
+  // A vendor sees the people of its own events only: an event is required, and a foreign one reads as missing.
+  if (viewer && needsEventLink(viewer.role)) {
+    if (!eventId)
+      throw new AppError('validation_failed', 'Check the query: eventId: say which of your events.', {
+        fields: { eventId: 'required' },
+      });
+    await assertVisibleUnderEvent(deps.db, viewer, eventId, 'assignees', 'That event');
+  }
   const staff = and(eq(users.status, 'active'), inArray(users.role, [...INTERNAL_ROLES]));
   const vendorsOfEvent = eventId
     ? and(
