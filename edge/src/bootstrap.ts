@@ -6,6 +6,7 @@ import { migrateDb } from './db/migrate.ts';
 import type { Env } from './env.ts';
 import { seedDemoPayments } from './features/payments/demo-payments.ts';
 import { seedDemoQuotes } from './features/quotes/demo-quotes.ts';
+import { seedDemoVendors } from './features/vendors/demo-vendors.ts';
 import type { Deps } from './lib/context.ts';
 import { createLogger } from './lib/logger.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -36,6 +37,7 @@ export async function prepareDeps(env: Env, now: () => Date = () => new Date()):
   if (seeded) {
     await seedDemoQuotes(deps);
     await seedDemoPayments(deps);
+    await seedDemoVendors(deps);
   }
   return deps;
 }
