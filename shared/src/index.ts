@@ -21,5 +21,6 @@ export * from './schemas/users.ts';
 export * from './schemas/workspace.ts';
 export * from './search/index.ts';
 export * from './live/index.ts';
+export * from './calendar/index.ts';
 export * from './signed-link.ts';
 export * from './vendors/index.ts';

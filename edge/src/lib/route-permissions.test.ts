@@ -57,6 +57,7 @@ describe('route permissions', () => {
       .map(([k]) => k)
       .sort();
     expect(publicRoutes).toEqual([
+      'GET /api/calendar/feed/:file',
       'GET /api/config',
       'GET /api/docs',
       'GET /api/health',

@@ -139,6 +139,11 @@ export function snoozeFollowUp(deps: Deps, id: string, minutes: number, viewer: 
   );
 }
 
+/** Moves a follow-up to another time (the calendar's drag and drop); its reminder moves with it. */
+export function rescheduleFollowUp(deps: Deps, id: string, dueAt: string, viewer: Viewer, actor: Actor) {
+  return changeOpenFollowUp(deps, id, viewer, actor, () => ({ dueAt }), 'lead.follow_up_rescheduled');
+}
+
 export function completeFollowUp(deps: Deps, id: string, outcome: string | undefined, viewer: Viewer, actor: Actor) {
   return changeOpenFollowUp(
     deps,
