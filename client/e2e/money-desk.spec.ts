@@ -52,7 +52,7 @@ test('money a gateway collected for an unknown link is held in suspense, booked 
   await expect(row).toContainText('₹5,000.00');
   await expect(row).toContainText('no payment link matches plink_e2e_stranger');
 
-  await row.getByRole('textbox', { name: `Event for ${payId}` }).click();
+  await row.getByRole('combobox', { name: `Event for ${payId}` }).click();
   await page.getByRole('option').first().click();
   await row.getByRole('button', { name: 'Book to event' }).click();
   await expect(row.getByText('resolved')).toBeVisible();
