@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, mainNav, openAs } from './helpers.ts';
+import { DEMO_PASSWORD, mainNav, openAs, signIn, signOut } from './helpers.ts';
 
 /**
  * Internal screens stay internal: a client and a vendor type every internal URL and get the
@@ -73,8 +73,8 @@ test('a client and a vendor typing internal URLs see "not available" and nothing
   ];
 
   for (const [email, navKeys] of [
-    ['client@mandap.demo', ['Dashboard', 'Events']],
-    ['vendor@mandap.demo', ['Dashboard', 'Events', 'My tasks']],
+    ['client@mandap.demo', ['Dashboard', 'Events', 'Calendar']],
+    ['vendor@mandap.demo', ['Dashboard', 'Events', 'Calendar', 'My tasks']],
   ] as const) {
     const { context, page } = await openAs(browser, email);
     // The navigation shows only what the role can use: no Quotes, Leads, Finance or Inbox.
@@ -115,4 +115,67 @@ test('no console errors under the CSP: the sign-in page and a signed-in page log
   await page.waitForLoadState('networkidle');
   expect(errors, 'signed-in page').toEqual([]);
   await context.close();
+});
+
+test('a shared device keeps each user’s offline queue apart; a queued write never replays in another session', async ({
+  page,
+  context,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const phone = `95${String(Date.now()).slice(-8)}`;
+  const notes = `Aditya's offline call ${phone}`;
+  const manager = await tokenFor(request, 'manager@mandap.demo');
+  const communicationsOf = async (leadId: string) =>
+    (await (await request.get(`/api/leads/${leadId}/communications`, { headers: manager })).json()).communications as {
+      body: string | null;
+      byName: string | null;
+    }[];
+
+  // Aditya creates a lead, then logs a call with no signal and signs out still offline.
+  await signIn(page, 'sales@mandap.demo');
+  await page.goto('/leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New lead' });
+  await dialog.getByLabel('Name').fill('Meera Shared-Device');
+  await dialog.getByLabel('Phone').fill(phone);
+  await dialog.getByRole('button', { name: 'Create lead' }).click();
+  const card = page.getByRole('dialog', { name: 'Meera Shared-Device' });
+  await expect(card).toBeVisible();
+  const { leads } = await (await request.get(`/api/leads?q=${phone}`, { headers: manager })).json();
+  const leadId: string = leads[0].id;
+
+  await context.setOffline(true);
+  await card.getByRole('tab', { name: 'Log contact' }).click();
+  await card.getByLabel('Minutes').fill('3');
+  await card.getByLabel('Notes').fill(notes);
+  await card.getByRole('button', { name: 'Save to timeline' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Queued on this device' }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await signOut(page);
+  await context.setOffline(false);
+
+  // Kavya signs in on the same browser: she neither sees Aditya's queued call nor sends it.
+  await signIn(page, 'kavya@mandap.demo');
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto(`/leads?lead=${leadId}`);
+  const kavyasCard = page.getByRole('dialog', { name: 'Meera Shared-Device' });
+  await expect(kavyasCard).toBeVisible();
+  await kavyasCard.getByRole('tab', { name: 'Timeline' }).click();
+  await page.waitForTimeout(3000);
+  await expect(kavyasCard.getByTestId('queued-communication')).toHaveCount(0);
+  await expect(kavyasCard.getByText(notes)).toHaveCount(0);
+  expect((await communicationsOf(leadId)).filter((c) => c.body === notes)).toHaveLength(0);
+  await page.keyboard.press('Escape');
+  await signOut(page);
+
+  // Aditya signs in again: his call is sent once, in his own name.
+  await signIn(page, 'sales@mandap.demo');
+  await page.goto(`/leads?lead=${leadId}`);
+  await expect(page.getByRole('dialog', { name: 'Meera Shared-Device' })).toBeVisible();
+  await expect
+    .poll(async () => (await communicationsOf(leadId)).filter((c) => c.body === notes).length, { timeout: 20_000 })
+    .toBe(1);
+  const sent = (await communicationsOf(leadId)).find((c) => c.body === notes)!;
+  expect(sent.byName).toBe('Aditya Kulkarni');
 });

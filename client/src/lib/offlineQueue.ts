@@ -1,10 +1,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/errors.ts';
+import { getSessionState, subscribeSession } from '../api/session.ts';
 
 /** A write made with no signal: kept with its Idempotency-Key until the server has it. */
 export interface QueuedRequest<B> {
   key: string;
+  /** The user who made the write: only they see it, and it is only ever sent in their session. */
+  owner: string;
   body: B;
   queuedAt: string;
   /** The last refusal, when the server answered with a reason (the entry then stays for a person to see). */
@@ -27,6 +30,22 @@ export interface OfflineQueue<B, R> {
 
 const isOffline = (err: unknown) => err instanceof ApiError && err.status === 0;
 
+/** The signed-in user (also when the app opened offline for them), or null. */
+export function currentUserId(): string | null {
+  const s = getSessionState();
+  return s.status === 'authenticated' ? s.session.user.id : null;
+}
+
+/** Who was signed in when queues had no owner yet: their old entries stay theirs. */
+function legacyOwner(): string {
+  try {
+    const raw = localStorage.getItem('mandap.lastUser');
+    return raw ? String((JSON.parse(raw) as { id?: string }).id ?? '') : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * An outbox in IndexedDB (database `name`) for writes the server de-duplicates on an
  * Idempotency-Key. Each write is stored before it is sent and replayed with the same key
@@ -36,9 +55,29 @@ const isOffline = (err: unknown) => err instanceof ApiError && err.status === 0;
 export function createOfflineQueue<B, R>(
   name: string,
   send: (body: B, idempotencyKey: string) => Promise<R>,
+  owner: () => string | null = currentUserId,
 ): OfflineQueue<B, R> {
   const db = new Dexie(name) as Dexie & { queued: EntityTable<QueuedRequest<B>, 'key'> };
   db.version(1).stores({ queued: 'key, queuedAt' });
+  // Entries belong to the user who made them. Entries from before owners existed go to the user
+  // who was signed in then (or, if nobody is known, to no one: kept, never sent).
+  db.version(2)
+    .stores({ queued: 'key, queuedAt, owner' })
+    .upgrade((tx) =>
+      tx
+        .table('queued')
+        .toCollection()
+        .modify((q: QueuedRequest<B>) => {
+          q.owner ??= legacyOwner();
+        }),
+    );
+
+  /** The signed-in user's entries, oldest first: a device shared by two crew keeps each queue apart. */
+  const mine = async () => {
+    const me = owner();
+    if (!me) return [];
+    return (await db.queued.where('owner').equals(me).toArray()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  };
 
   const listeners = new Set<() => void>();
   const changed = () => {
@@ -59,7 +98,9 @@ export function createOfflineQueue<B, R>(
 
   return {
     async submit(body) {
-      const q: QueuedRequest<B> = { key: crypto.randomUUID(), body, queuedAt: new Date().toISOString() };
+      const me = owner();
+      if (!me) throw new Error('Sign in to record this.');
+      const q: QueuedRequest<B> = { key: crypto.randomUUID(), owner: me, body, queuedAt: new Date().toISOString() };
       await db.queued.put(q);
       changed();
       try {
@@ -77,8 +118,10 @@ export function createOfflineQueue<B, R>(
     replay() {
       replaying ??= (async () => {
         let sent = 0;
-        for (const q of await db.queued.orderBy('queuedAt').toArray()) {
+        for (const q of await mine()) {
           if (q.error || inFlight.has(q.key)) continue;
+          // Never under another user's session: stop if someone else signed in meanwhile.
+          if (q.owner !== owner()) break;
           try {
             await sendOne(q);
             await db.queued.delete(q.key);
@@ -100,10 +143,11 @@ export function createOfflineQueue<B, R>(
       return replaying;
     },
     async discard(key) {
-      await db.queued.delete(key);
+      const q = await db.queued.get(key);
+      if (q && q.owner === owner()) await db.queued.delete(key);
       changed();
     },
-    list: () => db.queued.orderBy('queuedAt').toArray(),
+    list: mine,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -124,11 +168,17 @@ export function useOfflineQueue<B>(queue: OfflineQueue<B, unknown>, onSent?: () 
         if (n > 0) onSent?.();
       });
     const unsubscribe = queue.subscribe(load);
+    // Another user signing in on this device sees (and sends) only their own entries.
+    const unsubscribeSession = subscribeSession(() => {
+      load();
+      if (navigator.onLine) online();
+    });
     window.addEventListener('online', online);
     load();
     if (navigator.onLine) online();
     return () => {
       unsubscribe();
+      unsubscribeSession();
       window.removeEventListener('online', online);
     };
   }, [queue, onSent]);

@@ -50,7 +50,9 @@ export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const local = shareToken ? null : new IndexeddbPersistence(name, doc);
+    // The device cache is per user: on a shared device, one crew member's cached documents (and
+    // unsynced offline edits) never open in another's session.
+    const local = shareToken || !meId ? null : new IndexeddbPersistence(`${meId}:${name}`, doc);
     const tokenParam = () => shareToken ?? accessToken() ?? '';
     let provider: WebsocketProvider | null = null;
     let disposed = false;
