@@ -1,6 +1,6 @@
 import { AppShell, Burger, Divider, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { SearchLauncher } from '../features/search/SearchLauncher.tsx';
 import { HOUSE_NAME } from './brand.ts';
@@ -8,6 +8,11 @@ import { FullPageLoader } from './FullPageLoader.tsx';
 import { MainNav } from './MainNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { Wordmark } from './Wordmark.tsx';
+
+// The bell fetches with zod-typed calls; loading it after the shell keeps zod out of the entry chunk.
+const NotificationBell = lazy(() =>
+  import('../features/notifications/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })),
+);
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -37,6 +42,9 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <SearchLauncher />
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <UserMenu />
           </Group>
         </Group>

@@ -229,7 +229,15 @@ export const routes: RouteObject[] = [
               },
               {
                 element: <RequirePermission permission="inbox:read" staffOnly />,
-                children: [{ path: 'inbox', lazy: comingSoon('inbox') }],
+                children: [
+                  {
+                    path: 'inbox',
+                    lazy: page(
+                      () => import('../features/inbox/InboxPage.tsx'),
+                      (m) => m.InboxPage,
+                    ),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="reports:read" staffOnly />,

@@ -14,7 +14,10 @@ export type Answer = { status: number; body: unknown; headers?: Record<string, s
  * A local HTTP server standing in for a WhatsApp provider (Meta Cloud API or Interakt).
  * It records every request and answers with `answer(req)`; by default a Cloud API success.
  */
-export async function startProviderStandIn(answer?: (req: SeenRequest, n: number) => Answer | Promise<Answer>) {
+export async function startProviderStandIn(
+  answer?: (req: SeenRequest, n: number) => Answer | Promise<Answer>,
+  port = 0,
+) {
   const seen: SeenRequest[] = [];
   let n = 0;
   const server: Server = createServer((req, res) => {
@@ -38,10 +41,10 @@ export async function startProviderStandIn(answer?: (req: SeenRequest, n: number
     });
   });
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     seen,
     close: () =>
       new Promise<void>((r) => {
