@@ -160,6 +160,17 @@ export const ZLeadListQuery = z.strictObject({
 export type LeadListQuery = z.output<typeof ZLeadListQuery>;
 export const ZLeadList = z.object({ leads: z.array(ZLeadSummary), total: z.number().int() });
 
+/** Counts for the dashboard and the board: the same filters as the list, counted by the server over every lead. */
+export const ZLeadCountsQuery = ZLeadListQuery.omit({ sort: true, dir: true, limit: true, offset: true, stage: true });
+export const ZLeadCounts = z.object({
+  byStage: z.record(z.enum(LEAD_STAGES), z.number().int()),
+  total: z.number().int(),
+  open: z.number().int(),
+  won: z.number().int(),
+  lost: z.number().int(),
+});
+export type LeadCounts = z.infer<typeof ZLeadCounts>;
+
 export const ZLeadDetail = ZLeadSummary.extend({
   ...ZLeadBrief.shape,
   functions: z.array(ZLeadFunction),

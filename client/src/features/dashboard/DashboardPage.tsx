@@ -5,7 +5,7 @@ import { formatCount, formatDate, hourInKolkata, todayInKolkata } from '../../li
 import { useMe } from '../auth/useSession.ts';
 import { useEvents } from '../events/useEvents.ts';
 import { ClientPaymentsCard } from '../finance/ClientPaymentsCard.tsx';
-import { useLeads } from '../leads/leads.api.ts';
+import { useLeadCounts } from '../leads/leads.api.ts';
 import { ClientQuotesCard } from '../quotes/ClientQuotesCard.tsx';
 import { LeadsByStage } from './LeadsByStage.tsx';
 import { StatCard } from './StatCard.tsx';
@@ -31,11 +31,9 @@ export function DashboardPage() {
   const scoped = isScopedRole(me.role);
   const canLeads = me.permissions.includes('leads:read');
   const events = useEvents();
-  const leads = useLeads({ limit: 500 }, canLeads);
+  const counts = useLeadCounts({}, canLeads);
   const next = upcoming(events.data);
   const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const openLeads = leads.data?.leads.filter((l) => l.stage !== 'won' && l.stage !== 'lost');
-  const won = leads.data?.leads.filter((l) => l.stage === 'won');
 
   return (
     <Stack gap="lg">
@@ -81,7 +79,7 @@ export function DashboardPage() {
             {canLeads && (
               <StatCard
                 label="Open leads"
-                value={openLeads && formatCount(openLeads.length)}
+                value={counts.data && formatCount(counts.data.open)}
                 hint="Not yet won or lost"
                 icon={<IconTargetArrow size={22} />}
                 color="blue"
@@ -90,8 +88,8 @@ export function DashboardPage() {
             {canLeads && (
               <StatCard
                 label="Leads won"
-                value={won && formatCount(won.length)}
-                hint={leads.data ? `of ${formatCount(leads.data.total)} leads in total` : undefined}
+                value={counts.data && formatCount(counts.data.won)}
+                hint={counts.data ? `of ${formatCount(counts.data.total)} leads in total` : undefined}
                 icon={<IconTrophy size={22} />}
                 color="green"
               />
@@ -103,7 +101,7 @@ export function DashboardPage() {
             </Grid.Col>
             {canLeads && (
               <Grid.Col span={{ base: 12, md: 5 }}>
-                <LeadsByStage leads={leads.data?.leads} error={leads.error} />
+                <LeadsByStage counts={counts.data?.byStage} error={counts.error} />
               </Grid.Col>
             )}
           </Grid>

@@ -1,13 +1,13 @@
-import { LEAD_STAGE_LABELS, LEAD_STAGES, type LeadSummary } from '@mandap/shared';
+import { LEAD_STAGE_LABELS, LEAD_STAGES, type LeadCounts } from '@mandap/shared';
 import { Anchor, Group, Paper, Progress, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { formatCount } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { STAGE_COLORS } from '../leads/LeadBadges.tsx';
 
-export function LeadsByStage({ leads, error }: { leads: LeadSummary[] | undefined; error: unknown }) {
-  const counts = new Map(LEAD_STAGES.map((s) => [s, 0]));
-  for (const l of leads ?? []) counts.set(l.stage, (counts.get(l.stage) ?? 0) + 1);
-  const max = Math.max(1, ...counts.values());
+/** Leads per stage, as counted by the server over every lead. */
+export function LeadsByStage({ counts, error }: { counts: LeadCounts['byStage'] | undefined; error: unknown }) {
+  const max = Math.max(1, ...Object.values(counts ?? {}));
   return (
     <Paper withBorder p="lg" h="100%">
       <Group justify="space-between" mb="md">
@@ -18,7 +18,7 @@ export function LeadsByStage({ leads, error }: { leads: LeadSummary[] | undefine
       </Group>
       {error ? (
         <QueryError error={error} />
-      ) : !leads ? (
+      ) : !counts ? (
         <Skeleton h={220} />
       ) : (
         <Stack gap={10} data-testid="leads-by-stage">
@@ -27,14 +27,14 @@ export function LeadsByStage({ leads, error }: { leads: LeadSummary[] | undefine
               <Group justify="space-between" mb={4}>
                 <Text size="sm">{LEAD_STAGE_LABELS[s]}</Text>
                 <Text size="sm" fw={600}>
-                  {counts.get(s)}
+                  {formatCount(counts[s])}
                 </Text>
               </Group>
               <Progress
-                value={((counts.get(s) ?? 0) / max) * 100}
+                value={(counts[s] / max) * 100}
                 color={STAGE_COLORS[s]}
                 size="sm"
-                aria-label={`${LEAD_STAGE_LABELS[s]}: ${counts.get(s)}`}
+                aria-label={`${LEAD_STAGE_LABELS[s]}: ${formatCount(counts[s])}`}
               />
             </div>
           ))}

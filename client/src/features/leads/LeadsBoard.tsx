@@ -10,14 +10,15 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { formatMoney, LEAD_STAGE_LABELS, LEAD_STAGES, type LeadStage, type LeadSummary } from '@mandap/shared';
-import { Badge, Box, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
-import { formatDate, humanize } from '../../lib/format.ts';
+import { formatCount, formatDate, humanize } from '../../lib/format.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
 import { SourceBadge, STAGE_COLORS, TemperatureBadge } from './LeadBadges.tsx';
 import { LostReasonModal } from './LostReasonModal.tsx';
-import { useMoveLead } from './leads.api.ts';
+import { type LeadFilters, useLeads, useMoveLead } from './leads.api.ts';
 
 function LeadCard({ lead, onOpen }: { lead: LeadSummary; onOpen: (id: string) => void }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: lead.id, data: { lead } });
@@ -69,16 +70,27 @@ function LeadCard({ lead, onOpen }: { lead: LeadSummary; onOpen: (id: string) =>
   );
 }
 
+const PAGE = 50;
+
+/**
+ * One stage: its own page of leads from the server (newest first, 50 more at a time) and its
+ * true total, so a column never stops at the newest few hundred leads of the whole pipeline.
+ */
 function StageColumn({
   stage,
-  leads,
+  filters,
   onOpen,
 }: {
   stage: LeadStage;
-  leads: LeadSummary[];
+  filters: LeadFilters;
   onOpen: (id: string) => void;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: stage });
+  const [limit, setLimit] = useState(PAGE);
+  const excluded = !!filters.stage && filters.stage !== stage;
+  const page = useLeads({ ...filters, stage, limit, offset: 0 }, !excluded);
+  const leads = excluded ? [] : (page.data?.leads ?? []);
+  const total = excluded ? 0 : page.data?.total;
   return (
     <Paper
       ref={setNodeRef}
@@ -95,18 +107,31 @@ function StageColumn({
         <Text fw={600} size="sm">
           {LEAD_STAGE_LABELS[stage]}
         </Text>
-        <Badge color={STAGE_COLORS[stage]} variant="light" size="sm">
-          {leads.length}
+        <Badge color={STAGE_COLORS[stage]} variant="light" size="sm" data-testid={`stage-total-${stage}`}>
+          {total === undefined ? '…' : formatCount(total)}
         </Badge>
       </Group>
       <Stack gap="xs" mih={120}>
+        {page.isError && <QueryError error={page.error} onRetry={() => page.refetch()} />}
+        {page.isPending && !excluded && <Skeleton h={80} radius="md" />}
         {leads.map((l) => (
           <LeadCard key={l.id} lead={l} onOpen={onOpen} />
         ))}
-        {leads.length === 0 && (
+        {!page.isPending && leads.length === 0 && (
           <Text size="xs" c="dimmed" ta="center" py="lg">
             Drop a lead here
           </Text>
+        )}
+        {total !== undefined && leads.length < total && (
+          <Button
+            variant="subtle"
+            size="xs"
+            loading={page.isFetching}
+            onClick={() => setLimit((l) => Math.min(1000, l + PAGE))}
+            disabled={limit >= 1000}
+          >
+            Show {formatCount(Math.min(PAGE, total - leads.length))} more of {formatCount(total - leads.length)}
+          </Button>
         )}
       </Stack>
     </Paper>
@@ -114,7 +139,7 @@ function StageColumn({
 }
 
 /** The pipeline: one column per stage; dragging a card asks the server, which checks the lifecycle. */
-export function LeadsBoard({ leads, onOpen }: { leads: LeadSummary[]; onOpen: (id: string) => void }) {
+export function LeadsBoard({ filters, onOpen }: { filters: LeadFilters; onOpen: (id: string) => void }) {
   const move = useMoveLead();
   const [pendingLost, setPendingLost] = useState<LeadSummary | null>(null);
   const sensors = useSensors(
@@ -143,16 +168,13 @@ export function LeadsBoard({ leads, onOpen }: { leads: LeadSummary[]; onOpen: (i
     else moveTo(lead, to);
   }
 
-  const byStage = new Map<LeadStage, LeadSummary[]>(LEAD_STAGES.map((s) => [s, []]));
-  for (const l of leads) byStage.get(l.stage)?.push(l);
-
   return (
     <>
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <ScrollArea type="auto" offsetScrollbars>
           <Box style={{ display: 'flex', gap: 12, alignItems: 'flex-start', paddingBottom: 8 }}>
             {LEAD_STAGES.map((s) => (
-              <StageColumn key={s} stage={s} leads={byStage.get(s) ?? []} onOpen={onOpen} />
+              <StageColumn key={s} stage={s} filters={filters} onOpen={onOpen} />
             ))}
           </Box>
         </ScrollArea>

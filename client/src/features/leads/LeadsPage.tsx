@@ -1,21 +1,18 @@
-import { Button, Group, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBellRinging, IconFileImport, IconLayoutKanban, IconPlus, IconRoute, IconTable } from '@tabler/icons-react';
 import type { SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
 import { AssignmentRulesModal } from './AssignmentRulesModal.tsx';
 import { LeadDrawer } from './LeadDrawer.tsx';
 import { LeadFiltersBar } from './LeadFiltersBar.tsx';
 import { LeadsBoard } from './LeadsBoard.tsx';
 import { LeadsTable } from './LeadsTable.tsx';
-import { type LeadFilters, useLeads } from './leads.api.ts';
+import type { LeadFilters } from './leads.api.ts';
 import { NewLeadModal } from './NewLeadModal.tsx';
-
-const BOARD_LIMIT = 500;
 
 export function LeadsPage() {
   const [params, setParams] = useSearchParams();
@@ -29,7 +26,6 @@ export function LeadsPage() {
   const [debounced] = useDebouncedValue(filters, 250);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
   const [creating, setCreating] = useState(false);
-  const board = useLeads({ ...debounced, limit: BOARD_LIMIT }, view === 'board');
 
   const setParam = (k: string, v: string | null) =>
     setParams(
@@ -93,21 +89,7 @@ export function LeadsPage() {
       />
       <LeadFiltersBar filters={filters} onChange={setFilters} />
       {view === 'board' ? (
-        board.isPending ? (
-          <Skeleton h={420} radius="lg" />
-        ) : board.isError ? (
-          <QueryError error={board.error} onRetry={() => board.refetch()} />
-        ) : (
-          <>
-            {board.data.total > BOARD_LIMIT && (
-              <Text size="sm" c="dimmed">
-                The board shows the newest {BOARD_LIMIT} of {board.data.total} leads. Narrow the filters or use the
-                table to see them all.
-              </Text>
-            )}
-            <LeadsBoard leads={board.data.leads} onOpen={(id) => setParam('lead', id)} />
-          </>
-        )
+        <LeadsBoard filters={debounced} onOpen={(id) => setParam('lead', id)} />
       ) : (
         <LeadsTable
           filters={debounced}

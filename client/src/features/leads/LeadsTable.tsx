@@ -1,4 +1,4 @@
-import { formatMoney, type LEAD_SORTS, type LeadSummary } from '@mandap/shared';
+import { formatMoney, formatPhone, type LEAD_SORTS, type LeadSummary } from '@mandap/shared';
 import { Box, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -30,7 +30,7 @@ const columns = col.columns([
         </Text>
         <Text size="xs" c="dimmed">
           {c.row.original.code}
-          {c.row.original.phone ? ` · ${c.row.original.phone}` : ''}
+          {c.row.original.phone ? ` · ${formatPhone(c.row.original.phone)}` : ''}
         </Text>
       </Stack>
     ),

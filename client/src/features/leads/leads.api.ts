@@ -5,6 +5,7 @@ import {
   type UpdateLead,
   ZCommunicationList,
   ZFollowUp,
+  ZLeadCounts,
   ZLeadHistory,
   ZLeadList,
   ZLeadResult,
@@ -35,6 +36,18 @@ export function useLeads(filters: LeadFilters = {}, enabled = true) {
   return useQuery({
     queryKey: ['leads', 'list', qs],
     queryFn: ({ signal }) => api(`/api/leads?${qs}`, { schema: ZLeadList, signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Lead counts per stage (open, won, lost) counted by the server over every lead, under the list's filters. */
+export function useLeadCounts(filters: LeadFilters = {}, enabled = true) {
+  const { stage: _s, sort: _o, dir: _d, limit: _l, offset: _f, ...rest } = filters;
+  const qs = leadsQueryString(rest);
+  return useQuery({
+    queryKey: ['leads', 'counts', qs],
+    queryFn: ({ signal }) => api(`/api/leads/counts?${qs}`, { schema: ZLeadCounts, signal }),
     enabled,
     placeholderData: keepPreviousData,
   });

@@ -7,7 +7,7 @@ import {
   mergeRicher,
   newId,
 } from '@mandap/shared';
-import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, like, ne, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   communications,
@@ -27,7 +27,10 @@ import { type Actor, leadValues, ownerPicker } from '../leads/lead-create.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { recordLeadsCreated, reserveLeadCodes } from './bulk-journal.ts';
 import { checkRows } from './import-check.ts';
-import { assertOpen, batchView, loadBatch, rememberMapping, storeChecked } from './imports.service.ts';
+import { assertOpen, batchView, loadBatch, rememberMapping } from './imports.service.ts';
+
+/** The external reference of a lead made by an import: the batch and the line, so an undo finds exactly its leads. */
+export const importRef = (batchId: string, line: number) => `import:${batchId}:${line}`;
 
 const sameMapping = (a: ColumnMapping | null, b: ColumnMapping) =>
   !!a && JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
@@ -50,6 +53,7 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
       .select({
         line: importRows.line,
         cells: importRows.cells,
+        status: importRows.status,
         decision: importRows.decision,
         matchLeadId: importRows.matchLeadId,
       })
@@ -72,6 +76,16 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
         `The leads changed since the dry run: it promised ${input.expect.create} new and ${input.expect.merge} merged, now it would be ${counts.toCreate} and ${counts.toMerge}. Nothing was imported; run the dry run again.`,
       );
 
+    // Row by row, not just in total: every row must come out as the dry run showed it.
+    const moved = rows.filter((r, i) => r.status !== staged[i]!.status || r.matchLeadId !== staged[i]!.matchLeadId);
+    if (moved.length)
+      throw new AppError(
+        'conflict',
+        `${moved.length} row${moved.length === 1 ? '' : 's'} (line ${moved
+          .slice(0, 5)
+          .map((r) => r.line)
+          .join(', ')}) would now be imported differently from the dry run. Nothing was imported; run the dry run again.`,
+      );
     const now = deps.now();
     const at = now.toISOString();
     const toCreate = rows.filter(
@@ -84,7 +98,8 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
     const values = toCreate.map((r, k) => {
       const l = r.lead!;
       return leadValues(
-        { ...l, functions: l.functions.length ? l.functions : null },
+        // The row's place in this import, so an undo finds exactly the leads it made.
+        { ...l, functions: l.functions.length ? l.functions : null, externalRef: importRef(id, r.line) },
         codes[k]!,
         pickOwner({ source: l.source, city: l.city, eventType: l.eventType }),
         now,
@@ -134,24 +149,25 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
       mergedBefore.set(r.line, before);
     }
 
-    await storeChecked(
-      tx,
-      id,
-      rows.map((r) => {
-        const leadId = leadIdOf.get(r.line) ?? null;
-        const status =
-          r.status === 'review'
-            ? r.decision === 'merge'
-              ? 'merged'
-              : r.decision === 'keep_both'
-                ? 'created'
-                : 'skipped'
-            : leadId
-              ? 'created'
-              : r.status;
-        return { ...r, status, leadId, mergedBefore: mergedBefore.get(r.line) ?? null };
-      }),
-    );
+    // The rows keep what the dry run found; only their outcome is written, in four statements.
+    const ofBatch = eq(importRows.batchId, id);
+    await tx
+      .update(importRows)
+      .set({ status: 'created' })
+      .where(and(ofBatch, inArray(importRows.status, ['ok', 'warning'])));
+    for (const [decision, status] of [
+      ['keep_both', 'created'],
+      ['skip', 'skipped'],
+    ] as const)
+      await tx
+        .update(importRows)
+        .set({ status })
+        .where(and(ofBatch, eq(importRows.status, 'review'), eq(importRows.decision, decision)));
+    for (const [line, before] of mergedBefore)
+      await tx
+        .update(importRows)
+        .set({ status: 'merged', leadId: leadIdOf.get(line) ?? null, mergedBefore: before })
+        .where(and(ofBatch, eq(importRows.line, line)));
     const final = {
       ...counts,
       created: toCreate.length,
@@ -243,7 +259,12 @@ export async function undoBatch(deps: Deps, id: string, actor: Actor): Promise<I
       })
       .from(importRows)
       .where(and(eq(importRows.batchId, id), inArray(importRows.status, ['created', 'merged'])));
-    const created = done.filter((r) => r.status === 'created' && r.leadId).map((r) => r.leadId!);
+    const created = (
+      await tx
+        .select({ id: leads.id })
+        .from(leads)
+        .where(like(leads.externalRef, `${importRef(id, 0).slice(0, -1)}%`))
+    ).map((l) => l.id);
     const merged = done.filter((r) => r.status === 'merged' && r.leadId);
     const touched = await touchedLeads(tx, [...created, ...merged.map((m) => m.leadId!)], b.committedAt);
     if (touched.length) {

@@ -2,18 +2,22 @@ import { z } from '@hono/zod-openapi';
 import {
   ZAssignmentRuleInput,
   ZAssignmentRules,
+  ZLeadCounts,
+  ZLeadCountsQuery,
   ZLeadOwners,
   ZLeadSourceOptions,
   ZReferrerQuery,
   ZReferrers,
   ZReorderRules,
 } from '@mandap/shared';
+import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { actorOf } from './actor.ts';
 import * as rules from './assignment-rules.service.ts';
 import { listingPlatformsOf, listOwners, searchReferrers } from './lead-options.service.ts';
+import { countLeads } from './leads.service.ts';
 
 const ZRuleParam = z.object({ ruleId: z.uuid({ error: 'must be an id (UUID)' }) });
 const rulesResult = {
@@ -21,6 +25,14 @@ const rulesResult = {
   ...errorResponses,
 };
 
+const counts = defineRoute({
+  method: 'get',
+  path: '/counts',
+  permission: 'leads:read',
+  summary: 'How many leads match the filters, per stage, with open, won and lost: counted over every lead',
+  request: { query: ZLeadCountsQuery },
+  responses: { 200: jsonResponse(ZLeadCounts, 'Counts.'), ...errorResponses },
+});
 const owners = defineRoute({
   method: 'get',
   path: '/owners',
@@ -86,6 +98,7 @@ const reorder = defineRoute({
 
 /** Pickers and settings of the leads area, mounted under /api/leads before the /{id} routes. */
 export const leadOptionsRoutes = createRouter()
+  .openapi(counts, async (c) => c.json(await countLeads(c.get('deps'), viewerOf(c), c.req.valid('query')), 200))
   .openapi(owners, async (c) => c.json({ owners: await listOwners(c.get('deps')) }, 200))
   .openapi(referrers, async (c) =>
     c.json({ clients: await searchReferrers(c.get('deps'), c.req.valid('query').q) }, 200),

@@ -1,4 +1,13 @@
-import type { CreateLeadParsed, LeadDetail, LeadListQuery, LeadSource, LeadSummary, UpdateLead } from '@mandap/shared';
+import {
+  type CreateLeadParsed,
+  LEAD_STAGES,
+  type LeadCounts,
+  type LeadDetail,
+  type LeadListQuery,
+  type LeadSource,
+  type LeadSummary,
+  type UpdateLead,
+} from '@mandap/shared';
 import { and, asc, count, desc, eq, gte, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, leads, users } from '../../db/schema/index.ts';
@@ -55,6 +64,27 @@ export async function listLeads(
     deps.db.select({ n: count() }).from(leads).where(where),
   ]);
   return { leads: rows as LeadSummary[], total: totals?.n ?? 0 };
+}
+
+/**
+ * How many leads match, per stage, counted by the database over every lead (one GROUP BY on
+ * the stage index), for the dashboard's figures and the board's column totals.
+ */
+export async function countLeads(
+  deps: Deps,
+  viewer: Viewer,
+  query: Omit<LeadListQuery, 'stage' | 'sort' | 'dir' | 'limit' | 'offset'>,
+): Promise<LeadCounts> {
+  const filters = listFilters({ ...query, sort: 'createdAt', dir: 'desc', limit: 1, offset: 0 }, viewer);
+  const rows = await deps.db
+    .select({ stage: leads.stage, n: count() })
+    .from(leads)
+    .where(filters.length ? and(...filters) : undefined)
+    .groupBy(leads.stage);
+  const byStage = Object.fromEntries(LEAD_STAGES.map((s) => [s, 0])) as LeadCounts['byStage'];
+  for (const r of rows) byStage[r.stage] = r.n;
+  const total = rows.reduce((a, r) => a + r.n, 0);
+  return { byStage, total, won: byStage.won, lost: byStage.lost, open: total - byStage.won - byStage.lost };
 }
 
 export async function getLead(deps: Deps, id: string): Promise<LeadDetail> {
