@@ -95,6 +95,11 @@ export function EventFinancePage() {
                     <Table.Td>{p.reference ?? '—'}</Table.Td>
                     <Table.Td ta="right" c={p.amountMinor < 0 ? 'red' : undefined}>
                       {formatMoney({ amountMinor: p.amountMinor, currency: p.currency })}
+                      {p.unallocatedMinor > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {formatMoney({ amountMinor: p.unallocatedMinor, currency: p.currency })} credit on account
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       {p.amountMinor > 0 && (

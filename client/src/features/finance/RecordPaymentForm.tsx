@@ -8,7 +8,19 @@ import {
   type PaymentMode,
   type RecordPayment,
 } from '@mandap/shared';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
@@ -37,6 +49,8 @@ export function RecordPaymentForm({
   const [amountMinor, setAmountMinor] = useState(open[0] ? open[0].amountMinor - open[0].paidMinor : 0);
   const [currency, setCurrency] = useState<Currency>(planCurrency);
   const [fxRate, setFxRate] = useState('');
+  /** Set once the server said the rate is far from the day's stored rate and finance confirms it. */
+  const [fxConfirmed, setFxConfirmed] = useState(false);
   const [manual, setManual] = useState(false);
   const [split, setSplit] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState(false);
@@ -47,9 +61,9 @@ export function RecordPaymentForm({
     setError(null);
     if (!receivedOn) return setError('Enter the date the money was received (dd/mm/yyyy).');
     if (amountMinor <= 0) return setError('Enter the amount received.');
-    if (manual && allocated !== amountMinor)
+    if (manual && allocated > amountMinor)
       return setError(
-        `The milestones add up to ${formatMoney({ amountMinor: allocated, currency })}; the payment is ${formatMoney({ amountMinor, currency })}.`,
+        `The milestones add up to ${formatMoney({ amountMinor: allocated, currency })}; the payment is only ${formatMoney({ amountMinor, currency })}.`,
       );
     const body: RecordPayment = {
       eventId,
@@ -58,7 +72,7 @@ export function RecordPaymentForm({
       amountMinor,
       currency,
       ...(reference.trim() ? { reference: reference.trim() } : {}),
-      ...(currency !== 'INR' && fxRate ? { fxRate } : {}),
+      ...(currency !== 'INR' && fxRate ? { fxRate, ...(fxConfirmed ? { fxRateConfirmed: true } : {}) } : {}),
       ...(manual
         ? {
             allocations: Object.entries(split)
@@ -132,9 +146,19 @@ export function RecordPaymentForm({
             description="As the bank applied it; blank uses the latest stored rate"
             placeholder="83.2150"
             value={fxRate}
-            onChange={(e) => setFxRate(e.currentTarget.value)}
+            onChange={(e) => {
+              setFxRate(e.currentTarget.value);
+              setFxConfirmed(false);
+            }}
           />
         )}
+        {currency !== 'INR' && fxRate && error?.includes('fxRateConfirmed') ? (
+          <Checkbox
+            label="This rate is right: the bank applied it"
+            checked={fxConfirmed}
+            onChange={(e) => setFxConfirmed(e.currentTarget.checked)}
+          />
+        ) : null}
       </SimpleGrid>
       <Switch
         label="Choose which milestones it pays (otherwise the oldest first)"
@@ -165,6 +189,12 @@ export function RecordPaymentForm({
           </Table.Tbody>
         </Table>
       )}
+      {manual && amountMinor > allocated ? (
+        <Text size="sm" c="dimmed">
+          {formatMoney({ amountMinor: amountMinor - allocated, currency })} not given to a milestone is held as credit
+          on account, for finance to apply or refund.
+        </Text>
+      ) : null}
       {error && (
         <Alert color="red" title="Not recorded">
           {error}
