@@ -36,7 +36,7 @@ describe('permissions', () => {
       expect(hasPermission(role, 'users:manage')).toBe(false);
       const tasks = role === 'vendor' ? ['my-tasks'] : [];
       // No Inbox: there is nothing in it for them yet; no internal screen whatever they hold.
-      expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', ...tasks]);
+      expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', 'calendar', ...tasks]);
       expect(canOpenScreen(role, 'quotes:read', true)).toBe(false);
     }
   });
@@ -53,6 +53,7 @@ describe('permissions', () => {
       'dashboard',
       'leads',
       'events',
+      'calendar',
       'finance',
       'inbox',
       'reports',

@@ -141,6 +141,7 @@ export const NAV_AREAS = [
   { key: 'dashboard', label: 'Dashboard', path: '/', permission: 'events:read' },
   { key: 'leads', label: 'Leads', path: '/leads', permission: 'leads:read', staffOnly: true },
   { key: 'events', label: 'Events', path: '/events', permission: 'events:read' },
+  { key: 'calendar', label: 'Calendar', path: '/calendar', permission: 'events:read' },
   { key: 'quotes', label: 'Quotes', path: '/quotes', permission: 'quotes:write', staffOnly: true },
   { key: 'my-tasks', label: 'My tasks', path: '/my-tasks', permission: 'tasks:read' },
   { key: 'vendors', label: 'Vendors', path: '/vendors', permission: 'vendors:write', staffOnly: true },

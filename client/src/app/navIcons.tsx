@@ -1,6 +1,7 @@
 import type { NavArea } from '@mandap/shared';
 import {
   IconCalendarEvent,
+  IconCalendarMonth,
   IconChartBar,
   IconFileInvoice,
   IconHome,
@@ -17,6 +18,7 @@ export const NAV_ICONS: Record<NavArea['key'], typeof IconHome> = {
   dashboard: IconHome,
   leads: IconTargetArrow,
   events: IconCalendarEvent,
+  calendar: IconCalendarMonth,
   quotes: IconFileInvoice,
   'my-tasks': IconListCheck,
   vendors: IconTruckDelivery,

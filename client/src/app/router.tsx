@@ -112,6 +112,13 @@ export const routes: RouteObject[] = [
                       (m) => m.MyEventPage,
                     ),
                   },
+                  {
+                    path: 'calendar',
+                    lazy: page(
+                      () => import('../features/calendar/CalendarPage.tsx'),
+                      (m) => m.CalendarPage,
+                    ),
+                  },
                 ],
               },
               {
