@@ -34,7 +34,7 @@ describe('permissions', () => {
     for (const role of ['vendor', 'client'] as const) {
       expect(hasPermission(role, 'leads:read')).toBe(false);
       expect(hasPermission(role, 'users:manage')).toBe(false);
-      const tasks = role === 'vendor' ? ['my-tasks'] : [];
+      const tasks = role === 'vendor' ? ['my-tasks', 'my-work'] : [];
       // No Inbox: there is nothing in it for them yet; no internal screen whatever they hold.
       expect(navFor(role).map((a) => a.key)).toEqual(['dashboard', 'events', 'calendar', ...tasks]);
       expect(canOpenScreen(role, 'quotes:read', true)).toBe(false);
@@ -54,6 +54,7 @@ describe('permissions', () => {
       'leads',
       'events',
       'calendar',
+      'vendors',
       'finance',
       'inbox',
       'reports',

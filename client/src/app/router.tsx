@@ -205,8 +205,35 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
-                element: <RequirePermission permission="vendors:write" staffOnly />,
-                children: [{ path: 'vendors', lazy: comingSoon('vendors') }],
+                element: <RequirePermission permission="vendors:read" staffOnly />,
+                children: [
+                  {
+                    path: 'vendors',
+                    lazy: page(
+                      () => import('../features/vendors/VendorsPage.tsx'),
+                      (m) => m.VendorsPage,
+                    ),
+                  },
+                  {
+                    path: 'vendors/events/:id',
+                    lazy: page(
+                      () => import('../features/vendors/EventVendorsPage.tsx'),
+                      (m) => m.EventVendorsPage,
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="vendors:portal" />,
+                children: [
+                  {
+                    path: 'my-work',
+                    lazy: page(
+                      () => import('../features/vendors/MyWorkPage.tsx'),
+                      (m) => m.MyWorkPage,
+                    ),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="payments:record" staffOnly />,
