@@ -96,7 +96,41 @@ export function refreshSession(): Promise<Session | null> {
   return inflight;
 }
 
+/**
+ * A sign-out made with no network could not revoke the refresh cookie on the server; on a shared
+ * device the next load would restore that session. The sign-out is finished before anything else.
+ */
+const PENDING_LOGOUT_KEY = 'mandap.pendingLogout';
+
+function pendingLogout(on?: boolean): boolean {
+  try {
+    if (on === true) localStorage.setItem(PENDING_LOGOUT_KEY, '1');
+    if (on === false) localStorage.removeItem(PENDING_LOGOUT_KEY);
+    return localStorage.getItem(PENDING_LOGOUT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Revokes the cookie of a sign-out made offline, if one is pending; true when none is left pending. */
+export async function finishPendingLogout(): Promise<boolean> {
+  if (!pendingLogout()) return true;
+  try {
+    const out = await fetch('/api/auth/logout', { method: 'POST', credentials: 'include' });
+    if (out.ok) pendingLogout(false);
+  } catch {
+    // Still offline.
+  }
+  return !pendingLogout();
+}
+
 async function doRefresh(): Promise<Session | null> {
+  if (pendingLogout()) {
+    // Nobody is signed in until the sign-out has reached the server.
+    await finishPendingLogout();
+    setSession(null);
+    return null;
+  }
   let res: Response;
   try {
     res = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'include' });
@@ -129,11 +163,15 @@ async function doRefresh(): Promise<Session | null> {
 export async function endSession(): Promise<void> {
   const token = accessToken();
   try {
-    await fetch('/api/auth/logout', {
+    const res = await fetch('/api/auth/logout', {
       method: 'POST',
       credentials: 'include',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     });
+    pendingLogout(!res.ok);
+  } catch {
+    // No network: finish revoking the cookie on the next load or sign-in.
+    pendingLogout(true);
   } finally {
     setSession(null);
   }

@@ -1,11 +1,13 @@
 import { ZOk, ZSession } from '@mandap/shared';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
-import { setSession } from '../../api/session.ts';
+import { finishPendingLogout, setSession } from '../../api/session.ts';
 
 const ZAccepted = z.object({ ok: z.boolean() }).passthrough();
 
 export async function login(email: string, password: string) {
+  // A sign-out made offline on this device is finished first, so it cannot end this new session later.
+  await finishPendingLogout();
   const session = await api('/api/auth/login', {
     method: 'POST',
     body: { email, password },
