@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type Access, CLOSE } from './auth.ts';
 import { type Folded, foldStored } from './fold.ts';
@@ -50,7 +50,14 @@ export interface DocHooks {
   onQuarantine: (name: string, reason: string) => void;
   /** A peer sent a fresh token. */
   onReauth?: (peer: Peer, token: string) => void;
+  /** An update is committed with this log sequence (published to the other instances). */
+  onDurable?: (name: string, seq: number, update: Uint8Array) => void;
+  /** A presence change made here (published to the other instances). */
+  onLocalPresence?: (name: string, update: Uint8Array) => void;
 }
+
+/** Owner of presence client ids set through another instance. */
+const REMOTE_OWNER: PresenceOwner = { userId: '\u0000remote', name: '', readOnly: true, awarenessIds: new Set() };
 
 /**
  * One loaded document: its Y.Doc, presence and peers.
@@ -67,7 +74,7 @@ export class SharedDoc {
   readonly awareness: Awareness;
   readonly peers = new Set<Peer>();
   /** Which connection owns each presence client id. */
-  readonly owners = new Map<number, Peer>();
+  readonly owners = new Map<number, PresenceOwner>();
   /** Connections holding this document, including ones still completing their handshake. */
   refs = 0;
   /** Updates appended to the log and not yet committed. */
@@ -84,6 +91,7 @@ export class SharedDoc {
   private persistFailures = 0;
   private rebuilding: Promise<void> | null = null;
   private inbox: { peer: Peer; data: Uint8Array }[] = [];
+  private remoteDuringRebuild: Uint8Array[] = [];
 
   constructor(
     readonly name: string,
@@ -106,6 +114,8 @@ export class SharedDoc {
             origin.awarenessIds.add(id);
             this.owners.set(id, origin);
           }
+        } else if (origin === 'remote') {
+          for (const id of [...added, ...updated]) if (!this.owners.has(id)) this.owners.set(id, REMOTE_OWNER);
         }
         for (const id of removed) {
           this.owners.get(id)?.awarenessIds.delete(id);
@@ -113,8 +123,29 @@ export class SharedDoc {
         }
         const message = encodeAwareness(this.awareness, changed);
         for (const peer of this.peers) send(peer, message, this.hooks.limits);
+        if (origin !== 'remote' && this.hooks.onLocalPresence) {
+          this.hooks.onLocalPresence(this.name, encodeAwarenessUpdate(this.awareness, changed));
+        }
       },
     );
+  }
+
+  /** A committed update relayed from another instance: applied here and passed to this instance's peers. */
+  applyRemote(update: Uint8Array): void {
+    if (this.rebuilding) this.remoteDuringRebuild.push(update);
+    try {
+      Y.applyUpdate(this.ydoc, update, 'remote');
+    } catch (err) {
+      console.error(`collab-server: a relayed update to ${this.name} could not be applied; rebuilding`, err);
+      this.rebuild();
+      return;
+    }
+    const message = encodeUpdate(update);
+    for (const peer of this.peers) send(peer, message, this.hooks.limits);
+  }
+
+  applyRemotePresence(update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, 'remote');
   }
 
   private watch(ydoc: Y.Doc): void {
@@ -201,8 +232,9 @@ export class SharedDoc {
   private persist(peer: Peer, effective: Uint8Array): void {
     this.pending++;
     this.inflight.add(effective);
-    const appended = this.log.append(this.name, effective, () => {
+    const appended = this.log.append(this.name, effective, (seq) => {
       this.inflight.delete(effective);
+      this.hooks.onDurable?.(this.name, seq, effective);
       // Durable: now the other peers may see it.
       const message = encodeUpdate(effective);
       for (const other of this.peers) if (other !== peer) send(other, message, this.hooks.limits);
@@ -277,6 +309,13 @@ export class SharedDoc {
       if (folded.badSeqs.length > 0 || folded.badSnapshot || folded.unreadable) {
         this.quarantine('stored rows could not be applied');
       }
+      for (const update of this.remoteDuringRebuild.splice(0)) {
+        try {
+          Y.applyUpdate(folded.ydoc, update, 'load');
+        } catch (err) {
+          console.error(`collab-server: re-applying a relayed update to ${this.name} failed`, err);
+        }
+      }
       this.ydoc = folded.ydoc;
       this.watch(folded.ydoc);
     })()
@@ -302,12 +341,6 @@ export class SharedDoc {
     if (this.quarantined) return;
     this.quarantined = reason;
     this.hooks.onQuarantine(this.name, reason);
-  }
-
-  /** Full state for compaction; null while quarantined (its rows are kept for the repair command). */
-  stateForCompaction(): Uint8Array | null {
-    if (this.quarantined || this.rebuilding) return null;
-    return Y.encodeStateAsUpdate(this.ydoc);
   }
 
   destroy(): void {
@@ -365,6 +398,15 @@ export function send(peer: Peer, message: Uint8Array, limits: PeerLimits): void 
   });
 }
 
+/** What the registry needs from the Redis relay (several instances). */
+export interface DocRelay {
+  position(name: string): Promise<string>;
+  follow(name: string, fromId: string): Promise<void>;
+  unfollow(name: string): Promise<void>;
+  publishUpdate(name: string, seq: number, update: Uint8Array): Promise<void>;
+  publishAwareness(name: string, update: Uint8Array): void;
+}
+
 /** Loads documents on demand, shares them between connections, unloads them when idle. */
 export class DocRegistry {
   private loading = new Map<string, Promise<SharedDoc>>();
@@ -378,6 +420,7 @@ export class DocRegistry {
     private readonly limits: PeerLimits,
     private readonly onCommitted?: OnCommitted,
     private readonly onReauth?: (peer: Peer, token: string) => void,
+    private readonly relay?: DocRelay,
   ) {}
 
   get size(): number {
@@ -386,11 +429,6 @@ export class DocRegistry {
 
   get(name: string): SharedDoc | undefined {
     return this.loaded.get(name);
-  }
-
-  /** Full state of a loaded document, for compaction. */
-  currentState(name: string): Uint8Array | null {
-    return this.loaded.get(name)?.stateForCompaction() ?? null;
   }
 
   all(): SharedDoc[] {
@@ -436,6 +474,7 @@ export class DocRegistry {
   unload(doc: SharedDoc): void {
     this.loading.delete(doc.name);
     this.loaded.delete(doc.name);
+    void this.relay?.unfollow(doc.name);
     doc.destroy();
   }
 
@@ -444,6 +483,8 @@ export class DocRegistry {
   }
 
   private async load(name: string): Promise<SharedDoc> {
+    // The stream position first, then the log: whatever is committed in between arrives twice, never not at all.
+    const position = this.relay ? await this.relay.position(name) : null;
     const stored = await this.log.load(name);
     const folded = foldStored(stored);
     const doc = new SharedDoc(
@@ -452,6 +493,8 @@ export class DocRegistry {
       {
         onCommitted: this.onCommitted,
         onReauth: this.onReauth,
+        onDurable: this.relay ? (n, seq, u) => void this.relay?.publishUpdate(n, seq, u) : undefined,
+        onLocalPresence: this.relay ? (n, u) => this.relay?.publishAwareness(n, u) : undefined,
         loadStored: (n) => this.loadStored(n),
         limits: this.limits,
         onQuarantine: (n, reason) => {
@@ -466,6 +509,7 @@ export class DocRegistry {
     else if (folded.badSeqs.length > 0) doc.quarantine(`log rows ${folded.badSeqs.join(', ')} cannot be applied`);
     else this.quarantined.delete(name);
     this.loaded.set(name, doc);
+    if (this.relay && position !== null) await this.relay.follow(name, position);
     // Re-project what was stored: heals a projection lost in a crash between commit and projection.
     if (stored.snapshot || stored.rows.length > 0) this.onCommitted?.(name, doc.ydoc, null);
     return doc;

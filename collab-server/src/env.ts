@@ -24,6 +24,11 @@ const ZCollabEnv = z.object({
   COLLAB_EDGE_URL: z.url().optional(),
   /** Shared secret of the edge's internal collab routes; unset: derived from JWT_SECRET on both sides. */
   COLLAB_INTERNAL_SECRET: z.string().min(32).optional(),
+  /** Redis (redis://127.0.0.1:6379) for two or more instances sharing COLLAB_DATABASE_URL. Unset: one instance. */
+  COLLAB_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' })
+    .optional(),
   /** Group-commit window: updates arriving within this many ms share one transaction. */
   COLLAB_GROUP_COMMIT_MS: z.coerce.number().nonnegative().default(2),
 });

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
+import * as Y from 'yjs';
+import { foldStored } from './fold.ts';
 import type { Metrics } from './metrics.ts';
 
 /**
@@ -17,8 +19,8 @@ export interface UpdateLogOptions {
   /** A document whose log grows past this many rows is compacted into a snapshot. */
   compactAfter: number;
   metrics: Metrics;
-  /** Current full state of a loaded document, for compaction; null when it is not in memory (or must not be folded). */
-  currentState: (docName: string) => Uint8Array | null;
+  /** A per-document lease across instances, taken before compacting: a release function, or null when another holds it. */
+  lease?: (docName: string) => Promise<(() => Promise<void>) | null>;
   /** Most writes, and most bytes, one transaction takes; the rest wait for the next. Default 256 / 4 MiB. */
   maxBatchWrites?: number;
   maxBatchBytes?: number;
@@ -30,7 +32,8 @@ interface PendingWrite {
   docName: string;
   update: Uint8Array;
   receivedAt: number;
-  onCommitted: () => void;
+  /** With the row's sequence number in the log. */
+  onCommitted: (seq: number) => void;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -75,6 +78,8 @@ export class UpdateLog {
   private flushing: Promise<void> | null = null;
   private logLength = new Map<string, number>();
   private closed = false;
+  private compacting = new Set<string>();
+  private compactions = new Set<Promise<void>>();
 
   private constructor(
     private readonly db: Client,
@@ -96,7 +101,7 @@ export class UpdateLog {
   }
 
   /** Queues `update` for the next group commit; calls `onCommitted` once it is durable. */
-  append(docName: string, update: Uint8Array, onCommitted: () => void): Promise<void> {
+  append(docName: string, update: Uint8Array, onCommitted: (seq: number) => void): Promise<void> {
     if (this.closed) return Promise.reject(new Error('update log closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ docName, update, receivedAt: performance.now(), onCommitted, resolve, reject });
@@ -125,6 +130,7 @@ export class UpdateLog {
 
   async close(): Promise<void> {
     await this.flushed();
+    await Promise.all(this.compactions);
     this.closed = true;
     this.db.close();
   }
@@ -180,9 +186,10 @@ export class UpdateLog {
   private async commit(group: PendingWrite[]): Promise<void> {
     const now = Date.now();
     const retries = this.options.commitRetryDelaysMs ?? [20, 200, 1000];
+    let results: { lastInsertRowid: bigint | undefined }[] = [];
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.db.batch(
+        results = await this.db.batch(
           group.map((w) => ({
             sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
             args: [w.docName, w.update, now],
@@ -203,51 +210,88 @@ export class UpdateLog {
     const committedAt = performance.now();
     this.options.metrics.recordCommit(group.map((w) => committedAt - w.receivedAt));
     const touched = new Set<string>();
-    for (const w of group) {
+    for (const [i, w] of group.entries()) {
       this.logLength.set(w.docName, (this.logLength.get(w.docName) ?? 0) + 1);
       touched.add(w.docName);
       try {
-        w.onCommitted();
+        w.onCommitted(Number(results[i]?.lastInsertRowid ?? 0));
       } catch (err) {
         console.error(`collab-server: applying a committed update to ${w.docName} failed`, err);
       }
       w.resolve();
     }
     for (const docName of touched) {
-      if ((this.logLength.get(docName) ?? 0) > this.options.compactAfter) await this.compact(docName);
+      // Off the commit path: other documents' commits do not wait for a fold.
+      if ((this.logLength.get(docName) ?? 0) > this.options.compactAfter) {
+        const running = this.compact(docName);
+        this.compactions.add(running);
+        void running.finally(() => this.compactions.delete(running));
+      }
     }
   }
 
   /**
-   * Writes the document's current state as its snapshot and deletes the log rows it covers, in
-   * one transaction. Runs inside the flush loop, so the in-memory state is exactly "every row
-   * committed so far for this document".
+   * Folds the document's snapshot and the log rows up to the newest one it read into a new
+   * snapshot, and deletes exactly those rows, in one transaction, only if no other compaction
+   * moved the snapshot in between. It folds what is stored, not what is in memory, so any number
+   * of instances writing the same log can compact: rows another instance appended after the read
+   * are kept. A document with rows that cannot be applied is left alone (quarantine, repair).
+   * Never throws.
    */
   private async compact(docName: string): Promise<void> {
+    if (this.compacting.has(docName)) return;
+    this.compacting.add(docName);
+    let release: (() => Promise<void>) | null = null;
     try {
-      const state = this.options.currentState(docName);
-      if (!state) return;
+      if (this.options.lease) {
+        release = await this.options.lease(docName);
+        if (!release) return;
+      }
+      const [snapRes, rowsRes] = await this.db.batch(
+        [
+          { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
+          {
+            sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
+                  AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
+            args: [docName, docName],
+          },
+        ],
+        'read',
+      );
+      const snap = snapRes?.rows[0];
+      const rows = (rowsRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
+      const last = rows.at(-1);
+      if (!last) return;
+      const folded = foldStored({ snapshot: snap ? toBytes(snap.state) : null, rows });
+      if (folded.badSeqs.length > 0 || folded.badSnapshot || folded.unreadable) return;
+      const state = Y.encodeStateAsUpdate(folded.ydoc);
+      folded.ydoc.destroy();
+      const readUpto = snap ? Number(snap.upto_seq) : -1;
       await this.db.batch(
         [
           {
-            sql: `INSERT INTO doc_snapshots (doc_name, upto_seq, state, updated_at)
-                  VALUES (?, COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc_name = ?), 0), ?, ?)
-                  ON CONFLICT (doc_name) DO UPDATE SET
-                    upto_seq = MAX(doc_snapshots.upto_seq, excluded.upto_seq),
-                    state = excluded.state, updated_at = excluded.updated_at`,
-            args: [docName, docName, state, Date.now()],
+            sql: `INSERT INTO doc_snapshots (doc_name, upto_seq, state, updated_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
+                    updated_at = excluded.updated_at
+                  WHERE doc_snapshots.upto_seq = ?`,
+            args: [docName, last.seq, state, Date.now(), readUpto],
           },
           {
-            sql: 'DELETE FROM doc_updates WHERE doc_name = ? AND seq <= (SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?)',
-            args: [docName, docName],
+            // Only the rows this fold read, and only if its snapshot is the one standing.
+            sql: `DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?
+                  AND (SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?) = ?`,
+            args: [docName, last.seq, docName, last.seq],
           },
         ],
         'write',
       );
       this.logLength.set(docName, 0);
     } catch (err) {
-      // The log is still complete; compaction is retried after the next commit.
+      // The log is still complete; compaction is retried after a later commit.
       console.error(`collab-server: compacting ${docName} failed`, err);
+    } finally {
+      this.compacting.delete(docName);
+      await release?.().catch(() => {});
     }
   }
 }

@@ -14,6 +14,7 @@ import { Metrics, type MetricsSnapshot } from './metrics.ts';
 import { UpdateLog } from './persistence.ts';
 import { Projector } from './projection.ts';
 import { MalformedMessage } from './protocol.ts';
+import { RedisRelay } from './redis-relay.ts';
 
 export interface CollabServerOptions {
   /** 0 picks a free port (tests). */
@@ -42,6 +43,8 @@ export interface CollabServerOptions {
   edgeUrl?: string;
   /** COLLAB_INTERNAL_SECRET; unset: derived from jwtSecret (the edge derives the same). */
   internalSecret?: string;
+  /** Redis for several instances on one log (updates on streams, presence on pub/sub). Unset: one instance. */
+  redisUrl?: string;
 }
 
 export interface CollabServer {
@@ -66,21 +69,28 @@ export function optionsFromEnv(env: CollabEnv): CollabServerOptions {
     groupCommitMs: env.COLLAB_GROUP_COMMIT_MS,
     edgeUrl: env.COLLAB_EDGE_URL,
     internalSecret: env.COLLAB_INTERNAL_SECRET,
+    redisUrl: env.COLLAB_REDIS_URL,
   };
 }
 
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const maxMessageBytes = options.maxMessageBytes ?? 2 * 1024 * 1024;
   const metrics = new Metrics();
-  let registry: DocRegistry | null = null;
+  let docsRef: DocRegistry | null = null;
+  const relay = options.redisUrl
+    ? await RedisRelay.open(options.redisUrl, {
+        onUpdate: (name, update) => docsRef?.get(name)?.applyRemote(update),
+        onAwareness: (name, update) => docsRef?.get(name)?.applyRemotePresence(update),
+      })
+    : null;
   const log = await UpdateLog.open({
+    lease: relay ? (name) => relay.takeLease(name) : undefined,
     url: options.collabDatabaseUrl,
     groupCommitMs: options.groupCommitMs ?? 2,
     compactAfter: options.compactAfter ?? 500,
     maxBatchWrites: options.maxBatchWrites,
     maxBatchBytes: options.maxBatchBytes,
     metrics,
-    currentState: (name) => registry?.currentState(name) ?? null,
   });
   const edgeDb: Client = createClient({ url: options.edgeDatabaseUrl });
   const internalSecret = await collabInternalSecret(options.jwtSecret, options.internalSecret);
@@ -96,7 +106,9 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     limits,
     (name, ydoc, userId) => projector?.changed(name, ydoc, userId),
     (peer, token) => void reauthorize(peer, token),
+    relay ?? undefined,
   );
+  docsRef = docs;
   /** Open connections: how each was authorised, so a change can decide again. */
   const conns = new Map<Peer, { token: string; room: string; expiry: NodeJS.Timeout | null }>();
 
@@ -161,7 +173,6 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       | 'disconnected'
       | 'off',
   });
-  registry = docs;
   const authDeps = { jwtSecret: options.jwtSecret, edgeDb };
   let closing = false;
 
@@ -309,6 +320,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       for (const client of wss.clients) client.terminate();
       for (const doc of docs.all()) docs.unload(doc);
       await log.close();
+      await relay?.close();
       edgeDb.close();
       http.closeAllConnections();
       await httpClosed;
