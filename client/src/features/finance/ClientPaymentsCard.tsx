@@ -21,6 +21,22 @@ function DownloadButton({ path, number, kind }: { path: string; number: string; 
   );
 }
 
+/**
+ * What to say when there is no milestone plan yet, agreeing with the booking's stage: money
+ * already received (a confirmed booking) is acknowledged, never answered with "accept a quote".
+ */
+function noScheduleText(
+  event: EventSummary,
+  receipts: readonly { amountMinor: number; currency: Milestone['currency'] }[],
+) {
+  const received = receipts.reduce((a, p) => a + p.amountMinor, 0);
+  if (received > 0)
+    return `We have received ${money({ amountMinor: received, currency: receipts[0]!.currency })}. Your payment schedule is being prepared from the accepted quotation.`;
+  if (event.status === 'proposal_sent' || event.status === 'discussion' || event.status === 'enquiry')
+    return 'No payment schedule yet: it is set once you accept a quotation.';
+  return 'Your payment schedule is being prepared from the accepted quotation.';
+}
+
 /** One event's schedule for its client: milestones with status and due date, then receipts and invoices to download. */
 function EventPayments({ event }: { event: EventSummary }) {
   const q = useEventPayments(event.id);
@@ -54,8 +70,8 @@ function EventPayments({ event }: { event: EventSummary }) {
         )}
       </Group>
       {milestones.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          No payment schedule yet: it is set once you accept a quotation.
+        <Text c="dimmed" size="sm" data-testid="client-no-schedule">
+          {noScheduleText(event, receipts)}
         </Text>
       ) : (
         milestones.map((m) => (
