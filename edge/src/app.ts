@@ -20,6 +20,7 @@ import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { invoicesRoutes } from './features/invoices/invoices.routes.ts';
 import { followUpsRoutes } from './features/leads/follow-ups.routes.ts';
 import { leadsRoutes } from './features/leads/leads.routes.ts';
+import { meetingsRoutes } from './features/meetings/meetings.routes.ts';
 import { inboxRoutes, whatsappWebhookRoutes } from './features/notifications/inbox.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { paymentsRoutes } from './features/payments/payments.routes.ts';
@@ -143,6 +144,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/search', searchRoutes)
     .route('/api/portal', portalRoutes)
     .route('/api/calendar', calendarRoutes)
+    .route('/api/meetings', meetingsRoutes)
     .route('/api/internal/collab', collabIngestRoutes)
     .route('/api', gatewaysRoutes)
     .route('/api', workspaceRoutes);

@@ -70,6 +70,16 @@ export const ZEnv = z.object({
   META_GRAPH_URL: z.url().default('https://graph.facebook.com/v21.0'),
   /** Google Ads lead form webhook key (google_key in each delivery). Unset: the Google webhook refuses every delivery. */
   GOOGLE_LEADS_KEY: z.string().min(8).optional(),
+  /**
+   * Google Calendar for meetings with Meet links: a service account's JSON key (domain-wide
+   * delegation with GOOGLE_CALENDAR_SUBJECT) or an OAuth access token. Unset: .ics invitations.
+   */
+  GOOGLE_SERVICE_ACCOUNT_JSON: z.string().min(20).optional(),
+  GOOGLE_CALENDAR_SUBJECT: z.email().optional(),
+  GOOGLE_CALENDAR_ACCESS_TOKEN: z.string().min(8).optional(),
+  GOOGLE_CALENDAR_ID: z.string().min(1).default('primary'),
+  /** Calendar API base URL (tests point it at a local stand-in). */
+  GOOGLE_CALENDAR_API_URL: z.url().default('https://www.googleapis.com'),
   /** Folder for attachments when no S3 bucket is configured (local disk; Node and Deno only). */
   FILES_DIR: z.string().min(1).default('data/files'),
   /** S3-compatible storage for attachments (AWS S3, R2, MinIO): base URL such as https://s3.ap-south-1.amazonaws.com. Unset: local disk. */

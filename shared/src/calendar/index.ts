@@ -3,6 +3,7 @@ import { istDay } from '../leads/dates.ts';
 import { addDays } from '../payments/dates.ts';
 
 export * from './ics.ts';
+export * from './meetings.ts';
 
 /** What the calendar shows. */
 export const CALENDAR_TYPES = [

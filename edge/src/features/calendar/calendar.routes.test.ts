@@ -24,9 +24,14 @@ const exec = (q: ReturnType<typeof sql>) => t.deps.db.run(q);
 
 beforeAll(async () => {
   t = await startTestApp();
-  [manager, sales, ops, finance, client, vendor] = await Promise.all(
-    ['manager', 'sales', 'ops', 'finance', 'client', 'vendor'].map((r) => t.login(`${r}@mandap.demo`)),
-  );
+  [manager, sales, ops, finance, client, vendor] = await Promise.all([
+    t.login('manager@mandap.demo'),
+    t.login('sales@mandap.demo'),
+    t.login('ops@mandap.demo'),
+    t.login('finance@mandap.demo'),
+    t.login('client@mandap.demo'),
+    t.login('vendor@mandap.demo'),
+  ]);
   // A three-day wedding in March 2031 (nothing else in the demo house is that far out),
   // its lead's functions, an unpaid milestone and a follow-up.
   const fns = JSON.stringify([
@@ -137,7 +142,12 @@ describe('.ics feed', () => {
     // The feed covers a month back to a year ahead: read it as if it were February 2031.
     const shift = Date.parse('2031-02-15T00:00:00Z') - t.deps.now().getTime();
     t.clock.advance(shift);
-    const ok = await t.json('GET', path).finally(() => t.clock.advance(-shift));
+    let ok: Response;
+    try {
+      ok = await t.json('GET', path);
+    } finally {
+      t.clock.advance(-shift);
+    }
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toContain('text/calendar');
     const ics = await ok.text();
