@@ -103,3 +103,17 @@ test.describe('on a phone', () => {
     await context.close();
   });
 });
+
+test('finance sees vendor payables with ageing and may reveal bank details', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { context, page } = await openAs(browser, 'finance@mandap.demo', '/vendors');
+  const payables = page.getByTestId('vendor-payables');
+  await expect(payables).toContainText('Shree Caterers');
+  await expect(payables).toContainText('Overdue');
+  await page.getByTestId('vendor-table').getByRole('row').filter({ hasText: 'Shree Caterers' }).click();
+  const card = page.getByTestId('vendor-card');
+  await expect(card.getByTestId('bank-line')).toContainText('XXXXXX4321');
+  await card.getByRole('button', { name: 'Reveal' }).click();
+  await expect(card.getByTestId('bank-line')).toContainText('50100987654321');
+  await context.close();
+});

@@ -25,6 +25,7 @@ import { useMe } from '../auth/useSession.ts';
 import { useEvents } from '../events/useEvents.ts';
 import { AddVendorForm } from './AddVendorForm.tsx';
 import { BankDetailsLine } from './BankDetailsLine.tsx';
+import { PayablesCard } from './PayablesCard.tsx';
 import { useVendor, useVendorCategories, useVendors } from './vendors.api.ts';
 
 /** The vendor directory: search, filters by category, city and rating; a vendor's card; the events' vendor views. */
@@ -50,6 +51,7 @@ export function VendorsPage() {
         description="Every vendor the house works with: categories, tax ids, ratings, and bank details kept encrypted."
         actions={canWrite && <Button onClick={() => setAdding(true)}>Add vendor</Button>}
       />
+      {hasPermission(me.role, 'payments:record') && <PayablesCard />}
       <Card withBorder mb="md">
         <Text fw={600} mb="xs">
           Event vendor views
