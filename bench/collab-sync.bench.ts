@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -33,8 +33,10 @@ interface Server {
   room: (doc: number) => string;
 }
 
+/** Starts a server: built JavaScript (`.js`) as production runs it, else TypeScript through tsx. */
 async function startChild(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const proc = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -171,7 +173,9 @@ export async function run(): Promise<BenchReport> {
   const token = await tokenFor(staff, 'operations', { expiresInS: 3600 });
   const oursPort = await freePort();
   const refPort = await freePort();
-  const ours = await startChild('collab-server/src/main.ts', {
+  // Production runs the collab-server as built JavaScript (npm run build -w collab-server), not through tsx.
+  execFileSync('npm', ['run', '-s', 'build', '-w', 'collab-server'], { cwd: root, stdio: 'ignore' });
+  const ours = await startChild('collab-server/dist/main.js', {
     JWT_SECRET: SECRET,
     DATABASE_URL: fx.edgeUrl,
     COLLAB_DATABASE_URL: fx.collabUrl,
