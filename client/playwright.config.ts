@@ -126,6 +126,8 @@ export default defineConfig({
         COLLAB_HOST: '127.0.0.1',
         DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
         COLLAB_DATABASE_URL: `file:${join(dataDir, 'collab.db')}`,
+        // Projections and access changes go through the edge's internal routes.
+        COLLAB_EDGE_URL: `http://127.0.0.1:${PORT}`,
         JWT_SECRET,
       },
     },

@@ -19,6 +19,10 @@ const vite = spawn('npx', ['vite', '--host', '127.0.0.1'], {
 });
 superviseAll([
   runTs('edge/src/node.ts', { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, { watch: true }),
-  runTs('collab-server/src/main.ts', env, { watch: true }),
+  runTs(
+    'collab-server/src/main.ts',
+    { ...env, COLLAB_EDGE_URL: process.env.COLLAB_EDGE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}` },
+    { watch: true },
+  ),
   vite,
 ]);

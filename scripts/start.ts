@@ -15,4 +15,9 @@ const env = {
   DATA_DIR: dataDir,
   CLIENT_DIST: process.env.CLIENT_DIST ?? resolve(ROOT, 'client/dist'),
 };
-superviseAll([runTs('edge/src/node.ts', env), runTs('collab-server/src/main.ts', env)]);
+// The collab server reaches the edge's internal routes (projections, access changes) here.
+const collabEnv = {
+  ...env,
+  COLLAB_EDGE_URL: process.env.COLLAB_EDGE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`,
+};
+superviseAll([runTs('edge/src/node.ts', env), runTs('collab-server/src/main.ts', collabEnv)]);

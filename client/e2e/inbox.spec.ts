@@ -84,3 +84,22 @@ test('an inbound WhatsApp message appears live in the inbox, and a reply is sent
   expect(sent?.headers.authorization).toBe('Bearer e2e-meta-access-token');
   expect(sent?.body).toMatchObject({ type: 'text', text: { body: 'Yes! Shall I call you at 5 pm?' } });
 });
+
+test('a broadcast shows its reach and expected cost before it is queued, then its progress', async ({ page }) => {
+  await signIn(page, 'manager@mandap.demo');
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto('/inbox');
+  await page.getByRole('tab', { name: 'Broadcasts' }).click();
+  await page.getByLabel('Name').fill('Winter dates');
+  await page.getByLabel('offer').fill('a few December dates are still open.');
+  await expect(page.getByRole('button', { name: 'Queue broadcast' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Preview reach and cost' }).click();
+  // Marketing needs an opt-in: the demo leads have none yet, so every match is held back and the cost is nil.
+  await expect(page.getByText(/leads match; \d+ held back by consent \(marketing messages\)/)).toBeVisible();
+  await expect(page.getByText(/Expected cost ₹0\.00/)).toBeVisible();
+  await page.getByRole('button', { name: 'Queue broadcast' }).click();
+  await expect(page.getByTestId('broadcast').filter({ hasText: 'Winter dates' })).toContainText('held back');
+
+  await page.getByRole('tab', { name: 'Notification log' }).click();
+  await expect(page.getByTestId('log-row').first()).toBeVisible();
+});

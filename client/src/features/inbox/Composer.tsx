@@ -66,7 +66,10 @@ export function Composer({
                 label={v}
                 placeholder={tpl.sample[v]}
                 value={vars[v] ?? ''}
-                onChange={(e) => setVars((old) => ({ ...old, [v]: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setVars((old) => ({ ...old, [v]: value }));
+                }}
               />
             ))}
         </>

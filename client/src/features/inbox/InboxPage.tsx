@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { Broadcasts } from './Broadcasts.tsx';
 import { ConversationThread } from './ConversationThread.tsx';
 import { type Conversation, useConversations } from './inbox.api.ts';
+import { MomentSettings } from './MomentSettings.tsx';
 import { NotificationLog } from './NotificationLog.tsx';
 
 function ConversationRow({ c, active, onOpen }: { c: Conversation; active: boolean; onOpen: () => void }) {
@@ -93,12 +95,20 @@ export function InboxPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="conversations">Conversations</Tabs.Tab>
           <Tabs.Tab value="log">Notification log</Tabs.Tab>
+          <Tabs.Tab value="broadcasts">Broadcasts</Tabs.Tab>
+          <Tabs.Tab value="moments">Moments and prices</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="conversations">
           <Conversations />
         </Tabs.Panel>
         <Tabs.Panel value="log">
           <NotificationLog />
+        </Tabs.Panel>
+        <Tabs.Panel value="broadcasts">
+          <Broadcasts />
+        </Tabs.Panel>
+        <Tabs.Panel value="moments">
+          <MomentSettings />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,4 +1,4 @@
-import type { InboxReply } from '@mandap/shared';
+import type { CreateBroadcast, InboxReply } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
@@ -152,3 +152,76 @@ export function useNotificationLog(status: string | null) {
 }
 export const useRetry = () =>
   useInboxMutation((id: string) => api(`/api/notifications/log/${id}/retry`, { method: 'POST', schema: ZOk }));
+
+const ZPreview = z.object({
+  matched: z.number(),
+  recipients: z.number(),
+  heldBack: z.number(),
+  category: z.string(),
+  pricePerMessageMinor: z.number(),
+  expectedCostMinor: z.number(),
+  sample: z.string(),
+});
+export type BroadcastPreview = z.infer<typeof ZPreview>;
+const ZBroadcast = z.object({
+  id: z.string(),
+  name: z.string(),
+  template: z.string(),
+  scheduledAt: z.string(),
+  recipients: z.number(),
+  skipped: z.number(),
+  expectedCostMinor: z.number(),
+  sent: z.number(),
+  delivered: z.number(),
+  read: z.number(),
+  failed: z.number(),
+  waiting: z.number(),
+  costMinor: z.number(),
+});
+export type Broadcast = z.infer<typeof ZBroadcast>;
+
+export function useBroadcasts() {
+  return useQuery({
+    queryKey: ['inbox', 'broadcasts'],
+    queryFn: ({ signal }) =>
+      api('/api/notifications/broadcasts', { schema: z.object({ broadcasts: z.array(ZBroadcast) }), signal }),
+    refetchInterval: 5000,
+  });
+}
+export const usePreviewBroadcast = () =>
+  useMutation({
+    mutationFn: (body: CreateBroadcast) =>
+      api('/api/notifications/broadcasts/preview', {
+        method: 'POST',
+        body: { template: body.template, segment: body.segment, variables: body.variables },
+        schema: ZPreview,
+      }),
+  });
+export const useCreateBroadcast = () =>
+  useInboxMutation((body: CreateBroadcast) =>
+    api('/api/notifications/broadcasts', { method: 'POST', body, schema: ZBroadcast }),
+  );
+
+const ZMoment = z.object({ key: z.string(), label: z.string(), template: z.string(), enabled: z.boolean() });
+export function useMoments() {
+  return useQuery({
+    queryKey: ['inbox', 'moments'],
+    queryFn: ({ signal }) =>
+      api('/api/notifications/moments', { schema: z.object({ moments: z.array(ZMoment) }), signal }),
+  });
+}
+export const useSwitchMoment = () =>
+  useInboxMutation((v: { key: string; enabled: boolean }) =>
+    api(`/api/notifications/moments/${v.key}`, { method: 'PUT', body: { enabled: v.enabled }, schema: ZOk }),
+  );
+const ZPrices = z.object({ utility: z.number(), marketing: z.number(), authentication: z.number() });
+export function usePrices() {
+  return useQuery({
+    queryKey: ['inbox', 'prices'],
+    queryFn: ({ signal }) => api('/api/notifications/prices', { schema: ZPrices, signal }),
+  });
+}
+export const useSetPrices = () =>
+  useInboxMutation((v: z.infer<typeof ZPrices>) =>
+    api('/api/notifications/prices', { method: 'PUT', body: v, schema: ZPrices }),
+  );
