@@ -189,22 +189,26 @@ export async function bookCapture(tx: Tx, link: LinkRow | null, cap: Capture): P
   }
   let result: Awaited<ReturnType<typeof recordPayment>>;
   try {
-    result = await recordPayment(
-      tx,
-      { viewer: null, actorId: null },
-      {
-        eventId: link.eventId,
-        mode: link.provider,
-        reference: cap.providerPaymentId,
-        receivedOn: istDate(cap.at),
-        amountMinor: cap.amountMinor,
-        currency: cap.currency as Currency,
-      },
-      cap.at,
-      { fromGateway: true, firstMilestoneId: link.milestoneId },
+    // Under a savepoint: a refusal part-way through leaves nothing of the payment behind.
+    result = await tx.transaction((sp) =>
+      recordPayment(
+        sp,
+        { viewer: null, actorId: null },
+        {
+          eventId: link.eventId,
+          mode: link.provider,
+          reference: cap.providerPaymentId,
+          receivedOn: istDate(cap.at),
+          amountMinor: cap.amountMinor,
+          currency: cap.currency as Currency,
+        },
+        cap.at,
+        { fromGateway: true, firstMilestoneId: link.milestoneId },
+      ),
     );
   } catch (err) {
-    // Refused before anything was written (say, no FX rate stored): the money is still booked.
+    // Refused (say, no FX rate stored), its writes rolled back to the savepoint: the money
+    // still goes to the books, in suspense.
     if (!(err instanceof AppError)) throw err;
     await bookToSuspense(tx, cap, `could not book to link ${link.id}: ${err.message}`);
     return `booked to suspense: ${err.message}`;

@@ -108,6 +108,30 @@ describe('a capture is booked exactly once, never refused', () => {
   });
 });
 
+describe('a capture the books cannot take as a payment', () => {
+  it('an AED capture with no AED→INR rate stored is refused as a payment but still booked, to suspense, with the payment rolled back', async () => {
+    const e = await eventWithLink(t, finance, { totalMinor: 10_000, currency: 'AED' });
+    const receipts = await countRows(t.deps, 'payments');
+    const r = await deliverStripe(
+      t,
+      stripeEvents.session('checkout.session.completed', {
+        id: e.link.providerLinkId,
+        linkId: e.link.id,
+        amount: 3000,
+        pi: `pi_${newId()}`,
+        paid: true,
+        currency: 'aed',
+      }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.reason).toMatch(/booked to suspense: .*No AED→INR rate is stored/);
+    expect(await countRows(t.deps, 'payments')).toBe(receipts);
+    expect(await balanceOf(t, 'bank:stripe', 'AED')).toBe(3000);
+    expect(await balanceOf(t, 'suspense:stripe', 'AED')).toBe(-3000);
+    expect(await integrity()).toEqual([]);
+  });
+});
+
 describe('gateway refunds become reversing entries', () => {
   it('Razorpay refund.processed: once per refund id, bank and milestone paid back', async () => {
     const e = await eventWithLink(t, finance, { totalMinor: 1000 });
@@ -211,7 +235,10 @@ describe('credit on account and reconciliation', () => {
     expect(rec.rows.length).toBeGreaterThanOrEqual(6);
     for (const row of rec.rows) expect(row.differenceMinor).toBe(0);
     for (const total of rec.totals) expect(total.differenceMinor).toBe(0);
-    expect(rec.rows.some((r: { inSuspense: boolean }) => r.inSuspense)).toBe(false);
+    // Only the AED capture (no rate to book it by) is still held in suspense.
+    expect(
+      rec.rows.filter((r: { inSuspense: boolean }) => r.inSuspense).map((r: { currency: string }) => r.currency),
+    ).toEqual(['AED']);
     expect(rec.inbox.length).toBeGreaterThan(0);
   });
 });
