@@ -143,10 +143,12 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
   await dialog.getByLabel('Name').fill('Meera Shared-Device');
   await dialog.getByLabel('Phone').fill(phone);
   await dialog.getByRole('button', { name: 'Create lead' }).click();
-  const card = page.getByRole('dialog', { name: 'Meera Shared-Device' });
-  await expect(card).toBeVisible();
+  await expect(page.getByText('Lead created')).toBeVisible();
   const { leads } = await (await request.get(`/api/leads?q=${phone}`, { headers: manager })).json();
   const leadId: string = leads[0].id;
+  await page.goto(`/leads?lead=${leadId}`);
+  const card = page.getByRole('dialog', { name: 'Meera Shared-Device' });
+  await expect(card).toBeVisible({ timeout: 20_000 });
 
   await context.setOffline(true);
   await card.getByRole('tab', { name: 'Log contact' }).click();
@@ -163,7 +165,7 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto(`/leads?lead=${leadId}`);
   const kavyasCard = page.getByRole('dialog', { name: 'Meera Shared-Device' });
-  await expect(kavyasCard).toBeVisible();
+  await expect(kavyasCard).toBeVisible({ timeout: 20_000 });
   await kavyasCard.getByRole('tab', { name: 'Timeline' }).click();
   await page.waitForTimeout(3000);
   await expect(kavyasCard.getByTestId('queued-communication')).toHaveCount(0);
@@ -175,7 +177,7 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
   // Aditya signs in again: his call is sent once, in his own name.
   await signIn(page, 'sales@mandap.demo');
   await page.goto(`/leads?lead=${leadId}`);
-  await expect(page.getByRole('dialog', { name: 'Meera Shared-Device' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Meera Shared-Device' })).toBeVisible({ timeout: 20_000 });
   await expect
     .poll(async () => (await communicationsOf(leadId)).filter((c) => c.body === notes).length, { timeout: 20_000 })
     .toBe(1);
