@@ -135,7 +135,7 @@ test('one booking from the first call to the final payment: quote, accept on a p
   browser,
 }) => {
   // About 60 s on a quiet machine; generous for a loaded one.
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const name = `Riya Shah ${unique()}`;
   const sales = await openAs(browser, 'manager@mandap.demo');
   const { card, leadId } = await newLead(sales.page, name);
@@ -209,7 +209,7 @@ test('one booking from the first call to the final payment: quote, accept on a p
   // Finance records the final payment by hand (NEFT): the plan is settled and the event completes.
   await fin.page.goto(`/finance/events/${eventId}`);
   await fin.page.getByLabel('Reference').fill('NEFT-FINAL-01');
-  await fin.page.getByLabel('Amount', { exact: true }).fill('118000');
+  await fin.page.getByRole('textbox', { name: /^Amount\s*\*?$/ }).fill('118000');
   await fin.page.getByRole('button', { name: 'Record payment' }).click();
   await expect(rows.nth(2)).toContainText('Paid');
   await ops.page.goto(`/events/${eventId}/workspace`);
