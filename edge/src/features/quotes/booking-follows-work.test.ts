@@ -120,7 +120,14 @@ describe('the booking follows the work, in any order', () => {
     await expectJoined(leadId, eventId, q.quote.id);
     // The booking starts where it truly is, and says why.
     expect((await one('SELECT status FROM events WHERE id = ?', [eventId])).status).toBe('proposal_sent');
+    // Finance sees the accepted booking that still needs a plan, and no longer once planned.
+    const needing = async () =>
+      (
+        (await (await t.json('GET', '/api/events/needing-plan', undefined, finance)).json()).events as { id: string }[]
+      ).map((e) => e.id);
+    expect(await needing()).toContain(eventId);
     await expectPlanFromTerms(eventId, sent.current.totals.totalMinor);
+    expect(await needing()).not.toContain(eventId);
   });
 
   it('lead → quote → send → convert → accept', async () => {
