@@ -42,6 +42,10 @@ const NONE_ID = '01900000-0000-7000-8000-0000000000ff';
 const REQUIRED_QUERY: Record<string, (m: Markers) => string> = {
   'GET /api/quotes/:id/diff': () => '?from=1&to=1',
   'GET /api/payments/ledger': (m) => `?eventId=${m.anyEventId}`,
+  'GET /api/calendar': () => '?from=2026-12-01&to=2026-12-31',
+  'GET /api/meetings': (m) => `?eventId=${m.anyEventId}`,
+  // A vendor names one of its own events (without one it is refused, and a foreign one is a 404).
+  'GET /api/workspace/assignees': (m) => `?eventId=${m.vendorEventId}`,
   'GET /api/search': (m) => `?q=${encodeURIComponent(m.searchTerm)}`,
 };
 
@@ -67,6 +71,7 @@ interface Markers {
   forbidden: Map<string, string[]>;
   searchTerm: string;
   anyEventId: string;
+  vendorEventId: string;
 }
 
 let t: TestApp;
@@ -114,6 +119,8 @@ async function resolveParam(
   parentId: string | null,
 ): Promise<string | null> {
   if (param === 'version') return '1';
+  // A phone number names a conversation, not a record with an event: probed as "no such conversation".
+  if (param === 'phone') return c === 'none' ? '+919999900000' : null;
   if (c === 'none') return NONE_ID;
   if (param === 'fileId') {
     const r = await rows('SELECT id FROM stored_files WHERE lead_id = ? LIMIT 1', [parentId ?? '']).catch(() => []);
@@ -209,7 +216,8 @@ async function collectMarkers(): Promise<Markers> {
     forbidden.set(uid, [...new Set(list)]);
   }
   const [any] = await rows('SELECT id FROM events LIMIT 1');
-  return { forbidden, searchTerm, anyEventId: String(any!.id) };
+  const [vendorEvent] = await rows('SELECT event_id FROM event_access WHERE user_id = ?', [userIds.get('vendor')!]);
+  return { forbidden, searchTerm, anyEventId: String(any!.id), vendorEventId: String(vendorEvent!.event_id) };
 }
 
 beforeAll(async () => {
