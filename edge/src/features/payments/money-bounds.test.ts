@@ -53,6 +53,19 @@ describe('bounds on money input: refused with the field named, nothing written',
     expect(confirmed.body.payment.fxRate).toBe('95');
   });
 
+  it('refuses a refund dated in the future, naming the field', async () => {
+    const e = await plannedEvent(t, finance, { totalMinor: 1000_00 });
+    const p = await postPayment(t, finance, { ...usd(e.eventId, {}), currency: 'INR' });
+    const r = await t.json(
+      'POST',
+      `/api/payments/${p.body.payment.id}/refunds`,
+      { kind: 'refund', amountMinor: 10_00, reason: 'client asked', on: '2999-01-01' },
+      { ...finance, 'idempotency-key': newId() },
+    );
+    expect(r.status).toBe(422);
+    expect((await r.json()).error.fields).toHaveProperty('on');
+  });
+
   it('refuses an FX rate on an INR payment instead of ignoring it', async () => {
     const e = await plannedEvent(t, finance, { totalMinor: 1000_00 });
     const before = await countRows(t.deps, 'payments');

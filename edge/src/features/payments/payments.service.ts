@@ -292,6 +292,10 @@ export async function refundPayment(
   const event = await loadVisibleEvent(tx, actor.viewer, original.eventId);
   if (original.reversesPaymentId)
     throw refuse('paymentId', `${original.code} is itself a refund: it cannot be refunded.`);
+  if (input.on && !opts.fromGateway) {
+    const problem = checkPaymentDate('on', input.on, at);
+    if (problem) throw refuse(problem.field, `Refund date refused: ${problem.reason}.`);
+  }
   const left = await remainingOf(tx, original);
   if (left.amountMinor <= 0 && !opts.fromGateway)
     throw refuse('paymentId', `${original.code} has already been refunded in full.`);
