@@ -86,6 +86,10 @@ export function toFtsQuery(input: string): string | null {
   const text = input.trim().slice(0, 100);
   const phone = phoneDigitsOf(text);
   if (phone) return `"${phone}"*`;
+  // A code typed with its separators (LD-2026-0001, QT/2026-27/0001): one word, the code without
+  // them, which the index also holds. One term instead of "ld" AND "2026" AND … (each in every row).
+  if (/^[A-Za-z]{2,}[-/][A-Za-z0-9/-]*\d[A-Za-z0-9/-]*$/.test(text))
+    return `"${text.replace(/[^A-Za-z0-9]/g, '').toLowerCase()}"*`;
   const words = wordsOf(text);
   if (words.length === 0 || words.join('').length < 2) return null;
   return words.map((w) => `"${w}"*`).join(' AND ');

@@ -34,7 +34,18 @@ export async function searchRecords(deps: Deps, viewer: Viewer, q: string, limit
       AND d.event_id IN (SELECT ea.event_id FROM event_access ea WHERE ea.user_id = ${viewer.id})
       AND (d.kind <> 'quote' OR EXISTS (SELECT 1 FROM quote_versions qv WHERE qv.quote_id = d.ref_id AND qv.status <> 'draft')))`);
   }
-  const rows = await deps.db.all<Row>(sql`
+  // Staff: best FTS matches first. Vendors and clients: start from the few records under their
+  // events (the event_id index) and check each against the match by rowid (CROSS JOIN keeps that
+  // order), instead of ranking every match in the house and throwing most away.
+  const rows =
+    linked.length > 0 && open.length === 0
+      ? await deps.db.all<Row>(sql`
+    SELECT d.kind, d.ref_id, d.event_id, d.title, d.subtitle
+    FROM search_docs d CROSS JOIN search_fts f ON f.rowid = d.id
+    WHERE search_fts MATCH ${match} AND (${sql.join(scopes, sql` OR `)})
+    ORDER BY f.rank
+    LIMIT ${limit}`)
+      : await deps.db.all<Row>(sql`
     SELECT d.kind, d.ref_id, d.event_id, d.title, d.subtitle
     FROM search_fts f JOIN search_docs d ON d.id = f.rowid
     WHERE search_fts MATCH ${match} AND (${sql.join(scopes, sql` OR `)})
