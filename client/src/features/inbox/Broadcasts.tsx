@@ -35,11 +35,14 @@ function NewBroadcast() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [exclude, setExclude] = useState<string[]>(['lost']);
+  const [sendAt, setSendAt] = useState('');
   const tpl = templates.data?.templates.find((t) => t.key === template);
   const body = (): CreateBroadcast => ({
     name: name.trim() || 'Broadcast',
     template: template ?? '',
     variables: vars,
+    // The picker gives a wall-clock time; the house works in Asia/Kolkata.
+    ...(sendAt ? { scheduledAt: `${sendAt}:00+05:30` } : {}),
     segment: {
       ...(eventTypes.length ? { eventTypes: eventTypes as CreateBroadcast['segment']['eventTypes'] } : {}),
       ...(from ? { eventDateFrom: from } : {}),
@@ -80,6 +83,13 @@ function NewBroadcast() {
           />
           <DateField label="Event date from" value={from} onChange={setFrom} clearable />
           <DateField label="Event date to" value={to} onChange={setTo} clearable />
+          <TextInput
+            type="datetime-local"
+            label="Send at (Asia/Kolkata)"
+            description="Empty: start now. Messages go out throttled to the provider's rate."
+            value={sendAt}
+            onChange={(e) => setSendAt(e.currentTarget.value)}
+          />
           {tpl?.variables
             .filter((v) => v !== 'name')
             .map((v) => (
