@@ -90,12 +90,6 @@ export default defineConfig({
         WHATSAPP_PHONE_NUMBER_ID: '1098765432',
         WHATSAPP_ACCESS_TOKEN: 'e2e-meta-access-token',
         WHATSAPP_APP_SECRET: 'e2e-whatsapp-app-secret',
-        // WhatsApp through a local stand-in for the Cloud API, which the inbox spec starts on PORT + 3.
-        WHATSAPP_PROVIDER: 'meta',
-        WHATSAPP_API_URL: `http://127.0.0.1:${PORT + 3}/v21.0`,
-        WHATSAPP_PHONE_NUMBER_ID: '1098765432',
-        WHATSAPP_ACCESS_TOKEN: 'e2e-meta-access-token',
-        WHATSAPP_APP_SECRET: 'e2e-whatsapp-app-secret',
         // Razorpay against the local stand-in (e2e/fake-razorpay.ts): links are created there and
         // the journey spec posts the provider's signed webhook itself.
         RAZORPAY_KEY_ID: RAZORPAY_E2E.keyId,
