@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { newId } from '@mandap/shared';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
-import { importLeads } from '../edge/src/features/imports/imports.service.ts';
+import { commitBatch } from '../edge/src/features/imports/import-commit.service.ts';
+import { checkBatch, stageFile } from '../edge/src/features/imports/imports.service.ts';
 import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
 import type { BenchReport, LoadFigures } from './lib/report.ts';
 
@@ -14,9 +15,13 @@ import type { BenchReport, LoadFigures } from './lib/report.ts';
  *     (edge/src/node.ts) as a child process: without a filter vs with stage+source, and with
  *     temperature+budget sorted by budget. p50/p95/p99 from per-request timings at a fixed
  *     concurrency; the ratio column compares each to the unfiltered list.
- *  2. Import of 10k spreadsheet rows through the import service (5 chunks of 2,000, as the
- *     wizard sends them): wall time in seconds.
- * Env: BENCH_LEADS (100000), BENCH_REQUESTS (400 per variant), BENCH_CONCURRENCY (4).
+ *  2. The dashboard's counts (GET /api/leads/counts) and a board column (GET /api/leads?stage=…
+ *     &limit=50, whose total is the column's count) over the same leads: p95.
+ *  3. Imports of 10k and 50k CSV rows through the import services into that database: the
+ *     file staged, the dry run, the commit; wall time of each and SQL statements per row
+ *     (every statement the libSQL client executes, counted on the client).
+ * Env: BENCH_LEADS (100000), BENCH_REQUESTS (400 per variant), BENCH_CONCURRENCY (4),
+ * BENCH_IMPORT_ROWS ("10000,50000").
  */
 const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
@@ -25,6 +30,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const STAGES = ['new', 'contacted', 'brief_captured', 'meeting_scheduled', 'quote_sent', 'negotiation', 'lost'];
 const SOURCES = ['meta_ads', 'google_ads', 'wedmegood', 'website', 'referral', 'walk_in', 'manual'];
 const TEMPS = ['hot', 'warm', 'cold'];
+const IMPORT_SIZES = (process.env.BENCH_IMPORT_ROWS ?? '10000,50000').split(',').map(Number);
 
 async function seed(url: string) {
   const deps = await prepareDeps(
@@ -100,29 +106,62 @@ async function measure(
   };
 }
 
-async function timeImport(
-  deps: Awaited<ReturnType<typeof seed>>['deps'],
-): Promise<{ seconds: number; created: number }> {
-  const rows = Array.from({ length: 10_000 }, (_, i) => [
-    `Import Guest ${i}`,
-    `98${String(10_000_000 + i).padStart(8, '0')}`,
-    `guest${i}@example.in`,
-    `${String((i % 28) + 1).padStart(2, '0')}/12/2026`,
-    ['New', 'Contacted', 'Negotiation'][i % 3]!,
-    `${(i % 90) + 5} lakh`,
-  ]);
-  const mapping = { name: 0, phone: 1, email: 2, eventDate: 3, stage: 4, budgetMax: 5 };
-  const t0 = performance.now();
-  let created = 0;
-  for (let i = 0; i < rows.length; i += 2000) {
-    const out = await importLeads(
-      deps,
-      { fileName: 'bench.csv', firstLine: i + 2, mapping, rows: rows.slice(i, i + 2000), commit: true },
-      { actorId: null },
+type Counted = { execute: (...a: unknown[]) => unknown; batch: (stmts: unknown[], ...rest: unknown[]) => unknown };
+
+/** Counts every SQL statement the libSQL client runs (lone, batched and inside transactions). */
+function countStatements(client: Counted & { transaction: (...a: unknown[]) => Promise<Counted> }) {
+  let n = 0;
+  const wrap = (o: Counted) => {
+    const execute = o.execute.bind(o);
+    const batch = o.batch.bind(o);
+    o.execute = (...a) => {
+      n++;
+      return execute(...a);
+    };
+    o.batch = (stmts, ...rest) => {
+      n += stmts.length;
+      return batch(stmts, ...rest);
+    };
+  };
+  wrap(client);
+  const transaction = client.transaction.bind(client);
+  client.transaction = async (...a) => {
+    const tx = await transaction(...a);
+    wrap(tx);
+    return tx;
+  };
+  return { take: () => n + ((n = 0), 0) };
+}
+
+/** One import of `rows` generated CSV rows (distinct phones per run): stage, dry run, commit. */
+async function timeImport(deps: Awaited<ReturnType<typeof seed>>['deps'], rows: number, run: number) {
+  const counter = countStatements(deps.db.$client as never);
+  const lines = ['Name,Mobile,Email,Event date,Status,Budget'];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `Import Guest ${run}-${i},9${run}${String(i).padStart(8, '0')},guest${run}.${i}@example.in,${String((i % 28) + 1).padStart(2, '0')}/12/2026,${['New', 'Hot', 'Contacted'][i % 3]},${(i % 90) + 5}-${(i % 90) + 8} lakh`,
     );
-    created += out.counts.created;
-  }
-  return { seconds: (performance.now() - t0) / 1000, created };
+  const bytes = new TextEncoder().encode(lines.join('\r\n'));
+  counter.take();
+  const actor = { actorId: null };
+  const t0 = performance.now();
+  const staged = await stageFile(deps, { fileName: `bench-${rows}.csv`, sheet: null, bytes }, actor);
+  const stageS = [(performance.now() - t0) / 1000, counter.take()] as const;
+  const t1 = performance.now();
+  const checked = await checkBatch(deps, staged.id, staged.mapping as never);
+  const checkS = [(performance.now() - t1) / 1000, counter.take()] as const;
+  const t2 = performance.now();
+  const done = await commitBatch(
+    deps,
+    staged.id,
+    { mapping: checked.mapping as never, expect: { create: checked.counts!.toCreate, merge: 0 } },
+    actor,
+  );
+  const commitS = [(performance.now() - t2) / 1000, counter.take()] as const;
+  const per = (n: number) => (n / rows).toFixed(3);
+  return [
+    `import ${rows.toLocaleString('en-IN')} rows: stage ${stageS[0].toFixed(2)} s (${per(stageS[1])} statements/row), dry run ${checkS[0].toFixed(2)} s (${per(checkS[1])}/row), commit ${commitS[0].toFixed(2)} s (${per(commitS[1])}/row); ${done.counts!.created.toLocaleString('en-IN')} created`,
+  ];
 }
 
 export async function run(): Promise<BenchReport> {
@@ -157,11 +196,14 @@ export async function run(): Promise<BenchReport> {
       await measure('no filter', api, headers),
       await measure('stage+source', `${api}&stage=contacted&source=meta_ads`, headers),
       await measure('temp+budget, by budget', `${api}&temperature=hot&budgetMin=10000000000&sort=budget`, headers),
+      await measure('dashboard counts', `${server.url}/api/leads/counts`, headers),
+      await measure('board column (negotiation)', `${api}&stage=negotiation`, headers),
     ];
-    const imported = await timeImport(deps);
+    const imported: string[] = [];
+    for (const [k, n] of IMPORT_SIZES.entries()) imported.push(...(await timeImport(deps, n, k + 1)));
     deps.db.$client.close();
     return {
-      name: `leads: GET /api/leads over ${LEADS.toLocaleString('en-IN')} leads; import of 10k rows`,
+      name: `leads: list, dashboard counts and board column over ${LEADS.toLocaleString('en-IN')} leads; imports of ${IMPORT_SIZES.join(' and ')} rows`,
       settings: { leads: LEADS, requestsPerVariant: REQUESTS, concurrency: CONCURRENCY },
       variants,
       notes: [
@@ -170,7 +212,7 @@ export async function run(): Promise<BenchReport> {
             `${v.label}: p95 ${v.p95Ms.toFixed(2)} ms (ratio to no filter ${(v.p95Ms / variants[0]!.p95Ms).toFixed(2)})`,
         ),
         `seeding ${LEADS} leads by raw batched INSERTs took ${seedSeconds.toFixed(1)} s`,
-        `import of 10,000 rows (5 chunks of 2,000, dedupe + validation + events + audit): ${imported.seconds.toFixed(2)} s, ${imported.created} created`,
+        ...imported,
       ],
     };
   } finally {

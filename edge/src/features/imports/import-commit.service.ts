@@ -84,7 +84,9 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
         `${moved.length} row${moved.length === 1 ? '' : 's'} (line ${moved
           .slice(0, 5)
           .map((r) => r.line)
-          .join(', ')}) would now be imported differently from the dry run. Nothing was imported; run the dry run again.`,
+          .join(
+            ', ',
+          )}) would now be imported differently from the dry run. Nothing was imported; run the dry run again.`,
       );
     const now = deps.now();
     const at = now.toISOString();
@@ -146,7 +148,8 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
         audit: { before, after: changes, ip: actor.ip ?? null, requestId: actor.requestId ?? null },
       });
       leadIdOf.set(r.line, lead.id);
-      mergedBefore.set(r.line, before);
+      // The lead's own last change time goes back too on undo, so its own import stays undoable.
+      mergedBefore.set(r.line, { ...before, updatedAt: lead.updatedAt });
     }
 
     // The rows keep what the dry run found; only their outcome is written, in four statements.
@@ -220,7 +223,7 @@ async function touchedLeads(tx: DbOrTx, ids: string[], at: string): Promise<{ id
           and(
             eq(eventLog.aggregateType, 'lead'),
             inArray(eventLog.aggregateId, part),
-            notInArray(eventLog.type, ['lead.created', 'lead.merged']),
+            notInArray(eventLog.type, ['lead.created', 'lead.merged', 'lead.merge_undone']),
           ),
         ),
     ];
@@ -275,11 +278,20 @@ export async function undoBatch(deps: Deps, id: string, actor: Actor): Promise<I
       );
     }
     const now = deps.now();
-    for (const m of merged)
+    for (const m of merged) {
       await tx
         .update(leads)
-        .set({ ...(m.mergedBefore ?? {}), updatedAt: now.toISOString() })
+        .set(m.mergedBefore as Partial<typeof leads.$inferInsert>)
         .where(eq(leads.id, m.leadId!));
+      await recordChange(tx, {
+        type: 'lead.merge_undone',
+        aggregateType: 'lead',
+        aggregateId: m.leadId!,
+        payload: { batchId: id, fileName: b.fileName, line: m.line },
+        actorId: actor.actorId,
+        at: now,
+      });
+    }
     for (let i = 0; i < created.length; i += 400)
       await tx.delete(leads).where(inArray(leads.id, created.slice(i, i + 400)));
     const at = now.toISOString();
