@@ -1,8 +1,9 @@
-import { isScopedRole, PORTAL_PURPOSE, signLink, verifyLink } from '@mandap/shared';
-import { and, eq } from 'drizzle-orm';
-import { eventAccess, events, portalLinks, users } from '../../db/schema/index.ts';
+import { PORTAL_PURPOSE, signLink, verifyLink } from '@mandap/shared';
+import { eq } from 'drizzle-orm';
+import { events, portalLinks, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { canViewUnderEvent } from '../../lib/event-scope.ts';
 
 const HOUR = 3_600_000;
 /** A signed-in client's page token lasts a working day; the page asks for a new one on reload. */
@@ -74,14 +75,8 @@ export async function resolvePortalToken(deps: Deps, token: string): Promise<Por
     .where(eq(users.id, userId))
     .limit(1);
   if (user?.status !== 'active') throw new AppError('link_expired', 'Your access has ended. Sign in again.');
-  if (isScopedRole(user.role)) {
-    const [row] = await deps.db
-      .select({ e: eventAccess.eventId })
-      .from(eventAccess)
-      .where(and(eq(eventAccess.eventId, eventId), eq(eventAccess.userId, userId)))
-      .limit(1);
-    if (!row) throw new AppError('link_expired', 'You no longer have access to this event.');
-  }
+  if (!(await canViewUnderEvent(deps.db, { id: userId, role: user.role }, eventId)))
+    throw new AppError('link_expired', 'You no longer have access to this event.');
   const [event] = await deps.db.select({ id: events.id }).from(events).where(eq(events.id, eventId)).limit(1);
   if (!event) throw tampered();
   return { eventId, expiresAt: check.expiresAt, via: { kind: 'session', userId } };

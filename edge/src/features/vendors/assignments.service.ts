@@ -13,7 +13,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { eventAccess, events, vendorAssignments, vendorPayments, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { assertVisibleUnderEvent } from '../../lib/event-scope.ts';
+import { assertVisibleUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { loadVisibleEvent } from '../events/events.service.ts';
 import { postEntry } from '../payments/ledger-store.ts';
@@ -92,7 +92,7 @@ export async function assignmentScope(db: DbOrTx, viewer: Viewer): Promise<SQL |
   if (!vendorId) return sql`0`;
   return and(
     eq(vendorAssignments.vendorId, vendorId),
-    sql`${vendorAssignments.eventId} IN (SELECT ${eventAccess.eventId} FROM ${eventAccess} WHERE ${eventAccess.userId} = ${viewer.id})`,
+    visibleEventCondition(db, viewer, vendorAssignments.eventId, 'vendor_assignment'),
   );
 }
 
