@@ -4,12 +4,40 @@ import { z } from 'zod';
 import { api } from '../../api/client.ts';
 
 const ZEventResult = z.object({ event: ZEventSummary });
+type EventResult = z.infer<typeof ZEventResult>;
 
-/** One event's summary (404 when it is not visible to the viewer). */
+const storageKey = (eventId: string) => `mandap:event-summary:${eventId}`;
+
+/** The summary last seen online, so an offline reload of the workspace keeps the event's title. */
+function lastSeen(eventId: string): EventResult | undefined {
+  try {
+    const raw = localStorage.getItem(storageKey(eventId));
+    const parsed = raw ? ZEventResult.safeParse(JSON.parse(raw)) : null;
+    return parsed?.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One event's summary (404 when it is not visible to the viewer). Offline, the copy last seen
+ * online stands in (it is refetched as soon as the network is back).
+ */
 export function useEvent(eventId: string) {
   return useQuery({
     queryKey: ['events', eventId],
-    queryFn: ({ signal }) => api(`/api/events/${eventId}`, { schema: ZEventResult, signal }),
+    queryFn: async ({ signal }) => {
+      const result = await api(`/api/events/${eventId}`, { schema: ZEventResult, signal });
+      try {
+        localStorage.setItem(storageKey(eventId), JSON.stringify(result));
+      } catch {
+        // Storage full or disabled: the title is simply not kept for offline.
+      }
+      return result;
+    },
+    initialData: () => lastSeen(eventId),
+    // Always stale: the stored copy is shown at once, then replaced by a fresh one when online.
+    initialDataUpdatedAt: 0,
     select: (d) => d.event,
   });
 }
