@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../api/errors.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
+import { LeadMeetings } from '../meetings/LeadMeetings.tsx';
 import { LeadQuotes } from '../quotes/LeadQuotes.tsx';
 import { ContactActions } from './ContactActions.tsx';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
@@ -100,6 +101,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
               <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
               <Tabs.Tab value="log">Log contact</Tabs.Tab>
               <Tabs.Tab value="follow-ups">Follow-ups</Tabs.Tab>
+              <Tabs.Tab value="meetings">Meetings</Tabs.Tab>
               <Tabs.Tab value="history">History</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="timeline" pt="md">
@@ -110,6 +112,9 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
             </Tabs.Panel>
             <Tabs.Panel value="follow-ups" pt="md">
               <LeadFollowUps leadId={l.id} closed={l.stage === 'won' || l.stage === 'lost'} />
+            </Tabs.Panel>
+            <Tabs.Panel value="meetings" pt="md">
+              <LeadMeetings leadId={l.id} leadName={l.name} email={l.email} />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
               <LeadHistory leadId={l.id} />
