@@ -130,7 +130,13 @@ function countStatements(client: Counted & { transaction: (...a: unknown[]) => P
     wrap(tx);
     return tx;
   };
-  return { take: () => n + ((n = 0), 0) };
+  return {
+    take: () => {
+      const seen = n;
+      n = 0;
+      return seen;
+    },
+  };
 }
 
 /** One import of `rows` generated CSV rows (distinct phones per run): stage, dry run, commit. */
