@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestApp } from '../../test-support.ts';
 
 export const BANK_KEY = 'vendor-bank-key-for-tests-only-0123456789';
@@ -5,7 +8,8 @@ export const NEW_BANK_KEY = 'the-rotated-vendor-bank-key-for-tests-9876543210';
 
 /** The real app on a real libSQL file, with a bank key and every log line kept for inspection. */
 export async function startVendorApp() {
-  const t = await startTestApp({ VENDOR_BANK_KEY: BANK_KEY, LOG_LEVEL: 'debug' });
+  const files = mkdtempSync(join(tmpdir(), 'mandap-vendor-files-'));
+  const t = await startTestApp({ VENDOR_BANK_KEY: BANK_KEY, LOG_LEVEL: 'debug', FILES_DIR: files });
   const lines: string[] = [];
   const keep = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
     lines.push(JSON.stringify({ level, msg, ...fields }));

@@ -14,6 +14,7 @@ import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
+import { vendorDocumentRoutes } from './documents.routes.ts';
 import * as svc from './vendors.service.ts';
 
 const ZVendorOne = z.object({ vendor: ZVendor });
@@ -94,6 +95,7 @@ const rate = defineRoute({
 });
 
 export const vendorMasterRoutes = createRouter()
+  .route('/', vendorDocumentRoutes)
   .openapi(categories, async (c) => c.json({ categories: await svc.listCategories(c.get('deps').db) }, 200))
   .openapi(addCategory, async (c) =>
     c.json({ category: await svc.addCategory(c.get('deps'), viewerOf(c), c.req.valid('json').label) }, 201),

@@ -377,4 +377,34 @@ describe("the vendor's own pages", () => {
     expect(ci.status).toBe(200);
     expect((await ci.json()).assignment.checkedInAt).toBeTruthy();
   });
+
+  it("the vendor uploads a document on their own assignment; not on another vendor's; staff see it on the vendor", async () => {
+    const mine = await assign(noorId, 'Backdrop with delivery proof');
+    const pdf = new TextEncoder().encode('%PDF-1.4 delivery proof');
+    const up = (id: string, type = 'application/pdf') =>
+      t.app.request(`/api/vendor-work/mine/assignments/${id}/documents?fileName=proof.pdf&kind=delivery_proof`, {
+        method: 'POST',
+        headers: { ...t.users.vendor.auth, 'content-type': type },
+        body: pdf,
+      });
+    const ok = await up(mine.id);
+    expect(ok.status).toBe(201);
+    const doc = (await ok.json()).document;
+    expect(doc).toMatchObject({
+      vendorId: noorId,
+      assignmentId: mine.id,
+      kind: 'delivery_proof',
+      fileName: 'proof.pdf',
+    });
+    expect((await up(mine.id, 'application/x-msdownload')).status).toBe(422);
+    const theirs = (await (await get(`/assignments?vendorId=${shreeId}`)).json()).assignments[0];
+    expect((await up(theirs.id)).status).toBe(404);
+    const listed = await (await t.json('GET', `/api/vendors/${noorId}/vendor-documents`, undefined, t.users.ops.auth)).json();
+    expect(listed.documents.map((d: { id: string }) => d.id)).toContain(doc.id);
+    const file = await t.json('GET', `/api/vendors/${noorId}/vendor-documents/${doc.id}`, undefined, t.users.ops.auth);
+    expect(new TextDecoder().decode(await file.arrayBuffer())).toBe('%PDF-1.4 delivery proof');
+    expect((await t.json('GET', `/api/vendors/${noorId}/vendor-documents`, undefined, t.users.vendor.auth)).status).toBe(403);
+    const own = await (await get('/mine/documents', 'vendor')).json();
+    expect(own.documents).toHaveLength(1);
+  });
 });

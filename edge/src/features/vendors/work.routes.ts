@@ -26,6 +26,7 @@ import { pdfResponse } from '../quotes/quote-pdf.ts';
 import * as assignments from './assignments.service.ts';
 import { budgetReport, setBudget } from './budget.service.ts';
 import { addDependency, eventVendorGraph, removeDependency } from './dependencies.service.ts';
+import { myDocumentRoutes } from './documents.routes.ts';
 import * as payables from './payables.service.ts';
 import { poPdfResponse } from './po-pdf.ts';
 import { vendorPortal } from './portal.service.ts';
@@ -226,6 +227,7 @@ const minePdf = defineRoute({
 const param = (c: AppContext) => (c.req.param('id') ?? '') as string;
 
 export const vendorWorkRoutes = createRouter()
+  .route('/', myDocumentRoutes)
   .openapi(list, async (c) =>
     c.json({ assignments: await assignments.listAssignments(c.get('deps'), viewerOf(c), c.req.valid('query')) }, 200),
   )
