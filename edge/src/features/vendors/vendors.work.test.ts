@@ -399,11 +399,15 @@ describe("the vendor's own pages", () => {
     expect((await up(mine.id, 'application/x-msdownload')).status).toBe(422);
     const theirs = (await (await get(`/assignments?vendorId=${shreeId}`)).json()).assignments[0];
     expect((await up(theirs.id)).status).toBe(404);
-    const listed = await (await t.json('GET', `/api/vendors/${noorId}/vendor-documents`, undefined, t.users.ops.auth)).json();
+    const listed = await (
+      await t.json('GET', `/api/vendors/${noorId}/vendor-documents`, undefined, t.users.ops.auth)
+    ).json();
     expect(listed.documents.map((d: { id: string }) => d.id)).toContain(doc.id);
     const file = await t.json('GET', `/api/vendors/${noorId}/vendor-documents/${doc.id}`, undefined, t.users.ops.auth);
     expect(new TextDecoder().decode(await file.arrayBuffer())).toBe('%PDF-1.4 delivery proof');
-    expect((await t.json('GET', `/api/vendors/${noorId}/vendor-documents`, undefined, t.users.vendor.auth)).status).toBe(403);
+    expect(
+      (await t.json('GET', `/api/vendors/${noorId}/vendor-documents`, undefined, t.users.vendor.auth)).status,
+    ).toBe(403);
     const own = await (await get('/mine/documents', 'vendor')).json();
     expect(own.documents).toHaveLength(1);
   });
