@@ -36,6 +36,7 @@ export type OnCommitted = (name: string, ydoc: Y.Doc, userId: string | null) => 
 export function dropPeer(peer: Peer, code: number, reason: string): void {
   if (peer.dropped) return;
   peer.dropped = true;
+  console.warn(`collab-server: closing ${peer.userId} with ${code}: ${reason}`);
   if (peer.presenceTimer) clearTimeout(peer.presenceTimer);
   peer.ws.close(code, reason.slice(0, 120));
   setTimeout(() => peer.ws.terminate(), 1000).unref();
@@ -287,8 +288,11 @@ export class SharedDoc {
       return;
     }
     const result = sanitizeAwareness(peer, update, this.owners, this.hooks.limits.maxPresenceBytes);
-    if (result.dropped.length > 0) {
-      console.warn(`collab-server: presence from ${peer.userId} on ${this.name} dropped: ${result.dropped.join('; ')}`);
+    // The stock y-websocket provider echoes every presence change it hears, others' included:
+    // those entries are dropped quietly; anything else dropped is worth a line in the log.
+    const notable = result.dropped.filter((d) => !d.endsWith('belongs to another peer'));
+    if (notable.length > 0) {
+      console.warn(`collab-server: presence from ${peer.userId} on ${this.name} dropped: ${notable.join('; ')}`);
     }
     if (result.update) applyAwarenessUpdate(this.awareness, result.update, peer);
   }
