@@ -1,10 +1,10 @@
 import { ASSIGNMENT_STATUS_LABELS, type Currency, formatMoney, nextAssignmentStatuses } from '@mandap/shared';
-import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, FileButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { downloadPo, useCheckIn, useMoveAssignment, useMyWork } from './vendors.api.ts';
+import { downloadPo, uploadMyDocument, useCheckIn, useMoveAssignment, useMyWork } from './vendors.api.ts';
 
 const money = (m: number, c: string) => formatMoney({ amountMinor: m, currency: c as Currency });
 
@@ -129,6 +129,25 @@ export function MyWorkPage() {
                   </Text>
                 ))}
                 <Group gap="xs" mt="sm">
+                  {a.status !== 'cancelled' && (
+                    <FileButton
+                      accept="application/pdf,image/*"
+                      onChange={(file) =>
+                        file &&
+                        uploadMyDocument(a.id, file, 'delivery_proof')
+                          .then(() =>
+                            notifications.show({ color: 'green', message: `${file.name} sent to the house.` }),
+                          )
+                          .catch(fail)
+                      }
+                    >
+                      {(props) => (
+                        <Button {...props} size="sm" variant="default">
+                          Upload document
+                        </Button>
+                      )}
+                    </FileButton>
+                  )}
                   {nextAssignmentStatuses(a.status, 'vendor').map((s) => (
                     <Button
                       key={s}
@@ -165,9 +184,6 @@ export function MyWorkPage() {
           ))
         )}
       </section>
-      <Text size="xs" c="dimmed">
-        Uploading documents from this page is not built yet: send them to your event manager.
-      </Text>
     </Stack>
   );
 }

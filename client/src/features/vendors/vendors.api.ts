@@ -13,6 +13,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
 import { downloadPdf } from '../finance/finance.api.ts';
+import { authorisedFetch } from '../leads/attachments.api.ts';
 
 export const vendorKeys = {
   all: ['vendors'] as const,
@@ -114,3 +115,13 @@ export function useCheckIn() {
 }
 
 export const downloadPo = (path: string, poNumber: string) => downloadPdf(path, poNumber.replaceAll('/', '-'));
+
+/** The vendor uploads a file (invoice, delivery proof) on their own assignment; the body is the file's bytes. */
+export async function uploadMyDocument(assignmentId: string, file: File, kind: 'invoice' | 'delivery_proof' | 'other') {
+  const qs = new URLSearchParams({ fileName: file.name, kind }).toString();
+  await authorisedFetch(`/api/vendor-work/mine/assignments/${assignmentId}/documents?${qs}`, {
+    method: 'POST',
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+}
