@@ -86,13 +86,11 @@ test.describe('on a phone', () => {
     // no sideways scrolling on a phone
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    await decor
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: 'proof.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 delivery proof'),
-      });
+    await decor.locator('input[type=file]').setInputFiles({
+      name: 'proof.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 delivery proof'),
+    });
     await expect(page.getByText('proof.pdf sent to the house.')).toBeVisible();
 
     const sheet = page.getByTestId('call-sheet-row').filter({ hasText: 'Table and stage décor' });

@@ -206,7 +206,8 @@ function VendorCard({ id, label }: { id: string; label: (k: string) => string })
         ))
       )}
       <Text size="xs" c="dimmed" mt="md">
-        Documents (agreements, rate cards) are not built yet.
+        Documents (agreements, rate cards, vendors' uploads) are stored through the API; listing them on this card is
+        not built yet.
       </Text>
     </Stack>
   );
