@@ -36,7 +36,7 @@ describe('GSTIN', () => {
   it('explains what is wrong', () => {
     expect(checkGstin('27AAPFU0939F1Z')).toMatchObject({ ok: false, reason: expect.stringMatching(/15 characters/) });
     expect(checkGstin('27AAPFU0939F1ZW')).toMatchObject({ ok: false, reason: expect.stringMatching(/checksum/) });
-    expect(checkGstin('99AAPFU0939F1ZV')).toMatchObject({ ok: false, reason: expect.stringMatching(/state code/) });
+    expect(checkGstin('98AAPFU0939F1ZV')).toMatchObject({ ok: false, reason: expect.stringMatching(/state code/) });
   });
 
   it('the check character makes any well-formed body valid', () => {
@@ -94,5 +94,16 @@ describe('place of supply vs the buyer’s GSTIN', () => {
       /registered in Karnataka \(29\) but the place of supply is Maharashtra \(27\)/,
     );
     expect(placeOfSupplyMismatch('27AAPFU0939F1ZV', '96')).toMatch(/Outside India/);
+  });
+});
+
+describe('the full list of GST state codes', () => {
+  it('knows the older and special codes real registrations still carry', () => {
+    expect(GST_STATES['25']).toBe('Daman and Diu');
+    expect(GST_STATES['28']).toMatch(/Andhra Pradesh/);
+    expect(GST_STATES['97']).toBe('Other Territory');
+    expect(GST_STATES['99']).toBe('Centre Jurisdiction');
+    // 01 to 38 without a gap, then 97 and 99.
+    expect(Object.keys(GST_STATES).filter((c) => c !== '96')).toHaveLength(40);
   });
 });

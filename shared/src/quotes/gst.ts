@@ -4,7 +4,11 @@
  * CGST Act (tax rounded to the nearest rupee, 50 paise and above up).
  */
 
-/** GST state and union-territory codes (the first two digits of a GSTIN). */
+/**
+ * GST state and union-territory codes (the first two digits of a GSTIN): the GSTN's full list,
+ * including the older codes registrations made before a reorganisation still carry (25, 28)
+ * and the special ones (97 Other Territory, 99 Centre Jurisdiction).
+ */
 export const GST_STATES = {
   '01': 'Jammu and Kashmir',
   '02': 'Himachal Pradesh',
@@ -30,8 +34,12 @@ export const GST_STATES = {
   '22': 'Chhattisgarh',
   '23': 'Madhya Pradesh',
   '24': 'Gujarat',
+  /** Merged into 26 in 2020; registrations made before still carry 25. */
+  '25': 'Daman and Diu',
   '26': 'Dadra and Nagar Haveli and Daman and Diu',
   '27': 'Maharashtra',
+  /** Andhra Pradesh before the 2014 division (now 37); older registrations still carry 28. */
+  '28': 'Andhra Pradesh (before division)',
   '29': 'Karnataka',
   '30': 'Goa',
   '31': 'Lakshadweep',
@@ -43,6 +51,8 @@ export const GST_STATES = {
   '37': 'Andhra Pradesh',
   '38': 'Ladakh',
   '97': 'Other Territory',
+  /** Registrations under the Centre's jurisdiction (e.g. some PSUs and embassies). */
+  '99': 'Centre Jurisdiction',
   /** Not a GSTIN prefix: the place of supply for services supplied outside India (export). */
   '96': 'Outside India (export)',
 } as const;
