@@ -36,7 +36,8 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api/, /^\/collab/],
       },
     }),
-    shellSize(),
+    // The first screen (entry chunk + its static imports + their CSS) stays under 150 kB gzip; the build fails above it.
+    shellSize({ budgetKb: 150 }),
   ],
   build: {
     target: 'es2022',
@@ -49,6 +50,15 @@ export default defineConfig({
           groups: [
             // Validation libraries load with the first page that parses data, never with the shell.
             { name: 'validation', test: /node_modules[\\/](zod|libphonenumber-js)[\\/]/ },
+            // floating-ui (Mantine's Popover, Menu, Tooltip, ScrollArea): only lazy chunks use it. Without a group
+            // of its own the bundler hoists it into the entry chunk, where the shell pays ≈20 kB gzip for it.
+            // (react-remove-scroll stays in the shell: AppShell reads RemoveScroll.classNames.)
+            {
+              name: 'floating',
+              test: /node_modules[\\/]@floating-ui[\\/]/,
+              // Their own dependency (React) stays in the entry chunk; capturing it here would make the shell load this chunk.
+              includeDependenciesRecursively: false,
+            },
             // The light part of @mandap/shared the shell needs (roles, navigation) gets its own small chunk.
             { name: 'shared-core', test: /shared[\\/]src[\\/](permissions|lifecycle|money)\.ts$/ },
           ],

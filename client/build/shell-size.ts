@@ -14,9 +14,10 @@ const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 }).length;
 /**
  * Measures the app shell: the entry chunk, every chunk it imports statically (transitively),
  * and the CSS those chunks pull in. Lazy routes are excluded; they load on navigation.
- * Prints the gzip total and writes dist/shell-size.json.
+ * Prints the gzip total, writes dist/shell-size.json, and fails the build when the total
+ * (JS + CSS, gzip) is over `budgetKb` (kB = 1024 bytes, as printed).
  */
-export function shellSize(): Plugin {
+export function shellSize({ budgetKb }: { budgetKb: number }): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'mandap:shell-size',
@@ -25,6 +26,7 @@ export function shellSize(): Plugin {
       config = c;
     },
     writeBundle(_options, bundle) {
+      // A build with no entry chunk has no shell to measure (and no budget to break).
       const entry = Object.values(bundle).find((o) => o.type === 'chunk' && o.isEntry);
       if (entry?.type !== 'chunk') return;
       const js: ShellFile[] = [];
@@ -49,6 +51,7 @@ export function shellSize(): Plugin {
       const sum = (files: ShellFile[], k: 'bytes' | 'gzipBytes') => files.reduce((a, f) => a + f[k], 0);
       const report = {
         entry: entry.fileName,
+        budgetGzipBytes: budgetKb * 1024,
         entryGzipBytes: sum(js, 'gzipBytes') + sum(cssFiles, 'gzipBytes'),
         jsGzipBytes: sum(js, 'gzipBytes'),
         cssGzipBytes: sum(cssFiles, 'gzipBytes'),
@@ -60,8 +63,23 @@ export function shellSize(): Plugin {
       writeFileSync(join(outDir, 'shell-size.json'), `${JSON.stringify(report, null, 2)}\n`);
       const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
       config.logger.info(
-        `\nshell size (gzip): ${kb(report.entryGzipBytes)} total — JS ${kb(report.jsGzipBytes)} in ${js.length} chunk(s), CSS ${kb(report.cssGzipBytes)}`,
+        `\nshell size (gzip): ${kb(report.entryGzipBytes)} total — JS ${kb(report.jsGzipBytes)} in ${js.length} chunk(s), CSS ${kb(report.cssGzipBytes)} — budget ${budgetKb} kB`,
       );
+      if (report.entryGzipBytes > report.budgetGzipBytes) {
+        const largest = [...report.files]
+          .sort((a, b) => b.gzipBytes - a.gzipBytes)
+          .slice(0, 5)
+          .map((f) => `    ${f.file}  ${kb(f.gzipBytes)}`)
+          .join('\n');
+        this.error(
+          `The app shell is ${kb(report.entryGzipBytes)} gzip, over its ${budgetKb} kB budget by ${kb(report.entryGzipBytes - report.budgetGzipBytes)}.\n` +
+            `  The shell is everything the first screen loads before any page: the entry chunk, the chunks it imports\n` +
+            `  statically, and their CSS. Largest files:\n${largest}\n` +
+            `  Load what the first paint does not need with import() / React.lazy (see src/app/router.tsx and\n` +
+            `  AppLayout.tsx), keep zod and schemas out of shell modules, and add Mantine CSS to src/app/shell-styles.ts\n` +
+            `  only for components the shell itself renders. Details: ${join(config.build.outDir, 'shell-size.json')}.`,
+        );
+      }
     },
   };
 }

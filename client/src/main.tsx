@@ -1,11 +1,11 @@
 // Must stay the first import: it configures zod before any schema module runs.
 import './app/zod-config.ts';
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './app/shell-styles.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { refreshSession } from './api/session.ts';
+import { loadFullStyles } from './app/load-full-styles.ts';
 import { AppProviders } from './app/providers.tsx';
 import { router } from './app/router.tsx';
 
@@ -22,3 +22,6 @@ createRoot(root).render(
     </AppProviders>
   </StrictMode>,
 );
+
+// The rest of Mantine's CSS, off the critical path (pages also wait for it before they render).
+void loadFullStyles();

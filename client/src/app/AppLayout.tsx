@@ -1,17 +1,28 @@
-import { AppShell, Burger, Divider, Group, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Avatar, Burger, Divider, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
-import { SearchLauncher } from '../features/search/SearchLauncher.tsx';
 import { HOUSE_NAME } from './brand.ts';
 import { FullPageLoader } from './FullPageLoader.tsx';
+import { loadFullStyles } from './load-full-styles.ts';
 import { MainNav } from './MainNav.tsx';
-import { UserMenu } from './UserMenu.tsx';
 import { Wordmark } from './Wordmark.tsx';
 
 // The bell fetches with zod-typed calls; loading it after the shell keeps zod out of the entry chunk.
 const NotificationBell = lazy(() =>
-  import('../features/notifications/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })),
+  Promise.all([import('../features/notifications/NotificationBell.tsx'), loadFullStyles(), import('./query.tsx')]).then(
+    ([m, , q]) => ({ default: q.withQueryClient(m.NotificationBell) }),
+  ),
+);
+// The search box and the account menu pull in Mantine's floating layer (Tooltip, Menu, Popover); they
+// follow the first paint, with the rest of Mantine's CSS.
+const SearchLauncher = lazy(() =>
+  Promise.all([import('../features/search/SearchLauncher.tsx'), loadFullStyles(), import('./query.tsx')]).then(
+    ([m, , q]) => ({ default: q.withQueryClient(m.SearchLauncher) }),
+  ),
+);
+const UserMenu = lazy(() =>
+  Promise.all([import('./UserMenu.tsx'), loadFullStyles()]).then(([m]) => ({ default: m.UserMenu })),
 );
 
 export function AppLayout() {
@@ -41,16 +52,21 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <SearchLauncher />
+            <Suspense fallback={null}>
+              <SearchLauncher />
+            </Suspense>
             <Suspense fallback={null}>
               <NotificationBell />
             </Suspense>
-            <UserMenu />
+            <Suspense fallback={<Avatar color="maroon" radius="xl" size={34} aria-hidden />}>
+              <UserMenu />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <AppShell.Section grow component={ScrollArea}>
+        {/* Native scrolling: Mantine's ScrollArea brings floating-ui (≈20 kB gzip) into the shell. */}
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <MainNav onNavigate={close} />
         </AppShell.Section>
         <AppShell.Section>

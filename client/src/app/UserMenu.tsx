@@ -6,7 +6,7 @@ import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { endSession } from '../api/session.ts';
 import { useMe } from '../features/auth/useSession.ts';
-import { queryClient } from './providers.tsx';
+import { queryClient } from './query.tsx';
 
 const ChangePasswordModal = lazy(() => import('../features/auth/ChangePasswordModal.tsx'));
 

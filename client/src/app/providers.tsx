@@ -1,26 +1,22 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { ApiError } from '../api/errors.ts';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { loadFullStyles } from './load-full-styles.ts';
 import { theme } from './theme.ts';
 
-export const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: true,
-      // Client errors (403, 404, validation) will not fix themselves; network blips might.
-      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
-    },
-  },
-});
+// Toasts only ever appear after a page has loaded; their component (and CSS) is not part of the shell.
+// Pages call `notifications.show` on the same store module, so a toast raised early still shows.
+const Notifications = lazy(() =>
+  Promise.all([import('@mantine/notifications'), loadFullStyles()]).then(([m]) => ({ default: m.Notifications })),
+);
 
+/** The app-wide providers. The query client lives in query.tsx and arrives with the pages (withQueryClient). */
 export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
+      {children}
     </MantineProvider>
   );
 }

@@ -4,12 +4,18 @@ import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { RequirePermission } from '../features/auth/RequirePermission.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { FullPageLoader } from './FullPageLoader.tsx';
+import { loadFullStyles } from './load-full-styles.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteError } from './RouteError.tsx';
 
 /** Every page is its own chunk; the shell holds only the layout, auth and the API client. */
 function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): RouteObject['lazy'] {
-  return async () => ({ Component: pick(await load()) });
+  // The page waits for the rest of Mantine's CSS too (the shell carries only its own), so it never paints unstyled,
+  // and for the query client (not in the shell either), which it renders inside.
+  return async () => {
+    const [m, , q] = await Promise.all([load(), loadFullStyles(), import('./query.tsx')]);
+    return { Component: q.withQueryClient(pick(m)) };
+  };
 }
 
 const comingSoon = (area: 'vendors' | 'finance' | 'inbox' | 'reports' | 'settings'): RouteObject['lazy'] =>
