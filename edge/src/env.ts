@@ -41,8 +41,6 @@ export const ZEnv = z.object({
     .optional(),
   /** Shared secret of the collab-server's internal routes (/api/internal/collab). Unset: derived from JWT_SECRET. */
   COLLAB_INTERNAL_SECRET: z.string().min(32).optional(),
-  /** Shared secret of the collab-server's internal routes (/api/internal/collab). Unset: derived from JWT_SECRET. */
-  COLLAB_INTERNAL_SECRET: z.string().min(32).optional(),
   /** Seed the demo house when the database is empty. */
   SEED_DEMO: bool.default(true),
   /** Razorpay key id and secret for payment links (INR). Unset: payment links are off and the screen says so. */
