@@ -19,8 +19,15 @@ export interface TickReport {
   delivery: DeliveryReport;
 }
 
-/** This process's delivery runner id: the outbox lease names it. */
-const RUNNER = `tick-${newId()}`;
+/**
+ * This process's delivery runner id: the outbox lease names it. Made on first use, because
+ * Workers refuse random values in global scope.
+ */
+let runner: string | undefined;
+const runnerId = () => {
+  runner ??= `tick-${newId()}`;
+  return runner;
+};
 
 /**
  * The one scheduled job, idempotent: run it twice at the same `now` and the second run
@@ -60,6 +67,6 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
     fx = 'failed';
   }
   const momentsQueued = (await runMoments(deps, now)) + (await queueEventReminders(deps, now));
-  const delivery = await deliverDue(deps, now, { runner: RUNNER });
+  const delivery = await deliverDue(deps, now, { runner: runnerId() });
   return { overdueMarked, ...reminders, fx, momentsQueued, delivery };
 }

@@ -134,10 +134,11 @@ export async function advancePipeline(
  * their transaction). The first advance confirms the booking and makes the lead Won whatever
  * stage either was in (an advance on a New or Lost lead included: money is never refused
  * because of a stage) and tells the lead's owner. A payment that settles the last milestone of
- * an event that is on its day (or over) completes it.
+ * an event that is on its day (or over) completes it. `event` must be the row as read inside
+ * this same transaction (the payment services lock and read it first), so it is not read again.
  */
 export async function confirmOnAdvance(tx: DbOrTx, event: EventRow, actor: Actor, at: Date) {
-  const now = (await reload(tx, event.id)) ?? event;
+  const now = event;
   if (now.status === 'enquiry' || now.status === 'discussion' || now.status === 'proposal_sent') {
     const leadBefore = now.leadId ? await leadStageOf(tx, now.leadId) : null;
     const moved = await advancePipeline(tx, { eventId: now.id }, 'advance_received', actor, at);
