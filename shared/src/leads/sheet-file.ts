@@ -256,7 +256,7 @@ export function readXlsx(
   };
 
   const names = sheets.map((s) => s.name);
-  let chosen = sheets[0];
+  let chosen: (typeof sheets)[number] | undefined = sheets[0];
   if (sheetName) {
     chosen = sheets.find((s) => s.name === sheetName);
     if (!chosen) throw new SheetFileError(`there is no sheet "${sheetName}"; this file has ${names.join(', ')}`);

@@ -170,7 +170,7 @@ async function leadStageOf(tx: DbOrTx, leadId: string) {
 async function tellOwnerConfirmed(
   tx: DbOrTx,
   event: EventRow,
-  lead: Awaited<ReturnType<typeof leadStageOf>>,
+  lead: Awaited<ReturnType<typeof leadStageOf>> | null,
   at: Date,
 ) {
   const recipient = lead?.ownerId ?? event.managerId;
