@@ -7,11 +7,12 @@ import {
   daysBetween,
   formatMoney,
   hasPermission,
-  isScopedRole,
+  needsEventLink,
 } from '@mandap/shared';
 import { sql } from 'drizzle-orm';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { visibleEventCondition } from '../../lib/event-scope.ts';
 import { recordChange } from '../../lib/journal.ts';
 import { rescheduleFollowUp } from '../leads/follow-ups.service.ts';
 
@@ -34,10 +35,11 @@ export async function calendarEntries(deps: Deps, viewer: Viewer, q: CalendarQue
       fields: { to: 'at most 400 days after from' },
     });
   const want = (t: CalendarType) => !q.types || q.types.includes(t);
-  const scoped = isScopedRole(viewer.role);
+  // The one scoping rule decides; `linkedEvents` is the edge's one query for a viewer's linked events.
+  const scoped = needsEventLink(viewer.role);
   const role = viewer.role;
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(role, p);
-  const linked = sql`(SELECT ea.event_id FROM event_access ea WHERE ea.user_id = ${viewer.id})`;
+  const linkedEvents = (col: string) => visibleEventCondition(deps.db, viewer, sql.raw(col)) ?? sql`1 = 1`;
   const owner = (col: string) => (q.owner ? sql`AND ${sql.raw(col)} = ${q.owner}` : sql``);
   const toNext = addDays(q.to, 1);
   const todayIst = new Date(deps.now().getTime() + 330 * 60_000).toISOString().slice(0, 10);
@@ -49,7 +51,7 @@ export async function calendarEntries(deps: Deps, viewer: Viewer, q: CalendarQue
       SELECT e.id, e.name, e.code, e.start_date, e.end_date, e.city, e.venue, e.manager_id, u.name AS owner_name, l.functions
       FROM events e LEFT JOIN users u ON u.id = e.manager_id LEFT JOIN leads l ON l.id = e.lead_id
       WHERE e.start_date <= ${q.to} AND e.end_date >= ${q.from} AND e.status <> 'cancelled'
-        ${scoped ? sql`AND e.id IN ${linked}` : sql``} ${owner('e.manager_id')}
+        ${scoped ? sql`AND ${linkedEvents('e.id')}` : sql``} ${owner('e.manager_id')}
       ORDER BY e.start_date`);
     for (const r of rows) {
       const id = String(r.id);
@@ -160,7 +162,7 @@ export async function calendarEntries(deps: Deps, viewer: Viewer, q: CalendarQue
         e.manager_id, u.name AS owner_name
       FROM milestones m JOIN events e ON e.id = m.event_id LEFT JOIN users u ON u.id = e.manager_id
       WHERE m.status NOT IN ('paid', 'waived') AND m.due_date >= ${q.from} AND m.due_date <= ${q.to}
-        ${scoped ? sql`AND e.id IN ${linked}` : sql``} ${owner('e.manager_id')}
+        ${scoped ? sql`AND ${linkedEvents('e.id')}` : sql``} ${owner('e.manager_id')}
       ORDER BY m.due_date`);
     for (const r of rows) {
       const owed = Number(r.amount_minor) - Number(r.paid_minor);
@@ -190,7 +192,7 @@ export async function calendarEntries(deps: Deps, viewer: Viewer, q: CalendarQue
         LEFT JOIN users u ON u.id = e.manager_id
       WHERE va.arrival_expected_at IS NOT NULL AND va.status <> 'cancelled'
         AND va.arrival_expected_at >= ${q.from} AND va.arrival_expected_at < ${toNext}
-        ${scoped ? sql`AND e.id IN ${linked} AND v.user_id = ${viewer.id}` : sql``} ${owner('e.manager_id')}
+        ${scoped ? sql`AND ${linkedEvents('e.id')} AND v.user_id = ${viewer.id}` : sql``} ${owner('e.manager_id')}
       ORDER BY va.arrival_expected_at`);
     for (const r of rows) {
       const at = String(r.arrival_expected_at);
@@ -250,7 +252,7 @@ export async function moveCalendarEntry(
   start: string,
   origin: { ip: string | null; requestId: string },
 ): Promise<void> {
-  if (isScopedRole(viewer.role)) throw new AppError('forbidden', 'Only the house’s staff reschedule.');
+  if (needsEventLink(viewer.role)) throw new AppError('forbidden', 'Only the house’s staff reschedule.');
   const now = deps.now();
   const day = start.slice(0, 10);
   const needs = (p: Parameters<typeof hasPermission>[1]) => {
