@@ -54,8 +54,9 @@ test('finance plans milestones, records a payment, sees it paid, downloads the r
   await page.getByRole('button', { name: 'Create plan' }).click();
   const rows = page.getByTestId('milestone-row');
   await expect(rows).toHaveCount(3);
-  // ₹2,00,000 + 18% GST = ₹2,36,000: 30% is ₹70,800.
-  await expect(rows.first()).toContainText('₹70,800.00');
+  // The plan follows the terms printed on the quote (the house's first template, 50/40/10):
+  // ₹2,00,000 + 18% GST = ₹2,36,000, so the advance is 50%, ₹1,18,000.
+  await expect(rows.first()).toContainText('₹1,18,000.00');
 
   await page.getByLabel('Reference').fill('UPI-4471');
   await page.getByRole('button', { name: 'Record payment' }).click();
