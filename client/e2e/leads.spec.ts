@@ -78,43 +78,46 @@ test('sales creates a lead, sees the duplicate, drags it on the board and logs a
   await shot(page, 'timeline');
 });
 
-test('imports a CSV: errors shown with line numbers, good rows imported, a second import adds nothing', async ({
+test('imports a CSV: notes and refusals by line number, the rest imported, a second import adds nothing', async ({
   page,
 }) => {
-  const n = String(Date.now()).slice(-6);
+  test.setTimeout(60_000);
+  const n = String(Date.now()).slice(-5);
+  const name = `leads-${n}.csv`;
   const csv = [
     'Full Name,Mobile,Email,Wedding Date,Status,Budget',
-    `Tara Sen,98111${n.slice(0, 5)},tara${n}@x.in,14/12/2026,New,25 lakh`,
-    `Bad Date,98222${n.slice(0, 5)},,31/02/2026,Contacted,`,
-    `Bad Phone,12345,,,,`,
-    `Vikram Rao,98333${n.slice(0, 5)},,02/11/2026,Negotiation,"5,00,000"`,
+    `Tara Sen,98111${n},tara${n}@x.in,14/12/2026,New,25 lakh`,
+    // Not a real date: the lead is kept, with a note naming the field.
+    `Bad Date,98222${n},,31/02/2026,Contacted,`,
+    // Neither a name, a phone nor an email: the only kind of row refused.
+    ',,,,Hot,',
+    `Vikram Rao,98333${n},,02/11/2026,Negotiation,"5,00,000"`,
   ].join('\n');
   await signIn(page, 'sales@mandap.demo');
   await page.goto('/leads/import');
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByText('4 rows in')).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText(`4 rows in ${name}`)).toBeVisible();
   await shot(page, 'import-mapping');
   await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
-  const problems = page.getByRole('table', { name: 'Rows that will not be imported' });
-  await expect(problems.getByRole('row', { name: /^3 Event date: "31\/02\/2026" is not a real date/ })).toBeVisible();
-  await expect(problems.getByRole('row', { name: /^4 Phone:/ })).toBeVisible();
-  await expect(page.getByText('2 ready')).toBeVisible();
+  const counts = page.getByLabel('Import counts');
+  await expect(counts).toContainText('3 to create');
+  await expect(counts).toContainText('1 kept with a note');
+  await expect(counts).toContainText('1 not importable');
+  const notes = page.getByRole('table', { name: 'Rows with notes or problems' });
+  await expect(notes.getByRole('row', { name: /^3 Kept, with a note .*31\/02\/2026/ })).toBeVisible();
+  await expect(notes.getByRole('row', { name: /^4 Not imported/ })).toBeVisible();
   await shot(page, 'import-preview');
-  await page.getByRole('button', { name: 'Import 2 good rows' }).click();
-  await expect(page.getByText('2 leads created.', { exact: false })).toBeVisible();
-  await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '100');
+  await page.getByRole('button', { name: 'Import 3 new' }).click();
+  await expect(page.getByText('Import finished')).toBeVisible();
+  await expect(counts).toContainText('3 created');
   await shot(page, 'import-done');
 
-  // The same file again: the two good rows are now duplicates.
+  // The same file again: the three leads are recognised, and nothing is left to import.
   await page.goto('/leads/import');
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
-  await expect(page.getByText('2 duplicates')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Import 0 good rows' })).toBeDisabled();
+  await expect(counts).toContainText('3 duplicates');
+  await expect(page.getByRole('button', { name: 'Import 0 new' })).toBeDisabled();
 });
 
 test('the table view sorts on the server and opens a lead', async ({ page }) => {
