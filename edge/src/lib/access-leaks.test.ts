@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plannedEvent, postPayment } from '../features/payments/payments-test-kit.ts';
 import { clientEvents, createQuote, sendQuote, weddingDraft } from '../features/quotes/quote-test-kit.ts';
 import { startTestApp, type TestApp } from '../test-support.ts';
 
 /** Leaks found in review, each reproduced through the API and closed by the one scoping rule. */
 let t: TestApp;
 let sales: { auth: Record<string, string> };
-let client: { auth: Record<string, string>; userId: string };
+let client: { auth: Record<string, string> };
 const NOTE = 'client will accept up to 15% more';
 
 beforeAll(async () => {
@@ -78,33 +77,5 @@ describe('the brief share-link body', () => {
     expect(nested.status).toBe(400);
     expect((await nested.json()).error.fields).toHaveProperty('extra');
     expect((await t.json('POST', path, { days: 7 }, ops.auth)).status).toBe(200);
-  });
-});
-
-describe('a client reading the payments of their own event', () => {
-  it('sees the money but not the ledger entry behind it', async () => {
-    const finance = await t.login('finance@mandap.demo');
-    const e = await plannedEvent(t, finance.auth, { totalMinor: 1_000_00 });
-    await t.deps.db.$client.execute({
-      sql: "INSERT INTO event_access (event_id, user_id, access, created_at) VALUES (?, ?, 'read', ?)",
-      args: [e.eventId, client.userId, new Date().toISOString()],
-    });
-    const paid = await postPayment(t, finance.auth, {
-      eventId: e.eventId,
-      mode: 'upi',
-      reference: 'UPI-REDACT',
-      receivedOn: '2026-05-02',
-      amountMinor: 100_00,
-      currency: 'INR',
-    });
-    expect(paid.status).toBe(201);
-    const path = `/api/payments/events/${e.eventId}/payments`;
-    const staff = await (await t.json('GET', path, undefined, finance.auth)).json();
-    expect(staff.payments[0].journalEntryId).toBeTruthy();
-    const res = await t.json('GET', path, undefined, client.auth);
-    expect(res.status).toBe(200);
-    const mine = await res.json();
-    expect(mine.payments[0].amountMinor).toBe(100_00);
-    expect(mine.payments[0]).not.toHaveProperty('journalEntryId');
   });
 });
