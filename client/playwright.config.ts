@@ -36,9 +36,8 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
-  // One retry under CI only: a known intermittent bug (a full page load right after sign-in now and
-  // then lands on the sign-in page; see the 30/11 issue notes) must not sink a whole run. Locally: none.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once is a bug to find, in the product or in the test.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   forbidOnly: Boolean(process.env.CI),

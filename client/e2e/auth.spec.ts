@@ -1,6 +1,6 @@
 import { navFor, ROLE_LABELS, type Role } from '@mandap/shared';
 import { expect, test } from '@playwright/test';
-import { mainNav, signIn, signOut } from './helpers.ts';
+import { mainNav, signIn, signOut, submitSignIn } from './helpers.ts';
 
 const DEMO: Record<Role, string> = {
   super_admin: 'admin@mandap.demo',
@@ -32,7 +32,7 @@ for (const [role, email] of Object.entries(DEMO) as [Role, string][]) {
 }
 
 test('a wrong password shows a clear error and stays on the login page', async ({ page }) => {
-  await signIn(page, 'manager@mandap.demo', 'not-the-password');
+  await submitSignIn(page, 'manager@mandap.demo', 'not-the-password');
   await expect(page.getByRole('alert')).toContainText('Email or password is wrong.');
   await expect(page).toHaveURL(/\/login$/);
 });

@@ -2,11 +2,22 @@ import { type Browser, type BrowserContext, expect, type Page } from '@playwrigh
 
 export const DEMO_PASSWORD = 'Mandap@2026';
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Fills and submits the sign-in form, and returns at once (for a sign-in that is meant to fail). */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Signs in and waits until the app has left the sign-in page: only then is the refresh cookie
+ * stored. A navigation started earlier aborts the sign-in request, and the next page opens
+ * signed out (the intermittent "lands on the sign-in page" failure of 30/11).
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 export async function signOut(page: Page) {
