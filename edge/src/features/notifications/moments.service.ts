@@ -12,11 +12,13 @@ import {
   paymentLinks,
   payments,
   quotes,
+  quoteVersions,
   users,
   vendorAssignments,
   vendors,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
+import { shareUrl, signShareToken } from '../quotes/share-link.ts';
 import { linkContact } from './contacts.service.ts';
 import type { Channel } from './outbox.ts';
 import { queueMessage } from './outbox.ts';
@@ -82,6 +84,29 @@ async function quoteAudience(tx: DbOrTx, quoteId: string) {
   return { q, person };
 }
 
+/** The quote's share link lasts as long as one made by hand from the quote page (30 days). */
+const QUOTE_LINK_DAYS = 30;
+
+/** The version a `quote.sent` event names: its `versionId`, else its version number. */
+async function sentVersionId(tx: DbOrTx, quoteId: string, payload: Record<string, unknown>) {
+  const byNumber = typeof payload.version === 'number' ? payload.version : null;
+  const [v] = await tx
+    .select({ id: quoteVersions.id })
+    .from(quoteVersions)
+    .where(
+      and(
+        eq(quoteVersions.quoteId, quoteId),
+        typeof payload.versionId === 'string'
+          ? eq(quoteVersions.id, payload.versionId)
+          : byNumber !== null
+            ? eq(quoteVersions.version, byNumber)
+            : sql`0`,
+      ),
+    )
+    .limit(1);
+  return v?.id ?? null;
+}
+
 /** Who receives each moment, and with which variables, from its domain event. */
 const RESOLVERS: Record<string, (tx: DbOrTx, row: LogRow, deps: Deps) => Promise<Delivery[]>> = {
   async lead_acknowledgement(tx, row) {
@@ -101,7 +126,12 @@ const RESOLVERS: Record<string, (tx: DbOrTx, row: LogRow, deps: Deps) => Promise
   async quote_shared(tx, row, deps) {
     const { q, person } = await quoteAudience(tx, row.aggregateId);
     if (!q) return [];
-    return toPerson(person, { quoteCode: q.code, link: `${deps.env.PUBLIC_URL}/quotes/${q.id}` });
+    // The client's own page for the version that was sent (`/q/:token`, signed and expiring like a shared link).
+    const versionId = await sentVersionId(tx, q.id, row.payload);
+    if (!versionId) return [];
+    const expiresAt = new Date(new Date(row.occurredAt).getTime() + QUOTE_LINK_DAYS * 86_400_000);
+    const link = shareUrl(deps.env.PUBLIC_URL, await signShareToken(deps.env.JWT_SECRET, versionId, expiresAt));
+    return toPerson(person, { quoteCode: q.code, link });
   },
   async quote_accepted(tx, row) {
     const { q, person } = await quoteAudience(tx, row.aggregateId);

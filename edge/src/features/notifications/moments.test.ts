@@ -4,6 +4,7 @@ import { tick } from '../../jobs/tick.ts';
 import { recordChange } from '../../lib/journal.ts';
 import { startTestApp, type TestApp } from '../../test-support.ts';
 import { plannedEvent, postPayment } from '../payments/payments-test-kit.ts';
+import { verifyShareToken } from '../quotes/share-link.ts';
 import { eventStartsAt, rewindMoments } from './moments.service.ts';
 import { startProviderStandIn } from './testing/provider-stand-in.ts';
 
@@ -138,8 +139,12 @@ describe('lifecycle moments', () => {
   });
 
   it('quote shared and accepted, vendor confirmed and event completed each follow their domain event once', async () => {
-    const [q] = (await t.deps.db.$client.execute('SELECT id FROM quotes WHERE event_id IS NOT NULL LIMIT 1')).rows;
-    await emit('quote.sent', 'quote', String(q!.id), { version: 1 });
+    const [q] = (
+      await t.deps.db.$client.execute(
+        'SELECT q.id, v.id AS version_id FROM quotes q JOIN quote_versions v ON v.quote_id = q.id AND v.version = 1 WHERE q.event_id IS NOT NULL LIMIT 1',
+      )
+    ).rows;
+    await emit('quote.sent', 'quote', String(q!.id), { version: 1, versionId: String(q!.version_id) });
     await emit('quote.accepted', 'quote', String(q!.id), { version: 1 });
     const [ev] = (
       await t.deps.db.$client.execute(
@@ -158,6 +163,14 @@ describe('lifecycle moments', () => {
     const vendorBefore = (await rows('vendor_assignment_confirmed')).length;
     await tick(t.deps, t.clock.now());
     expect((await rows('quote_shared')).length - before).toBe(1);
+    // The link is the client's quote page (`/q/:token`) for the version sent, and the token opens that version.
+    const shared = (await rows('quote_shared')).at(-1)!;
+    const link = String(JSON.parse(String(shared.payload)).link);
+    expect(link.startsWith(`${t.deps.env.PUBLIC_URL}/q/`)).toBe(true);
+    const token = link.split('/q/')[1]!;
+    expect((await verifyShareToken(t.deps.env.JWT_SECRET, token, t.clock.now())).versionId).toBe(String(q!.version_id));
+    const page = await t.json('GET', `/api/public/quotes/${token}`);
+    expect(page.status).toBe(200);
     expect((await rows('quote_accepted_client')).length).toBeGreaterThanOrEqual(1);
     if (a) expect((await rows('vendor_assignment_confirmed')).length - vendorBefore).toBe(1);
     // The thanks-and-referral message is marketing: without the client's opt-in it is held back, and the log says why.
