@@ -2,7 +2,7 @@ import type { AssignmentStatus, PoLine, VendorContact } from '@mandap/shared';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, currency, id, json, money, updatedAt } from './_columns.ts';
 import { users } from './auth.ts';
-import { journalEntries } from './money.ts';
+import { type FxSnapshot, journalEntries } from './money.ts';
 import { events } from './records.ts';
 
 export const vendors = sqliteTable(
@@ -77,8 +77,11 @@ export const vendorAssignments = sqliteTable(
     status: text('status').$type<AssignmentStatus>().notNull(),
     arrivalExpectedAt: text('arrival_expected_at'),
     checkedInAt: text('checked_in_at'),
-    /** The journal entry that booked the PO as payable when it was confirmed (INR POs). */
+    /** The journal entry that booked the PO as payable when it was confirmed (in the PO's currency, with its INR value). */
     accrualEntryId: text('accrual_entry_id').references(() => journalEntries.id),
+    /** When the vendor accepted the PO through its share link, and the name they typed. */
+    poAcceptedAt: text('po_accepted_at'),
+    poAcceptedName: text('po_accepted_name'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -188,9 +191,14 @@ export const vendorPayments = sqliteTable(
     eventId: text('event_id')
       .notNull()
       .references(() => events.id),
+    /** Gross, in the PO's currency (minor units). */
     amountMinor: money('amount_minor').notNull(),
     tdsMinor: money('tds_minor').notNull().default(0),
     currency: currency(),
+    /** The gross in INR paise at the rate used (null on rows written before foreign POs could be paid: INR, equal to amountMinor). */
+    amountInrMinor: money('amount_inr_minor'),
+    /** The rate used for a foreign-currency payment (null for INR). */
+    fx: json<FxSnapshot>('fx'),
     mode: text('mode').notNull(),
     reference: text('reference'),
     paidOn: text('paid_on').notNull(),
@@ -216,4 +224,25 @@ export const eventBudgets = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('event_budget_uq').on(t.eventId, t.category)],
+);
+
+/**
+ * A link a vendor opens to see and accept their PO. The URL carries `<id>.<expiry>.<HMAC>`
+ * (shared signed-link, PO purpose); the row makes it revocable and shows who shared it.
+ */
+export const vendorPoLinks = sqliteTable(
+  'vendor_po_links',
+  {
+    id: id(),
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => vendorAssignments.id),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedBy: text('revoked_by').references(() => users.id),
+    lastOpenedAt: text('last_opened_at'),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('vpolink_assignment_idx').on(t.assignmentId)],
 );
