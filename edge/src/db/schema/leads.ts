@@ -45,6 +45,33 @@ export const intakeRateLimits = sqliteTable('intake_rate_limits', {
   hits: integer('hits').notNull(),
 });
 
+/**
+ * A provider lead whose fields must still be fetched (a Meta leadgen id the Graph API did not
+ * answer for yet). The job tick retries it with exponential backoff until the fields arrive;
+ * the lead itself exists from the first delivery, so a retry fills it in and never books a twin.
+ */
+export const intakeFetches = sqliteTable(
+  'intake_fetches',
+  {
+    id: id(),
+    provider: text('provider', { enum: ['meta'] }).notNull(),
+    externalRef: text('external_ref').notNull(),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    status: text('status', { enum: ['pending', 'done', 'gave_up'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    doneAt: text('done_at'),
+  },
+  (t) => [
+    uniqueIndex('intake_fetches_ref_uq').on(t.provider, t.externalRef),
+    index('intake_fetches_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
 /** Files stored through the file-storage adapter (local disk by default), attached to a lead or a communication. */
 export const storedFiles = sqliteTable(
   'stored_files',

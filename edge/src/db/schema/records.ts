@@ -44,6 +44,13 @@ export interface LeadAttribution {
   utmContent?: string;
   landingPage?: string;
   referrer?: string;
+  /** Google's click id (gclid), kept as itself, not folded into a UTM field. */
+  gclid?: string;
+  /** The ad platform's own ids, for campaign ROI: campaign, ad group/ad set, ad, form. */
+  campaignId?: string;
+  adGroupId?: string;
+  adId?: string;
+  formId?: string;
 }
 
 export const leads = sqliteTable(
@@ -97,6 +104,8 @@ export const leads = sqliteTable(
     index('leads_created_idx').on(t.createdAt, t.id),
     index('leads_budget_idx').on(t.budgetMaxMinor, t.id),
     index('leads_event_date_idx').on(t.eventDateFrom, t.id),
+    // Marketing filters: expression indexes on attribution (utm_source; campaign) are in the custom
+    // migration 0018_lead_campaign_indexes.sql, because drizzle-kit splits an expression at its commas.
   ],
 );
 
