@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { calendarRoutes } from './features/calendar/calendar.routes.ts';
 import { portalRoutes } from './features/client-portal/portal.routes.ts';
 import { collabIngestRoutes } from './features/collab-ingest/collab-ingest.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { bodyLimitFor } from './features/files/upload-limit.ts';
@@ -142,6 +143,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/vendors', vendorMasterRoutes)
     .route('/api/vendor-work', vendorWorkRoutes)
     .route('/api/search', searchRoutes)
+    .route('/api/dashboard', dashboardRoutes)
     .route('/api/portal', portalRoutes)
     .route('/api/calendar', calendarRoutes)
     .route('/api/meetings', meetingsRoutes)
