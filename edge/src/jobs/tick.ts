@@ -2,6 +2,8 @@ import { addDays, istDate, newId } from '@mandap/shared';
 import { and, inArray, lte } from 'drizzle-orm';
 import { milestones } from '../db/schema/index.ts';
 import { fxProviderOf, refreshRatesIfStale } from '../features/fx/fx-rates.service.ts';
+import { metaLeadSourceFor } from '../features/intake/meta.service.ts';
+import { type MetaFetchReport, retryMetaFetches } from '../features/intake/meta-fetch.service.ts';
 import { type DeliveryReport, deliverDue } from '../features/notifications/deliver.ts';
 import { queueEventReminders, runMoments } from '../features/notifications/moments.service.ts';
 import { refreshStatuses } from '../features/payments/milestones.service.ts';
@@ -17,6 +19,8 @@ export interface TickReport {
   /** Messages queued by lifecycle moments (domain events and event-day reminders). */
   momentsQueued: number;
   delivery: DeliveryReport;
+  /** Meta leads whose fields were fetched again (retried with backoff until they arrive). */
+  metaLeads: MetaFetchReport;
 }
 
 /**
@@ -66,7 +70,14 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
     deps.log.warn('fx refresh failed in tick', { error: String(err) });
     fx = 'failed';
   }
+  let metaLeads: MetaFetchReport;
+  try {
+    metaLeads = await retryMetaFetches(deps, now, metaLeadSourceFor(deps));
+  } catch (err) {
+    deps.log.warn('meta lead fetch retry failed in tick', { error: String(err) });
+    metaLeads = { filled: 0, failed: 0, gaveUp: 0, state: 'ran' };
+  }
   const momentsQueued = (await runMoments(deps, now)) + (await queueEventReminders(deps, now));
   const delivery = await deliverDue(deps, now, { runner: runnerId() });
-  return { overdueMarked, ...reminders, fx, momentsQueued, delivery };
+  return { overdueMarked, ...reminders, fx, momentsQueued, delivery, metaLeads };
 }

@@ -63,6 +63,13 @@ export const ZAttribution = z.object({
   utmContent: ZText(200).optional(),
   landingPage: ZText(500).optional(),
   referrer: ZText(500).optional(),
+  /** Google's click id, stored as itself. */
+  gclid: ZText(300).optional(),
+  /** The ad platform's ids (Meta/Google), for campaign ROI. */
+  campaignId: ZText(100).optional(),
+  adGroupId: ZText(100).optional(),
+  adId: ZText(100).optional(),
+  formId: ZText(100).optional(),
 });
 
 const briefChecks = <T extends z.ZodType<Partial<LeadBrief>>>(schema: T) =>
@@ -110,6 +117,10 @@ export const ZUpdateLead = briefChecks(
 );
 export type UpdateLead = z.input<typeof ZUpdateLead>;
 
+/** A change to the structured brief alone: the lead card and its event's live brief both write it. */
+export const ZUpdateLeadBrief = briefChecks(z.strictObject(ZLeadBrief.partial().shape));
+export type UpdateLeadBrief = z.input<typeof ZUpdateLeadBrief>;
+
 export const ZMoveLead = z.strictObject({
   stage: z.enum(LEAD_STAGES),
   lostReason: ZText(500).optional(),
@@ -152,6 +163,9 @@ export const ZLeadListQuery = z.strictObject({
   budgetMin: z.coerce.number().int().min(0).optional(),
   budgetMax: z.coerce.number().int().min(0).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Marketing filters on the lead's attribution: utm_source and campaign (utm_campaign or the ad platform's campaign id). */
+  utmSource: z.string().trim().min(1).max(200).optional(),
+  campaign: z.string().trim().min(1).max(200).optional(),
   sort: z.enum(LEAD_SORTS).default('createdAt'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -170,6 +184,14 @@ export const ZLeadCounts = z.object({
   lost: z.number().int(),
 });
 export type LeadCounts = z.infer<typeof ZLeadCounts>;
+
+/** The campaigns leads came from (utm_source × campaign), with how many leads each, for the list's filters and ROI. */
+export const ZLeadCampaigns = z.object({
+  campaigns: z.array(
+    z.object({ utmSource: z.string().nullable(), campaign: z.string().nullable(), leads: z.number().int() }),
+  ),
+});
+export type LeadCampaigns = z.infer<typeof ZLeadCampaigns>;
 
 export const ZLeadDetail = ZLeadSummary.extend({
   ...ZLeadBrief.shape,

@@ -11,6 +11,7 @@ import { LeadMeetings } from '../meetings/LeadMeetings.tsx';
 import { LeadQuotes } from '../quotes/LeadQuotes.tsx';
 import { ContactActions } from './ContactActions.tsx';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
+import { LeadAttribution } from './LeadAttribution.tsx';
 import { SourceBadge, StageBadge, TemperatureBadge } from './LeadBadges.tsx';
 import { BriefForm, BriefView } from './LeadBrief.tsx';
 import { LeadFollowUps } from './LeadFollowUps.tsx';
@@ -78,6 +79,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
           </Group>
           {l.source === 'referral' && <LeadReferrer lead={l} canWrite={me.permissions.includes('leads:write')} />}
           <ContactActions lead={l} senderName={me.name} />
+          <LeadAttribution attribution={l.attribution} />
           <Divider />
           <Group justify="space-between">
             <Text fw={600}>Brief</Text>

@@ -10,10 +10,10 @@ import { ActionIcon, Button, Collapse, Group, Menu, NumberInput, Select, Stack, 
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconBookmark, IconFilter, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import { humanize } from '../../lib/format.ts';
+import { formatCount, humanize } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { sourceLabel } from './LeadBadges.tsx';
-import { useLeadOwners } from './leadOptions.api.ts';
+import { useLeadCampaigns, useLeadOwners } from './leadOptions.api.ts';
 import type { LeadFilters } from './leads.api.ts';
 import { loadSavedViews, type SavedView, storeSavedViews } from './savedViews.ts';
 
@@ -22,6 +22,12 @@ const LAKH = 100_000_00;
 export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; onChange: (f: LeadFilters) => void }) {
   const [views, setViews] = useState<SavedView[]>(loadSavedViews);
   const owners = useLeadOwners();
+  const campaigns = useLeadCampaigns().data?.campaigns ?? [];
+  const utmSources = [...new Set(campaigns.map((c) => c.utmSource).filter((v): v is string => !!v))];
+  const campaignCounts = new Map<string, number>();
+  for (const c of campaigns)
+    if (c.campaign && (!filters.utmSource || c.utmSource === filters.utmSource))
+      campaignCounts.set(c.campaign, (campaignCounts.get(c.campaign) ?? 0) + c.leads);
   const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
   const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
   const set = (patch: Partial<LeadFilters>) => onChange({ ...filters, ...patch });
@@ -56,6 +62,28 @@ export function LeadFiltersBar({ filters, onChange }: { filters: LeadFilters; on
         value={filters.source ?? null}
         onChange={(v) => set({ source: (v as LeadSource | null) ?? undefined })}
         data={LEAD_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
+      />
+      <Select
+        aria-label="Filter by UTM source"
+        placeholder="Any UTM source"
+        clearable
+        searchable
+        w={170}
+        value={filters.utmSource ?? null}
+        onChange={(v) => set({ utmSource: v ?? undefined })}
+        data={utmSources}
+        nothingFoundMessage="No UTM sources yet"
+      />
+      <Select
+        aria-label="Filter by campaign"
+        placeholder="Any campaign"
+        clearable
+        searchable
+        w={200}
+        value={filters.campaign ?? null}
+        onChange={(v) => set({ campaign: v ?? undefined })}
+        data={[...campaignCounts].map(([c, n]) => ({ value: c, label: `${c} (${formatCount(n)})` }))}
+        nothingFoundMessage="No campaigns yet"
       />
       <Select
         aria-label="Filter by temperature"

@@ -10,6 +10,7 @@ import {
 } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 /** People a lead can be handed to, with names. */
 export function useLeadOwners() {
@@ -26,6 +27,15 @@ export function useLeadSourceOptions() {
     queryKey: ['leads', 'sources'],
     queryFn: ({ signal }) => api('/api/leads/sources', { schema: ZLeadSourceOptions, signal }),
     staleTime: 10 * 60_000,
+  });
+}
+
+/** Every utm_source and campaign leads came from, with lead counts (for the list's marketing filters). */
+export function useLeadCampaigns() {
+  return useQuery({
+    queryKey: ['leads', 'campaigns'],
+    queryFn: ({ signal }) => call(edge.leads.campaigns.$get(undefined, withSignal(signal))),
+    staleTime: 60_000,
   });
 }
 

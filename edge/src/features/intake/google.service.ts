@@ -1,3 +1,4 @@
+import type { LeadAttribution } from '../../db/schema/records.ts';
 import type { Deps } from '../../lib/context.ts';
 import { timingSafeEqual } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -8,6 +9,8 @@ interface GooglePayload {
   lead_id?: string;
   google_key?: string;
   campaign_id?: string | number;
+  adgroup_id?: string | number;
+  creative_id?: string | number;
   form_id?: string | number;
   gcl_id?: string;
   is_test?: boolean;
@@ -15,6 +18,22 @@ interface GooglePayload {
 }
 
 const same = (a: string, b: string) => timingSafeEqual(new TextEncoder().encode(a), new TextEncoder().encode(b));
+
+const idOf = (v: string | number | undefined) => (v == null || v === '' ? undefined : String(v).slice(0, 100));
+
+/** Google's click id as itself, and the campaign, ad group, ad and form ids, for campaign ROI. */
+function googleAttribution(p: GooglePayload): LeadAttribution {
+  const a: LeadAttribution = { utmSource: 'google', utmMedium: 'cpc' };
+  if (p.gcl_id) a.gclid = String(p.gcl_id).slice(0, 300);
+  const ids = {
+    campaignId: idOf(p.campaign_id),
+    adGroupId: idOf(p.adgroup_id),
+    adId: idOf(p.creative_id),
+    formId: idOf(p.form_id),
+  };
+  for (const [k, v] of Object.entries(ids)) if (v) a[k as keyof typeof ids] = v;
+  return a;
+}
 
 /** One Google Ads lead form delivery: check google_key, map user_column_data, one lead per lead_id. */
 export async function receiveGoogleDelivery(deps: Deps, raw: { body: string; headers: Record<string, string> }) {
@@ -42,6 +61,17 @@ export async function receiveGoogleDelivery(deps: Deps, raw: { body: string; hea
     await recordDelivery(deps.db, { ...inbox, signatureValid: true, status: 'rejected', reason: 'lead_id is missing' });
     throw new AppError('validation_failed', 'lead_id is missing.', { fields: { lead_id: 'required' } });
   }
+  if (payload.is_test === true) {
+    // Google's "send test data" button: acknowledged (Google wants a 200) and kept in the inbox, never a lead.
+    await recordDelivery(deps.db, {
+      ...inbox,
+      providerEventId: null,
+      signatureValid: true,
+      status: 'processed',
+      reason: `test lead ${leadId} (is_test): kept out of the pipeline`,
+    });
+    return { kind: 'test_lead' as const, code: '' };
+  }
   const answers: Record<string, string> = {};
   for (const c of payload.user_column_data ?? []) {
     const k = c.column_id ?? c.column_name;
@@ -54,8 +84,8 @@ export async function receiveGoogleDelivery(deps: Deps, raw: { body: string; hea
         source: 'google_ads',
         externalRef: leadId,
         answers,
-        sourceDetail: `Google campaign ${payload.campaign_id ?? '?'}${payload.is_test ? ' (test lead)' : ''}`,
-        attribution: payload.gcl_id ? { utmSource: 'google', utmMedium: 'cpc', utmTerm: payload.gcl_id } : null,
+        sourceDetail: `Google campaign ${payload.campaign_id ?? '?'}`,
+        attribution: googleAttribution(payload),
       },
       now,
     );

@@ -173,6 +173,40 @@ describe('Google Ads lead form webhook', () => {
     expect((await inbox('google_ads')).map((r) => r.status)).toEqual(['rejected', 'processed', 'duplicate']);
   });
 
+  it('keeps a test lead (is_test) out of the pipeline, answering 200 and noting it in the inbox', async () => {
+    t = await startTestApp({ GOOGLE_LEADS_KEY: GOOGLE_KEY });
+    const before = await countRows(t.deps, 'leads');
+    const res = await t.json('POST', '/api/intake/google', { ...delivery(GOOGLE_KEY, 'test-lead-1'), is_test: true });
+    expect(res.status).toBe(200);
+    expect((await res.json()).leads[0].outcome).toBe('test_lead');
+    expect(await countRows(t.deps, 'leads')).toBe(before);
+    expect(await inbox('google_ads')).toEqual([
+      { status: 'processed', reason: 'test lead test-lead-1 (is_test): kept out of the pipeline' },
+    ]);
+  });
+
+  it('stores the click id as gclid and the campaign, ad group, ad and form ids', async () => {
+    t = await startTestApp({ GOOGLE_LEADS_KEY: GOOGLE_KEY });
+    const res = await t.json('POST', '/api/intake/google', {
+      ...delivery(GOOGLE_KEY, 'real-lead-7'),
+      is_test: false,
+      adgroup_id: 20202,
+      creative_id: 30303,
+      form_id: 40404,
+    });
+    expect(res.status).toBe(200);
+    const rs = await t.deps.db.$client.execute("SELECT attribution FROM leads WHERE external_ref = 'real-lead-7'");
+    expect(JSON.parse(String(rs.rows[0]!.attribution))).toEqual({
+      utmSource: 'google',
+      utmMedium: 'cpc',
+      gclid: 'gclid-1',
+      campaignId: '987',
+      adGroupId: '20202',
+      adId: '30303',
+      formId: '40404',
+    });
+  });
+
   it('is off until configured', async () => {
     t = await startTestApp();
     expect((await t.json('POST', '/api/intake/google', delivery('anything-at-all'))).status).toBe(401);

@@ -1,7 +1,9 @@
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { findByExternalRef } from '../leads/lead-create.ts';
 import { recordDelivery } from './inbox.ts';
-import { graphApiLeadSource, type MetaLeadSource } from './meta-graph.ts';
+import { fillFetchedLead, pendingMetaFetch, queueMetaFetch } from './meta-fetch.service.ts';
+import { graphApiLeadSource, type MetaLeadAnswers, type MetaLeadSource, metaAttribution } from './meta-graph.ts';
 import { isValidMetaSignature } from './meta-signature.ts';
 import { recordProviderLead } from './provider-lead.ts';
 
@@ -32,7 +34,9 @@ export function metaLeadSourceFor(deps: Deps): MetaLeadSource | null {
 
 /**
  * One Meta webhook delivery: verify the signature over the raw body, then one lead per
- * leadgen id, fetched from the Graph API when configured, else pending and saying so.
+ * leadgen id, fetched from the Graph API when configured. A lead whose fetch fails (or with no
+ * token configured) is kept pending, saying why, and the job tick retries it with backoff; a
+ * re-delivery of a pending lead fetches again and fills its missing fields.
  */
 export async function receiveMetaDelivery(
   deps: Deps,
@@ -64,12 +68,19 @@ export async function receiveMetaDelivery(
   for (const change of changes) {
     const leadgenId = String(change.value?.leadgen_id ?? '');
     if (!leadgenId) continue;
-    let answers: Record<string, string> = {};
+    const formId = change.value?.form_id != null ? String(change.value.form_id) : null;
+    const seen = await findByExternalRef(deps.db, 'meta_ads', leadgenId);
+    // A re-delivery of a lead whose fields never arrived is a fresh chance to fetch them.
+    const pending = seen ? await pendingMetaFetch(deps.db, leadgenId) : null;
+    let fetched: MetaLeadAnswers | null = null;
     let pendingNote: string | null = null;
-    if (!source) pendingNote = 'Pending: fields not fetched because the Meta page access token is not configured.';
+    if (seen && !pending) {
+      // Already complete: nothing to fetch.
+    } else if (!source)
+      pendingNote = 'Pending: fields not fetched because the Meta page access token is not configured.';
     else {
       try {
-        answers = (await source.fetchLead(leadgenId)).answers;
+        fetched = await source.fetchLead(leadgenId);
       } catch (err) {
         pendingNote = `Pending: fetching the fields failed (${err instanceof Error ? err.message : String(err)}).`;
       }
@@ -80,12 +91,18 @@ export async function receiveMetaDelivery(
         {
           source: 'meta_ads',
           externalRef: leadgenId,
-          answers,
-          sourceDetail: `Meta form ${change.value?.form_id ?? '?'}`,
+          answers: fetched?.answers ?? {},
+          sourceDetail: `Meta form ${formId ?? '?'}`,
           pendingNote,
+          attribution: fetched ? metaAttribution(fetched, formId) : formId ? { formId } : null,
         },
         now,
       );
+      if (r.kind === 'repeat_delivery' && pending && fetched)
+        await fillFetchedLead(tx, { leadId: r.leadId, leadgenId, fetched, formId, at: now });
+      if (r.kind === 'created' && pendingNote)
+        await queueMetaFetch(tx, { leadgenId, leadId: r.leadId, error: pendingNote, at: now });
+      const refreshed = r.kind === 'repeat_delivery' && pending && fetched;
       await recordDelivery(tx, {
         ...inbox,
         providerEventId: r.kind === 'repeat_delivery' ? null : leadgenId,
@@ -93,10 +110,10 @@ export async function receiveMetaDelivery(
         status: r.kind === 'repeat_delivery' ? 'duplicate' : 'processed',
         reason:
           r.kind === 'repeat_delivery'
-            ? `leadgen ${leadgenId} already recorded as ${r.code}`
+            ? `leadgen ${leadgenId} already recorded as ${r.code}${refreshed ? '; its missing fields were filled' : ''}`
             : `${r.kind} ${r.code}${pendingNote ? ' (pending fields)' : ''}`,
       });
-      return r;
+      return refreshed ? { ...r, kind: 'refreshed' as const } : r;
     });
     results.push({ leadgenId, outcome: outcome.kind, code: outcome.code });
   }

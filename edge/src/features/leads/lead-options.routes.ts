@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   ZAssignmentRuleInput,
   ZAssignmentRules,
+  ZLeadCampaigns,
   ZLeadCounts,
   ZLeadCountsQuery,
   ZLeadOwners,
@@ -17,7 +18,7 @@ import { createRouter } from '../../lib/router.ts';
 import { actorOf } from './actor.ts';
 import * as rules from './assignment-rules.service.ts';
 import { listingPlatformsOf, listOwners, searchReferrers } from './lead-options.service.ts';
-import { countLeads } from './leads.service.ts';
+import { countLeads, listCampaigns } from './leads.service.ts';
 
 const ZRuleParam = z.object({ ruleId: z.uuid({ error: 'must be an id (UUID)' }) });
 const rulesResult = {
@@ -32,6 +33,13 @@ const counts = defineRoute({
   summary: 'How many leads match the filters, per stage, with open, won and lost: counted over every lead',
   request: { query: ZLeadCountsQuery },
   responses: { 200: jsonResponse(ZLeadCounts, 'Counts.'), ...errorResponses },
+});
+const campaigns = defineRoute({
+  method: 'get',
+  path: '/campaigns',
+  permission: 'leads:read',
+  summary: 'Every utm_source and campaign leads came from, with how many leads each (most first, at most 500)',
+  responses: { 200: jsonResponse(ZLeadCampaigns, 'Campaigns.'), ...errorResponses },
 });
 const owners = defineRoute({
   method: 'get',
@@ -99,6 +107,7 @@ const reorder = defineRoute({
 /** Pickers and settings of the leads area, mounted under /api/leads before the /{id} routes. */
 export const leadOptionsRoutes = createRouter()
   .openapi(counts, async (c) => c.json(await countLeads(c.get('deps'), viewerOf(c), c.req.valid('query')), 200))
+  .openapi(campaigns, async (c) => c.json(await listCampaigns(c.get('deps')), 200))
   .openapi(owners, async (c) => c.json({ owners: await listOwners(c.get('deps')) }, 200))
   .openapi(referrers, async (c) =>
     c.json({ clients: await searchReferrers(c.get('deps'), c.req.valid('query').q) }, 200),

@@ -1,6 +1,7 @@
 import {
   type CreateLeadParsed,
   LEAD_STAGES,
+  type LeadCampaigns,
   type LeadCounts,
   type LeadDetail,
   type LeadListQuery,
@@ -8,7 +9,7 @@ import {
   type LeadSummary,
   type UpdateLead,
 } from '@mandap/shared';
-import { and, asc, count, desc, eq, gte, isNull, like, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, leads, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
@@ -25,6 +26,12 @@ const SORT_COLUMNS = {
   nextFollowUpAt: leads.nextFollowUpAt,
 } as const;
 
+/** The lead's utm_source and campaign (utm_campaign, else the ad platform's campaign id): the indexed expressions. */
+export const utmSourceOf = sql<string | null>`json_extract(${leads.attribution}, '$.utmSource')`;
+export const campaignOf = sql<
+  string | null
+>`coalesce(json_extract(${leads.attribution}, '$.utmCampaign'), json_extract(${leads.attribution}, '$.campaignId'))`;
+
 function listFilters(query: LeadListQuery, viewer: Viewer): SQL[] {
   const f: SQL[] = [];
   if (query.stage) f.push(eq(leads.stage, query.stage));
@@ -36,6 +43,8 @@ function listFilters(query: LeadListQuery, viewer: Viewer): SQL[] {
   if (query.eventTo) f.push(lte(leads.eventDateFrom, query.eventTo));
   if (query.budgetMin !== undefined) f.push(gte(leads.budgetMaxMinor, query.budgetMin));
   if (query.budgetMax !== undefined) f.push(lte(leads.budgetMaxMinor, query.budgetMax));
+  if (query.utmSource) f.push(sql`${utmSourceOf} = ${query.utmSource}`);
+  if (query.campaign) f.push(sql`${campaignOf} = ${query.campaign}`);
   if (query.q) {
     const q = `%${query.q.replace(/[%_]/g, '')}%`;
     f.push(or(like(leads.name, q), like(leads.code, q), like(leads.phone, q), like(leads.email, q))!);
@@ -85,6 +94,26 @@ export async function countLeads(
   for (const r of rows) byStage[r.stage] = r.n;
   const total = rows.reduce((a, r) => a + r.n, 0);
   return { byStage, total, won: byStage.won, lost: byStage.lost, open: total - byStage.won - byStage.lost };
+}
+
+/** Every utm_source × campaign leads came from, with their lead counts, most leads first (for filters and ROI). */
+export async function listCampaigns(deps: Deps): Promise<LeadCampaigns> {
+  const rows = await deps.db
+    .select({ utmSource: utmSourceOf, campaign: campaignOf, leads: count() })
+    .from(leads)
+    .where(isNotNull(leads.attribution))
+    .groupBy(utmSourceOf, campaignOf)
+    .orderBy(desc(count()))
+    .limit(500);
+  return {
+    campaigns: rows
+      .filter((r) => r.utmSource != null || r.campaign != null)
+      .map((r) => ({
+        utmSource: r.utmSource,
+        campaign: r.campaign == null ? null : String(r.campaign),
+        leads: r.leads,
+      })),
+  };
 }
 
 export async function getLead(deps: Deps, id: string): Promise<LeadDetail> {
