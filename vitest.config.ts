@@ -16,6 +16,10 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // npm start's supervisor, run for real (spawns the edge and the collab server).
+        test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'], testTimeout: 240_000 },
+      },
       { test: { name: 'client', root: './client', include: ['src/**/*.test.{ts,tsx}'], exclude: ['e2e/**'] } },
     ],
   },

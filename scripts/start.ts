@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { localJwtSecret } from '../edge/src/secret.ts';
-import { ROOT, runTs, superviseAll } from './processes.ts';
+import { ROOT, superviseServices, tsService } from './processes.ts';
+import { portIsFree, settingsProblems } from './settings.ts';
 
 /**
  * `npm start`: the edge API serving the built client, and the collab server, on their
- * embedded defaults (a libSQL file under data/, demo data when empty).
+ * embedded defaults (a libSQL file under data/, demo data when empty). Bad settings stop the
+ * start with the variable named; a crashed server is restarted with backoff; Ctrl-C or
+ * SIGTERM stops both with nothing left behind.
  */
 // Settings in a local .env file, if there is one (see .env.example).
 if (existsSync(resolve(ROOT, '.env'))) process.loadEnvFile(resolve(ROOT, '.env'));
@@ -20,4 +23,22 @@ const collabEnv = {
   ...env,
   COLLAB_EDGE_URL: process.env.COLLAB_EDGE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`,
 };
-superviseAll([runTs('edge/src/node.ts', env), runTs('collab-server/src/main.ts', collabEnv)]);
+
+const problems = settingsProblems({ ...process.env, ...collabEnv });
+const ports: [string, number, string][] = [
+  ['PORT', Number(process.env.PORT ?? 8787), process.env.HOST ?? '127.0.0.1'],
+  ['COLLAB_PORT', Number(process.env.COLLAB_PORT ?? 1234), process.env.COLLAB_HOST ?? '127.0.0.1'],
+];
+if (problems.length === 0)
+  for (const [name, port, host] of ports)
+    if (!(await portIsFree(port, host)))
+      problems.push(`${name}=${port}: port ${port} on ${host} is already in use; stop what holds it or choose another`);
+if (problems.length > 0) {
+  console.error(`npm start: cannot start with these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(2);
+}
+
+superviseServices([
+  tsService('edge', 'edge/src/node.ts', env),
+  tsService('collab', 'collab-server/src/main.ts', collabEnv),
+]);
