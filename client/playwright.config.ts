@@ -91,6 +91,9 @@ export default defineConfig({
         WHATSAPP_PHONE_NUMBER_ID: '1098765432',
         WHATSAPP_ACCESS_TOKEN: 'e2e-meta-access-token',
         WHATSAPP_APP_SECRET: 'e2e-whatsapp-app-secret',
+        // Web push (VAPID) keys made for these tests only; the notifications spec subscribes the browser with them.
+        VAPID_PUBLIC_KEY: 'BPViRQmiQyz1rD_uMq4P6q6Q3vk0Od9hhaB5bdQ6SBWN4ePbMay5PQkPUk-HihshjObuztYFz-BCj4NJx5S4_Ak',
+        VAPID_PRIVATE_KEY: '7wkndvEHm1ZPbqUGbNkbztmYXVsCGJ4fCvG87bJVbXs',
         // Razorpay against the local stand-in (e2e/fake-razorpay.ts): links are created there and
         // the journey spec posts the provider's signed webhook itself.
         RAZORPAY_KEY_ID: RAZORPAY_E2E.keyId,

@@ -34,6 +34,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api/, /^\/collab/],
+        // Web push (push and notificationclick handlers) lives beside the precache: client/public/push-sw.js.
+        importScripts: ['push-sw.js'],
       },
     }),
     // The first screen (entry chunk + its static imports + their CSS) stays under 150 kB gzip; the build fails above it.

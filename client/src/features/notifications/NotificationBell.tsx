@@ -1,14 +1,24 @@
-import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import { hasPermission } from '@mandap/shared';
+import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format.ts';
+import { useMe } from '../auth/useSession.ts';
 import { useBell, useMarkAllRead } from './notifications.api.ts';
+
+// The web-push control loads only when the bell opens, in a chunk of its own.
+const PushDeviceSettings = lazy(() =>
+  import('./PushDeviceSettings.tsx').then((m) => ({ default: m.PushDeviceSettings })),
+);
 
 /** The header bell: in-app notifications with an unread count. Loaded after the shell. */
 export function NotificationBell() {
   const bell = useBell();
   const markAll = useMarkAllRead();
   const unread = bell.data?.unread ?? 0;
+  // Web push is for staff (the server registers browsers for those who can read leads).
+  const staff = hasPermission(useMe().role, 'leads:read');
   return (
     <Popover width={340} position="bottom-end" shadow="md">
       <Popover.Target>
@@ -58,6 +68,14 @@ export function NotificationBell() {
             ))}
           </Stack>
         </ScrollArea.Autosize>
+        {staff && (
+          <>
+            <Divider my="xs" />
+            <Suspense fallback={null}>
+              <PushDeviceSettings />
+            </Suspense>
+          </>
+        )}
       </Popover.Dropdown>
     </Popover>
   );

@@ -12,6 +12,7 @@ import {
   ZSegment,
   ZTemplatePreview,
 } from '@mandap/shared';
+import { and, eq } from 'drizzle-orm';
 import { pushSubscriptions } from '../../db/schema/index.ts';
 import { viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -54,6 +55,14 @@ const pushSubscribe = defineRoute({
   summary: 'Register this browser for web push (staff)',
   request: { body: jsonBody(ZPushSubscription) },
   responses: { 201: jsonResponse(ZAny, 'Registered.'), ...errorResponses },
+});
+const pushUnsubscribe = defineRoute({
+  method: 'delete',
+  path: '/push/subscriptions',
+  permission: 'authenticated',
+  summary: 'Forget this browser for web push (only my own registration)',
+  request: { body: jsonBody(z.strictObject({ endpoint: ZPushSubscription.shape.endpoint })) },
+  responses: { 200: jsonResponse(ZAny, 'Forgotten (or was not registered).'), ...errorResponses },
 });
 const templates = defineRoute({
   method: 'get',
@@ -185,6 +194,16 @@ export const notificationsRoutes = createRouter()
       })
       .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { userId: viewerOf(c).id, keys: body.keys } });
     return c.json({ ok: true }, 201);
+  })
+  .openapi(pushUnsubscribe, async (c) => {
+    const gone = await c
+      .get('deps')
+      .db.delete(pushSubscriptions)
+      .where(
+        and(eq(pushSubscriptions.endpoint, c.req.valid('json').endpoint), eq(pushSubscriptions.userId, viewerOf(c).id)),
+      )
+      .returning({ id: pushSubscriptions.id });
+    return c.json({ removed: gone.length }, 200);
   })
   .openapi(templates, (c) => c.json({ templates: TEMPLATES.map((t) => ({ ...t, variables: [...t.variables] })) }, 200))
   .openapi(preview, (c) => {

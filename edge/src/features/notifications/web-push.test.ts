@@ -77,4 +77,31 @@ describe('web push for staff', () => {
     await t.json('POST', '/api/notifications/mine/read', {}, ops.auth);
     expect((await (await t.json('GET', '/api/notifications/mine', undefined, ops.auth)).json()).unread).toBe(0);
   });
+
+  it('a user forgets only their own browser; a bad endpoint is refused with the field named', async () => {
+    const ops = await t.login('ops@mandap.demo');
+    const sales = await t.login('sales@mandap.demo');
+    const endpoint = `${pushService.url}/push/ops-laptop`;
+    const sub = { endpoint, keys: browserKeys() };
+    expect((await t.json('POST', '/api/notifications/push/subscriptions', sub, ops.auth)).status).toBe(201);
+    const count = async () =>
+      Number(
+        (
+          await t.deps.db.$client.execute({
+            sql: 'SELECT count(*) AS n FROM push_subscriptions WHERE endpoint = ?',
+            args: [endpoint],
+          })
+        ).rows[0]!.n,
+      );
+    // Someone else's endpoint is not theirs to remove.
+    const other = await t.json('DELETE', '/api/notifications/push/subscriptions', { endpoint }, sales.auth);
+    expect(await other.json()).toEqual({ removed: 0 });
+    expect(await count()).toBe(1);
+    const bad = await t.json('DELETE', '/api/notifications/push/subscriptions', { endpoint: 'not a url' }, ops.auth);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('endpoint');
+    const mine = await t.json('DELETE', '/api/notifications/push/subscriptions', { endpoint }, ops.auth);
+    expect(await mine.json()).toEqual({ removed: 1 });
+    expect(await count()).toBe(0);
+  });
 });
