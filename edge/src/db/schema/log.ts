@@ -22,6 +22,8 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     id: id(),
+    /** The domain event (event_log.id) this entry records the before and after of. */
+    eventId: text('event_id'),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
@@ -32,7 +34,7 @@ export const auditLog = sqliteTable(
     requestId: text('request_id'),
     at: text('at').notNull(),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_event_idx').on(t.eventId)],
 );
 
 /** Messages waiting to go out (email, WhatsApp, in-app). Delivery workers claim rows; `dedupeKey` stops twins. */
