@@ -101,6 +101,17 @@ export function checkGstin(raw: string): GstinCheck {
   return { ok: true, stateCode: state };
 }
 
+/**
+ * The place of supply to pre-fill for a buyer with this GSTIN: its first two digits, the state
+ * it is registered in (s.12 IGST Act: a registered buyer's location). Null until the GSTIN is
+ * whole and valid, so a half-typed or mistyped one never moves the place of supply.
+ */
+export function placeOfSupplyFromGstin(raw: string | null | undefined): GstStateCode | null {
+  if (!raw) return null;
+  const r = checkGstin(raw.replace(/\s+/g, ''));
+  return r.ok ? r.stateCode : null;
+}
+
 /** True for a well-formed GSTIN with a correct check character. */
 export function isValidGstin(raw: string): boolean {
   return checkGstin(raw).ok;

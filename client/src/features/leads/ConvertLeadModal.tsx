@@ -1,4 +1,12 @@
-import { type ConvertLead, CURRENCIES, checkGstin, GST_STATES, type LeadDetail, ZConvertLead } from '@mandap/shared';
+import {
+  type ConvertLead,
+  CURRENCIES,
+  checkGstin,
+  GST_STATES,
+  type LeadDetail,
+  placeOfSupplyFromGstin,
+  ZConvertLead,
+} from '@mandap/shared';
 import {
   Alert,
   Anchor,
@@ -137,7 +145,12 @@ export function ConvertLeadModal({
                 description="Optional; checked as you type"
                 placeholder="27AAPFU0939F1ZV"
                 value={f.gstin}
-                onChange={(e) => set('gstin', e.currentTarget.value.toUpperCase())}
+                onChange={(e) => {
+                  const gstin = e.currentTarget.value.toUpperCase();
+                  // A whole, valid GSTIN names the client's state: the place of supply follows it.
+                  const state = placeOfSupplyFromGstin(gstin);
+                  setF((o) => ({ ...o, gstin, ...(state ? { stateCode: state } : {}) }));
+                }}
                 error={gst.error ?? fieldErrors.gstin}
                 maxLength={20}
               />

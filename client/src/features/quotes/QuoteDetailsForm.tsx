@@ -4,6 +4,7 @@ import {
   GST_STATE_CODES,
   GST_STATES,
   type GstStateCode,
+  placeOfSupplyFromGstin,
   placeOfSupplyMismatch,
   type QuoteDraftInput,
 } from '@mandap/shared';
@@ -97,7 +98,12 @@ export function QuoteDetailsForm({
             value={draft.buyerGstin ?? ''}
             {...ro}
             error={errors.buyerGstin}
-            onChange={(e) => onChange({ buyerGstin: e.currentTarget.value.toUpperCase() || null })}
+            onChange={(e) => {
+              const buyerGstin = e.currentTarget.value.toUpperCase() || null;
+              // The buyer's state (first two digits of a valid GSTIN) pre-fills the place of supply.
+              const state = placeOfSupplyFromGstin(buyerGstin);
+              onChange({ buyerGstin, ...(state ? { placeOfSupply: state } : {}) });
+            }}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 3 }}>

@@ -96,7 +96,15 @@ export async function fillFetchedLead(
     type: 'lead.updated',
     aggregateType: 'lead',
     aggregateId: f.leadId,
-    payload: { via: 'meta_fetch', leadgenId: f.leadgenId },
+    payload: {
+      fields: Object.keys(patch).filter(
+        (k) =>
+          k !== 'updatedAt' &&
+          JSON.stringify(patch[k as keyof typeof patch]) !== JSON.stringify(before[k as keyof typeof before]),
+      ),
+      via: 'meta_fetch',
+      leadgenId: f.leadgenId,
+    },
     actorId: null,
     at: f.at,
     audit: { before: auditView(before), after: after ? auditView(after) : null },
