@@ -101,3 +101,13 @@ export const pushSubscriptions = sqliteTable(
   },
   (t) => [uniqueIndex('push_endpoint_uq').on(t.endpoint), index('push_user_idx').on(t.userId)],
 );
+
+/**
+ * The provider's pace, shared by every delivery runner: the next free send slot (milliseconds
+ * since the epoch) per provider. Runners reserve slots with one atomic UPDATE … RETURNING, so
+ * together they never start more sends per second than the provider allows.
+ */
+export const deliveryPace = sqliteTable('delivery_pace', {
+  key: text('key').primaryKey(),
+  nextAtMs: integer('next_at_ms').notNull(),
+});
