@@ -72,6 +72,18 @@ export const intakeFetches = sqliteTable(
   ],
 );
 
+/**
+ * Event types the house added in settings ("Tilak", "Sufi night"), beside the built-in list
+ * (shared EVENT_TYPES, the common Indian functions included). Leads, the importer and the
+ * lead form read the two together.
+ */
+export const houseEventTypes = sqliteTable('house_event_types', {
+  key: text('key').primaryKey(),
+  label: text('label').notNull(),
+  createdBy: text('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
 /** Files stored through the file-storage adapter (local disk by default), attached to a lead or a communication. */
 export const storedFiles = sqliteTable(
   'stored_files',
