@@ -22,3 +22,12 @@ export const errorResponses = {
 } as const;
 
 export const ZIdParam = z.object({ id: z.uuid({ error: 'must be an id (UUID)' }) });
+
+/**
+ * A response body whose full shape is a TypeScript type in shared/ (a quote, say) rather than a
+ * zod schema: the outline documents it in OpenAPI, and the type (checked against what the
+ * handler returns) is what the client's `hc<App>` sees. Responses are not parsed at run time.
+ */
+export function typedOutline<T>() {
+  return <S extends z.ZodType>(outline: S): z.ZodType<T> => outline as unknown as z.ZodType<T>;
+}

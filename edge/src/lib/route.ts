@@ -31,14 +31,21 @@ export function requirePermission(permission: RoutePermission): PermissionMiddle
  * Every API route is declared through here: an OpenAPI route plus the permission it needs,
  * enforced before validation and shown in the OpenAPI document as `x-permission`.
  */
-export function defineRoute<R extends Omit<RouteConfig, 'middleware' | 'security'>>(
-  config: R & { permission: RoutePermission },
-): R & { middleware: PermissionMiddleware[]; getRoutingPath(): string } {
+export function defineRoute<
+  P extends string,
+  R extends Omit<RouteConfig, 'middleware' | 'security' | 'path'> & { path: P },
+>(config: R & { permission: RoutePermission }): DefinedRoute<R> {
   const { permission, ...rest } = config;
   return createRoute({
     ...rest,
     middleware: [requirePermission(permission)],
     security: permission === 'public' ? [] : [{ bearerAuth: [] }],
     'x-permission': permission,
-  } as RouteConfig) as R & { middleware: PermissionMiddleware[]; getRoutingPath(): string };
+  } as RouteConfig) as DefinedRoute<R>;
 }
+
+/**
+ * A declared route. The path stays a literal type (`P` above): `createRoute` needs it to type the
+ * router, and the client's `hc<App>` builds its paths and request/response types from it.
+ */
+export type DefinedRoute<R> = R & { middleware: PermissionMiddleware[]; getRoutingPath(): string };

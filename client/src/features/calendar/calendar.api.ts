@@ -1,7 +1,6 @@
-import { type CalendarType, ZCalendarEntries, ZCalendarFeed } from '@mandap/shared';
+import type { CalendarType } from '@mandap/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 export interface CalendarFilters {
   from: string;
@@ -11,12 +10,10 @@ export interface CalendarFilters {
 }
 
 export function useCalendar(f: CalendarFilters) {
-  const qs = new URLSearchParams({ from: f.from, to: f.to });
-  if (f.owner) qs.set('owner', f.owner);
-  qs.set('types', f.types.join(','));
+  const query = { from: f.from, to: f.to, types: f.types.join(','), ...(f.owner ? { owner: f.owner } : {}) };
   return useQuery({
     queryKey: ['calendar', f.from, f.to, f.owner, f.types.join(',')],
-    queryFn: ({ signal }) => api(`/api/calendar?${qs}`, { schema: ZCalendarEntries, signal }),
+    queryFn: ({ signal }) => call(edge.calendar.$get({ query }, withSignal(signal))),
     select: (d) => d.entries,
     placeholderData: keepPreviousData,
     enabled: f.types.length > 0,
@@ -27,11 +24,7 @@ export function useMoveEntry() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ type, id, start }: { type: CalendarType; id: string; start: string }) =>
-      api(`/api/calendar/${type}/${id}`, {
-        method: 'PATCH',
-        body: { start },
-        schema: z.object({ ok: z.literal(true) }),
-      }),
+      call(edge.calendar[':type'][':id'].$patch({ param: { type, id }, json: { start } })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
@@ -39,15 +32,14 @@ export function useMoveEntry() {
 export function useFeedStatus() {
   return useQuery({
     queryKey: ['calendar-feed'],
-    queryFn: ({ signal }) =>
-      api('/api/calendar/feed', { schema: z.object({ createdAt: z.string().nullable() }), signal }),
+    queryFn: ({ signal }) => call(edge.calendar.feed.$get(undefined, withSignal(signal))),
   });
 }
 
 export function useRotateFeed() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api('/api/calendar/feed', { method: 'POST', schema: ZCalendarFeed }),
+    mutationFn: () => call(edge.calendar.feed.$post()),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar-feed'] }),
   });
 }
@@ -55,7 +47,7 @@ export function useRotateFeed() {
 export function useRevokeFeed() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api('/api/calendar/feed', { method: 'DELETE', schema: z.object({ ok: z.literal(true) }) }),
+    mutationFn: () => call(edge.calendar.feed.$delete()),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar-feed'] }),
   });
 }

@@ -1,4 +1,10 @@
-import { formatMoney, MILESTONE_TEMPLATES, type Milestone, type TaxDocument } from '@mandap/shared';
+import {
+  formatMoney,
+  MILESTONE_TEMPLATES,
+  type Milestone,
+  type MilestoneTemplateKey,
+  type TaxDocument,
+} from '@mandap/shared';
 import { Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -22,7 +28,7 @@ export function MilestonesCard({
   documents: TaxDocument[];
   onChanged: () => void;
 }) {
-  const [template, setTemplate] = useState('standard');
+  const [template, setTemplate] = useState<MilestoneTemplateKey>('standard');
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const run = async (id: string, work: () => Promise<unknown>, title: string) => {
@@ -52,7 +58,7 @@ export function MilestonesCard({
               label="Template"
               data={Object.entries(MILESTONE_TEMPLATES).map(([value, t]) => ({ value, label: t.label }))}
               value={template}
-              onChange={(v) => v && setTemplate(v)}
+              onChange={(v) => v && setTemplate(v as MilestoneTemplateKey)}
               allowDeselect={false}
               w={{ base: '100%', sm: 420 }}
             />

@@ -1,17 +1,6 @@
-import {
-  ZEventSummary,
-  ZLedgerLine,
-  ZMilestone,
-  ZOutstandingRow,
-  ZOverdueMilestone,
-  ZPayment,
-  ZTaxDocument,
-  ZTrialBalance,
-} from '@mandap/shared';
+import type { MilestoneTemplateKey } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
-import { authorisedFetch } from '../leads/attachments.api.ts';
+import { authorisedFetch, call, edge, withSignal } from '../../api/rpc.ts';
 
 export const financeKeys = {
   all: ['finance'] as const,
@@ -21,8 +10,7 @@ export const financeKeys = {
 export function useOutstanding() {
   return useQuery({
     queryKey: [...financeKeys.all, 'outstanding'],
-    queryFn: ({ signal }) =>
-      api('/api/payments/outstanding', { schema: z.object({ events: z.array(ZOutstandingRow) }), signal }),
+    queryFn: ({ signal }) => call(edge.payments.outstanding.$get({ query: {} }, withSignal(signal))),
     select: (d) => d.events,
   });
 }
@@ -30,8 +18,7 @@ export function useOutstanding() {
 export function useOverdue() {
   return useQuery({
     queryKey: [...financeKeys.all, 'overdue'],
-    queryFn: ({ signal }) =>
-      api('/api/payments/overdue', { schema: z.object({ milestones: z.array(ZOverdueMilestone) }), signal }),
+    queryFn: ({ signal }) => call(edge.payments.overdue.$get({ query: {} }, withSignal(signal))),
     select: (d) => d.milestones,
   });
 }
@@ -39,59 +26,45 @@ export function useOverdue() {
 export function useTrialBalance() {
   return useQuery({
     queryKey: [...financeKeys.all, 'trial-balance'],
-    queryFn: ({ signal }) => api('/api/payments/trial-balance', { schema: ZTrialBalance, signal }),
+    queryFn: ({ signal }) => call(edge.payments['trial-balance'].$get({ query: {} }, withSignal(signal))),
   });
 }
 
-const ZEventFinance = z.object({
-  event: ZEventSummary,
-  milestones: z.array(ZMilestone),
-  payments: z.array(ZPayment),
-  documents: z.array(ZTaxDocument),
-  lines: z.array(ZLedgerLine),
-});
-export type EventFinance = z.infer<typeof ZEventFinance>;
+/** The plan, receipts and documents of one event: what anyone with payments:read may see of it. */
+function fetchEventPayments(id: string, signal: AbortSignal) {
+  const param = { param: { id } };
+  const opts = withSignal(signal);
+  return Promise.all([
+    call(edge.payments.events[':id'].milestones.$get(param, opts)),
+    call(edge.payments.events[':id'].payments.$get(param, opts)),
+    call(edge.invoices.events[':id'].$get(param, opts)),
+  ]).then(([{ milestones }, { payments }, { documents }]) => ({ milestones, payments, documents }));
+}
 
 /** Everything the event's finance page shows, fetched together. */
 export function useEventFinance(eventId: string) {
   return useQuery({
     queryKey: financeKeys.event(eventId),
     queryFn: async ({ signal }) => {
-      const get = <S extends z.ZodType>(path: string, schema: S) => api(path, { schema, signal });
-      const [{ event }, { milestones }, { payments }, { documents }, { lines }] = await Promise.all([
-        get(`/api/events/${eventId}`, z.object({ event: ZEventSummary })),
-        get(`/api/payments/events/${eventId}/milestones`, z.object({ milestones: z.array(ZMilestone) })),
-        get(`/api/payments/events/${eventId}/payments`, z.object({ payments: z.array(ZPayment) })),
-        get(`/api/invoices/events/${eventId}`, z.object({ documents: z.array(ZTaxDocument) })),
-        get(`/api/payments/ledger?eventId=${eventId}`, z.object({ lines: z.array(ZLedgerLine) })),
+      const [{ event }, shown, { lines }] = await Promise.all([
+        call(edge.events[':id'].$get({ param: { id: eventId } }, withSignal(signal))),
+        fetchEventPayments(eventId, signal),
+        call(edge.payments.ledger.$get({ query: { eventId } }, withSignal(signal))),
       ]);
-      return ZEventFinance.parse({ event, milestones, payments, documents, lines });
+      return { event, ...shown, lines };
     },
   });
 }
-
-const ZEventPayments = z.object({
-  milestones: z.array(ZMilestone),
-  payments: z.array(ZPayment),
-  documents: z.array(ZTaxDocument),
-});
-export type EventPayments = z.infer<typeof ZEventPayments>;
+export type EventFinance = NonNullable<ReturnType<typeof useEventFinance>['data']>;
 
 /** What anyone with payments:read may see of one event (a client: their own events): plan, receipts, invoices. */
 export function useEventPayments(eventId: string) {
   return useQuery({
     queryKey: [...financeKeys.event(eventId), 'payments-view'],
-    queryFn: async ({ signal }) => {
-      const get = <S extends z.ZodType>(path: string, schema: S) => api(path, { schema, signal });
-      const [{ milestones }, { payments }, { documents }] = await Promise.all([
-        get(`/api/payments/events/${eventId}/milestones`, z.object({ milestones: z.array(ZMilestone) })),
-        get(`/api/payments/events/${eventId}/payments`, z.object({ payments: z.array(ZPayment) })),
-        get(`/api/invoices/events/${eventId}`, z.object({ documents: z.array(ZTaxDocument) })),
-      ]);
-      return ZEventPayments.parse({ milestones, payments, documents });
-    },
+    queryFn: ({ signal }) => fetchEventPayments(eventId, signal),
   });
 }
+export type EventPayments = NonNullable<ReturnType<typeof useEventPayments>['data']>;
 
 /** A finance write on one event; refreshes that event and the finance lists afterwards. */
 export function useFinanceWrite<V>(eventId: string, run: (v: V) => Promise<unknown>) {
@@ -103,36 +76,24 @@ export function useFinanceWrite<V>(eventId: string, run: (v: V) => Promise<unkno
   });
 }
 
-export const createPlan = (eventId: string, template: string) =>
-  api('/api/payments/milestone-plans', {
-    method: 'POST',
-    body: { eventId, template },
-    schema: z.object({ milestones: z.array(ZMilestone) }),
-  });
+export const createPlan = (eventId: string, template: MilestoneTemplateKey) =>
+  call(edge.payments['milestone-plans'].$post({ json: { eventId, template } }));
 
 export const editPlan = (
   eventId: string,
   milestones: { id?: string; label: string; dueDate: string; amountMinor: number; waived?: boolean }[],
-) =>
-  api(`/api/payments/events/${eventId}/milestones`, {
-    method: 'PUT',
-    body: { milestones },
-    schema: z.object({ milestones: z.array(ZMilestone) }),
-  });
+) => call(edge.payments.events[':id'].milestones.$put({ param: { id: eventId }, json: { milestones } }));
 
 export const issueInvoice = (eventId: string, milestoneId?: string) =>
-  api('/api/invoices', {
-    method: 'POST',
-    body: milestoneId ? { eventId, milestoneId } : { eventId },
-    headers: { 'Idempotency-Key': crypto.randomUUID() },
-    schema: ZTaxDocument,
-  });
+  call(
+    edge.invoices.$post({
+      json: milestoneId ? { eventId, milestoneId } : { eventId },
+      header: { 'idempotency-key': crypto.randomUUID() },
+    }),
+  );
 
 export const createPaymentLink = (milestoneId: string) =>
-  api(`/api/milestones/${milestoneId}/payment-link`, {
-    method: 'POST',
-    schema: z.object({ link: z.object({ url: z.string() }).passthrough() }),
-  });
+  call(edge.milestones[':id']['payment-link'].$post({ param: { id: milestoneId } }));
 
 /** Fetches a PDF with the session's token and hands it to the browser as a file named after the document. */
 export async function downloadPdf(path: string, number: string): Promise<void> {

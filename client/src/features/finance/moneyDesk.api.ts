@@ -1,7 +1,5 @@
-import { ZCreditRow, ZMilestone, ZReconciliation, ZSuspenseItem } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { financeKeys } from './finance.api.ts';
 
 const deskKey = [...financeKeys.all, 'money-desk'] as const;
@@ -10,8 +8,7 @@ const deskKey = [...financeKeys.all, 'money-desk'] as const;
 export function useSuspense() {
   return useQuery({
     queryKey: [...deskKey, 'suspense'],
-    queryFn: ({ signal }) =>
-      api('/api/payments/suspense', { schema: z.object({ items: z.array(ZSuspenseItem) }), signal }),
+    queryFn: ({ signal }) => call(edge.payments.suspense.$get(undefined, withSignal(signal))),
     select: (d) => d.items,
   });
 }
@@ -20,8 +17,7 @@ export function useSuspense() {
 export function useCredits() {
   return useQuery({
     queryKey: [...deskKey, 'credits'],
-    queryFn: ({ signal }) =>
-      api('/api/payments/credits', { schema: z.object({ credits: z.array(ZCreditRow) }), signal }),
+    queryFn: ({ signal }) => call(edge.payments.credits.$get(undefined, withSignal(signal))),
     select: (d) => d.credits,
   });
 }
@@ -30,35 +26,26 @@ export function useCredits() {
 export function useReconciliation() {
   return useQuery({
     queryKey: [...deskKey, 'reconciliation'],
-    queryFn: ({ signal }) => api('/api/payments/reconciliation', { schema: ZReconciliation, signal }),
+    queryFn: ({ signal }) => call(edge.payments.reconciliation.$get(undefined, withSignal(signal))),
   });
 }
 
-const once = () => ({ 'Idempotency-Key': crypto.randomUUID() });
+const once = () => ({ 'idempotency-key': crypto.randomUUID() });
 
 export const resolveSuspense = (id: string, eventId: string) =>
-  api(`/api/payments/suspense/${id}/resolve`, {
-    method: 'POST',
-    body: { eventId },
-    headers: once(),
-    schema: z.object({ item: ZSuspenseItem, paymentId: z.string() }),
-  });
+  call(edge.payments.suspense[':id'].resolve.$post({ param: { id }, header: once(), json: { eventId } }));
 
 export const applyCredit = (eventId: string) =>
-  api(`/api/payments/events/${eventId}/credit/apply`, {
-    method: 'POST',
-    body: {},
-    headers: once(),
-    schema: z.object({ applied: z.number(), creditMinor: z.number(), milestones: z.array(ZMilestone) }),
-  });
+  call(edge.payments.events[':id'].credit.apply.$post({ param: { id: eventId }, header: once(), json: {} }));
 
 export const refundCredit = (eventId: string, amountMinor: number, reason: string) =>
-  api(`/api/payments/events/${eventId}/credit/refund`, {
-    method: 'POST',
-    body: { amountMinor, reason },
-    headers: once(),
-    schema: z.object({ refunded: z.array(z.string()) }),
-  });
+  call(
+    edge.payments.events[':id'].credit.refund.$post({
+      param: { id: eventId },
+      header: once(),
+      json: { amountMinor, reason },
+    }),
+  );
 
 /** A money-desk write; refreshes every finance view when it settles. */
 export function useDeskAction<A extends unknown[], R>(run: (...args: A) => Promise<R>) {

@@ -1,29 +1,10 @@
 import { ZAttachment } from '@mandap/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ApiError, errorFromResponse, NETWORK_ERROR_MESSAGE } from '../../api/errors.ts';
-import { accessToken, refreshSession } from '../../api/session.ts';
+import { authorisedFetch } from '../../api/rpc.ts';
 
-/** A request carrying the bearer token, retried once after a refresh; for raw bytes the JSON client cannot send. */
-export async function authorisedFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const attempt = () => {
-    const token = accessToken();
-    return fetch(path, {
-      ...init,
-      credentials: 'include',
-      headers: { ...(init.headers as Record<string, string>), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    });
-  };
-  try {
-    let res = await attempt();
-    if (res.status === 401 && (await refreshSession())) res = await attempt();
-    if (!res.ok) throw await errorFromResponse(res);
-    return res;
-  } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
-  }
-}
+/** A request carrying the bearer token, retried once after a refresh; for raw bytes the typed client does not carry. */
+export { authorisedFetch };
 
 /** Uploads files one by one to the lead (and the communication they belong to). */
 export function useUploadAttachments(leadId: string) {

@@ -1,19 +1,6 @@
-import {
-  type CreateLead,
-  type LeadListQuery,
-  type LeadStage,
-  type UpdateLead,
-  ZCommunicationList,
-  ZFollowUp,
-  ZLeadCounts,
-  ZLeadHistory,
-  ZLeadList,
-  ZLeadResult,
-  ZMyFollowUps,
-} from '@mandap/shared';
+import type { CreateLead, LeadListQuery, LeadStage, UpdateLead } from '@mandap/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 /** The list filters the UI sets; everything is optional. */
 export type LeadFilters = Partial<Omit<LeadListQuery, 'stage' | 'source'>> & {
@@ -21,21 +8,26 @@ export type LeadFilters = Partial<Omit<LeadListQuery, 'stage' | 'source'>> & {
   source?: LeadListQuery['source'] | null;
 };
 
+/** The filters as query parameters: only those set, as strings. */
+export function leadsQuery(filters: LeadFilters): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') query[k] = String(v);
+  return query;
+}
+
 export function leadsQueryString(filters: LeadFilters): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  return params.toString();
+  return new URLSearchParams(leadsQuery(filters)).toString();
 }
 
 export function fetchLeads(filters: LeadFilters, signal?: AbortSignal) {
-  return api(`/api/leads?${leadsQueryString(filters)}`, { schema: ZLeadList, ...(signal ? { signal } : {}) });
+  return call(edge.leads.$get({ query: leadsQuery(filters) }, signal ? withSignal(signal) : undefined));
 }
 
 export function useLeads(filters: LeadFilters = {}, enabled = true) {
-  const qs = leadsQueryString({ limit: 200, ...filters });
+  const query = leadsQuery({ limit: 200, ...filters });
   return useQuery({
-    queryKey: ['leads', 'list', qs],
-    queryFn: ({ signal }) => api(`/api/leads?${qs}`, { schema: ZLeadList, signal }),
+    queryKey: ['leads', 'list', new URLSearchParams(query).toString()],
+    queryFn: ({ signal }) => call(edge.leads.$get({ query }, withSignal(signal))),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -44,10 +36,10 @@ export function useLeads(filters: LeadFilters = {}, enabled = true) {
 /** Lead counts per stage (open, won, lost) counted by the server over every lead, under the list's filters. */
 export function useLeadCounts(filters: LeadFilters = {}, enabled = true) {
   const { stage: _s, sort: _o, dir: _d, limit: _l, offset: _f, ...rest } = filters;
-  const qs = leadsQueryString(rest);
+  const query = leadsQuery(rest);
   return useQuery({
-    queryKey: ['leads', 'counts', qs],
-    queryFn: ({ signal }) => api(`/api/leads/counts?${qs}`, { schema: ZLeadCounts, signal }),
+    queryKey: ['leads', 'counts', new URLSearchParams(query).toString()],
+    queryFn: ({ signal }) => call(edge.leads.counts.$get({ query }, withSignal(signal))),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -56,7 +48,7 @@ export function useLeadCounts(filters: LeadFilters = {}, enabled = true) {
 export function useLead(id: string | null) {
   return useQuery({
     queryKey: ['leads', 'one', id],
-    queryFn: ({ signal }) => api(`/api/leads/${id}`, { schema: ZLeadResult, signal }),
+    queryFn: ({ signal }) => call(edge.leads[':id'].$get({ param: { id: id ?? '' } }, withSignal(signal))),
     enabled: !!id,
   });
 }
@@ -69,69 +61,61 @@ function useLeadMutation<TInput, TOutput>(request: (input: TInput) => Promise<TO
   });
 }
 
-export const useCreateLead = () =>
-  useLeadMutation((body: CreateLead) => api('/api/leads', { method: 'POST', body, schema: ZLeadResult }));
+export const useCreateLead = () => useLeadMutation((json: CreateLead) => call(edge.leads.$post({ json })));
 
 export const useUpdateLead = (id: string) =>
-  useLeadMutation((body: UpdateLead) => api(`/api/leads/${id}`, { method: 'PATCH', body, schema: ZLeadResult }));
+  useLeadMutation((json: UpdateLead) => call(edge.leads[':id'].$patch({ param: { id }, json })));
 
 export const useMoveLead = () =>
   useLeadMutation((v: { id: string; stage: LeadStage; lostReason?: string }) =>
-    api(`/api/leads/${v.id}/stage`, {
-      method: 'POST',
-      body: { stage: v.stage, ...(v.lostReason ? { lostReason: v.lostReason } : {}) },
-      schema: ZLeadResult,
-    }),
+    call(
+      edge.leads[':id'].stage.$post({
+        param: { id: v.id },
+        json: { stage: v.stage, ...(v.lostReason ? { lostReason: v.lostReason } : {}) },
+      }),
+    ),
   );
 
 export function useCommunications(leadId: string) {
   return useQuery({
     queryKey: ['leads', 'comms', leadId],
-    queryFn: ({ signal }) => api(`/api/leads/${leadId}/communications`, { schema: ZCommunicationList, signal }),
+    queryFn: ({ signal }) => call(edge.leads[':id'].communications.$get({ param: { id: leadId } }, withSignal(signal))),
   });
 }
 
 export function useLeadHistory(leadId: string) {
   return useQuery({
     queryKey: ['leads', 'history', leadId],
-    queryFn: ({ signal }) => api(`/api/leads/${leadId}/history`, { schema: ZLeadHistory, signal }),
+    queryFn: ({ signal }) => call(edge.leads[':id'].history.$get({ param: { id: leadId } }, withSignal(signal))),
   });
 }
 
 export function useLeadFollowUps(leadId: string) {
   return useQuery({
     queryKey: ['leads', 'follow-ups', leadId],
-    queryFn: ({ signal }) =>
-      api(`/api/leads/${leadId}/follow-ups`, { schema: z.object({ followUps: z.array(ZFollowUp) }), signal }),
+    queryFn: ({ signal }) => call(edge.leads[':id']['follow-ups'].$get({ param: { id: leadId } }, withSignal(signal))),
   });
 }
 
 export const useScheduleFollowUp = (leadId: string) =>
-  useLeadMutation((body: { dueAt: string; note?: string }) =>
-    api(`/api/leads/${leadId}/follow-ups`, {
-      method: 'POST',
-      body,
-      schema: z.object({ id: z.string(), dueAt: z.string() }),
-    }),
+  useLeadMutation((json: { dueAt: string; note?: string }) =>
+    call(edge.leads[':id']['follow-ups'].$post({ param: { id: leadId }, json })),
   );
 
 export function useMyFollowUps() {
   return useQuery({
     queryKey: ['leads', 'my-follow-ups'],
-    queryFn: ({ signal }) => api('/api/follow-ups/mine', { schema: ZMyFollowUps, signal }),
+    queryFn: ({ signal }) => call(edge['follow-ups'].mine.$get(undefined, withSignal(signal))),
   });
 }
 
-const ZChanged = z.object({ id: z.string(), dueAt: z.string(), status: z.string() });
 export const useSnoozeFollowUp = () =>
   useLeadMutation((v: { id: string; minutes: number }) =>
-    api(`/api/follow-ups/${v.id}/snooze`, { method: 'POST', body: { minutes: v.minutes }, schema: ZChanged }),
+    call(edge['follow-ups'][':id'].snooze.$post({ param: { id: v.id }, json: { minutes: v.minutes } })),
   );
 export const useCompleteFollowUp = () =>
   useLeadMutation((v: { id: string; outcome?: string }) =>
-    api(`/api/follow-ups/${v.id}/complete`, {
-      method: 'POST',
-      body: v.outcome ? { outcome: v.outcome } : {},
-      schema: ZChanged,
-    }),
+    call(
+      edge['follow-ups'][':id'].complete.$post({ param: { id: v.id }, json: v.outcome ? { outcome: v.outcome } : {} }),
+    ),
   );

@@ -1,53 +1,31 @@
 import type {
   AcceptQuote,
-  CatalogueItem,
   CatalogueItemInput,
   CatalogueItemPatch,
-  CompanyProfile,
   CompanyProfileInput,
   CreateQuoteInput,
   DeclineQuote,
-  PublicQuoteView,
-  QuoteDetail,
-  QuoteDiff,
   QuoteDraftInput,
-  QuoteLine,
-  QuoteStatus,
-  QuoteSummary,
   RequestChanges,
 } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, type Ok, publicEdge, withSignal } from '../../api/rpc.ts';
 
-/** The server's quote bodies are typed in shared/ and validated there; here we only check their outline. */
-const typed = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null);
-
-export interface ShareLink {
-  url: string;
-  expiresAt: string;
-  message: string;
-  whatsappUrl: string;
-}
-
-export interface VersionDiff {
-  from: { version: number; status: QuoteStatus; currency: string };
-  to: { version: number; status: QuoteStatus; currency: string };
-  diff: QuoteDiff<QuoteLine>;
-}
+const shareLinkEndpoint = edge.quotes[':id'].versions[':version']['share-link'].$post;
+/** A signed share link with its WhatsApp message, as the edge answers it. */
+export type ShareLink = Ok<Awaited<ReturnType<typeof shareLinkEndpoint>>>;
 
 export function useQuotes(filter: { leadId?: string; eventId?: string } = {}) {
-  const qs = new URLSearchParams(filter as Record<string, string>).toString();
   return useQuery({
-    queryKey: ['quotes', 'list', qs],
-    queryFn: ({ signal }) => api(`/api/quotes?${qs}`, { schema: typed<{ quotes: QuoteSummary[] }>(), signal }),
+    queryKey: ['quotes', 'list', filter.leadId ?? '', filter.eventId ?? ''],
+    queryFn: ({ signal }) => call(edge.quotes.$get({ query: filter }, withSignal(signal))),
   });
 }
 
 export function useQuote(id: string) {
   return useQuery({
     queryKey: ['quotes', 'one', id],
-    queryFn: ({ signal }) => api(`/api/quotes/${id}`, { schema: typed<QuoteDetail>(), signal }),
+    queryFn: ({ signal }) => call(edge.quotes[':id'].$get({ param: { id } }, withSignal(signal))),
   });
 }
 
@@ -55,7 +33,9 @@ export function useQuoteDiff(id: string, from: number | null, to: number | null)
   return useQuery({
     queryKey: ['quotes', 'diff', id, from, to],
     queryFn: ({ signal }) =>
-      api(`/api/quotes/${id}/diff?from=${from}&to=${to}`, { schema: typed<VersionDiff>(), signal }),
+      call(
+        edge.quotes[':id'].diff.$get({ param: { id }, query: { from: `${from}`, to: `${to}` } }, withSignal(signal)),
+      ),
     enabled: from !== null && to !== null && from !== to,
   });
 }
@@ -65,37 +45,28 @@ function useQuoteMutation<I, O>(request: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: request, onSuccess: () => qc.invalidateQueries({ queryKey: ['quotes'] }) });
 }
 
-export const useCreateQuote = () =>
-  useQuoteMutation((body: CreateQuoteInput) =>
-    api('/api/quotes', { method: 'POST', body, schema: typed<QuoteDetail>() }),
-  );
+export const useCreateQuote = () => useQuoteMutation((json: CreateQuoteInput) => call(edge.quotes.$post({ json })));
 
 export const useSaveDraft = (id: string) =>
-  useQuoteMutation((body: QuoteDraftInput) =>
-    api(`/api/quotes/${id}/draft`, { method: 'PUT', body, schema: typed<QuoteDetail>() }),
-  );
+  useQuoteMutation((json: QuoteDraftInput) => call(edge.quotes[':id'].draft.$put({ param: { id }, json })));
 
 export const useSendQuote = (id: string) =>
-  useQuoteMutation(() =>
-    api(`/api/quotes/${id}/send`, { method: 'POST', body: {}, schema: typed<QuoteDetail & { share: ShareLink }>() }),
-  );
+  useQuoteMutation(() => call(edge.quotes[':id'].send.$post({ param: { id }, json: {} })));
 
 export const useNextVersion = (id: string) =>
   useQuoteMutation((negotiationNote: string | null) =>
-    api(`/api/quotes/${id}/versions`, { method: 'POST', body: { negotiationNote }, schema: typed<QuoteDetail>() }),
+    call(edge.quotes[':id'].versions.$post({ param: { id }, json: { negotiationNote } })),
   );
 
 export const useShareLink = (id: string) =>
   useMutation({
-    mutationFn: (version: number) =>
-      api(`/api/quotes/${id}/versions/${version}/share-link`, { method: 'POST', body: {}, schema: typed<ShareLink>() }),
+    mutationFn: (version: number) => call(shareLinkEndpoint({ param: { id, version: `${version}` }, json: {} })),
   });
 
 export function usePublicQuote(token: string) {
   return useQuery({
     queryKey: ['public-quote', token],
-    queryFn: ({ signal }) =>
-      api(`/api/public/quotes/${token}`, { schema: typed<PublicQuoteView>(), auth: false, signal }),
+    queryFn: ({ signal }) => call(publicEdge.public.quotes[':token'].$get({ param: { token } }, withSignal(signal))),
     retry: false,
   });
 }
@@ -103,54 +74,35 @@ export function usePublicQuote(token: string) {
 export function usePublicQuoteAction(token: string) {
   const qc = useQueryClient();
   const onSuccess = () => qc.invalidateQueries({ queryKey: ['public-quote', token] });
+  const quote = publicEdge.public.quotes[':token'];
   const accept = useMutation({
-    mutationFn: (body: AcceptQuote) =>
-      api(`/api/public/quotes/${token}/accept`, {
-        method: 'POST',
-        body,
-        schema: typed<PublicQuoteView>(),
-        auth: false,
-      }),
+    mutationFn: (json: AcceptQuote) => call(quote.accept.$post({ param: { token }, json })),
     onSuccess,
   });
   const requestChanges = useMutation({
-    mutationFn: (body: RequestChanges) =>
-      api(`/api/public/quotes/${token}/request-changes`, {
-        method: 'POST',
-        body,
-        schema: z.object({ ok: z.literal(true) }),
-        auth: false,
-      }),
+    mutationFn: (json: RequestChanges) => call(quote['request-changes'].$post({ param: { token }, json })),
   });
   const decline = useMutation({
-    mutationFn: (body: DeclineQuote) =>
-      api(`/api/public/quotes/${token}/decline`, {
-        method: 'POST',
-        body,
-        schema: typed<PublicQuoteView>(),
-        auth: false,
-      }),
+    mutationFn: (json: DeclineQuote) => call(quote.decline.$post({ param: { token }, json })),
     onSuccess,
   });
   return { accept, requestChanges, decline };
 }
 
 /** A signed-in client opens their quote on the public page (a one-day link to the newest sent version). */
-export const fetchClientQuoteLink = (id: string) =>
-  api(`/api/quotes/${id}/client-link`, { schema: z.object({ url: z.string() }) });
+export const fetchClientQuoteLink = (id: string) => call(edge.quotes[':id']['client-link'].$get({ param: { id } }));
 
 export function useCompanyProfile() {
   return useQuery({
     queryKey: ['settings', 'company'],
-    queryFn: ({ signal }) => api('/api/settings/company', { schema: typed<{ company: CompanyProfile }>(), signal }),
+    queryFn: ({ signal }) => call(edge.settings.company.$get(undefined, withSignal(signal))),
   });
 }
 
 export function useSaveCompanyProfile() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CompanyProfileInput) =>
-      api('/api/settings/company', { method: 'PUT', body, schema: typed<{ company: CompanyProfile }>() }),
+    mutationFn: (json: CompanyProfileInput) => call(edge.settings.company.$put({ json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['settings', 'company'] }),
   });
 }
@@ -158,8 +110,8 @@ export function useSaveCompanyProfile() {
 export function useEditCatalogueItem() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: CatalogueItemPatch & { id: string }) =>
-      api(`/api/quote-catalogue/${id}`, { method: 'PATCH', body, schema: typed<{ item: CatalogueItem }>() }),
+    mutationFn: ({ id, ...json }: CatalogueItemPatch & { id: string }) =>
+      call(edge['quote-catalogue'][':id'].$patch({ param: { id }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['quote-catalogue'] }),
   });
 }
@@ -169,7 +121,7 @@ export function useCatalogue(all = false) {
   return useQuery({
     queryKey: ['quote-catalogue', all],
     queryFn: ({ signal }) =>
-      api(`/api/quote-catalogue${all ? '?all=true' : ''}`, { schema: typed<{ items: CatalogueItem[] }>(), signal }),
+      call(edge['quote-catalogue'].$get({ query: all ? { all: 'true' } : {} }, withSignal(signal))),
     staleTime: 60_000,
   });
 }
@@ -177,8 +129,7 @@ export function useCatalogue(all = false) {
 export function useAddCatalogueItem() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CatalogueItemInput) =>
-      api('/api/quote-catalogue', { method: 'POST', body, schema: typed<{ item: CatalogueItem }>() }),
+    mutationFn: (json: CatalogueItemInput) => call(edge['quote-catalogue'].$post({ json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['quote-catalogue'] }),
   });
 }

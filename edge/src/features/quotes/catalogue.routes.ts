@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { ZCatalogueItemInput, ZCatalogueItemPatch } from '@mandap/shared';
+import { type CatalogueItem, ZCatalogueItemInput, ZCatalogueItemPatch } from '@mandap/shared';
 import { viewerOf } from '../../lib/context.ts';
-import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, typedOutline, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { addCatalogueItem, listCatalogue, updateCatalogueItem } from './catalogue.service.ts';
 
-const ZItem = z.looseObject({ id: z.string(), name: z.string(), rateMinor: z.number() });
+const ZItem = typedOutline<CatalogueItem>()(z.looseObject({ id: z.string(), name: z.string(), rateMinor: z.number() }));
 
 const list = defineRoute({
   method: 'get',

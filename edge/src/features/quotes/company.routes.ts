@@ -1,13 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { ZCompanyProfile } from '@mandap/shared';
+import { type CompanyProfile, ZCompanyProfile } from '@mandap/shared';
 import { originOf, viewerOf } from '../../lib/context.ts';
-import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, typedOutline } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { companyProfile, saveCompanyProfile } from './company.ts';
 
 const ZProfileBody = z.object({
-  company: z.looseObject({ legalName: z.string(), gstin: z.string(), stateCode: z.string() }),
+  company: typedOutline<CompanyProfile>()(
+    z.looseObject({ legalName: z.string(), gstin: z.string(), stateCode: z.string() }),
+  ),
 });
 
 const get = defineRoute({

@@ -1,12 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { ZPaymentTermTemplates } from '@mandap/shared';
+import { type PaymentTermTemplate, ZPaymentTermTemplates } from '@mandap/shared';
 import { originOf, viewerOf } from '../../lib/context.ts';
-import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, typedOutline } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { listPaymentTermTemplates, savePaymentTermTemplates } from './payment-terms.service.ts';
 
-const ZTemplatesBody = z.object({ templates: z.array(z.looseObject({ id: z.string(), name: z.string() })) });
+const ZTemplatesBody = z.object({
+  templates: z.array(typedOutline<PaymentTermTemplate>()(z.looseObject({ id: z.string(), name: z.string() }))),
+});
 
 const get = defineRoute({
   method: 'get',

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ZAcceptQuote, ZDeclineQuote, ZOk, ZRequestChanges } from '@mandap/shared';
+import { type PublicQuoteView, ZAcceptQuote, ZDeclineQuote, ZOk, ZRequestChanges } from '@mandap/shared';
 import { originOf } from '../../lib/context.ts';
-import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, typedOutline } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { pdfResponse, quotePdfResponse } from './quote-pdf.ts';
@@ -16,7 +16,9 @@ import { sharedVersionForPdf } from './quote-share.service.ts';
 
 /** The share link's token; its signature and expiry are checked by the service (altered 403, expired 410). */
 const ZTokenParam = z.object({ token: z.string().min(10).max(200) });
-const ZPublicQuote = z.looseObject({ code: z.string(), canAccept: z.boolean(), closedReason: z.string().nullable() });
+const ZPublicQuote = typedOutline<PublicQuoteView>()(
+  z.looseObject({ code: z.string(), canAccept: z.boolean(), closedReason: z.string().nullable() }),
+);
 const linkErrors = {
   409: jsonResponse(z.looseObject({}), 'Already accepted, or superseded by a newer version.'),
   410: jsonResponse(z.looseObject({}), 'The link or the quote has expired.'),

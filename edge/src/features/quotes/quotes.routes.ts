@@ -1,20 +1,37 @@
 import { z } from '@hono/zod-openapi';
-import { ZCreateQuote, ZDiffQuery, ZNewQuoteVersion, ZQuoteDraft, ZQuoteListQuery, ZSendQuote } from '@mandap/shared';
+import {
+  type QuoteDetail,
+  type QuoteSummary,
+  type QuoteVersionView,
+  ZCreateQuote,
+  ZDiffQuery,
+  ZNewQuoteVersion,
+  ZQuoteDraft,
+  ZQuoteListQuery,
+  ZSendQuote,
+} from '@mandap/shared';
 import { originOf, viewerOf } from '../../lib/context.ts';
-import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
+import { errorResponses, jsonBody, jsonResponse, typedOutline, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { pdfResponse, quotePdfResponse } from './quote-pdf.ts';
-import { clientQuoteLink, createShareLink } from './quote-share.service.ts';
+import { clientQuoteLink, createShareLink, type ShareLink } from './quote-share.service.ts';
 import * as service from './quotes.service.ts';
 
 /** Quote bodies are large and typed in shared/ (QuoteDetail); the document shows their outline. */
-const ZQuoteDetailBody = z.looseObject({
+const quoteDetailOutline = z.looseObject({
   quote: z.looseObject({ id: z.string(), code: z.string(), status: z.string() }),
   versions: z.array(z.looseObject({ version: z.number() })),
   current: z.looseObject({ version: z.number() }),
 });
+const ZQuoteDetailBody = typedOutline<QuoteDetail>()(quoteDetailOutline);
 const ZShareLink = z.object({ url: z.string(), expiresAt: z.string(), message: z.string(), whatsappUrl: z.string() });
+const ZSentQuoteBody = typedOutline<QuoteDetail & { share: ShareLink }>()(
+  quoteDetailOutline.extend({ share: ZShareLink }),
+);
+const ZVersionDiffBody = typedOutline<Awaited<ReturnType<typeof service.diffVersions>>>()(
+  z.looseObject({ diff: z.looseObject({}) }),
+);
 const ZVersionParam = ZIdParam.extend({ version: z.coerce.number().int().min(1) });
 const conflict = { 409: jsonResponse(z.looseObject({}), 'The version is frozen or changed meanwhile.') };
 const unprocessable = { 422: jsonResponse(z.looseObject({}), 'A needed exchange rate is missing.') };
@@ -25,7 +42,10 @@ const list = defineRoute({
   permission: 'quotes:read',
   summary: 'Quotes, newest first (clients: only quotes of their events)',
   request: { query: ZQuoteListQuery },
-  responses: { 200: jsonResponse(z.object({ quotes: z.array(z.looseObject({})) }), 'Quotes.'), ...errorResponses },
+  responses: {
+    200: jsonResponse(z.object({ quotes: z.array(typedOutline<QuoteSummary>()(z.looseObject({}))) }), 'Quotes.'),
+    ...errorResponses,
+  },
 });
 
 const create = defineRoute({
@@ -62,7 +82,7 @@ const send = defineRoute({
   summary: 'Send the draft: freeze it as an immutable version and get its share link',
   request: { params: ZIdParam, body: jsonBody(ZSendQuote) },
   responses: {
-    200: jsonResponse(ZQuoteDetailBody.extend({ share: ZShareLink }), 'Sent.'),
+    200: jsonResponse(ZSentQuoteBody, 'Sent.'),
     ...errorResponses,
     ...conflict,
     ...unprocessable,
@@ -84,7 +104,10 @@ const version = defineRoute({
   permission: 'quotes:read',
   summary: 'One version in full',
   request: { params: ZVersionParam },
-  responses: { 200: jsonResponse(z.object({ version: z.looseObject({}) }), 'The version.'), ...errorResponses },
+  responses: {
+    200: jsonResponse(z.object({ version: typedOutline<QuoteVersionView>()(z.looseObject({})) }), 'The version.'),
+    ...errorResponses,
+  },
 });
 
 const shareLink = defineRoute({
@@ -111,7 +134,7 @@ const diff = defineRoute({
   permission: 'quotes:read',
   summary: 'Lines added, removed and changed between two versions, and the totals',
   request: { params: ZIdParam, query: ZDiffQuery },
-  responses: { 200: jsonResponse(z.looseObject({ diff: z.looseObject({}) }), 'The diff.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZVersionDiffBody, 'The diff.'), ...errorResponses },
 });
 
 const pdf = defineRoute({
