@@ -153,9 +153,12 @@ export const PIPELINE_RULES: readonly PipelineRule[] = [
     booking: { from: ['enquiry', 'discussion'], to: 'proposal_sent' },
   },
   {
+    // Cancelled is here for a booking cancelled before it was ever confirmed (its lead was lost):
+    // the client's money confirms it. One cancelled after confirmation is not moved: the payment
+    // service leaves it Cancelled and gives its owner a refund-or-reopen task.
     cause: 'advance_received',
     lead: { from: [...BEFORE_QUOTE, 'quote_sent', 'negotiation', 'lost'], to: 'won' },
-    booking: { from: NOT_BOOKED, to: 'deposit_paid' },
+    booking: { from: [...NOT_BOOKED, 'cancelled'], to: 'deposit_paid' },
   },
   {
     cause: 'event_completed',

@@ -41,3 +41,38 @@ export function clientOfAccount(account: string): string | null {
   const m = /^client:([^:]+):receivable$/.exec(account);
   return m ? m[1]! : null;
 }
+
+const GATEWAY_LABELS: Record<string, string> = { razorpay: 'Razorpay', stripe: 'Stripe' };
+const words = (v: string) => v.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * A ledger account as people read it: the client's or vendor's name instead of its id
+ * (`client:<id>:receivable` → "Receivable · Sharma family (CL-2026-0007)"). `names` maps the
+ * ids found in account names to display names; an id it lacks is shown as "unknown client".
+ */
+export function accountLabel(account: string, names: ReadonlyMap<string, string>): string {
+  const parts = account.split(':');
+  const [kind, id, sub] = parts;
+  if (kind === 'client' && id)
+    return `${sub === 'advance' ? 'Credit on account' : 'Receivable'} · ${names.get(id) ?? 'unknown client'}`;
+  if (kind === 'vendor' && id) return `Payable · ${names.get(id) ?? 'unknown vendor'}`;
+  if (kind === 'bank' && id) return `Bank · ${PAYMENT_MODE_LABELS[id as PaymentMode] ?? words(id)}`;
+  if (account === 'cash') return 'Cash';
+  if (kind === 'suspense' && id) return `Suspense · ${GATEWAY_LABELS[id] ?? words(id)}`;
+  if (kind === 'revenue' && id) return `Revenue · ${words(id)}`;
+  if (kind === 'gst' && sub) return `GST output · ${sub.toUpperCase()}`;
+  if (account === ACCOUNTS.fxGainLoss()) return 'FX gain / loss';
+  return account;
+}
+
+/** The client and vendor ids named inside account names (to look their names up once). */
+export function idsInAccounts(accounts: Iterable<string>): { clientIds: string[]; vendorIds: string[] } {
+  const clientIds = new Set<string>();
+  const vendorIds = new Set<string>();
+  for (const a of accounts) {
+    const [kind, id] = a.split(':');
+    if (kind === 'client' && id) clientIds.add(id);
+    if (kind === 'vendor' && id) vendorIds.add(id);
+  }
+  return { clientIds: [...clientIds], vendorIds: [...vendorIds] };
+}

@@ -119,7 +119,8 @@ export const ZAccountBalance = z.object({
 export type AccountBalance = z.infer<typeof ZAccountBalance>;
 
 export const ZTrialBalance = z.object({
-  accounts: z.array(ZAccountBalance),
+  /** `label` names the client or vendor behind an account id ("Receivable · Sharma family (CL-…)"). */
+  accounts: z.array(ZAccountBalance.extend({ label: z.string() })),
   totalDebitInrMinor: z.number().int(),
   totalCreditInrMinor: z.number().int(),
   isBalanced: z.boolean(),
@@ -132,6 +133,12 @@ export const ZLedgerLine = z.object({
   memo: z.string(),
   sourceType: z.string(),
   account: z.string(),
+  /** The account as people read it: names, never raw ids. */
+  accountLabel: z.string(),
+  /** The event and client the entry belongs to, named. */
+  eventId: z.string().nullable(),
+  eventLabel: z.string().nullable(),
+  clientLabel: z.string().nullable(),
   currency: ZCurrencyCode,
   amountMinor: z.number().int(),
   amountInrMinor: z.number().int(),

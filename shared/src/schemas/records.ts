@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOOKING_STATES, EVENT_TYPES } from '../lifecycle.ts';
+import { ZLeadBrief } from './leads.ts';
 
 export const ZEventSummary = z.object({
   id: z.string(),
@@ -19,3 +20,17 @@ export const ZEventSummary = z.object({
 });
 export type EventSummary = z.infer<typeof ZEventSummary>;
 export const ZEventList = z.object({ events: z.array(ZEventSummary) });
+
+/**
+ * The structured brief of an event: the record of the lead it was converted from (one owner;
+ * the lead card shows and edits the same record). Null for an event created without a lead.
+ */
+export const ZEventBrief = z.object({
+  eventId: z.string(),
+  leadId: z.string().nullable(),
+  leadCode: z.string().nullable(),
+  brief: ZLeadBrief.nullable(),
+  /** True when this viewer may change it (leads:write or events:write). */
+  canEdit: z.boolean(),
+});
+export type EventBrief = z.infer<typeof ZEventBrief>;

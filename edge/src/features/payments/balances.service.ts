@@ -1,17 +1,19 @@
 import {
   type AccountBalance,
+  accountLabel,
   ageingTotals,
   type Currency,
   daysOverdue,
+  idsInAccounts,
   istDate,
   type LedgerLine,
   type OutstandingRow,
   type OverdueMilestone,
   type TrialBalance,
 } from '@mandap/shared';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { clients, events, journalEntries, milestones, postings } from '../../db/schema/index.ts';
+import { clients, events, journalEntries, milestones, postings, vendors } from '../../db/schema/index.ts';
 import { toMilestone } from './milestones.service.ts';
 
 /** Balances per account and currency (debit positive), optionally for one event or client. */
@@ -41,9 +43,35 @@ export async function accountBalances(db: DbOrTx, filter: { eventId?: string; cl
   );
 }
 
-/** Every account's INR balance; debits equal credits when the ledger is whole. */
+/** Display names of the clients ("name (code)") and vendors whose ids appear in these account names. */
+async function accountNames(db: DbOrTx, accounts: Iterable<string>): Promise<Map<string, string>> {
+  const { clientIds, vendorIds } = idsInAccounts(accounts);
+  const names = new Map<string, string>();
+  for (let i = 0; i < clientIds.length; i += 500) {
+    const rows = await db
+      .select({ id: clients.id, name: clients.name, code: clients.code })
+      .from(clients)
+      .where(inArray(clients.id, clientIds.slice(i, i + 500)));
+    for (const r of rows) names.set(r.id, `${r.name} (${r.code})`);
+  }
+  for (let i = 0; i < vendorIds.length; i += 500) {
+    const rows = await db
+      .select({ id: vendors.id, name: vendors.name })
+      .from(vendors)
+      .where(inArray(vendors.id, vendorIds.slice(i, i + 500)));
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
+}
+
+/** Every account's INR balance, named; debits equal credits when the ledger is whole. */
 export async function trialBalance(db: DbOrTx): Promise<TrialBalance> {
-  const accounts = await accountBalances(db);
+  const balances = await accountBalances(db);
+  const names = await accountNames(
+    db,
+    balances.map((a) => a.account),
+  );
+  const accounts = balances.map((a) => ({ ...a, label: accountLabel(a.account, names) }));
   const debit = accounts.reduce((s, a) => s + Math.max(0, a.amountInrMinor), 0);
   const credit = accounts.reduce((s, a) => s + Math.max(0, -a.amountInrMinor), 0);
   return { accounts, totalDebitInrMinor: debit, totalCreditInrMinor: credit, isBalanced: debit === credit };
@@ -60,6 +88,11 @@ export async function ledgerLines(db: DbOrTx, filter: { eventId?: string; client
       occurredAt: journalEntries.occurredAt,
       memo: journalEntries.memo,
       sourceType: journalEntries.sourceType,
+      eventId: journalEntries.eventId,
+      eventCode: events.code,
+      eventName: events.name,
+      clientName: clients.name,
+      clientCode: clients.code,
       account: postings.account,
       currency: postings.currency,
       amountMinor: postings.amountMinor,
@@ -67,9 +100,21 @@ export async function ledgerLines(db: DbOrTx, filter: { eventId?: string; client
     })
     .from(postings)
     .innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+    .leftJoin(events, eq(events.id, journalEntries.eventId))
+    .leftJoin(clients, eq(clients.id, journalEntries.clientId))
     .where(where)
     .orderBy(asc(journalEntries.occurredAt), asc(journalEntries.id), asc(postings.account));
-  return rows.map((r) => ({ ...r, currency: r.currency as Currency }));
+  const names = await accountNames(
+    db,
+    rows.map((r) => r.account),
+  );
+  return rows.map(({ eventCode, eventName, clientName, clientCode, ...r }) => ({
+    ...r,
+    accountLabel: accountLabel(r.account, names),
+    eventLabel: eventCode ? `${eventCode} · ${eventName}` : null,
+    clientLabel: clientName ? `${clientName} (${clientCode})` : null,
+    currency: r.currency as Currency,
+  }));
 }
 
 async function openMilestones(db: DbOrTx) {

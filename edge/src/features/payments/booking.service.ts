@@ -6,9 +6,9 @@ import {
   type PipelineCause,
   pipelineTargets,
 } from '@mandap/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { events, leads, milestones, payments } from '../../db/schema/index.ts';
+import { eventLog, events, leads, milestones, payments } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { enqueueMessage, recordChange } from '../../lib/journal.ts';
@@ -139,14 +139,74 @@ export async function advancePipeline(
  */
 export async function confirmOnAdvance(tx: DbOrTx, event: EventRow, actor: Actor, at: Date) {
   const now = event;
-  if (now.status === 'enquiry' || now.status === 'discussion' || now.status === 'proposal_sent') {
+  if (now.status === 'cancelled' && (await wasConfirmed(tx, now.id))) {
+    await flagPaymentOnCancelled(tx, now, actor, at);
+    return;
+  }
+  if (
+    now.status === 'enquiry' ||
+    now.status === 'discussion' ||
+    now.status === 'proposal_sent' ||
+    now.status === 'cancelled'
+  ) {
     const leadBefore = now.leadId ? await leadStageOf(tx, now.leadId) : null;
     const moved = await advancePipeline(tx, { eventId: now.id }, 'advance_received', actor, at);
     if (moved.booking) await tellOwnerConfirmed(tx, now, leadBefore, at);
     return;
   }
-  if (now.status === 'event_day' || (now.status !== 'cancelled' && now.status !== 'completed' && isOver(now, at)))
+  if (now.status === 'event_day' || (now.status !== 'completed' && isOver(now, at)))
     await advancePipeline(tx, { eventId: now.id }, 'event_completed', actor, at);
+}
+
+/** True when the booking was confirmed at some point (by money or by hand), whatever it is now. */
+async function wasConfirmed(tx: DbOrTx, eventId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ one: sql`1` })
+    .from(eventLog)
+    .where(
+      and(
+        eq(eventLog.aggregateType, 'event'),
+        eq(eventLog.aggregateId, eventId),
+        eq(eventLog.type, 'booking.confirmed'),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+/**
+ * Money on a booking cancelled after it was confirmed: the payment is booked (never refused) and
+ * the booking stays Cancelled, because the cancellation was a decision. It is flagged: journalled,
+ * listed on the money desk, and its owner (and finance) get a task to refund it or reopen the booking.
+ */
+async function flagPaymentOnCancelled(tx: DbOrTx, event: EventRow, actor: Actor, at: Date) {
+  const facts = await bookingFacts(tx, event.id);
+  const payload = {
+    eventId: event.id,
+    eventCode: event.code,
+    eventName: event.name,
+    receivedMinor: facts.receivedMinor,
+    received: formatMoney({ amountMinor: facts.receivedMinor, currency: 'INR' }),
+  };
+  await recordChange(tx, {
+    type: 'booking.payment_on_cancelled',
+    aggregateType: 'event',
+    aggregateId: event.id,
+    payload,
+    actorId: actor.actorId,
+    at,
+  });
+  const lead = event.leadId ? await leadStageOf(tx, event.leadId) : null;
+  const owners = [...new Set([lead?.ownerId ?? event.managerId, 'role:finance'].filter((r): r is string => !!r))];
+  for (const recipient of owners)
+    await enqueueMessage(tx, {
+      channel: 'in_app',
+      template: 'payment_on_cancelled_booking',
+      recipient,
+      payload,
+      at,
+      dedupeKey: `payment_on_cancelled:${event.id}:${facts.receivedMinor}:${recipient}`,
+    });
 }
 
 /** Another name for {@link confirmOnAdvance}: what the payment features call after booking money. */

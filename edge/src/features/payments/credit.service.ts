@@ -12,6 +12,7 @@ import type { DbOrTx, Tx } from '../../db/client.ts';
 import { clients, creditApplications, events, journalEntries, payments, postings } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { carriedInr } from './carried-inr.ts';
 import { loadVisibleEvent } from './event-scope.ts';
 import { postEntry } from './ledger-store.ts';
 import { applyToMilestones, loadMilestones, toMilestone } from './milestones.service.ts';
@@ -131,6 +132,8 @@ export async function applyCredit(
       : inr.amountMinor === amountMinor
         ? inr.amountInrMinor
         : amountMinor;
+  // The credit was held at its payment day's rate; the milestones are carried at the quote's.
+  const carried = await carriedInr(tx, plan[0]?.quoteVersionId ?? null, amountMinor, currency, amountInrMinor);
   const id = newId();
   const journalEntryId = await postEntry(tx, {
     memo: `credit on account applied to milestones of ${event.code}`,
@@ -139,7 +142,13 @@ export async function applyCredit(
     sourceType: 'credit_applied',
     sourceId: id,
     fx: null,
-    lines: creditAppliedLines({ clientId: event.clientId, currency, amountMinor, amountInrMinor }),
+    lines: creditAppliedLines({
+      clientId: event.clientId,
+      currency,
+      amountMinor,
+      amountInrMinor,
+      carriedInrMinor: carried,
+    }),
     actorId: actor.actorId,
     at,
   });

@@ -1,4 +1,12 @@
-import { type BookingState, type Currency, type Milestone, newId, type PaymentResult } from '@mandap/shared';
+import {
+  type BookingState,
+  type Currency,
+  convertMoney,
+  type FxSnapshot,
+  type Milestone,
+  newId,
+  type PaymentResult,
+} from '@mandap/shared';
 import { events, quotes, quoteVersions } from '../../db/schema/index.ts';
 import type { TestApp } from '../../test-support.ts';
 
@@ -36,6 +44,8 @@ export async function eventWithAcceptedQuote(
     /** GST included in the total (split CGST + SGST for the demo client in Maharashtra). */
     taxMinor?: number;
     currency?: Currency;
+    /** The quote's FX snapshot (a foreign-currency quote priced at this rate). */
+    fx?: FxSnapshot;
     status?: BookingState;
     startDate?: string;
     leadId?: string;
@@ -66,7 +76,8 @@ export async function eventWithAcceptedQuote(
     subtotalMinor: total - (opts.taxMinor ?? 0),
     taxMinor: opts.taxMinor ?? 0,
     totalMinor: total,
-    totalInrMinor: total,
+    totalInrMinor: opts.fx ? convertMoney({ amountMinor: total, currency }, opts.fx, 'INR').amountMinor : total,
+    ...(opts.fx ? { fx: opts.fx } : {}),
     acceptedAt: at,
     createdAt: at,
   });

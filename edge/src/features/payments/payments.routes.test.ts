@@ -181,6 +181,28 @@ describe('recording payments', () => {
     const check = await (await t.json('GET', '/api/payments/integrity', undefined, finance)).json();
     expect(check.mismatches).toEqual([]);
   });
+
+  it('names clients and events in the trial balance and the ledger, never raw ids', async () => {
+    const e = await plannedEvent(t, finance, { totalMinor: 1000 });
+    expect((await postPayment(t, finance, pay(e.eventId, 400))).status).toBe(201);
+    const client = (
+      await t.deps.db.$client.execute({
+        sql: 'SELECT c.id, c.name, c.code, e.code AS event_code FROM events e JOIN clients c ON c.id = e.client_id WHERE e.id = ?',
+        args: [e.eventId],
+      })
+    ).rows[0]!;
+    const tb = await (await t.json('GET', '/api/payments/trial-balance', undefined, finance)).json();
+    const receivable = tb.accounts.find((a: { account: string }) => a.account === `client:${client.id}:receivable`);
+    expect(receivable.label).toBe(`Receivable · ${client.name} (${client.code})`);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-/;
+    expect(tb.accounts.filter((a: { label: string }) => uuid.test(a.label))).toEqual([]);
+    const ledger = await (await t.json('GET', `/api/payments/ledger?eventId=${e.eventId}`, undefined, finance)).json();
+    expect(ledger.lines.length).toBeGreaterThan(0);
+    for (const line of ledger.lines) {
+      expect(line.accountLabel).not.toMatch(uuid);
+      expect(line.eventLabel).toContain(String(client.event_code));
+    }
+  });
 });
 
 describe('idempotency under concurrency', () => {

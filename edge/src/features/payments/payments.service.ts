@@ -19,13 +19,14 @@ import {
 } from '@mandap/shared';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
-import { payments, postings, quoteVersions, type FxSnapshot as StoredFx } from '../../db/schema/index.ts';
+import { payments, postings, type FxSnapshot as StoredFx } from '../../db/schema/index.ts';
 import type { Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { enqueueMessage, nextCode, recordChange } from '../../lib/journal.ts';
 import { rateForDay } from '../fx/fx-rates.service.ts';
 import { creditNoteForRefund } from '../invoices/invoices.service.ts';
 import { confirmOnAdvance } from './booking.service.ts';
+import { carriedInr } from './carried-inr.ts';
 import { eventCreditOf, unallocatedOf } from './credit.service.ts';
 import { loadVisibleEvent } from './event-scope.ts';
 import { postEntry } from './ledger-store.ts';
@@ -80,21 +81,6 @@ async function paymentFx(tx: Tx, input: RecordPayment, at: Date, checked: boolea
   }
   if (!stored) throw refuse('fxRate', `No ${input.currency}→INR rate is stored: enter the rate the bank applied.`);
   return stored;
-}
-
-/** INR value of the receivable being settled: at the accepted quote's rate when it had one. */
-async function carriedInr(
-  tx: Tx,
-  quoteVersionId: string | null,
-  amountMinor: number,
-  currency: Currency,
-  fallback: number,
-) {
-  if (currency === 'INR' || !quoteVersionId || amountMinor === 0) return fallback;
-  const [v] = await tx.select({ fx: quoteVersions.fx }).from(quoteVersions).where(eq(quoteVersions.id, quoteVersionId));
-  const fx = v?.fx as FxSnapshot | null | undefined;
-  if (!fx || fx.base !== currency || fx.quote !== 'INR') return fallback;
-  return convertMoney({ amountMinor, currency }, fx, 'INR').amountMinor;
 }
 
 /** How a payment came in: by hand (bounds checked) or from a gateway (never refused for what it says). */

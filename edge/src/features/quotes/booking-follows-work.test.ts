@@ -222,6 +222,61 @@ describe('the pipeline moves itself and says so', () => {
     }
   });
 
+  it('an advance on a booking cancelled before it was confirmed (its lead was lost) confirms it and wins the lead', async () => {
+    const leadId = await newLead();
+    const { eventId } = await convert(leadId);
+    await t.deps.db.$client.execute({ sql: "UPDATE leads SET stage = 'contacted' WHERE id = ?", args: [leadId] });
+    const lost = await t.json('POST', `/api/leads/${leadId}/stage`, { stage: 'lost', lostReason: 'Went quiet' }, sales);
+    expect(lost.status).toBe(200);
+    expect((await one('SELECT status FROM events WHERE id = ?', [eventId])).status).toBe('cancelled');
+    const pay = await postPayment(t, finance, {
+      eventId,
+      mode: 'neft',
+      reference: 'UTR-AFTER-LOST',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      amountMinor: 50_000_00,
+      currency: 'INR',
+    });
+    expect(pay.status).toBe(201);
+    expect((await one('SELECT status FROM events WHERE id = ?', [eventId])).status).toBe('deposit_paid');
+    expect((await one('SELECT stage FROM leads WHERE id = ?', [leadId])).stage).toBe('won');
+    const moved = await one(
+      "SELECT payload FROM event_log WHERE type = 'event.status_changed' AND aggregate_id = ? ORDER BY seq DESC LIMIT 1",
+      [eventId],
+    );
+    expect(JSON.parse(String(moved.payload))).toMatchObject({
+      from: 'cancelled',
+      to: 'deposit_paid',
+      cause: 'advance_received',
+    });
+  });
+
+  it('money on a booking cancelled after it was confirmed is booked; the booking stays Cancelled, flagged, and the owner and finance get a refund-or-reopen task', async () => {
+    const leadId = await newLead();
+    const { eventId } = await convert(leadId);
+    const receivedOn = new Date().toISOString().slice(0, 10);
+    const first = { eventId, mode: 'neft', receivedOn, amountMinor: 1_00_000_00, currency: 'INR' };
+    expect((await postPayment(t, finance, { ...first, reference: 'UTR-ADV-1' })).status).toBe(201);
+    expect((await one('SELECT status FROM events WHERE id = ?', [eventId])).status).toBe('deposit_paid');
+    const manager = (await t.login('manager@mandap.demo')).auth;
+    const cancel = await t.json('POST', `/api/payments/events/${eventId}/booking`, { to: 'cancelled' }, manager);
+    expect(cancel.status).toBe(200);
+    const late = await postPayment(t, finance, { ...first, reference: 'UTR-LATE-2', amountMinor: 20_000_00 });
+    expect(late.status).toBe(201);
+    expect((await one('SELECT status FROM events WHERE id = ?', [eventId])).status).toBe('cancelled');
+    const flag = await one(
+      "SELECT payload FROM event_log WHERE type = 'booking.payment_on_cancelled' AND aggregate_id = ?",
+      [eventId],
+    );
+    expect(JSON.parse(String(flag.payload)).receivedMinor).toBe(1_20_000_00);
+    const tasks = await rows(
+      "SELECT recipient FROM notification_outbox WHERE template = 'payment_on_cancelled_booking' AND payload LIKE ? ORDER BY recipient",
+      [`%${eventId}%`],
+    );
+    const owner = await one('SELECT owner_id FROM leads WHERE id = ?', [leadId]);
+    expect(tasks.map((r) => r.recipient)).toEqual([owner.owner_id, 'role:finance'].sort());
+  });
+
   it('losing the lead cancels a booking that was not confirmed, with the cause', async () => {
     const leadId = await newLead();
     const { eventId } = await convert(leadId);
