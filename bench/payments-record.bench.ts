@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type InStatement } from '@libsql/client';
+import { indiaToday } from '@mandap/shared/time';
 import autocannon from 'autocannon';
 import { createApp } from '../edge/src/app.ts';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
@@ -152,7 +153,7 @@ async function commitsPerPayment(dir: string): Promise<{ commits: number; statem
   return { commits, statements };
 }
 
-const today = () => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+const today = () => indiaToday();
 
 /** p99 (and what was achieved) at a fixed offered rate, spread over the connections. */
 async function atRate(

@@ -1,3 +1,4 @@
+import { indiaMinuteOfDay } from '../time/india.ts';
 import type { AssignmentStatus } from '../vendors/assignment-status.ts';
 import type { VendorArrival } from './dayof.ts';
 
@@ -11,15 +12,8 @@ export interface AssignedVendor {
   arrivalExpectedAt: string | null;
 }
 
-const IST_OFFSET_MIN = 330;
-
-/** An instant → minutes from midnight in Asia/Kolkata (IST has no daylight saving). */
-export function minutesInKolkata(iso: string): number | null {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  const minutes = Math.floor(ms / 60_000) + IST_OFFSET_MIN;
-  return ((minutes % 1440) + 1440) % 1440;
-}
+/** An instant → minutes from midnight in Asia/Kolkata (time/india.ts). */
+export const minutesInKolkata = (iso: string): number | null => indiaMinuteOfDay(iso);
 
 /**
  * The arrival-log id of an assigned vendor: derived from the assignment, so two phones adding

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { newId } from '../ids.ts';
+import { indiaToday } from '../time/india.ts';
 import { collection } from './collection.ts';
 import { orderKeyAtEnd, orderKeyForMove, sortByOrder } from './ordering.ts';
 
@@ -172,7 +173,5 @@ export function buildTaskTree(tasks: readonly Task[]): TaskNode[] {
   return build(null);
 }
 
-/** Today's date in Asia/Kolkata as yyyy-mm-dd. */
-export function todayInKolkata(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
-}
+/** Today's date in Asia/Kolkata as yyyy-mm-dd (time/india.ts). */
+export const todayInKolkata = indiaToday;

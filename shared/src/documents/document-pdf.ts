@@ -1,6 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import type { UserOptions } from 'jspdf-autotable';
 import type { CompanyProfile } from '../quotes/company.ts';
+import { formatIndianDate } from '../time/india.ts';
 
 /**
  * What drawing a PDF needs, passed in by the caller so the same code runs in the browser and
@@ -25,11 +26,8 @@ export const PDF_STYLE = {
 
 const { brand: BRAND, ink: INK, muted: MUTED, font: FONT, margin: M } = PDF_STYLE;
 
-/** dd/mm/yyyy in Asia/Kolkata. */
-export function formatIstDate(iso: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00+05:30` : iso);
-  return d.toLocaleDateString('en-GB', { timeZone: 'Asia/Kolkata' });
-}
+/** dd/mm/yyyy in Asia/Kolkata (time/india.ts). */
+export const formatIstDate = (iso: string): string => formatIndianDate(iso);
 
 /** A new A4 document with Noto Sans (regular and bold) registered and its properties set. */
 export function startDocument(kit: PdfKit, props: { title: string; author: string }): jsPDF {

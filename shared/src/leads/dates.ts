@@ -96,15 +96,5 @@ const SHEET_DATE_FORMS: [RegExp, (m: RegExpExecArray) => SheetDate | null][] = [
   [/^(\d{4})-(\d{2})$/, (m) => month(Number(m[1]), Number(m[2]))],
 ];
 
-/** ISO yyyy-mm-dd → dd/mm/yyyy for display. */
-export function formatIndianDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-const IST_OFFSET_MS = 330 * 60_000;
-
-/** The calendar day (yyyy-mm-dd) of an instant in Asia/Kolkata. */
-export function istDay(at: Date): string {
-  return new Date(at.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** India dates and days live in time/india.ts; these names are kept for the lead rules that use them. */
+export { formatIndianDate, indiaDate as istDay } from '../time/india.ts';

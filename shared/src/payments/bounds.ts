@@ -1,5 +1,5 @@
-import { financialYear } from '../ids.ts';
 import { parseRate } from '../quotes/fx.ts';
+import { financialYear, financialYearOfDate } from '../time/india.ts';
 import { daysBetween, istDate } from './dates.ts';
 
 /** A rate this far (either way) from the stored rate for the day needs an explicit confirmation. */
@@ -59,7 +59,7 @@ export function checkDocumentDate(field: string, on: string, now: Date): BoundPr
   const today = istDate(now);
   if (on > today) return { field, reason: `${on} is in the future; today is ${today}` };
   const fy = financialYear(now);
-  const of = financialYear(new Date(`${on}T12:00:00+05:30`));
+  const of = financialYearOfDate(on);
   if (of !== fy)
     return {
       field,

@@ -6,6 +6,7 @@ import {
   type CalendarType,
   daysOf,
 } from '@mandap/shared';
+import { formatIndianTime } from '@mandap/shared/time';
 import {
   ActionIcon,
   Badge,
@@ -44,7 +45,6 @@ const COLORS: Record<CalendarType, string> = {
 };
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = new Intl.DateTimeFormat('en-IN', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const TIME = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Kolkata' });
 
 /** Monday on or before a day (yyyy-mm-dd). */
 function mondayOf(day: string): string {
@@ -106,7 +106,7 @@ function EntryChip({ entry, compact, onOpen }: { entry: CalendarEntry; compact: 
           textOverflow: 'ellipsis',
         }}
       >
-        {!entry.allDay && `${TIME.format(new Date(entry.start))} `}
+        {!entry.allDay && `${formatIndianTime(entry.start)} `}
         {entry.title}
       </UnstyledButton>
     </Tooltip>

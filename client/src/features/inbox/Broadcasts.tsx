@@ -1,4 +1,5 @@
 import { type CreateBroadcast, EVENT_TYPES, LEAD_STAGE_LABELS, LEAD_STAGES } from '@mandap/shared';
+import { indiaInstantIso } from '@mandap/shared/time';
 import {
   Alert,
   Button,
@@ -42,7 +43,7 @@ function NewBroadcast() {
     template: template ?? '',
     variables: vars,
     // The picker gives a wall-clock time; the house works in Asia/Kolkata.
-    ...(sendAt ? { scheduledAt: `${sendAt}:00+05:30` } : {}),
+    ...(sendAt ? { scheduledAt: indiaInstantIso(sendAt) } : {}),
     segment: {
       ...(eventTypes.length ? { eventTypes: eventTypes as CreateBroadcast['segment']['eventTypes'] } : {}),
       ...(from ? { eventDateFrom: from } : {}),

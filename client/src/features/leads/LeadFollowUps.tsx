@@ -1,5 +1,6 @@
 import '@mantine/dates/styles.css';
 import type { FollowUp } from '@mandap/shared';
+import { indiaInstantIso } from '@mandap/shared/time';
 import { Badge, Button, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -96,7 +97,7 @@ export function FollowUpRow({ followUp, showLead = false }: { followUp: FollowUp
 }
 
 /** The picker's "YYYY-MM-DD HH:mm:ss" is India wall time whatever the device's zone → an instant. */
-const istToIso = (local: string) => new Date(`${local.replace(' ', 'T')}+05:30`).toISOString();
+const istToIso = (local: string) => indiaInstantIso(local);
 
 export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: boolean }) {
   const list = useLeadFollowUps(leadId);

@@ -1,4 +1,5 @@
 import { type Meeting, ZMeeting } from '@mandap/shared';
+import { indiaInstantIso } from '@mandap/shared/time';
 import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -88,7 +89,7 @@ export function LeadMeetings({ leadId, leadName, email }: { leadId: string; lead
           leadId,
           title,
           // The picker gives a local (Asia/Kolkata) date-time.
-          startsAt: `${String(when).replace(' ', 'T').slice(0, 16)}:00+05:30`,
+          startsAt: indiaInstantIso(String(when)),
           durationMinutes: minutes,
           location: location || null,
           attendees: [{ name: leadName, email }],

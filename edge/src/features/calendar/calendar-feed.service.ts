@@ -1,4 +1,5 @@
-import { addDays, buildIcs, fromBase64Url, type IcsEvent, timingSafeEqual, toBase64Url } from '@mandap/shared';
+import { buildIcs, fromBase64Url, type IcsEvent, timingSafeEqual, toBase64Url } from '@mandap/shared';
+import { addDays, indiaToday } from '@mandap/shared/time';
 import { eq } from 'drizzle-orm';
 import { calendarFeeds, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
@@ -54,7 +55,7 @@ export async function feedIcs(deps: Deps, file: string): Promise<string> {
   if (!row || !timingSafeEqual(fromBase64Url(await sha256(secret)), fromBase64Url(row.hash))) throw notFound();
   if (row.user.status !== 'active') throw notFound();
   const viewer: Viewer = { id: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role };
-  const today = new Date(deps.now().getTime() + 330 * 60_000).toISOString().slice(0, 10);
+  const today = indiaToday(deps.now());
   const staff = viewer.role !== 'vendor' && viewer.role !== 'client';
   const entries = await calendarEntries(deps, viewer, {
     from: addDays(today, -31),

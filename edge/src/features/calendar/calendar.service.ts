@@ -9,6 +9,7 @@ import {
   hasPermission,
   needsEventLink,
 } from '@mandap/shared';
+import { indiaDate, indiaToday } from '@mandap/shared/time';
 import { sql } from 'drizzle-orm';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -42,7 +43,7 @@ export async function calendarEntries(deps: Deps, viewer: Viewer, q: CalendarQue
   const linkedEvents = (col: string) => visibleEventCondition(deps.db, viewer, sql.raw(col)) ?? sql`1 = 1`;
   const owner = (col: string) => (q.owner ? sql`AND ${sql.raw(col)} = ${q.owner}` : sql``);
   const toNext = addDays(q.to, 1);
-  const todayIst = new Date(deps.now().getTime() + 330 * 60_000).toISOString().slice(0, 10);
+  const todayIst = indiaToday(deps.now());
   const nowIso = deps.now().toISOString();
   const out: CalendarEntry[] = [];
 
@@ -315,7 +316,7 @@ export async function moveCalendarEntry(
     if (!m) throw notFound('That meeting');
     const oldStart = new Date(String(m.starts_at));
     const target =
-      start.length > 10 ? new Date(start) : new Date(oldStart.getTime() + daysBetween(istDayOf(oldStart), day) * DAY);
+      start.length > 10 ? new Date(start) : new Date(oldStart.getTime() + daysBetween(indiaDate(oldStart), day) * DAY);
     const shift = target.getTime() - oldStart.getTime();
     const newStart = new Date(oldStart.getTime() + shift).toISOString();
     const newEnd = new Date(new Date(String(m.ends_at)).getTime() + shift).toISOString();
@@ -340,7 +341,7 @@ export async function moveCalendarEntry(
     const [f] = await deps.db.all<Row>(sql`SELECT due_at FROM lead_follow_ups WHERE id = ${id}`);
     if (!f) throw notFound('That follow-up');
     const old = new Date(String(f.due_at));
-    const due = start.length > 10 ? new Date(start) : new Date(old.getTime() + daysBetween(istDayOf(old), day) * DAY);
+    const due = start.length > 10 ? new Date(start) : new Date(old.getTime() + daysBetween(indiaDate(old), day) * DAY);
     await rescheduleFollowUp(deps, id, due.toISOString(), viewer, { actorId: viewer.id, ...origin });
     return;
   }
@@ -349,5 +350,3 @@ export async function moveCalendarEntry(
     'This kind of entry cannot be moved from the calendar: change it where it lives.',
   );
 }
-
-const istDayOf = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);

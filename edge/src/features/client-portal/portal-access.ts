@@ -1,4 +1,5 @@
 import { PORTAL_PURPOSE, signLink, verifyLink } from '@mandap/shared';
+import { formatIndianDate } from '@mandap/shared/time';
 import { eq } from 'drizzle-orm';
 import { events, portalLinks, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
@@ -15,8 +16,6 @@ export interface PortalAccess {
   expiresAt: Date;
   via: { kind: 'link'; linkId: string } | { kind: 'session'; userId: string };
 }
-
-const dayOf = (d: Date) => d.toLocaleDateString('en-IN', { timeZone: 'Asia/Kolkata' });
 
 const tampered = () =>
   new AppError('forbidden', 'This link is not valid: it may be incomplete or altered. Ask us to send it again.');
@@ -50,7 +49,7 @@ export async function resolvePortalToken(deps: Deps, token: string): Promise<Por
       'link_expired',
       kind === 'session'
         ? 'This page was open too long. Reload it to continue.'
-        : `This link expired on ${dayOf(check.expiresAt)}. Ask us for a new one.`,
+        : `This link expired on ${formatIndianDate(check.expiresAt)}. Ask us for a new one.`,
     );
   }
   if (kind === 'link') {
@@ -63,7 +62,7 @@ export async function resolvePortalToken(deps: Deps, token: string): Promise<Por
     if (link.revokedAt)
       throw new AppError(
         'link_expired',
-        `This link was withdrawn on ${dayOf(new Date(link.revokedAt))}. Ask us for a new one.`,
+        `This link was withdrawn on ${formatIndianDate(new Date(link.revokedAt))}. Ask us for a new one.`,
       );
     return { eventId: link.eventId, expiresAt: check.expiresAt, via: { kind: 'link', linkId: check.subject } };
   }

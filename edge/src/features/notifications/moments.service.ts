@@ -1,4 +1,5 @@
 import { type Currency, EVENT_DAY_START_IST, formatMoney, type Moment, momentsFor } from '@mandap/shared';
+import { indiaInstant } from '@mandap/shared/time';
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
@@ -268,7 +269,7 @@ export async function rewindMoments(deps: Deps, seq = 0) {
 
 /** The instant an event day starts (its start date at EVENT_DAY_START_IST, Asia/Kolkata). */
 export function eventStartsAt(startDate: string): Date {
-  return new Date(`${startDate}T${EVENT_DAY_START_IST}:00+05:30`);
+  return indiaInstant(startDate, EVENT_DAY_START_IST);
 }
 
 const REMINDERS = [

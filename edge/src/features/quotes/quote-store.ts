@@ -1,4 +1,5 @@
 import type { FxSnapshot, QuoteLine, QuoteStatus, QuoteSummary, QuoteVersionView } from '@mandap/shared';
+import { indiaToday } from '@mandap/shared/time';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
@@ -10,14 +11,10 @@ export type QuoteRow = typeof quotes.$inferSelect;
 export type VersionRow = typeof quoteVersions.$inferSelect;
 type DetailsRow = typeof quoteVersionDetails.$inferSelect;
 
-/** Today in Asia/Kolkata as yyyy-mm-dd: validity dates are Indian calendar days. */
-export function istToday(now: Date): string {
-  return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 10);
-}
-
 /** A sent or viewed version past its validity date reads as expired (no job needed to flip it). */
 export function effectiveStatus(v: Pick<VersionRow, 'status' | 'validUntil'>, now: Date): QuoteStatus {
-  if ((v.status === 'sent' || v.status === 'viewed') && v.validUntil && v.validUntil < istToday(now)) return 'expired';
+  if ((v.status === 'sent' || v.status === 'viewed') && v.validUntil && v.validUntil < indiaToday(now))
+    return 'expired';
   return v.status;
 }
 

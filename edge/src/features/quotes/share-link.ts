@@ -1,4 +1,5 @@
 import { LINK_PURPOSE, signLink, verifyLink } from '@mandap/shared';
+import { formatIndianDate } from '@mandap/shared/time';
 import { AppError } from '../../lib/errors.ts';
 
 /**
@@ -19,8 +20,10 @@ export async function verifyShareToken(
   const check = await verifyLink(secret, LINK_PURPOSE.quoteShare, token, now);
   if (check.ok) return { versionId: check.subject, expiresAt: check.expiresAt };
   if (check.reason === 'expired') {
-    const day = check.expiresAt.toLocaleDateString('en-IN', { timeZone: 'Asia/Kolkata' });
-    throw new AppError('link_expired', `This quote link expired on ${day}. Ask us for a new link.`);
+    throw new AppError(
+      'link_expired',
+      `This quote link expired on ${formatIndianDate(check.expiresAt)}. Ask us for a new link.`,
+    );
   }
   throw new AppError(
     'forbidden',

@@ -1,4 +1,5 @@
 import { istDate } from '@mandap/shared';
+import { indiaInstantIso } from '@mandap/shared/time';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { eventAccess, events, users, vendorAssignments, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
@@ -84,8 +85,7 @@ export async function seedDemoVendors(deps: Deps): Promise<boolean> {
   });
 
   const day = linked.startDate;
-  const arrive = (hh: number) =>
-    new Date(Date.parse(`${day}T${String(hh).padStart(2, '0')}:00:00+05:30`)).toISOString();
+  const arrive = (hh: number) => indiaInstantIso(day, `${String(hh).padStart(2, '0')}:00`);
   const menu = await createAssignment(deps, staff, {
     vendorId: shree.id,
     eventId: linked.id,
