@@ -129,10 +129,12 @@ export const ZEnv = z.object({
   /** Interakt: API base URL and the secret key from its developer settings (sent as Basic auth). */
   INTERAKT_API_URL: z.url().default('https://api.interakt.ai'),
   INTERAKT_API_KEY: z.string().min(8).optional(),
+  /** Interakt webhook secret (Developer Settings): incoming messages and statuses are checked against it. Unset: refused. */
+  INTERAKT_WEBHOOK_SECRET: z.string().min(8).optional(),
   /** WhatsApp webhook: the app secret that signs deliveries (X-Hub-Signature-256) and the verify token. Unset: the webhook refuses. */
   WHATSAPP_APP_SECRET: z.string().min(8).optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional(),
-  /** Most WhatsApp messages sent per second by one delivery runner (Cloud API allows 80 by default). */
+  /** Most WhatsApp messages sent per second by all delivery runners together (Cloud API allows 80 by default). */
   WHATSAPP_MAX_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
   /** SMTP server for email, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS). Unset: email is recorded as not sent. */
   SMTP_URL: z

@@ -1,9 +1,8 @@
-import type { LiveUpdate } from '@mandap/shared';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext, Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type EventUpdate, readUpdates } from './event-feed.ts';
-import { liveHubFor } from './live-hub.ts';
+import { type LiveHub, liveHubFor } from './live-hub.ts';
 
 /** Workers cut long streams (runtime updates, 30 s CPU-less limits): end early and let the browser resume. */
 const isWorkers = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers';
@@ -39,6 +38,32 @@ export function resumePoint(c: AppContext, after: string | undefined): number {
  * disconnect or an edge restart every update arrives exactly once and in order.
  */
 export function streamEventUpdates(c: AppContext, deps: Deps, opts: StreamOptions) {
+  return streamLogUpdates<EventUpdate>(c, deps, {
+    ...opts,
+    topic: opts.eventId,
+    hub: liveHubFor(deps.db, (err) => deps.log.error('live hub poll failed', { error: String(err) })),
+    replay: (cursor) => readUpdates(deps.db, cursor, { eventId: opts.eventId }),
+    encode: (u) => ({ seq: u.seq, area: u.area, label: u.label, at: u.at }),
+  });
+}
+
+export interface LogStreamOptions<U> extends Omit<StreamOptions, 'eventId'> {
+  /** The hub's topic this stream follows. */
+  topic: string;
+  hub: LiveHub<U>;
+  /** One page of this topic's updates after a sequence number, read from the log itself. */
+  replay: (afterSeq: number) => Promise<{ updates: U[]; lastSeq: number; more: boolean }>;
+  /** The `update` event's data for one update. */
+  encode: (u: U) => Record<string, unknown>;
+}
+
+/**
+ * Server-sent events for one topic of the event log (an event's page, the team inbox). Each
+ * update's `id` is its event-log sequence number: subscribe to the hub first, replay the log
+ * after the resume point, then send what the hub delivered, skipping anything at or below the
+ * last id sent.
+ */
+export function streamLogUpdates<U extends { seq: number }>(c: AppContext, deps: Deps, opts: LogStreamOptions<U>) {
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const maxDurationMs = opts.maxDurationMs ?? (isWorkers ? 25_000 : Number.POSITIVE_INFINITY);
   c.header('Cache-Control', 'no-cache, no-transform');
@@ -47,15 +72,13 @@ export function streamEventUpdates(c: AppContext, deps: Deps, opts: StreamOption
     c,
     async (stream) => {
       let last = opts.afterSeq;
-      const queue: EventUpdate[] = [];
+      const queue: U[] = [];
       let wake: (() => void) | null = null;
       const nudge = () => {
         wake?.();
         wake = null;
       };
-      const unsubscribe = await liveHubFor(deps.db, (err) =>
-        deps.log.error('live hub poll failed', { error: String(err) }),
-      ).subscribe(opts.eventId, (u) => {
+      const unsubscribe = await opts.hub.subscribe(opts.topic, (u) => {
         queue.push(u);
         nudge();
       });
@@ -63,20 +86,16 @@ export function streamEventUpdates(c: AppContext, deps: Deps, opts: StreamOption
         unsubscribe();
         nudge();
       });
-      const send = async (u: LiveUpdate) => {
+      const send = async (u: U) => {
         if (u.seq <= last) return;
         last = u.seq;
-        await stream.writeSSE({
-          id: String(u.seq),
-          event: 'update',
-          data: JSON.stringify({ seq: u.seq, area: u.area, label: u.label, at: u.at }),
-        });
+        await stream.writeSSE({ id: String(u.seq), event: 'update', data: JSON.stringify(opts.encode(u)) });
       };
       try {
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }), retry: 2000 });
         // Replay what was missed, page by page, from the log itself.
         for (let cursor = last, more = true; more && !stream.aborted; ) {
-          const page = await readUpdates(deps.db, cursor, { eventId: opts.eventId });
+          const page = await opts.replay(cursor);
           for (const u of page.updates) await send(u);
           cursor = page.lastSeq;
           more = page.more;

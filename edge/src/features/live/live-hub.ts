@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type EventUpdate, readUpdates } from './event-feed.ts';
 
-type Listener = (u: EventUpdate) => void;
+/** One page of the event log after a sequence number: the updates in it, and where it stopped. */
+export type LogFeed<U> = (db: Db, afterSeq: number) => Promise<{ updates: U[]; lastSeq: number; more: boolean }>;
 
 /**
  * One poller per database per process: it reads the event log after the last sequence it saw
@@ -10,8 +11,8 @@ type Listener = (u: EventUpdate) => void;
  * open on that event. Every edge instance runs its own, so a change committed through any
  * instance reaches pages on all of them. It runs only while at least one page listens.
  */
-export class LiveHub {
-  private readonly listeners = new Map<string, Set<Listener>>();
+export class LiveHub<U = EventUpdate> {
+  private readonly listeners = new Map<string, Set<(u: U) => void>>();
   private cursor: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private polling = false;
@@ -20,6 +21,9 @@ export class LiveHub {
     private readonly db: Db,
     private readonly intervalMs = 100,
     private readonly onError: (err: unknown) => void = () => {},
+    /** What is read from the log, and the topic (an event's id by default) each update goes to. */
+    private readonly feed: LogFeed<U> = readUpdates as unknown as LogFeed<U>,
+    private readonly topicOf: (u: U) => string = (u) => (u as unknown as EventUpdate).eventId,
   ) {}
 
   get size(): number {
@@ -28,8 +32,8 @@ export class LiveHub {
     return n;
   }
 
-  /** Listens to one event's updates committed from now on; returns the way to stop. */
-  async subscribe(eventId: string, listener: Listener): Promise<() => void> {
+  /** Listens to one event's (one topic's) updates committed from now on; returns the way to stop. */
+  async subscribe(eventId: string, listener: (u: U) => void): Promise<() => void> {
     if (this.cursor === null) {
       const [row] = await this.db.all<{ seq: number | null }>(sql`SELECT max(seq) AS seq FROM event_log`);
       this.cursor ??= Number(row?.seq ?? 0);
@@ -66,8 +70,8 @@ export class LiveHub {
     try {
       let more = true;
       while (more && this.cursor !== null && this.listeners.size > 0) {
-        const page = await readUpdates(this.db, this.cursor);
-        for (const u of page.updates) for (const l of this.listeners.get(u.eventId) ?? []) l(u);
+        const page = await this.feed(this.db, this.cursor);
+        for (const u of page.updates) for (const l of this.listeners.get(this.topicOf(u)) ?? []) l(u);
         if (this.cursor !== null) this.cursor = page.lastSeq;
         more = page.more;
       }
@@ -88,6 +92,29 @@ export function liveHubFor(db: Db, onError?: (err: unknown) => void): LiveHub {
   if (!hub) {
     hub = new LiveHub(db, 100, onError);
     hubs.set(db, hub);
+  }
+  return hub;
+}
+
+const feedHubs = new WeakMap<object, Map<string, LiveHub<unknown>>>();
+
+/** The hub of this process for one database and another feed of the log (e.g. the inbox), by name. */
+export function liveFeedHub<U>(
+  db: Db,
+  name: string,
+  feed: LogFeed<U>,
+  topicOf: (u: U) => string,
+  onError?: (err: unknown) => void,
+): LiveHub<U> {
+  let byName = feedHubs.get(db);
+  if (!byName) {
+    byName = new Map();
+    feedHubs.set(db, byName);
+  }
+  let hub = byName.get(name) as LiveHub<U> | undefined;
+  if (!hub) {
+    hub = new LiveHub<U>(db, 100, onError, feed, topicOf);
+    byName.set(name, hub as LiveHub<unknown>);
   }
   return hub;
 }

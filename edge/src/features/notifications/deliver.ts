@@ -12,7 +12,9 @@ import { notificationOutbox, whatsappContacts } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { type Channels, channelsOf, NO_PROVIDER } from './channels/index.ts';
 import type { ChannelAdapter, OutgoingMessage, SendResult } from './channels/types.ts';
+import { noteInboxChange } from './inbox-feed.ts';
 import { FREE_TEXT, type OutboxRow } from './outbox.ts';
+import { sharedPacer } from './pace.ts';
 import { loadSettings, type NotificationSettings, priceOf } from './settings.service.ts';
 import { pushToStaff } from './web-push.ts';
 
@@ -76,18 +78,6 @@ async function claim(deps: Deps, now: Date, o: Required<Omit<DeliverOptions, 'on
     })
     .where(inArray(t.id, pick))
     .returning();
-}
-
-/** Paces starts to at most `perSecond`, across the concurrent senders of one runner. */
-function pacer(perSecond: number) {
-  const gap = 1000 / perSecond;
-  let next = 0;
-  return async () => {
-    const now = Date.now();
-    const at = Math.max(now, next);
-    next = at + gap;
-    if (at > now) await new Promise((r) => setTimeout(r, at - now));
-  };
 }
 
 interface RoundContext {
@@ -256,7 +246,7 @@ async function contactsOf(deps: Deps, rows: OutboxRow[]) {
 
 /**
  * Delivers due outbox rows: claims a batch under a lease, sends each through its channel
- * (WhatsApp paced to the provider's rate; a 429 holds that provider), and records the
+ * (WhatsApp paced to the provider's rate across all runners; a 429 holds that provider), and records the
  * outcome. Retryable failures come back with exponential backoff; after the last attempt
  * the row is dead-lettered with its error. At least once: a runner that dies after a send
  * but before recording it lets the lease lapse and the row goes again.
@@ -271,11 +261,17 @@ export async function deliverDue(deps: Deps, now: Date, options: DeliverOptions)
   };
   const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, dead: 0, notSent: 0, cancelled: 0 };
   const started = Date.now();
+  const channels = channelsOf(deps.env);
   const ctxBase = {
     deps,
     now,
-    channels: channelsOf(deps.env),
-    paceWhatsApp: pacer(deps.env.WHATSAPP_MAX_PER_SECOND),
+    channels,
+    // One pace per provider for every runner on this database (a shared slot row), not per runner.
+    paceWhatsApp: sharedPacer(
+      deps.db,
+      `whatsapp:${channels.whatsapp?.provider ?? 'none'}`,
+      deps.env.WHATSAPP_MAX_PER_SECOND,
+    ),
     heldUntil: new Map<string, number>(),
   };
   for (;;) {
@@ -299,6 +295,14 @@ export async function deliverDue(deps: Deps, now: Date, options: DeliverOptions)
     );
     const updates = rows.map((row, i) => outcomeUpdate(deps, row, outcomes[i]!, now, o.runner));
     await deps.db.batch(updates as [(typeof updates)[number], ...typeof updates]);
+    // Open inboxes hear of WhatsApp messages to their conversations that were sent (or not) in this round.
+    const inboxPhones = [
+      ...new Set(rows.filter((r) => r.channel === 'whatsapp' && ctx.contacts.has(r.recipient)).map((r) => r.recipient)),
+    ];
+    if (inboxPhones.length > 0)
+      await noteInboxChange(deps.db, now, { type: 'whatsapp.status_changed', phones: inboxPhones }).catch((err) =>
+        deps.log.warn('inbox change not journalled', { error: String(err) }),
+      );
     rows.forEach((row, i) => {
       const out = outcomes[i]!;
       if (out.kind === 'sent') report.sent++;

@@ -5,6 +5,7 @@ import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { keptHeaders } from '../intake/inbox.ts';
+import { resumePoint } from '../live/event-stream.ts';
 import {
   assignConversation,
   changeConsent,
@@ -13,7 +14,12 @@ import {
   markConversationRead,
   replyToConversation,
 } from './inbox.service.ts';
-import { receiveWhatsAppDelivery, verifyWhatsAppSubscription } from './whatsapp-webhook.service.ts';
+import { logEnd, sessionStillAllows, streamInbox } from './inbox-feed.ts';
+import {
+  receiveInteraktDelivery,
+  receiveWhatsAppDelivery,
+  verifyWhatsAppSubscription,
+} from './whatsapp-webhook.service.ts';
 
 const ZAny = z.looseObject({});
 const ZPhone = z.object({
@@ -73,20 +79,41 @@ const consent = defineRoute({
   responses: { 200: jsonResponse(ZAny, 'Recorded.'), ...errorResponses },
 });
 
+const stream = defineRoute({
+  method: 'get',
+  path: '/stream',
+  permission: 'leads:read',
+  summary: 'The inbox live: server-sent events for new messages, status changes and conversation changes',
+  description:
+    'Each `update` carries `{ seq, kind, phones, at }`; its id is the event-log sequence number, and a reconnect with Last-Event-ID (or `after`) replays what was missed. Without either the stream starts from now.',
+  request: { query: z.object({ after: z.string().max(16).optional() }) },
+  responses: {
+    200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'An event stream.' },
+    ...errorResponses,
+  },
+});
+
 export const inboxRoutes = createRouter()
+  .openapi(stream, async (c) => {
+    const deps = c.get('deps');
+    const viewer = viewerOf(c);
+    const resumeGiven = c.req.header('last-event-id') !== undefined || c.req.valid('query').after !== undefined;
+    const after = resumeGiven ? resumePoint(c, c.req.valid('query').after) : await logEnd(deps.db);
+    return streamInbox(c, deps, after, await sessionStillAllows(deps, viewer.id));
+  })
   .openapi(list, async (c) =>
     c.json(await listConversations(c.get('deps'), viewerOf(c), c.req.valid('query').filter), 200),
   )
   .openapi(thread, async (c) => c.json(await conversationThread(c.get('deps'), c.req.valid('param').phone), 200))
   .openapi(read, async (c) => {
-    await markConversationRead(c.get('deps'), c.req.valid('param').phone);
+    await markConversationRead(c.get('deps'), c.req.valid('param').phone, viewerOf(c).id);
     return c.json({ ok: true }, 200);
   })
   .openapi(reply, async (c) =>
     c.json(await replyToConversation(c.get('deps'), viewerOf(c), c.req.valid('param').phone, c.req.valid('json')), 201),
   )
   .openapi(assign, async (c) => {
-    await assignConversation(c.get('deps'), c.req.valid('param').phone, c.req.valid('json').assigneeId);
+    await assignConversation(c.get('deps'), c.req.valid('param').phone, c.req.valid('json').assigneeId, viewerOf(c).id);
     return c.json({ ok: true }, 200);
   })
   .openapi(consent, async (c) => {
@@ -120,6 +147,14 @@ const receive = defineRoute({
   responses: { 200: jsonResponse(ZAny, 'Recorded.'), ...errorResponses },
 });
 
+const receiveInterakt = defineRoute({
+  method: 'post',
+  path: '/interakt',
+  permission: 'public',
+  summary: 'Interakt webhook (incoming messages and statuses), verified by Interakt-Signature over the raw body',
+  responses: { 200: jsonResponse(ZAny, 'Recorded.'), ...errorResponses },
+});
+
 export const whatsappWebhookRoutes = createRouter()
   .openapi(verify, (c) => {
     const q = c.req.valid('query');
@@ -136,6 +171,14 @@ export const whatsappWebhookRoutes = createRouter()
     const r = await receiveWhatsAppDelivery(c.get('deps'), {
       body: await c.req.text(),
       signature: c.req.header('x-hub-signature-256'),
+      headers: keptHeaders(c.req.raw.headers),
+    });
+    return c.json({ ok: true, ...r }, 200);
+  })
+  .openapi(receiveInterakt, async (c) => {
+    const r = await receiveInteraktDelivery(c.get('deps'), {
+      body: await c.req.text(),
+      signature: c.req.header('interakt-signature'),
       headers: keptHeaders(c.req.raw.headers),
     });
     return c.json({ ok: true, ...r }, 200);

@@ -12,6 +12,7 @@ import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordConsent } from './contacts.service.ts';
 import { deliverDue } from './deliver.ts';
+import { noteInboxChange } from './inbox-feed.ts';
 import { FREE_TEXT, queueMessage } from './outbox.ts';
 
 async function contactOf(deps: Deps, phone: string) {
@@ -125,12 +126,21 @@ export async function conversationThread(deps: Deps, phone: string) {
   };
 }
 
-export async function markConversationRead(deps: Deps, phone: string) {
-  await contactOf(deps, phone);
-  await deps.db.update(whatsappContacts).set({ unread: 0 }).where(eq(whatsappContacts.phone, phone));
+export async function markConversationRead(deps: Deps, phone: string, actorId: string | null = null) {
+  const c = await contactOf(deps, phone);
+  if (c.unread === 0) return;
+  await deps.db.transaction(async (tx) => {
+    await tx.update(whatsappContacts).set({ unread: 0 }).where(eq(whatsappContacts.phone, phone));
+    await noteInboxChange(tx, deps.now(), { type: 'inbox.conversation_updated', phone, change: 'read', actorId });
+  });
 }
 
-export async function assignConversation(deps: Deps, phone: string, assigneeId: string | null) {
+export async function assignConversation(
+  deps: Deps,
+  phone: string,
+  assigneeId: string | null,
+  actorId: string | null = null,
+) {
   await contactOf(deps, phone);
   if (assigneeId) {
     const [u] = await deps.db
@@ -142,7 +152,10 @@ export async function assignConversation(deps: Deps, phone: string, assigneeId: 
         fields: { assigneeId: 'not an active staff member' },
       });
   }
-  await deps.db.update(whatsappContacts).set({ assigneeId }).where(eq(whatsappContacts.phone, phone));
+  await deps.db.transaction(async (tx) => {
+    await tx.update(whatsappContacts).set({ assigneeId }).where(eq(whatsappContacts.phone, phone));
+    await noteInboxChange(tx, deps.now(), { type: 'inbox.conversation_updated', phone, change: 'assigned', actorId });
+  });
 }
 
 export async function changeConsent(
@@ -153,7 +166,15 @@ export async function changeConsent(
   source: string,
 ) {
   await contactOf(deps, phone);
-  await deps.db.transaction((tx) => recordConsent(tx, phone, consent, source, deps.now(), viewer.id));
+  await deps.db.transaction(async (tx) => {
+    await recordConsent(tx, phone, consent, source, deps.now(), viewer.id);
+    await noteInboxChange(tx, deps.now(), {
+      type: 'inbox.conversation_updated',
+      phone,
+      change: 'consent',
+      actorId: viewer.id,
+    });
+  });
 }
 
 /**
@@ -204,6 +225,7 @@ export async function replyToConversation(deps: Deps, viewer: Viewer, phone: str
       .update(whatsappContacts)
       .set({ lastMessageAt: now.toISOString(), lastPreview: preview.slice(0, 140), unread: 0 })
       .where(eq(whatsappContacts.phone, phone));
+    await noteInboxChange(tx, now, { type: 'inbox.conversation_updated', phone, change: 'reply', actorId: viewer.id });
     return queued!;
   });
   await deliverDue(deps, now, { runner: `reply-${id}`, onlyId: id });

@@ -14,6 +14,7 @@ import { AppError } from '../../lib/errors.ts';
 import { recordDelivery } from '../intake/inbox.ts';
 import { isValidMetaSignature } from '../intake/meta-signature.ts';
 import { linkContact, recordConsent } from './contacts.service.ts';
+import { noteInboxChange } from './inbox-feed.ts';
 
 interface WaMessage {
   from?: string;
@@ -90,6 +91,7 @@ async function recordMessage(tx: DbOrTx, m: WaMessage, profileName: string | nul
     .onConflictDoNothing()
     .returning({ id: whatsappInbound.id });
   if (inserted.length === 0) return false;
+  await noteInboxChange(tx, now, { type: 'whatsapp.message_received', phone });
   const links = await linksFor(tx, phone);
   await linkContact(tx, phone, { name: profileName ?? links.name, leadId: links.leadId, eventId: links.eventId }, now);
   await tx
@@ -119,7 +121,11 @@ const STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 async function recordStatus(tx: DbOrTx, s: WaStatus, now: Date): Promise<boolean> {
   if (!s.id || !s.status || !STATUSES.has(s.status)) return false;
   const [row] = await tx
-    .select({ id: notificationOutbox.id, providerStatus: notificationOutbox.providerStatus })
+    .select({
+      id: notificationOutbox.id,
+      providerStatus: notificationOutbox.providerStatus,
+      recipient: notificationOutbox.recipient,
+    })
     .from(notificationOutbox)
     .where(eq(notificationOutbox.providerMessageId, s.id))
     .limit(1);
@@ -145,6 +151,8 @@ async function recordStatus(tx: DbOrTx, s: WaStatus, now: Date): Promise<boolean
         : {}),
     })
     .where(and(eq(notificationOutbox.id, row.id)));
+  if (merged !== row.providerStatus)
+    await noteInboxChange(tx, now, { type: 'whatsapp.status_changed', phones: [row.recipient] });
   return true;
 }
 
@@ -182,6 +190,107 @@ export async function receiveWhatsAppDelivery(
     }
     await recordDelivery(tx, {
       provider: 'whatsapp',
+      signatureValid: true,
+      status: 'processed',
+      reason: `${messages} new message(s), ${statuses} status update(s)`,
+      headers: d.headers,
+      body: d.body,
+      at: now,
+    });
+  });
+  return { messages, statuses };
+}
+
+/** Interakt's webhook event (its documented `type`, `data.customer` and `data.message`). */
+interface InteraktEvent {
+  type?: string;
+  timestamp?: string;
+  data?: {
+    customer?: { country_code?: string; phone_number?: string; traits?: { name?: string } };
+    message?: {
+      id?: string;
+      message?: string;
+      message_content_type?: string;
+      received_at_utc?: string;
+      channel_error_code?: string | null;
+      channel_failure_reason?: string | null;
+    };
+  };
+}
+
+/** Interakt's times are UTC without a zone ("2026-11-30T08:01:02.123000"); Unix seconds for the shared recorder. */
+function utcSeconds(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+  return Number.isNaN(ms) ? undefined : String(Math.floor(ms / 1000));
+}
+
+const INTERAKT_STATUS = /^message_(?:api|campaign)_(sent|delivered|read|failed)$/;
+
+/**
+ * One Interakt webhook delivery: `Interakt-Signature: sha256=<hex HMAC-SHA256 of the raw body
+ * with the webhook secret>` is checked first (a bad one: 401, nothing recorded). Incoming
+ * customer messages (`message_received`) and the statuses of messages we sent
+ * (`message_api_sent|delivered|read|failed`) go through the same recorders as Meta's: once per
+ * message id, statuses merged to the furthest (or failed with its reason).
+ */
+export async function receiveInteraktDelivery(
+  deps: Deps,
+  d: { body: string; signature: string | undefined; headers: Record<string, string> },
+) {
+  const secret = deps.env.INTERAKT_WEBHOOK_SECRET;
+  const header = d.signature?.trim();
+  const signature = header && !header.startsWith('sha256=') ? `sha256=${header}` : header;
+  if (!secret || !(await isValidMetaSignature(secret, d.body, signature)))
+    throw new AppError('unauthenticated', 'The Interakt-Signature header does not match this body.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(d.body);
+  } catch {
+    throw new AppError('invalid_json', 'The webhook body is not valid JSON.');
+  }
+  // One event per call, as documented; a list is accepted too.
+  const list = (Array.isArray(parsed) ? parsed : [parsed]).filter(
+    (e): e is InteraktEvent => typeof e === 'object' && e !== null,
+  );
+  const now = deps.now();
+  let messages = 0;
+  let statuses = 0;
+  await deps.db.transaction(async (tx) => {
+    for (const e of list) {
+      const m = e.data?.message;
+      if (!m?.id) continue;
+      if (e.type === 'message_received') {
+        const c = e.data?.customer;
+        const digits = `${c?.country_code ?? ''}${c?.phone_number ?? ''}`.replace(/\D/g, '');
+        if (!digits) continue;
+        const text = typeof m.message === 'string' ? m.message : undefined;
+        const wa: WaMessage = {
+          from: digits,
+          id: `interakt:${m.id}`,
+          timestamp: utcSeconds(m.received_at_utc) ?? utcSeconds(e.timestamp),
+          type: (m.message_content_type ?? 'text').toLowerCase(),
+          ...(text !== undefined ? { text: { body: text } } : {}),
+        };
+        if (await recordMessage(tx, wa, c?.traits?.name ?? null, now)) messages++;
+        continue;
+      }
+      const status = INTERAKT_STATUS.exec(e.type ?? '')?.[1];
+      if (!status) continue;
+      const reason = m.channel_failure_reason ?? undefined;
+      const code = Number(m.channel_error_code);
+      const s: WaStatus = {
+        id: m.id,
+        status,
+        timestamp: utcSeconds(e.timestamp),
+        ...(status === 'failed'
+          ? { errors: [{ title: reason ?? 'failed', ...(Number.isFinite(code) && code > 0 ? { code } : {}) }] }
+          : {}),
+      };
+      if (await recordStatus(tx, s, now)) statuses++;
+    }
+    await recordDelivery(tx, {
+      provider: 'interakt',
       signatureValid: true,
       status: 'processed',
       reason: `${messages} new message(s), ${statuses} status update(s)`,
