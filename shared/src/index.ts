@@ -1,6 +1,5 @@
 export * from './access/index.ts';
 export * from './calendar/index.ts';
-export * from './dashboard/index.ts';
 export * from './documents/document-pdf.ts';
 export * from './ids.ts';
 export * from './leads/index.ts';

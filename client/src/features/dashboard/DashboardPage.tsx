@@ -1,14 +1,11 @@
 import { type EventSummary, isScopedRole, ROLE_LABELS } from '@mandap/shared';
-import { Badge, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconConfetti, IconTargetArrow, IconTrophy } from '@tabler/icons-react';
-import { formatCount, formatDate, hourInKolkata, todayInKolkata } from '../../lib/format.ts';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { formatDate, hourInKolkata, todayInKolkata } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';
 import { useEvents } from '../events/useEvents.ts';
 import { ClientPaymentsCard } from '../finance/ClientPaymentsCard.tsx';
-import { useLeadCounts } from '../leads/leads.api.ts';
 import { ClientQuotesCard } from '../quotes/ClientQuotesCard.tsx';
-import { LeadsByStage } from './LeadsByStage.tsx';
-import { StatCard } from './StatCard.tsx';
+import { OperationsDashboard } from './OperationsDashboard.tsx';
 import { UpcomingEvents } from './UpcomingEvents.tsx';
 
 function greeting(): string {
@@ -26,15 +23,17 @@ function upcoming(events: EventSummary[] | undefined): EventSummary[] | undefine
     .sort((a, b) => a.startDate.localeCompare(b.startDate));
 }
 
+/** Staff get the operations dashboard; a client or vendor gets the events they are part of. */
 export function DashboardPage() {
   const me = useMe();
-  const scoped = isScopedRole(me.role);
-  const canLeads = me.permissions.includes('leads:read');
-  const events = useEvents();
-  const counts = useLeadCounts({}, canLeads);
-  const next = upcoming(events.data);
-  const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  if (!isScopedRole(me.role)) return <OperationsDashboard />;
+  return <ScopedDashboard />;
+}
 
+function ScopedDashboard() {
+  const me = useMe();
+  const events = useEvents();
+  const next = upcoming(events.data);
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -43,70 +42,16 @@ export function DashboardPage() {
             {greeting()}, {me.name.split(' ')[0]}
           </Title>
           <Text c="dimmed" size="sm">
-            Today is {formatDate(todayInKolkata())}.{' '}
-            {scoped ? 'Here are the events you are part of.' : 'Here is where things stand.'}
+            Today is {formatDate(todayInKolkata())}. Here are the events you are part of.
           </Text>
         </Stack>
         <Badge variant="light" color="marigold" size="lg">
           {ROLE_LABELS[me.role]}
         </Badge>
       </Group>
-
-      {scoped ? (
-        <>
-          <UpcomingEvents title="Your events" events={next} error={events.error} />
-          {me.permissions.includes('quotes:read') && <ClientQuotesCard />}
-          {me.role === 'client' && me.permissions.includes('payments:read') && (
-            <ClientPaymentsCard events={events.data} />
-          )}
-        </>
-      ) : (
-        <>
-          <SimpleGrid cols={{ base: 2, md: canLeads ? 4 : 2 }}>
-            <StatCard
-              label="Upcoming events"
-              value={next && formatCount(next.length)}
-              hint="Booked and not yet done"
-              icon={<IconCalendarEvent size={22} />}
-            />
-            <StatCard
-              label="Next 30 days"
-              value={next && formatCount(next.filter((e) => e.startDate <= in30).length)}
-              hint="Events starting soon"
-              icon={<IconConfetti size={22} />}
-              color="marigold"
-            />
-            {canLeads && (
-              <StatCard
-                label="Open leads"
-                value={counts.data && formatCount(counts.data.open)}
-                hint="Not yet won or lost"
-                icon={<IconTargetArrow size={22} />}
-                color="blue"
-              />
-            )}
-            {canLeads && (
-              <StatCard
-                label="Leads won"
-                value={counts.data && formatCount(counts.data.won)}
-                hint={counts.data ? `of ${formatCount(counts.data.total)} leads in total` : undefined}
-                icon={<IconTrophy size={22} />}
-                color="green"
-              />
-            )}
-          </SimpleGrid>
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, md: canLeads ? 7 : 12 }}>
-              <UpcomingEvents events={next?.slice(0, 6)} error={events.error} />
-            </Grid.Col>
-            {canLeads && (
-              <Grid.Col span={{ base: 12, md: 5 }}>
-                <LeadsByStage counts={counts.data?.byStage} error={counts.error} />
-              </Grid.Col>
-            )}
-          </Grid>
-        </>
-      )}
+      <UpcomingEvents title="Your events" events={next} error={events.error} />
+      {me.permissions.includes('quotes:read') && <ClientQuotesCard />}
+      {me.role === 'client' && me.permissions.includes('payments:read') && <ClientPaymentsCard events={events.data} />}
     </Stack>
   );
 }

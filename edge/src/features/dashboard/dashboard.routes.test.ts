@@ -3,12 +3,12 @@ import {
   type AgeingBucket,
   addDays,
   ageingBucket,
-  type Dashboard,
   istDate,
   LEAD_SOURCES,
   LEAD_STAGES,
   newId,
 } from '@mandap/shared';
+import type { Dashboard } from '@mandap/shared/dashboard';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';

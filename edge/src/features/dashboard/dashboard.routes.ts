@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { isScopedRole, ZDashboard, ZDashboardQuery } from '@mandap/shared';
+import { isScopedRole } from '@mandap/shared';
+import { ZDashboard, ZDashboardQuery } from '@mandap/shared/dashboard';
 import { viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonResponse } from '../../lib/openapi.ts';

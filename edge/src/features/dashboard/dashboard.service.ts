@@ -2,8 +2,6 @@ import {
   ASSIGNMENT_STATUSES,
   type AssignmentStatus,
   addDays,
-  type Dashboard,
-  type DashboardQuery,
   DEPENDENCY_MET,
   daysBetween,
   hasPermission,
@@ -12,8 +10,8 @@ import {
   LEAD_STAGES,
   type LeadSource,
   type LeadStage,
-  NOTIFICATION_STATUSES,
 } from '@mandap/shared';
+import { type Dashboard, type DashboardQuery, NOTIFICATION_STATUSES } from '@mandap/shared/dashboard';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
