@@ -29,8 +29,18 @@ const ZCollabEnv = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' })
     .optional(),
-  /** Group-commit window: updates arriving within this many ms share one transaction. */
-  COLLAB_GROUP_COMMIT_MS: z.coerce.number().nonnegative().default(2),
+  /**
+   * Group-commit window: updates arriving within this many ms share one transaction. 0: commit at
+   * the end of the event-loop turn; what arrives during a commit forms the next group.
+   */
+  COLLAB_GROUP_COMMIT_MS: z.coerce.number().nonnegative().default(0),
+  /**
+   * `normal`: a commit is written to the WAL without an fsync: it survives a crash of the process
+   * (kill -9); power loss or an OS crash can drop the newest commits, which the peers' own copies
+   * send back when they reconnect. `full`: fsync at every commit (survives power loss; about 6 ms
+   * more per relay on the bench machine's disk). See log-db.ts.
+   */
+  COLLAB_SYNCHRONOUS: z.enum(['full', 'normal']).default('normal'),
 });
 
 export type CollabEnv = z.infer<typeof ZCollabEnv>;

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type Client, createClient } from '@libsql/client';
 import * as Y from 'yjs';
 import { foldStored } from './fold.ts';
+import { type BatchRunner, type LogDb, openLogDb } from './log-db.ts';
 import type { Metrics } from './metrics.ts';
 
 /**
@@ -14,8 +14,13 @@ import type { Metrics } from './metrics.ts';
  */
 export interface UpdateLogOptions {
   url: string;
-  /** Updates arriving within this window share one transaction. */
+  /**
+   * Updates arriving within this window share one transaction. 0: a commit starts as soon as the
+   * current event-loop turn ends; updates that arrive while it is on disk form the next group.
+   */
   groupCommitMs: number;
+  /** `normal` (default): a commit survives a process crash. `full`: fsync at every commit, survives power loss. */
+  synchronous?: 'full' | 'normal';
   /** A document whose log grows past this many rows is compacted into a snapshot. */
   compactAfter: number;
   metrics: Metrics;
@@ -74,7 +79,8 @@ export function fileDatabasePath(url: string): string | null {
 
 export class UpdateLog {
   private queue: PendingWrite[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  /** The scheduled flush, if one is waiting to start. */
+  private timer: { cancel: () => void } | null = null;
   private flushing: Promise<void> | null = null;
   private logLength = new Map<string, number>();
   private closed = false;
@@ -82,20 +88,15 @@ export class UpdateLog {
   private compactions = new Set<Promise<void>>();
 
   private constructor(
-    private readonly db: Client,
+    private readonly db: LogDb,
     private readonly options: UpdateLogOptions,
   ) {}
 
   static async open(options: UpdateLogOptions): Promise<UpdateLog> {
     const path = fileDatabasePath(options.url);
     if (path) mkdirSync(dirname(path), { recursive: true });
-    // One connection: PRAGMA synchronous is per connection, and the writes are serial anyway.
-    const db = createClient({ url: options.url, concurrency: 1 });
-    // Durability over speed: WAL with synchronous=FULL fsyncs the WAL on every commit, so a
-    // committed update survives power loss, not just a process crash. Group commit pays for it.
-    await db.execute('PRAGMA journal_mode = WAL');
-    await db.execute('PRAGMA synchronous = FULL');
-    await db.execute('PRAGMA busy_timeout = 5000');
+    // Durability levels and where the connection runs: log-db.ts.
+    const db = await openLogDb(options.url, options.synchronous ?? 'normal');
     for (const sql of SCHEMA) await db.execute(sql);
     return new UpdateLog(db, options);
   }
@@ -120,8 +121,7 @@ export class UpdateLog {
   async flushed(): Promise<void> {
     while (this.queue.length > 0 || this.flushing || this.timer) {
       if (this.timer) {
-        clearTimeout(this.timer);
-        this.timer = null;
+        this.cancelTimer();
         void this.runFlush();
       }
       await this.flushing;
@@ -132,7 +132,7 @@ export class UpdateLog {
     await this.flushed();
     await Promise.all(this.compactions);
     this.closed = true;
-    this.db.close();
+    await this.db.close();
   }
 
   /** Rows in the log (after the snapshot) for a document, as last known. */
@@ -142,10 +142,23 @@ export class UpdateLog {
 
   private schedule(): void {
     if (this.timer || this.flushing) return;
-    this.timer = setTimeout(() => {
+    const fire = () => {
       this.timer = null;
       void this.runFlush();
-    }, this.options.groupCommitMs);
+    };
+    if (this.options.groupCommitMs > 0) {
+      const t = setTimeout(fire, this.options.groupCommitMs);
+      this.timer = { cancel: () => clearTimeout(t) };
+    } else {
+      // After the socket reads of this turn, so a burst read together commits together.
+      const t = setImmediate(fire);
+      this.timer = { cancel: () => clearImmediate(t) };
+    }
+  }
+
+  private cancelTimer(): void {
+    this.timer?.cancel();
+    this.timer = null;
   }
 
   private runFlush(): Promise<void> {
@@ -297,7 +310,7 @@ export class UpdateLog {
 }
 
 /** A document's snapshot and the log rows after it, read in one transaction. */
-export async function readStoredDoc(db: Client, docName: string): Promise<StoredDoc> {
+export async function readStoredDoc(db: BatchRunner, docName: string): Promise<StoredDoc> {
   const [snapRes, updRes] = await db.batch(
     [
       { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },

@@ -3,17 +3,9 @@
  * it owns, the identity shown (`user.id`, `user.name`, `user.color`) comes from its token, a state
  * has a size cap, and a read-only peer's state is reduced to that identity.
  */
+import { colorFor } from '@mandap/shared/collab';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-
-/** Caret and avatar colours; the same palette and hash as the client's `colorFor`. */
-const PALETTE = ['#c2255c', '#1971c2', '#2f9e44', '#e8590c', '#6741d9', '#0c8599', '#d6336c', '#5c940d'] as const;
-
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length] as string;
-}
 
 /** Who a connection is, as far as presence goes. */
 export interface PresenceOwner {

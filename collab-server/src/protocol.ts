@@ -98,12 +98,8 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAuth(token: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE.auth);
-  encoding.writeVarString(encoder, token);
-  return encoding.toUint8Array(encoder);
-}
+/** The client's re-auth message (one encoder, in shared/, used by the browser client too). */
+export { encodeReauth as encodeAuth } from '@mandap/shared/collab';
 
 export function encodeAwareness(awareness: Awareness, clients: number[]): Uint8Array {
   const encoder = encoding.createEncoder();

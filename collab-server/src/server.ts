@@ -30,6 +30,8 @@ export interface CollabServerOptions {
   idleUnloadMs?: number;
   compactAfter?: number;
   groupCommitMs?: number;
+  /** The update log's fsync policy (COLLAB_SYNCHRONOUS); default normal. */
+  synchronous?: 'full' | 'normal';
   /** Dead connections (no pong) are dropped after this long. */
   pingIntervalMs?: number;
   /** Quiet time before a changed task board or checklist is projected into the edge's tables. */
@@ -67,6 +69,7 @@ export function optionsFromEnv(env: CollabEnv): CollabServerOptions {
     idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
     compactAfter: env.COLLAB_COMPACT_AFTER,
     groupCommitMs: env.COLLAB_GROUP_COMMIT_MS,
+    synchronous: env.COLLAB_SYNCHRONOUS,
     edgeUrl: env.COLLAB_EDGE_URL,
     internalSecret: env.COLLAB_INTERNAL_SECRET,
     redisUrl: env.COLLAB_REDIS_URL,
@@ -86,7 +89,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const log = await UpdateLog.open({
     lease: relay ? (name) => relay.takeLease(name) : undefined,
     url: options.collabDatabaseUrl,
-    groupCommitMs: options.groupCommitMs ?? 2,
+    groupCommitMs: options.groupCommitMs ?? 0,
+    synchronous: options.synchronous,
     compactAfter: options.compactAfter ?? 500,
     maxBatchWrites: options.maxBatchWrites,
     maxBatchBytes: options.maxBatchBytes,

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType, formatMoney, type LeadDetail, type LeadFunctionInput } from '@mandap/shared';
+import { type EventType, formatMoney, type LeadDetail, type LeadFunctionInput } from '@mandap/shared';
 import {
   ActionIcon,
   Alert,
@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDate, formatDateRange, humanize } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { useEventTypeOptions } from './leadOptions.api.ts';
 import { useUpdateLead } from './leads.api.ts';
 
 const rupees = (minor: number | null) => (minor == null ? '' : minor / 100);
@@ -83,6 +84,7 @@ export function BriefView({ lead }: { lead: LeadDetail }) {
 export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => void }) {
   const update = useUpdateLead(lead.id);
   const [eventType, setEventType] = useState<EventType | null>(lead.eventType);
+  const eventTypeOptions = useEventTypeOptions();
   const [from, setFrom] = useState(lead.eventDateFrom ?? '');
   const [to, setTo] = useState(lead.eventDateTo ?? '');
   const [city, setCity] = useState(lead.city ?? '');
@@ -135,7 +137,7 @@ export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => vo
           label="Event type"
           value={eventType}
           onChange={(v) => setEventType(v as EventType | null)}
-          data={EVENT_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
+          data={eventTypeOptions}
           clearable
         />
         <NumberInput label="Guests" min={0} value={guests} onChange={setGuests} />

@@ -1,7 +1,8 @@
+import { colorFor } from '@mandap/shared/collab';
 import { decideDocAccess, decideLeadDocAccess, parseAnyDocName } from '@mandap/shared/docs';
 import { useMemo } from 'react';
 import { useMe } from '../auth/useSession.ts';
-import { colorFor, type PresenceUser } from './collab/presence.ts';
+import type { PresenceUser } from './collab/presence.ts';
 import { type OpenAs, useSharedDoc } from './collab/useSharedDoc.ts';
 
 /** Whether a role may edit a document, by the shared rule (external users' event access is the server's to check). */

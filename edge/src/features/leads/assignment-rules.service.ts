@@ -6,6 +6,7 @@ import { leadAssignmentRules, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { assertHouseEventType } from './event-types.service.ts';
 import type { Actor } from './lead-create.ts';
 
 type RuleInput = z.output<typeof ZAssignmentRuleInput>;
@@ -57,6 +58,7 @@ export async function createRule(deps: Deps, input: RuleInput, actor: Actor): Pr
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await checkOwner(tx, input.ownerId);
+    await assertHouseEventType(tx, input.eventType);
     const [last] = await tx.select({ p: max(leadAssignmentRules.position) }).from(leadAssignmentRules);
     const row = { id: newId(), position: (last?.p ?? 0) + 1, ...input, createdAt: now.toISOString() };
     await tx.insert(leadAssignmentRules).values(row);
@@ -71,6 +73,7 @@ export async function updateRule(deps: Deps, id: string, input: RuleInput, actor
     const [before] = await tx.select().from(leadAssignmentRules).where(eq(leadAssignmentRules.id, id));
     if (!before) throw notFound('That assignment rule');
     await checkOwner(tx, input.ownerId);
+    await assertHouseEventType(tx, input.eventType);
     await tx.update(leadAssignmentRules).set(input).where(eq(leadAssignmentRules.id, id));
     await journal(tx, 'lead_assignment_rule.updated', id, actor, now, before, { ...before, ...input });
   });

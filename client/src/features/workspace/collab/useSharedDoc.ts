@@ -1,10 +1,12 @@
+import { colorFor } from '@mandap/shared/collab';
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { accessToken, refreshSession, subscribeSession } from '../../../api/session.ts';
 import { collabUrl } from './collabConfig.ts';
-import { colorFor, type PresenceUser } from './presence.ts';
+import type { PresenceUser } from './presence.ts';
+import { handFreshToken } from './reauth.ts';
 
 /** The visible sync state of a shared document. */
 export type SyncState =
@@ -57,7 +59,15 @@ export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
     let provider: WebsocketProvider | null = null;
     let disposed = false;
     let ready = false;
-    let pending = 0;
+    // The count of local changes the server has not seen survives a reload (offline, the edits
+    // themselves are in IndexedDB; their count is kept beside them, per user and document).
+    const pendingKey = local ? `mandap:pending:${meId}:${name}` : null;
+    let pending = pendingKey ? Number(localStorage.getItem(pendingKey)) || 0 : 0;
+    const keepPending = () => {
+      if (!pendingKey) return;
+      if (pending > 0) localStorage.setItem(pendingKey, String(pending));
+      else localStorage.removeItem(pendingKey);
+    };
     let sync: SyncState = { kind: 'loading' };
 
     const publish = () => {
@@ -68,6 +78,7 @@ export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
       if (sync.kind === 'refused') return publish();
       if (provider?.synced && online()) {
         pending = 0;
+        keepPending();
         sync = { kind: 'synced' };
       } else if (navigator.onLine && provider?.shouldConnect) sync = { kind: 'connecting', pending };
       else sync = { kind: 'offline', pending };
@@ -81,6 +92,7 @@ export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
     doc.on('update', (_u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== local && !(provider?.synced && online())) {
         pending++;
+        keepPending();
         recompute();
       }
     });
@@ -115,9 +127,10 @@ export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
       recompute();
     });
 
-    // A fresh access token for the next reconnect.
+    // A refreshed access token goes to the open connection at once (it would otherwise be closed
+    // when the old token expires) and is used for the next reconnect.
     const unsubscribe = subscribeSession(() => {
-      if (provider) provider.params = { token: tokenParam() };
+      if (provider && !shareToken) handFreshToken(provider, tokenParam());
     });
     // The browser knows before the socket does: stop retrying while offline, reconnect at once when back.
     const goOffline = () => {

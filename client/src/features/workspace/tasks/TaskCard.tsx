@@ -1,9 +1,10 @@
+import { colorFor } from '@mandap/shared/collab';
 import type { Task } from '@mandap/shared/docs';
 import { Avatar, Badge, Card, Group, Text, Tooltip } from '@mantine/core';
 import { IconCalendarDue, IconMessage, IconSubtask } from '@tabler/icons-react';
 import type { CSSProperties, Ref } from 'react';
 import { formatDate } from '../../../lib/format.ts';
-import { colorFor, initials } from '../collab/presence.ts';
+import { initials } from '../collab/presence.ts';
 import { PRIORITY_META } from './taskMeta.ts';
 
 export interface TaskCardProps {
