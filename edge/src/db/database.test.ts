@@ -33,7 +33,7 @@ describe('database', () => {
       args: [newId(), entry],
     });
     await recordChange(t.deps.db, {
-      type: 'test.happened',
+      type: 'lead.updated',
       aggregateType: 'test',
       aggregateId: entry,
       actorId: null,
@@ -89,7 +89,7 @@ describe('concurrent writes', () => {
     });
     const tx = t.deps.db.transaction(async (txn) => {
       await recordChange(txn, {
-        type: 'test.held',
+        type: 'lead.updated',
         aggregateType: 'test',
         aggregateId: 'h',
         actorId: null,
@@ -99,7 +99,7 @@ describe('concurrent writes', () => {
     });
     const started = Date.now();
     const write = recordChange(t.deps.db, {
-      type: 'test.outside',
+      type: 'lead.updated',
       aggregateType: 'test',
       aggregateId: 'o',
       actorId: null,
@@ -118,7 +118,7 @@ describe('concurrent writes', () => {
           const code = await nextCode(tx, 'vendor', new Date());
           await new Promise((r) => setTimeout(r, 5));
           await recordChange(tx, {
-            type: 'test.concurrent',
+            type: 'lead.updated',
             aggregateType: 'test',
             aggregateId: `c${i}`,
             actorId: null,

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import { connectionAddress, parseTrustProxy, resolveClientIp, type TrustProxy } from './client-ip.ts';
 import { AppError } from './errors.ts';
+import type { Origin } from './journal.ts';
 import type { Logger } from './logger.ts';
 
 /** What every request can reach: built once per process on Node/Deno, per isolate on Workers. */
@@ -36,7 +37,7 @@ export function viewerOf(c: AppContext): Viewer {
 }
 
 /** Where a change came from, for the audit log. */
-export function originOf(c: AppContext): { ip: string | null; requestId: string; userAgent: string | null } {
+export function originOf(c: AppContext): Origin & { requestId: string; userAgent: string | null } {
   return {
     ip: clientIpOf(c),
     requestId: c.get('requestId'),

@@ -1,17 +1,39 @@
 import { CODE_FORMATS, type CodeKind, codeSequenceKey, newId } from '@mandap/shared';
+import type { DomainEventPayload, DomainEventType } from '@mandap/shared/journal';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog, codeSequences, eventLog, notificationOutbox } from '../db/schema/index.ts';
 
 /**
- * The record of a change: a domain event in the append-only event log and, when it changes
- * a record, an audit entry with before and after. Call inside the change's own transaction.
+ * Where a change came from: the request's address, id and browser. A job, a webhook or the
+ * collab server has no request, so its fields are null. The one origin type of the edge.
  */
-export interface Change {
-  type: string;
+export interface Origin {
+  ip: string | null;
+  requestId: string | null;
+  userAgent?: string | null;
+}
+
+/** Who made a change: a user's id, or null for the system; with where it came from. The one actor type. */
+export interface Actor {
+  actorId: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+/** The system itself (a job, a webhook): no user, no request. */
+export const SYSTEM_ACTOR: Actor = { actorId: null, ip: null, requestId: null };
+
+/**
+ * The record of a change: a domain event (named in the shared catalogue, `DOMAIN_EVENTS`) in the
+ * append-only event log and, when it changes a record, an audit entry with before and after,
+ * linked to its domain event by id. Write it inside the change's own transaction.
+ */
+export interface Change<T extends DomainEventType = DomainEventType> {
+  type: T;
   aggregateType: string;
   aggregateId: string;
-  payload?: Record<string, unknown>;
+  payload?: DomainEventPayload<T>;
   actorId: string | null;
   at: Date;
   audit?: {
@@ -22,31 +44,56 @@ export interface Change {
   };
 }
 
-export async function recordChange(tx: DbOrTx, change: Change): Promise<void> {
-  const at = change.at.toISOString();
-  await tx.insert(eventLog).values({
-    id: newId(),
-    type: change.type,
-    aggregateType: change.aggregateType,
-    aggregateId: change.aggregateId,
-    payload: change.payload ?? {},
-    actorId: change.actorId,
-    occurredAt: at,
-  });
-  if (change.audit) {
-    await tx.insert(auditLog).values({
-      id: newId(),
-      actorId: change.actorId,
-      action: change.type,
-      entityType: change.aggregateType,
-      entityId: change.aggregateId,
-      before: change.audit.before,
-      after: change.audit.after,
-      ip: change.audit.ip ?? null,
-      requestId: change.audit.requestId ?? null,
-      at,
-    });
+/** Rows per INSERT: well under SQLite's limit on bound variables. */
+const CHUNK = 200;
+
+/**
+ * The one writer of the journal: every change and domain event goes through here, one at a time
+ * (`recordChange`) or in bulk (imports), as batched inserts. Returns the domain events' ids.
+ */
+export async function recordChanges(tx: DbOrTx, changes: readonly Change[]): Promise<string[]> {
+  const ids = changes.map(() => newId());
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const part = changes.slice(i, i + CHUNK);
+    const partIds = ids.slice(i, i + CHUNK);
+    await tx.insert(eventLog).values(
+      part.map((c, k) => ({
+        id: partIds[k]!,
+        type: c.type,
+        aggregateType: c.aggregateType,
+        aggregateId: c.aggregateId,
+        payload: (c.payload ?? {}) as Record<string, unknown>,
+        actorId: c.actorId,
+        occurredAt: c.at.toISOString(),
+      })),
+    );
+    const audits = part.flatMap((c, k) =>
+      c.audit
+        ? [
+            {
+              id: newId(),
+              eventId: partIds[k]!,
+              actorId: c.actorId,
+              action: c.type,
+              entityType: c.aggregateType,
+              entityId: c.aggregateId,
+              before: c.audit.before,
+              after: c.audit.after,
+              ip: c.audit.ip ?? null,
+              requestId: c.audit.requestId ?? null,
+              at: c.at.toISOString(),
+            },
+          ]
+        : [],
+    );
+    if (audits.length) await tx.insert(auditLog).values(audits);
   }
+  return ids;
+}
+
+/** Records one change (see {@link recordChanges}); the type names the payload it takes. */
+export async function recordChange<T extends DomainEventType>(tx: DbOrTx, change: Change<T>): Promise<void> {
+  await recordChanges(tx, [change as unknown as Change]);
 }
 
 /** Queues a message for delivery. A repeated `dedupeKey` is ignored, so retries enqueue once. */

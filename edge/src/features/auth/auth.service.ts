@@ -23,11 +23,9 @@ const ROTATION_GRACE_MS = 30_000;
 const RESET_TTL_MS = 60 * 60_000;
 const INVITE_TTL_MS = 7 * 86_400_000;
 
-export interface Origin {
-  ip: string | null;
-  userAgent: string | null;
-  requestId?: string | null;
-}
+import type { Origin } from '../../lib/journal.ts';
+
+export type { Origin };
 
 export interface IssuedSession {
   accessToken: string;
@@ -113,7 +111,13 @@ export async function login(
   const refreshToken = await deps.db.transaction(async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.key, `email:${input.email}`));
     await tx.update(users).set({ lastLoginAt: now.toISOString() }).where(eq(users.id, user.id));
-    return openSession(tx, { userId: user.id, now, ttlDays: deps.env.REFRESH_TOKEN_TTL_DAYS, ...origin });
+    return openSession(tx, {
+      userId: user.id,
+      now,
+      ttlDays: deps.env.REFRESH_TOKEN_TTL_DAYS,
+      ...origin,
+      userAgent: origin.userAgent ?? null,
+    });
   });
   return issue(deps, user, refreshToken);
 }
@@ -146,6 +150,7 @@ export async function refresh(deps: Deps, token: string | undefined, origin: Ori
       now,
       ttlDays: deps.env.REFRESH_TOKEN_TTL_DAYS,
       ...origin,
+      userAgent: origin.userAgent ?? null,
     });
     return { user, next };
   });
@@ -200,7 +205,13 @@ export async function changePassword(
       at: now,
       audit: { before: null, after: null, ...origin },
     });
-    const refreshToken = await openSession(tx, { userId, now, ttlDays: deps.env.REFRESH_TOKEN_TTL_DAYS, ...origin });
+    const refreshToken = await openSession(tx, {
+      userId,
+      now,
+      ttlDays: deps.env.REFRESH_TOKEN_TTL_DAYS,
+      ...origin,
+      userAgent: origin.userAgent ?? null,
+    });
     return { refreshToken, updated: updated! };
   });
   return issue(deps, updated, refreshToken);

@@ -5,7 +5,7 @@ import { clients, events, milestones, quotes, quoteVersions } from '../../db/sch
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { canViewUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
-import { nextCode, recordChange } from '../../lib/journal.ts';
+import { type Actor, nextCode, recordChange } from '../../lib/journal.ts';
 
 /**
  * The one owner of events: creating them (here), who may see them (here), and their status
@@ -91,12 +91,7 @@ export interface NewEvent {
 }
 
 /** Creates an event (status Enquiry unless said) with its code, journalled with `event.created`. */
-export async function createEvent(
-  tx: DbOrTx,
-  input: NewEvent,
-  actor: { actorId: string | null; ip?: string | null; requestId?: string | null },
-  now: Date,
-): Promise<EventRow> {
+export async function createEvent(tx: DbOrTx, input: NewEvent, actor: Actor, now: Date): Promise<EventRow> {
   const at = now.toISOString();
   const code = await nextCode(tx, 'event', now);
   const row: EventRow = {

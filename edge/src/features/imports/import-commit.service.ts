@@ -5,7 +5,6 @@ import {
   type MERGE_FIELDS,
   type MergeRecord,
   mergeRicher,
-  newId,
 } from '@mandap/shared';
 import { and, eq, inArray, like, ne, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
@@ -22,7 +21,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { recordChange, recordChanges } from '../../lib/journal.ts';
 import { type Actor, leadValues, ownerPicker } from '../leads/lead-create.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { recordLeadsCreated, reserveLeadCodes } from './bulk-journal.ts';
@@ -295,18 +294,17 @@ export async function undoBatch(deps: Deps, id: string, actor: Actor): Promise<I
     for (let i = 0; i < created.length; i += 400)
       await tx.delete(leads).where(inArray(leads.id, created.slice(i, i + 400)));
     const at = now.toISOString();
-    for (let i = 0; i < created.length; i += 200)
-      await tx.insert(eventLog).values(
-        created.slice(i, i + 200).map((leadId) => ({
-          id: newId(),
-          type: 'lead.import_undone',
-          aggregateType: 'lead',
-          aggregateId: leadId,
-          payload: { batchId: id, fileName: b.fileName },
-          actorId: actor.actorId,
-          occurredAt: at,
-        })),
-      );
+    await recordChanges(
+      tx,
+      created.map((leadId) => ({
+        type: 'lead.import_undone' as const,
+        aggregateType: 'lead',
+        aggregateId: leadId,
+        payload: { batchId: id, fileName: b.fileName },
+        actorId: actor.actorId,
+        at: now,
+      })),
+    );
     await tx.update(importBatches).set({ status: 'undone', undoneAt: at }).where(eq(importBatches.id, id));
     await recordChange(tx, {
       type: 'import.undone',

@@ -1,4 +1,5 @@
 import { type AssignmentRuleView, newId, type ZAssignmentRuleInput } from '@mandap/shared';
+import type { DomainEventType } from '@mandap/shared/journal';
 import { asc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -37,7 +38,15 @@ async function checkOwner(db: DbOrTx, ownerId: string) {
     });
 }
 
-function journal(tx: DbOrTx, type: string, id: string, actor: Actor, at: Date, before: unknown, after: unknown) {
+function journal(
+  tx: DbOrTx,
+  type: DomainEventType,
+  id: string,
+  actor: Actor,
+  at: Date,
+  before: unknown,
+  after: unknown,
+) {
   return recordChange(tx, {
     type,
     aggregateType: 'lead_assignment_rule',

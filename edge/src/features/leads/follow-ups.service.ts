@@ -1,4 +1,5 @@
 import { type FollowUp, followUpBucket, type MyFollowUps, newId, reminderTime } from '@mandap/shared';
+import type { DomainEventType } from '@mandap/shared/journal';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leadFollowUps, leads, notificationOutbox } from '../../db/schema/index.ts';
@@ -53,7 +54,14 @@ async function syncNextFollowUp(tx: DbOrTx, leadId: string) {
     .where(eq(leads.id, leadId));
 }
 
-async function journal(tx: DbOrTx, type: string, f: FollowUpRow, before: FollowUpRow | null, actor: Actor, at: Date) {
+async function journal(
+  tx: DbOrTx,
+  type: DomainEventType,
+  f: FollowUpRow,
+  before: FollowUpRow | null,
+  actor: Actor,
+  at: Date,
+) {
   await recordChange(tx, {
     type,
     aggregateType: 'lead',
@@ -103,7 +111,7 @@ async function changeOpenFollowUp(
   viewer: Viewer,
   actor: Actor,
   change: (f: FollowUpRow, now: Date) => Partial<FollowUpRow>,
-  type: string,
+  type: DomainEventType,
 ) {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {

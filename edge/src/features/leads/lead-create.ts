@@ -41,12 +41,10 @@ export interface NewLead {
   referredByClientId?: string | null;
 }
 
-/** Who made the change and from where, for the journal. */
-export interface Actor {
-  actorId: string | null;
-  ip?: string | null;
-  requestId?: string | null;
-}
+/** Who made the change and from where, for the journal (the one actor type, lib/journal.ts). */
+import type { Actor } from '../../lib/journal.ts';
+
+export type { Actor };
 
 /** Existing leads that share a phone or email with any of `contacts`, keyed by dedupe key. */
 export async function findExistingByKeys(

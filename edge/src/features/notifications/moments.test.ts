@@ -1,4 +1,5 @@
 import { addDays, istDate, newId } from '@mandap/shared';
+import type { DomainEventType } from '@mandap/shared/journal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tick } from '../../jobs/tick.ts';
 import { recordChange } from '../../lib/journal.ts';
@@ -54,7 +55,12 @@ async function newLead(phone: string) {
   return (await res.json()).lead as { id: string; code: string };
 }
 
-async function emit(type: string, aggregateType: string, aggregateId: string, payload: Record<string, unknown> = {}) {
+async function emit(
+  type: DomainEventType,
+  aggregateType: string,
+  aggregateId: string,
+  payload: Record<string, unknown> = {},
+) {
   await t.deps.db.transaction((tx) =>
     recordChange(tx, { type, aggregateType, aggregateId, payload, actorId: null, at: t.clock.now() }),
   );

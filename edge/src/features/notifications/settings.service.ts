@@ -1,4 +1,5 @@
 import { type MessagePrices, MOMENTS, type TemplateCategory } from '@mandap/shared';
+import type { DomainEventType } from '@mandap/shared/journal';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { notificationSettings } from '../../db/schema/index.ts';
@@ -36,7 +37,7 @@ export function priceOf(s: NotificationSettings, category: TemplateCategory): nu
   return s.prices[category];
 }
 
-async function put(deps: Deps, viewer: Viewer, key: string, value: Record<string, unknown>, type: string) {
+async function put(deps: Deps, viewer: Viewer, key: string, value: Record<string, unknown>, type: DomainEventType) {
   const at = deps.now();
   await deps.db.transaction(async (tx) => {
     await tx

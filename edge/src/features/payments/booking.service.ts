@@ -6,12 +6,13 @@ import {
   type PipelineCause,
   pipelineTargets,
 } from '@mandap/shared';
+import { indiaToday } from '@mandap/shared/time';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { eventLog, events, leads, milestones, payments } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { enqueueMessage, recordChange } from '../../lib/journal.ts';
+import { type Actor, enqueueMessage, recordChange } from '../../lib/journal.ts';
 import { type EventRow, loadVisibleEvent } from '../events/events.service.ts';
 import { markLeadWonOnBooking, moveLeadByPipeline } from '../leads/lead-stage.service.ts';
 
@@ -27,12 +28,6 @@ async function bookingFacts(tx: DbOrTx, eventId: string) {
     milestoneCount: plan.length,
     unsettledMilestones: plan.filter((m) => m.status !== 'paid' && m.status !== 'waived').length,
   };
-}
-
-interface Actor {
-  actorId: string | null;
-  ip?: string | null;
-  requestId?: string | null;
 }
 
 async function writeStatus(
@@ -213,8 +208,7 @@ async function flagPaymentOnCancelled(tx: DbOrTx, event: EventRow, actor: Actor,
 export const afterPaymentBooked = confirmOnAdvance;
 
 function isOver(event: EventRow, at: Date): boolean {
-  const today = new Date(at.getTime() + 330 * 60_000).toISOString().slice(0, 10);
-  return event.endDate < today;
+  return event.endDate < indiaToday(at);
 }
 
 async function leadStageOf(tx: DbOrTx, leadId: string) {

@@ -22,7 +22,7 @@ import type { DbOrTx, Tx } from '../../db/client.ts';
 import { payments, postings, type FxSnapshot as StoredFx } from '../../db/schema/index.ts';
 import type { Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { enqueueMessage, nextCode, recordChange } from '../../lib/journal.ts';
+import { type Actor, enqueueMessage, nextCode, recordChange } from '../../lib/journal.ts';
 import { rateForDay } from '../fx/fx-rates.service.ts';
 import { creditNoteForRefund } from '../invoices/invoices.service.ts';
 import { confirmOnAdvance } from './booking.service.ts';
@@ -35,11 +35,9 @@ import { cancelRemindersFor } from './reminders.ts';
 
 type PaymentRow = typeof payments.$inferSelect;
 
-export interface MoneyActor {
+/** The actor of a money write, with the viewer whose access it is checked against (null: the system). */
+export interface MoneyActor extends Actor {
   viewer: Viewer | null;
-  actorId: string | null;
-  ip?: string | null;
-  requestId?: string | null;
 }
 
 export function toPayment(r: PaymentRow): Payment {

@@ -7,6 +7,7 @@ import {
   ZCatalogueItemInput,
   ZCatalogueItemPatch,
 } from '@mandap/shared';
+import type { DomainEventType } from '@mandap/shared/journal';
 import { asc, eq } from 'drizzle-orm';
 import { quoteCatalogueItems } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
@@ -39,7 +40,7 @@ export async function listCatalogue(deps: Deps, opts: { includeInactive?: boolea
 }
 
 /** Retiring and restoring are their own events; any other edit is an update. */
-function catalogueChangeType(wasActive: boolean, active: boolean | undefined): string {
+function catalogueChangeType(wasActive: boolean, active: boolean | undefined): DomainEventType {
   if (active === false && wasActive) return 'quote_catalogue.item_retired';
   if (active === true && !wasActive) return 'quote_catalogue.item_restored';
   return 'quote_catalogue.item_updated';

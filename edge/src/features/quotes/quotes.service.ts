@@ -16,6 +16,7 @@ import { clients, events, leads, quotes, quoteVersionDetails, quoteVersions } fr
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { visibleEventCondition } from '../../lib/event-scope.ts';
+import type { Origin } from '../../lib/journal.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { eventOfLead } from '../events/events.service.ts';
 import { advancePipeline } from '../payments/booking.service.ts';
@@ -33,11 +34,7 @@ import {
   type VersionRow,
 } from './quote-store.ts';
 
-export interface Origin {
-  ip: string | null;
-  requestId: string;
-  userAgent: string | null;
-}
+export type { Origin };
 
 const versionValues = (p: PricedDraft) => ({
   currency: p.details.currency,

@@ -15,13 +15,11 @@ import type { DbOrTx } from '../../db/client.ts';
 import { events, users, vendorAssignments, vendorCategories, vendorRatings, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import type { Origin } from '../../lib/journal.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { bankKeyring, openBank, sealBank } from './bank-crypto.ts';
 
-export interface Origin {
-  ip: string | null;
-  requestId: string;
-}
+export type { Origin };
 
 export type VendorRow = typeof vendors.$inferSelect;
 
