@@ -70,7 +70,13 @@ export const EVENT_TYPES = [
   'naming_ceremony',
   'other',
 ] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+/** The built-in event types every house starts with. */
+export type BuiltInEventType = (typeof EVENT_TYPES)[number];
+/**
+ * A lead's or an event's type: a built-in one or one the house added in settings (see
+ * leads/event-types.ts; the edge checks a written value against the house list).
+ */
+export type EventType = BuiltInEventType | (string & {});
 
 export const BOOKING_STATES = [
   'enquiry',

@@ -10,6 +10,7 @@ import {
   type LeadTemperature,
 } from '../lifecycle.ts';
 import { parseSheetDate } from './dates.ts';
+import { BUILT_IN_EVENT_TYPES, findHouseEventType, type HouseEventType } from './event-types.ts';
 import { findListingPlatform, type ListingPlatform } from './listing-platforms.ts';
 import { parseBudget } from './money-text.ts';
 import { normalisePhone } from './phone.ts';
@@ -330,6 +331,8 @@ export function readImportRow(
   cells: readonly string[],
   mapping: ColumnMapping,
   platforms: readonly ListingPlatform[] = [],
+  /** The house list of event types (built-in plus those added in settings). */
+  eventTypes: readonly HouseEventType[] = BUILT_IN_EVENT_TYPES,
 ): RowResult {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -419,7 +422,8 @@ export function readImportRow(
   if (rawEvent) {
     const parts = rawEvent.split(/\s*(?:[+,&/]|\band\b)\s*/i).filter(Boolean);
     // "Corporate Offsite", "Mehendi lunch": a word that names a type is enough.
-    const one = (p: string) => EVENT_ALIASES[key(p)] ?? pickEnum(EVENT_TYPES, p);
+    const one = (p: string): EventType | null =>
+      EVENT_ALIASES[key(p)] ?? pickEnum(EVENT_TYPES, p) ?? findHouseEventType(eventTypes, p)?.key ?? null;
     const read = parts.map(
       (p) =>
         one(p) ??

@@ -2,6 +2,7 @@ export * from './assignment.ts';
 export * from './attachments.ts';
 export * from './dates.ts';
 export * from './dedupe.ts';
+export * from './event-types.ts';
 export * from './follow-ups.ts';
 export * from './import-mapping.ts';
 export * from './listing-platforms.ts';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZEventTypeKey } from '../leads/event-types.ts';
 import { FOLLOW_UP_BUCKETS } from '../leads/follow-ups.ts';
 import { normalisePhone } from '../leads/phone.ts';
-import { EVENT_TYPES, LEAD_SOURCES, LEAD_STAGES, LEAD_TEMPERATURES } from '../lifecycle.ts';
+import { LEAD_SOURCES, LEAD_STAGES, LEAD_TEMPERATURES } from '../lifecycle.ts';
 import { CURRENCIES, MAX_AMOUNT_MINOR } from '../money.ts';
 import { checkGstin } from '../quotes/gst.ts';
 import { ZEmail, ZIsoDate, ZIsoDateTime } from './common.ts';
@@ -39,7 +40,7 @@ export type LeadFunctionInput = z.infer<typeof ZLeadFunction>;
 
 /** The structured brief on the lead record. */
 export const ZLeadBrief = z.object({
-  eventType: z.enum(EVENT_TYPES).nullable(),
+  eventType: ZEventTypeKey.nullable(),
   eventDateFrom: ZIsoDate.nullable(),
   eventDateTo: ZIsoDate.nullable(),
   functions: z.array(ZLeadFunction).max(20),
@@ -140,7 +141,7 @@ export const ZLeadSummary = z.object({
   temperature: z.enum(LEAD_TEMPERATURES),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
-  eventType: z.enum(EVENT_TYPES).nullable(),
+  eventType: ZEventTypeKey.nullable(),
   eventDate: z.string().nullable(),
   city: z.string().nullable(),
   budgetMaxMinor: z.number().int().nullable(),
@@ -418,7 +419,7 @@ export const ZAssignmentRuleInput = z
     ownerId: z.uuid({ error: 'owner must be a user id' }),
     source: z.enum(LEAD_SOURCES).nullable().default(null),
     city: ZText(80).nullable().default(null),
-    eventType: z.enum(EVENT_TYPES).nullable().default(null),
+    eventType: ZEventTypeKey.nullable().default(null),
   })
   .refine((r) => r.source || r.city || r.eventType, {
     path: ['source'],
@@ -432,7 +433,7 @@ export const ZAssignmentRule = z.object({
   ownerName: z.string().nullable(),
   source: z.enum(LEAD_SOURCES).nullable(),
   city: z.string().nullable(),
-  eventType: z.enum(EVENT_TYPES).nullable(),
+  eventType: ZEventTypeKey.nullable(),
 });
 export type AssignmentRuleView = z.infer<typeof ZAssignmentRule>;
 export const ZAssignmentRules = z.object({ rules: z.array(ZAssignmentRule) });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { BOOKING_STATES, EVENT_TYPES } from '../lifecycle.ts';
+import { ZEventTypeKey } from '../leads/event-types.ts';
+import { BOOKING_STATES } from '../lifecycle.ts';
 import { ZLeadBrief } from './leads.ts';
 
 export const ZEventSummary = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  eventType: z.enum(EVENT_TYPES),
+  eventType: ZEventTypeKey,
   status: z.enum(BOOKING_STATES),
   startDate: z.string(),
   endDate: z.string(),

@@ -1,4 +1,4 @@
-import { type AssignmentRuleView, EVENT_TYPES, type EventType, LEAD_SOURCES, type LeadSource } from '@mandap/shared';
+import { type AssignmentRuleView, type EventType, LEAD_SOURCES, type LeadSource } from '@mandap/shared';
 import { ActionIcon, Alert, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -10,6 +10,7 @@ import {
   useAddRule,
   useAssignmentRules,
   useDeleteRule,
+  useEventTypeOptions,
   useLeadOwners,
   useReorderRules,
   useUpdateRule,
@@ -37,6 +38,7 @@ function RuleForm({ initial, onDone, ruleId }: { initial: RuleDraft; ruleId: str
   const add = useAddRule();
   const update = useUpdateRule();
   const [v, setV] = useState(initial);
+  const eventTypeOptions = useEventTypeOptions();
   const [error, setError] = useState<string | null>(null);
   const sales = (owners.data?.owners ?? []).filter((o) => o.role === 'sales');
 
@@ -81,7 +83,7 @@ function RuleForm({ initial, onDone, ruleId }: { initial: RuleDraft; ruleId: str
             clearable
             value={v.eventType}
             onChange={(s) => setV({ ...v, eventType: s as EventType | null })}
-            data={EVENT_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
+            data={eventTypeOptions}
             miw={150}
           />
           <Select

@@ -1,19 +1,12 @@
-import {
-  EVENT_TYPES,
-  type EventType,
-  LEAD_STAGE_LABELS,
-  type LeadSummary,
-  normalisePhone,
-  ZCreateLead,
-} from '@mandap/shared';
+import { type EventType, LEAD_STAGE_LABELS, type LeadSummary, normalisePhone, ZCreateLead } from '@mandap/shared';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors.ts';
-import { humanize } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { useEventTypeOptions } from './leadOptions.api.ts';
 import { fetchLeads, useCreateLead } from './leads.api.ts';
 import { ReferrerSelect, type SourceChoice, SourceSelect } from './SourcePickers.tsx';
 
@@ -35,6 +28,7 @@ export function NewLeadModal({
   const [source, setSource] = useState<SourceChoice>({ source: 'manual', sourceDetail: null });
   const [referrerId, setReferrerId] = useState<string | null>(null);
   const [eventType, setEventType] = useState<EventType | null>(null);
+  const eventTypeOptions = useEventTypeOptions();
   const [budget, setBudget] = useState<number | string>('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -165,7 +159,7 @@ export function NewLeadModal({
               clearable
               value={eventType}
               onChange={(s) => setEventType(s as EventType | null)}
-              data={EVENT_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
+              data={eventTypeOptions}
             />
             <DateField
               label="Event date"

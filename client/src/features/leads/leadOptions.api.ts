@@ -1,5 +1,6 @@
 import {
   type AssignmentRuleInput,
+  BUILT_IN_EVENT_TYPES,
   type ConvertLead,
   ZAssignmentRules,
   ZConversionResult,
@@ -38,6 +39,22 @@ export function useLeadCampaigns() {
     staleTime: 60_000,
   });
 }
+
+/** The house list of event types (built-in plus those added in settings) as select options. */
+export function useEventTypeOptions() {
+  const q = useQuery({
+    queryKey: ['leads', 'event-types'],
+    queryFn: ({ signal }) => call(edge.leads['event-types'].$get(undefined, withSignal(signal))),
+    staleTime: 5 * 60_000,
+  });
+  // Until the list arrives, the built-in types (the server has at least those).
+  const list = q.data?.eventTypes ?? BUILT_IN_EVENT_TYPES;
+  return list.map((t) => ({ value: t.key, label: t.label }));
+}
+
+/** Adds an event type to the house list (settings). */
+export const useAddEventType = () =>
+  useLeadsMutation((label: string) => call(edge.leads['event-types'].$post({ json: { label } })));
 
 /** Clients matching a search, to name as a lead's referrer. */
 export function useReferrers(q: string, enabled = true) {

@@ -15,6 +15,7 @@ import {
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';
+import { listHouseEventTypes } from '../leads/event-types.service.ts';
 import { findExistingByKeys } from '../leads/lead-create.ts';
 
 /** A staged row as the check sees it. */
@@ -60,6 +61,7 @@ export async function checkRows(
   platforms: readonly ListingPlatform[],
 ): Promise<{ rows: CheckedRow[]; counts: ImportCounts }> {
   const width = input.headers.length;
+  const eventTypes = await listHouseEventTypes(db);
   const rows: CheckedRow[] = input.rows.map((r) => {
     const issues: ImportRowIssue[] = [];
     let extra = r.cells.length - width;
@@ -72,7 +74,7 @@ export async function checkRows(
         field: 'row',
         message: `line ${r.line} has ${extra > 0 ? width + extra : r.cells.length} cells but the header has ${width}: a stray or missing comma would shift its values into the wrong columns, so it is not imported`,
       });
-    const read = readImportRow(r.cells, input.mapping, platforms);
+    const read = readImportRow(r.cells, input.mapping, platforms, eventTypes);
     for (const w of read.warnings) issues.push({ level: 'warning', ...w });
     if (!read.ok) for (const e of read.errors) issues.push({ level: 'error', ...e });
     const refused = issues.some((i) => i.level === 'error');

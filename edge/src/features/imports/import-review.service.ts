@@ -2,6 +2,7 @@ import { type ImportReview, MERGE_FIELDS, readImportRow } from '@mandap/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { importRows, leads } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
+import { listHouseEventTypes } from '../leads/event-types.service.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { loadBatch } from './imports.service.ts';
 
@@ -20,11 +21,12 @@ export async function reviewItems(deps: Deps, id: string, offset: number): Promi
   const existing = ids.length ? await deps.db.select().from(leads).where(inArray(leads.id, ids)) : [];
   const byId = new Map(existing.map((l) => [l.id, l]));
   const platforms = listingPlatformsOf(deps);
+  const eventTypes = await listHouseEventTypes(deps.db);
   const pick = (o: Record<string, unknown>) => Object.fromEntries(SHOWN.map((f) => [f, o[f] ?? null]));
   return {
     total,
     items: rows.map((r) => {
-      const read = readImportRow(r.cells, b.mapping ?? {}, platforms);
+      const read = readImportRow(r.cells, b.mapping ?? {}, platforms, eventTypes);
       return {
         line: r.line,
         reason: r.matchReason ?? '',

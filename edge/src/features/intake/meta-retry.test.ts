@@ -87,7 +87,14 @@ async function lead(leadgenId: string) {
     sql: 'SELECT name, phone, email, city, requirements, attribution FROM leads WHERE external_ref = ?',
     args: [leadgenId],
   });
-  return rs.rows.map((r) => ({ ...r, attribution: r.attribution ? JSON.parse(String(r.attribution)) : null }));
+  return rs.rows.map((r) => ({
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    city: r.city,
+    requirements: r.requirements,
+    attribution: r.attribution ? JSON.parse(String(r.attribution)) : null,
+  }));
 }
 async function fetchRow(leadgenId: string) {
   const rs = await t.deps.db.$client.execute({

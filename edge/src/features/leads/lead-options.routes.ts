@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import {
+  ZAddEventType,
   ZAssignmentRuleInput,
   ZAssignmentRules,
+  ZHouseEventTypes,
   ZLeadCampaigns,
   ZLeadCounts,
   ZLeadCountsQuery,
@@ -17,6 +19,7 @@ import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { actorOf } from './actor.ts';
 import * as rules from './assignment-rules.service.ts';
+import { addHouseEventType, listHouseEventTypes } from './event-types.service.ts';
 import { listingPlatformsOf, listOwners, searchReferrers } from './lead-options.service.ts';
 import { countLeads, listCampaigns } from './leads.service.ts';
 
@@ -40,6 +43,22 @@ const campaigns = defineRoute({
   permission: 'leads:read',
   summary: 'Every utm_source and campaign leads came from, with how many leads each (most first, at most 500)',
   responses: { 200: jsonResponse(ZLeadCampaigns, 'Campaigns.'), ...errorResponses },
+});
+const eventTypes = defineRoute({
+  method: 'get',
+  path: '/event-types',
+  permission: 'leads:read',
+  summary:
+    'The house list of event types: the built-in ones (common Indian functions included), then those added in settings',
+  responses: { 200: jsonResponse(ZHouseEventTypes, 'The house list.'), ...errorResponses },
+});
+const addEventType = defineRoute({
+  method: 'post',
+  path: '/event-types',
+  permission: 'settings:manage',
+  summary: 'Add an event type to the house list (409 if it is already there)',
+  request: { body: jsonBody(ZAddEventType) },
+  responses: { 200: jsonResponse(ZHouseEventTypes, 'The house list.'), ...errorResponses },
 });
 const owners = defineRoute({
   method: 'get',
@@ -108,6 +127,11 @@ const reorder = defineRoute({
 export const leadOptionsRoutes = createRouter()
   .openapi(counts, async (c) => c.json(await countLeads(c.get('deps'), viewerOf(c), c.req.valid('query')), 200))
   .openapi(campaigns, async (c) => c.json(await listCampaigns(c.get('deps')), 200))
+  .openapi(eventTypes, async (c) => c.json({ eventTypes: await listHouseEventTypes(c.get('deps').db) }, 200))
+  .openapi(addEventType, async (c) => {
+    const list = await addHouseEventType(c.get('deps'), c.req.valid('json').label, actorOf(c).actorId);
+    return c.json({ eventTypes: list }, 200);
+  })
   .openapi(owners, async (c) => c.json({ owners: await listOwners(c.get('deps')) }, 200))
   .openapi(referrers, async (c) =>
     c.json({ clients: await searchReferrers(c.get('deps'), c.req.valid('query').q) }, 200),

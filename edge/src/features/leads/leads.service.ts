@@ -15,6 +15,7 @@ import { clients, leads, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { assertHouseEventType } from './event-types.service.ts';
 import { type Actor, findDuplicate, insertLead } from './lead-create.ts';
 import { auditView, loadLead, summaryColumns } from './lead-rows.ts';
 
@@ -131,6 +132,7 @@ export async function createLead(deps: Deps, input: CreateLeadParsed, actor: Act
     if (duplicate) return { duplicate };
     if (input.ownerId) await assertAssignable(tx, input.ownerId);
     if (input.referredByClientId) await assertReferrer(tx, input.referredByClientId, input.source);
+    await assertHouseEventType(tx, input.eventType);
     const row = await insertLead(tx, { ...input, ...contact }, actor, now);
     return { id: row.id };
   });
@@ -167,6 +169,7 @@ export async function updateLead(deps: Deps, id: string, input: UpdateLead & Rec
   await deps.db.transaction(async (tx) => {
     const { row: before } = await loadLead(tx, id);
     if (input.referredByClientId) await assertReferrer(tx, input.referredByClientId as string, before.source);
+    await assertHouseEventType(tx, input.eventType as string | null | undefined);
     const phone = input.phone === undefined ? before.phone : (input.phone as string | null);
     const email = input.email === undefined ? before.email : (input.email as string | null);
     if (!phone && !email)
