@@ -49,6 +49,8 @@ test('an inbound WhatsApp message appears live in the inbox, and a reply is sent
   await page.goto('/inbox');
   await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   await expect(page.getByTestId('conversation').filter({ hasText: 'Zoya Khan' })).toHaveCount(0);
+  // The inbox follows the server's live feed (server-sent events), not a poll.
+  await expect(page.getByTestId('inbox-live')).toHaveText('Live');
 
   // A forged delivery is refused and nothing shows up.
   const body = inbound(phone, `wamid.e2e.${phone}`, 'Is the sangeet package still available for March?');
@@ -59,15 +61,17 @@ test('an inbound WhatsApp message appears live in the inbox, and a reply is sent
   expect(forged.status()).toBe(401);
 
   const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+  const posted = Date.now();
   const ok = await request.post('/api/webhooks/whatsapp', {
     headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
     data: body,
   });
   expect(ok.status()).toBe(200);
 
-  // No reload: the open inbox picks it up.
+  // No reload: the open inbox shows it within moments (the fallback poll, used only while the feed is down, is 20 s).
   const row = page.getByTestId('conversation').filter({ hasText: 'Zoya Khan' });
-  await expect(row).toBeVisible({ timeout: 10_000 });
+  await expect(row).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - posted).toBeLessThan(5_000);
   await expect(row.getByLabel('1 unread')).toBeVisible();
   await row.click();
   await expect(page.getByTestId('message-in')).toHaveText(/sangeet package still available for March/);
@@ -77,6 +81,40 @@ test('an inbound WhatsApp message appears live in the inbox, and a reply is sent
   const out = page.getByTestId('message-out').filter({ hasText: 'Shall I call you at 5 pm?' });
   await expect(out).toBeVisible();
   await expect(out.getByText('sent', { exact: true })).toBeVisible();
+  // A status webhook (read) for the reply reaches the open thread live too.
+  const sentReq = standIn.seen.findIndex((x) => x.body.to === phone);
+  const status = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'WABA',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              statuses: [
+                {
+                  id: `wamid.${sentReq + 1}`, // the stand-in's answer to that send
+                  status: 'read',
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  recipient_id: phone,
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  const read = await request.post('/api/webhooks/whatsapp', {
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(status).digest('hex')}`,
+    },
+    data: status,
+  });
+  expect(await read.json()).toMatchObject({ statuses: 1 });
+  await expect(out.getByText('read', { exact: true })).toBeVisible({ timeout: 5_000 });
   await expect(row.getByLabel('1 unread')).toHaveCount(0);
 
   const sent = standIn.seen.find((s) => s.body.to === phone);

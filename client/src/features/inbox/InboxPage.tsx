@@ -6,6 +6,7 @@ import { QueryError } from '../../ui/QueryError.tsx';
 import { Broadcasts } from './Broadcasts.tsx';
 import { ConversationThread } from './ConversationThread.tsx';
 import { type Conversation, useConversations } from './inbox.api.ts';
+import { useInboxLive, useInboxLiveState } from './inbox-live.ts';
 import { MomentSettings } from './MomentSettings.tsx';
 import { NotificationLog } from './NotificationLog.tsx';
 
@@ -46,24 +47,43 @@ function ConversationRow({ c, active, onOpen }: { c: Conversation; active: boole
   );
 }
 
+function LiveBadge() {
+  const live = useInboxLiveState();
+  if (live === 'live')
+    return (
+      <Badge size="sm" variant="dot" color="teal" data-testid="inbox-live">
+        Live
+      </Badge>
+    );
+  return (
+    <Badge size="sm" variant="dot" color="gray" data-testid="inbox-live" title="Refreshing every 20 seconds meanwhile">
+      {live === 'connecting' ? 'Connecting…' : 'Reconnecting… (refreshing every 20 s)'}
+    </Badge>
+  );
+}
+
 function Conversations() {
   const [filter, setFilter] = useState<'all' | 'mine' | 'unassigned'>('all');
   const [open, setOpen] = useState<string | null>(null);
+  useInboxLive();
   const list = useConversations(filter);
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="xs">
-          <SegmentedControl
-            size="xs"
-            value={filter}
-            onChange={(v) => setFilter(v as typeof filter)}
-            data={[
-              { value: 'all', label: 'All' },
-              { value: 'mine', label: 'Mine' },
-              { value: 'unassigned', label: 'Unassigned' },
-            ]}
-          />
+          <Group justify="space-between" wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              value={filter}
+              onChange={(v) => setFilter(v as typeof filter)}
+              data={[
+                { value: 'all', label: 'All' },
+                { value: 'mine', label: 'Mine' },
+                { value: 'unassigned', label: 'Unassigned' },
+              ]}
+            />
+            <LiveBadge />
+          </Group>
           {list.error && <QueryError error={list.error} />}
           {list.data?.conversations.length === 0 && (
             <Text size="sm" c="dimmed">

@@ -2,9 +2,7 @@ import type { CreateBroadcast, InboxReply } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
-
-/** The inbox refreshes this often, so a new WhatsApp message shows up within a few seconds. */
-export const INBOX_POLL_MS = 2500;
+import { useInboxFallbackInterval } from './inbox-live.ts';
 
 const ZConversation = z.object({
   phone: z.string(),
@@ -67,7 +65,9 @@ export type TemplateInfo = z.infer<typeof ZTemplate>;
 const ZOk = z.looseObject({});
 const path = (phone: string) => `/api/inbox/conversations/${encodeURIComponent(phone)}`;
 
+/** Kept fresh by the live feed (useInboxLive); polled slowly only while that feed is down. */
 export function useConversations(filter: 'all' | 'mine' | 'unassigned') {
+  const refetchInterval = useInboxFallbackInterval();
   return useQuery({
     queryKey: ['inbox', 'conversations', filter],
     queryFn: ({ signal }) =>
@@ -75,16 +75,17 @@ export function useConversations(filter: 'all' | 'mine' | 'unassigned') {
         schema: z.object({ conversations: z.array(ZConversation) }),
         signal,
       }),
-    refetchInterval: INBOX_POLL_MS,
+    refetchInterval,
   });
 }
 
 export function useThread(phone: string | null) {
+  const refetchInterval = useInboxFallbackInterval();
   return useQuery({
     queryKey: ['inbox', 'thread', phone],
     queryFn: ({ signal }) => api(path(phone!), { schema: ZThread, signal }),
     enabled: phone !== null,
-    refetchInterval: INBOX_POLL_MS,
+    refetchInterval,
   });
 }
 
