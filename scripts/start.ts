@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { localJwtSecret } from '../edge/src/secret.ts';
-import { ROOT, superviseServices, tsService } from './processes.ts';
+import { ROOT, type Service, superviseServices } from './processes.ts';
 import { portIsFree, settingsProblems } from './settings.ts';
 
 /**
@@ -38,7 +39,17 @@ if (problems.length > 0) {
   process.exit(2);
 }
 
+// The servers run as built JavaScript, not through a TypeScript loader. `npm start` builds them first
+// (`npm run build`); started on its own, this builds a workspace whose bundle is missing.
+const built = (name: string, workspace: string, entry: string, env: Record<string, string>): Service => {
+  if (!existsSync(resolve(ROOT, entry))) {
+    console.log(`[start] ${entry} is not built: building ${workspace}`);
+    execFileSync('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, stdio: 'inherit' });
+  }
+  return { name, command: process.execPath, args: ['--enable-source-maps', entry], env };
+};
+
 superviseServices([
-  tsService('edge', 'edge/src/node.ts', env),
-  tsService('collab', 'collab-server/src/main.ts', collabEnv),
+  built('edge', 'edge', 'edge/dist/node.js', env),
+  built('collab', 'collab-server', 'collab-server/dist/main.js', collabEnv),
 ]);

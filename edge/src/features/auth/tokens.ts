@@ -31,7 +31,26 @@ export async function signAccessToken(
   return { token, expiresAt: new Date((iat + ttlSeconds) * 1000) };
 }
 
+/**
+ * Tokens whose signature and claims were already checked, so a signature is verified once per token
+ * rather than on every request (WebCrypto's import and verify were the largest single cost of an
+ * authenticated GET). A hit is used only with the same secret and before its `exp`; whether the user
+ * may still act is decided by the user lookup on every request, never here. Bounded: oldest out first.
+ */
+const verified = new Map<string, { secret: string; claims: AccessClaims }>();
+const VERIFIED_MAX = 10_000;
+
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+  const hit = verified.get(token);
+  if (hit && hit.secret === secret && hit.claims.exp > Math.floor(Date.now() / 1000)) return hit.claims;
+  if (hit) verified.delete(token);
+  const claims = await verifySignedToken(token, secret);
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+  verified.set(token, { secret, claims });
+  return claims;
+}
+
+async function verifySignedToken(token: string, secret: string): Promise<AccessClaims> {
   let payload: Record<string, unknown>;
   try {
     payload = await verify(token, secret, 'HS256');
