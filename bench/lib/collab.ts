@@ -76,9 +76,10 @@ export function cpuSeconds(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-export function connect(server: BenchServer, i: number, docIndex: number): Promise<Client> {
+/** A stock client of `server` (instance `instance` of it, modulo how many it has) on document `docIndex`. */
+export function connect(server: BenchServer, instance: number, docIndex: number): Promise<Client> {
   const doc = new Y.Doc();
-  const url = server.urls[i % server.urls.length] as string;
+  const url = server.urls[instance % server.urls.length] as string;
   const room = server.room(docIndex);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync for ${room} on ${server.label}`)), 30_000);
@@ -139,7 +140,8 @@ export async function propagationRound(server: BenchServer, load: Load): Promise
   // In slices, so a wide load does not open hundreds of sockets in one burst.
   for (let i = 0; i < n; i += 25) {
     const slice = Array.from({ length: Math.min(25, n - i) }, (_, k) => i + k);
-    clients.push(...(await Promise.all(slice.map((c) => connect(server, c, c % load.docs)))));
+    // Client c edits document c % docs; a document's clients alternate between instances.
+    clients.push(...(await Promise.all(slice.map((c) => connect(server, Math.floor(c / load.docs), c % load.docs)))));
   }
   const latencies: number[] = [];
   let expected = 0;

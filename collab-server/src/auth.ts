@@ -63,7 +63,10 @@ const ZAccessClaims = z.object({
 
 export interface AuthDeps {
   jwtSecret: string;
-  /** The edge's database: users, events, leads, event_access. */
+  /**
+   * The edge's database, read-only: users, events, leads, event_access (the columns and why: the
+   * README's "What it reads from the edge's database"). The edge is its only writer.
+   */
   edgeDb: Client;
   /** Clock for share-link expiry (tests). */
   now?: () => Date;
