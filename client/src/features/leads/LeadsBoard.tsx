@@ -1,6 +1,8 @@
 import {
+  type Announcements,
   DndContext,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   TouchSensor,
@@ -12,7 +14,7 @@ import {
 import { formatMoney, LEAD_STAGE_LABELS, LEAD_STAGES, type LeadStage, type LeadSummary } from '@mandap/shared';
 import { Badge, Box, Button, Group, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { formatCount, formatDate, humanize } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
@@ -22,6 +24,16 @@ import { type LeadFilters, useLeads, useMoveLead } from './leads.api.ts';
 
 function LeadCard({ lead, onOpen }: { lead: LeadSummary; onOpen: (id: string) => void }) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: lead.id, data: { lead } });
+  // Space picks the card up (then the arrows move it between stages); Enter opens it, as a click does.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter' && !isDragging) {
+      e.preventDefault();
+      onOpen(lead.id);
+      return;
+    }
+    listeners?.onKeyDown?.(e);
+  };
+  // The card's name is its whole visible text (dnd-kit makes it a button; no aria-label hides the rest).
   return (
     <Paper
       ref={setNodeRef}
@@ -30,7 +42,6 @@ function LeadCard({ lead, onOpen }: { lead: LeadSummary; onOpen: (id: string) =>
       radius="md"
       shadow={isDragging ? 'md' : 'xs'}
       data-testid={`lead-card-${lead.code}`}
-      aria-label={`${lead.name}, ${lead.code}`}
       style={{
         cursor: 'grab',
         transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined,
@@ -41,6 +52,7 @@ function LeadCard({ lead, onOpen }: { lead: LeadSummary; onOpen: (id: string) =>
       onClick={() => onOpen(lead.id)}
       {...listeners}
       {...attributes}
+      onKeyDown={onKeyDown}
     >
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text size="sm" fw={600} lineClamp={1}>
@@ -101,6 +113,7 @@ function StageColumn({
       miw={260}
       bg={isOver ? 'var(--mantine-color-marigold-0, #fff8e6)' : 'var(--mantine-color-gray-0)'}
       data-testid={`stage-${stage}`}
+      role="group"
       aria-label={`${LEAD_STAGE_LABELS[stage]} column`}
     >
       <Group justify="space-between" px={4} mb="xs">
@@ -138,6 +151,42 @@ function StageColumn({
   );
 }
 
+/**
+ * Keyboard moves: Left and Right jump a picked-up card to the top of the previous or next stage column
+ * (dnd-kit's default moves 25 px a press, which would take dozens of presses to cross a column).
+ */
+const stageKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
+  const { collisionRect, droppableRects } = context;
+  if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined;
+  event.preventDefault();
+  const centre = collisionRect.left + collisionRect.width / 2;
+  const columns = [...droppableRects.values()].sort((a, b) => a.left - b.left);
+  const target =
+    event.code === 'ArrowRight'
+      ? columns.find((r) => r.left + r.width / 2 > centre + 1)
+      : columns.findLast((r) => r.left + r.width / 2 < centre - 1);
+  if (!target) return currentCoordinates;
+  return { x: target.left + (target.width - collisionRect.width) / 2, y: target.top + 40 };
+};
+
+const stageName = (id: unknown) => LEAD_STAGE_LABELS[id as LeadStage] ?? String(id);
+const leadName = (data: unknown) => (data as { lead?: LeadSummary } | undefined)?.lead?.name ?? 'The lead';
+
+/** What a screen reader hears while a card is moved with the keyboard. */
+const announcements: Announcements = {
+  onDragStart: ({ active }) =>
+    `Picked up ${leadName(active.data.current)}. Left and right arrows move it between stages; space drops it; escape cancels.`,
+  onDragOver: ({ active, over }) =>
+    over
+      ? `${leadName(active.data.current)} is over ${stageName(over.id)}.`
+      : `${leadName(active.data.current)} is over no stage.`,
+  onDragEnd: ({ active, over }) =>
+    over
+      ? `${leadName(active.data.current)} dropped on ${stageName(over.id)}.`
+      : `${leadName(active.data.current)} dropped back.`,
+  onDragCancel: ({ active }) => `Moving ${leadName(active.data.current)} was cancelled.`,
+};
+
 /** The pipeline: one column per stage; dragging a card asks the server, which checks the lifecycle. */
 export function LeadsBoard({ filters, onOpen }: { filters: LeadFilters; onOpen: (id: string) => void }) {
   const move = useMoveLead();
@@ -145,7 +194,10 @@ export function LeadsBoard({ filters, onOpen }: { filters: LeadFilters; onOpen: 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: stageKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
   );
 
   function moveTo(lead: LeadSummary, stage: LeadStage, lostReason?: string) {
@@ -170,7 +222,7 @@ export function LeadsBoard({ filters, onOpen }: { filters: LeadFilters; onOpen: 
 
   return (
     <>
-      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements }}>
         <ScrollArea type="auto" offsetScrollbars>
           <Box style={{ display: 'flex', gap: 12, alignItems: 'flex-start', paddingBottom: 8 }}>
             {LEAD_STAGES.map((s) => (

@@ -142,9 +142,10 @@ export function LeadsTable({
   return (
     <Paper withBorder radius="lg" style={{ overflow: 'hidden' }}>
       <Box style={{ overflowX: 'auto' }}>
-        <Box miw={1100}>
+        <Box miw={1100} role="table" aria-label="Leads" aria-rowcount={total + 1}>
           <Box
             role="row"
+            aria-rowindex={1}
             style={{
               display: 'grid',
               gridTemplateColumns: TEMPLATE,
@@ -178,7 +179,16 @@ export function LeadsTable({
               );
             })}
           </Box>
-          <Box ref={scrollRef} h="min(65vh, 720px)" style={{ overflowY: 'auto' }} data-testid="leads-table-scroll">
+          {/* Focusable, so the keyboard can scroll it; each row opens its lead with Enter or Space. */}
+          <Box
+            ref={scrollRef}
+            h="min(65vh, 720px)"
+            style={{ overflowY: 'auto' }}
+            data-testid="leads-table-scroll"
+            tabIndex={0}
+            role="rowgroup"
+            aria-label="Leads, scroll for more"
+          >
             <Box style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((vi) => {
                 const row = rows[vi.index];
@@ -186,7 +196,19 @@ export function LeadsTable({
                   <Box
                     key={vi.key}
                     role="row"
+                    aria-rowindex={vi.index + 2}
+                    tabIndex={row ? 0 : undefined}
                     onClick={row ? () => onOpen(row.original.id) : undefined}
+                    onKeyDown={
+                      row
+                        ? (e) => {
+                            if (e.key === 'Enter' || e.key === ' ') {
+                              e.preventDefault();
+                              onOpen(row.original.id);
+                            }
+                          }
+                        : undefined
+                    }
                     style={{
                       position: 'absolute',
                       top: 0,
@@ -203,12 +225,12 @@ export function LeadsTable({
                   >
                     {row ? (
                       row.getAllCells().map((cell) => (
-                        <Box key={cell.id} px="sm" style={{ overflow: 'hidden' }}>
+                        <Box key={cell.id} role="cell" px="sm" style={{ overflow: 'hidden' }}>
                           <table.FlexRender cell={cell} />
                         </Box>
                       ))
                     ) : (
-                      <Box px="sm">
+                      <Box role="cell" px="sm">
                         <Loader size="xs" />
                       </Box>
                     )}

@@ -21,8 +21,9 @@ export function NotificationBell() {
   const staff = hasPermission(useMe().role, 'leads:read');
   return (
     <Popover width={340} position="bottom-end" shadow="md">
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4}>
+      {/* The popup's ARIA attributes belong on the button, not on the badge's wrapper. */}
+      <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4}>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             size="lg"
@@ -30,8 +31,8 @@ export function NotificationBell() {
           >
             <IconBell size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <Group justify="space-between" mb="xs">
           <Text fw={600} size="sm">

@@ -49,7 +49,15 @@ export function NewQuoteModal({
 
   return (
     <Modal opened={opened} onClose={onClose} title="New quote">
-      <Stack gap="sm">
+      {/* A form, so Enter in the title creates the draft as the button does. */}
+      <Stack
+        component="form"
+        gap="sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         {!preset && (
           <SegmentedControl
             value={forKind}
@@ -78,7 +86,7 @@ export function NewQuoteModal({
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
         />
-        <Button onClick={submit} loading={create.isPending} disabled={!target}>
+        <Button type="submit" loading={create.isPending} disabled={!target}>
           Create draft
         </Button>
       </Stack>

@@ -75,7 +75,16 @@ export function BriefEditor({
         Collaboration.configure({ document: shared.doc, field: BRIEF_TEXT_FIELD }),
         CollaborationCaret.configure({ provider: shared.provider, user: me }),
       ],
-      editorProps: { attributes: { 'aria-label': 'Brief text', 'data-testid': 'brief-editor' } },
+      // A named, multi-line text box (a bare contenteditable div may not carry a name).
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-readonly': String(readOnly),
+          'aria-label': 'Brief text',
+          'data-testid': 'brief-editor',
+        },
+      },
       onSelectionUpdate: ({ editor: e }) => {
         const { from, to } = e.state.selection;
         onSelection?.(from === to ? '' : e.state.doc.textBetween(from, to, ' '));

@@ -155,7 +155,8 @@ export function KanbanBoard({
 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCorners} onDragEnd={onDragEnd}>
-      <ScrollArea type="auto" offsetScrollbars>
+      {/* The board scrolls sideways: the keyboard can reach it (Tab, then the arrow keys). */}
+      <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, 'aria-label': 'Task board columns' }}>
         <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
           {board.columns.map((c) => (
             <Column key={c.id} column={c} tasks={byColumn(c.id)} board={board} onOpen={onOpen} readOnly={readOnly} />
