@@ -32,6 +32,7 @@ import { quotePublicRoutes } from './features/quotes/quote-public.routes.ts';
 import { quotesRoutes } from './features/quotes/quotes.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
+import { poPublicRoutes } from './features/vendors/po-public.routes.ts';
 import { vendorMasterRoutes } from './features/vendors/vendors.routes.ts';
 import { vendorWorkRoutes } from './features/vendors/work.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
@@ -142,6 +143,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/webhooks/whatsapp', whatsappWebhookRoutes)
     .route('/api/vendors', vendorMasterRoutes)
     .route('/api/vendor-work', vendorWorkRoutes)
+    .route('/api/public/po', poPublicRoutes)
     .route('/api/search', searchRoutes)
     .route('/api/dashboard', dashboardRoutes)
     .route('/api/portal', portalRoutes)

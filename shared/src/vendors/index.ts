@@ -2,6 +2,8 @@ export * from './accounts.ts';
 export * from './assignment-status.ts';
 export * from './categories.ts';
 export * from './dependencies.ts';
+export * from './payment-lines.ts';
+export * from './po-link.ts';
 export * from './po-pdf.ts';
 export * from './schemas.ts';
 export * from './tax-ids.ts';

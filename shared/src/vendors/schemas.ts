@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_MODES } from '../payments/accounts.ts';
 import { AGEING_BUCKETS } from '../payments/ageing.ts';
+import { isRate } from '../quotes/fx.ts';
 import { ZId, ZIsoDate, ZIsoDateTime } from '../schemas/common.ts';
 import { ZGstin } from '../schemas/leads.ts';
 import { ZAmountMinor, ZCurrencyCode } from '../schemas/payments.ts';
@@ -252,7 +253,11 @@ export const ZAssignment = z.object({
   status: ZAssignmentStatus,
   arrivalExpectedAt: z.string().nullable(),
   checkedInAt: z.string().nullable(),
+  /** Paid so far, gross, in the PO's currency. */
   paidMinor: z.number().int(),
+  /** When the vendor accepted the PO through its share link, and the name they typed. */
+  poAcceptedAt: z.string().nullable(),
+  poAcceptedName: z.string().nullable(),
 });
 export type Assignment = z.infer<typeof ZAssignment>;
 
@@ -309,12 +314,18 @@ export const ZScheduleRow = z.object({
 });
 
 export const ZVendorPaymentCreate = z.strictObject({
+  /** Gross paid, in the PO's currency (minor units). */
   amountMinor: ZAmountMinor,
   mode: z.enum(PAYMENT_MODES),
   reference: z.string().trim().max(120).optional(),
   paidOn: ZIsoDate,
-  /** TDS withheld, in paise; default: the section 194C rate for the vendor's PAN. */
+  /** TDS withheld, in the PO's currency; default: the section 194C rate for the vendor's PAN (INR POs). */
   tdsMinor: z.number().int().min(0).optional(),
+  /**
+   * For a foreign-currency PO: the rate the bank paid at (INR per one unit of the PO's currency).
+   * Default: the stored rate for the day paid (FX rates).
+   */
+  fxRate: z.string().refine(isRate, { error: 'use a decimal greater than zero, like 83.2150' }).optional(),
 });
 
 export const ZVendorPayment = z.object({
@@ -324,6 +335,10 @@ export const ZVendorPayment = z.object({
   tdsMinor: z.number().int(),
   netMinor: z.number().int(),
   currency: z.string(),
+  /** The gross in INR paise at the rate used (equal to amountMinor for INR). */
+  amountInrMinor: z.number().int(),
+  /** The rate used (INR per unit), null for INR. */
+  fxRate: z.string().nullable(),
   mode: z.string(),
   reference: z.string().nullable(),
   paidOn: z.string(),
@@ -341,7 +356,11 @@ export const ZPayableRow = z.object({
   poNumber: z.string().nullable(),
   label: z.string(),
   dueDate: z.string(),
+  /** In the PO's currency. */
+  currency: z.string(),
   outstandingMinor: z.number().int(),
+  /** In INR at the rate the PO was booked at (else the newest stored rate); null when there is no rate. */
+  outstandingInrMinor: z.number().int().nullable(),
   bucket: z.enum(AGEING_BUCKETS),
 });
 export type PayableRow = z.infer<typeof ZPayableRow>;
@@ -366,6 +385,8 @@ export const ZBudgetReport = z.object({
   margin: z
     .object({ revenueMinor: z.number().int(), costMinor: z.number().int(), marginMinor: z.number().int() })
     .nullable(),
+  /** What the figures leave out and why (a foreign PO with no rate to value it in INR). */
+  warnings: z.array(z.string()),
 });
 export type BudgetReport = z.infer<typeof ZBudgetReport>;
 

@@ -3,10 +3,11 @@ import {
   type AssignmentActor,
   type AssignmentCreate,
   type AssignmentStatus,
+  type Currency,
   checkAssignmentTransition,
+  formatMoney,
   hasPermission,
   newId,
-  VENDOR_ACCOUNTS,
 } from '@mandap/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
@@ -16,8 +17,8 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVisibleUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { loadVisibleEvent } from '../events/events.service.ts';
-import { postEntry } from '../payments/ledger-store.ts';
 import { blockedReasonsFor } from './blocked.query.ts';
+import { accruePo, reversePoAccrual } from './po-ledger.ts';
 import { assertCategory, loadVendor } from './vendors.service.ts';
 
 export type AssignmentRow = typeof vendorAssignments.$inferSelect;
@@ -64,6 +65,8 @@ export function toAssignmentView(r: Joined): Assignment {
     arrivalExpectedAt: r.a.arrivalExpectedAt,
     checkedInAt: r.a.checkedInAt,
     paidMinor: Number(r.paidMinor),
+    poAcceptedAt: r.a.poAcceptedAt,
+    poAcceptedName: r.a.poAcceptedName,
   };
 }
 
@@ -101,6 +104,16 @@ export async function loadAssignment(db: DbOrTx, viewer: Viewer, id: string): Pr
   const [r] = await joined(db, and(eq(vendorAssignments.id, id), await assignmentScope(db, viewer))).limit(1);
   if (!r) throw notFound('That assignment');
   await assertVisibleUnderEvent(db, viewer, r.a.eventId, 'vendor_assignment', 'That assignment');
+  return toAssignmentView(r);
+}
+
+/**
+ * One assignment by id with no viewer: only for a caller that has already checked a signed,
+ * unrevoked PO link naming it (po-links.service). Missing → 404.
+ */
+export async function loadAssignmentForLink(db: DbOrTx, id: string): Promise<Assignment> {
+  const [r] = await joined(db, eq(vendorAssignments.id, id)).limit(1);
+  if (!r) throw notFound('That PO');
   return toAssignmentView(r);
 }
 
@@ -185,8 +198,9 @@ function actorFor(viewer: Viewer, to: AssignmentStatus): AssignmentActor {
 
 /**
  * Moves an assignment through the transition table. Starting or delivering while an upstream
- * is unmet is refused with the blockers named. Confirming an INR PO books it as payable in the
- * ledger; cancelling reverses that booking (only while nothing has been paid).
+ * is unmet is refused with the blockers named. Confirming a PO books it as payable in the
+ * ledger (a foreign-currency PO at the day's stored rate); cancelling reverses that booking
+ * (only while nothing has been paid).
  */
 export async function changeStatus(
   deps: Deps,
@@ -196,13 +210,34 @@ export async function changeStatus(
   note?: string,
 ): Promise<Assignment> {
   const current = await loadAssignment(deps.db, viewer, id);
-  const check = checkAssignmentTransition(current.status, to, actorFor(viewer, to));
+  await applyStatusChange(deps, current, to, { actor: actorFor(viewer, to), actorId: viewer.id, note });
+  return loadAssignment(deps.db, viewer, id);
+}
+
+export interface StatusChangeBy {
+  actor: AssignmentActor;
+  actorId: string | null;
+  note?: string | undefined;
+  /** More writes in the same transaction (the PO link's acceptance). */
+  alsoInTx?: (tx: DbOrTx, at: Date) => Promise<void>;
+  /** Request origin for the audit row (a public link has no user). */
+  origin?: { ip: string | null; requestId?: string | null };
+}
+
+/** The transition itself, for an assignment already loaded under the caller's scope. */
+export async function applyStatusChange(
+  deps: Deps,
+  current: Assignment,
+  to: AssignmentStatus,
+  by: StatusChangeBy,
+): Promise<void> {
+  const check = checkAssignmentTransition(current.status, to, by.actor);
   if (!check.ok)
     throw new AppError('unprocessable', `Cannot move ${current.poNumber}: ${check.reason}.`, {
       fields: { status: check.reason },
     });
   if (to === 'in_progress' || to === 'delivered') {
-    const blocked = (await blockedReasonsFor(deps.db, { assignmentIds: [id] })).filter((r) => r.depth === 1);
+    const blocked = (await blockedReasonsFor(deps.db, { assignmentIds: [current.id] })).filter((r) => r.depth === 1);
     if (blocked.length)
       throw new AppError('unprocessable', `Blocked: ${blocked.map((b) => b.reason).join('; ')}.`, {
         fields: { status: 'blocked by an unmet dependency' },
@@ -211,10 +246,8 @@ export async function changeStatus(
   if (to === 'paid' && current.paidMinor < current.amountMinor)
     throw new AppError(
       'unprocessable',
-      `Cannot mark ${current.poNumber} paid: ${current.paidMinor} of ${current.amountMinor} paise has been paid.`,
-      {
-        fields: { status: 'not fully paid' },
-      },
+      `Cannot mark ${current.poNumber} paid: ${formatMoney({ amountMinor: current.paidMinor, currency: current.currency as Currency })} of ${formatMoney({ amountMinor: current.amountMinor, currency: current.currency as Currency })} has been paid.`,
+      { fields: { status: 'not fully paid' } },
     );
   if (to === 'cancelled' && current.paidMinor > 0)
     throw new AppError('unprocessable', `Cannot cancel ${current.poNumber}: money has been paid against it.`, {
@@ -222,78 +255,32 @@ export async function changeStatus(
     });
   const at = deps.now();
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(vendorAssignments).where(eq(vendorAssignments.id, id));
+    const [row] = await tx.select().from(vendorAssignments).where(eq(vendorAssignments.id, current.id));
     if (row!.status !== current.status)
       throw new AppError('conflict', 'The assignment changed while you were looking: reload and try again.');
-    let accrualEntryId = row!.accrualEntryId;
-    if (to === 'confirmed' && row!.currency === 'INR' && !accrualEntryId) {
-      accrualEntryId = await postEntry(tx, {
-        memo: `PO ${row!.poNumber} confirmed: ${current.vendorName}`,
-        eventId: row!.eventId,
-        clientId: null,
-        sourceType: 'vendor_bill',
-        sourceId: id,
-        fx: null,
-        lines: [
-          {
-            account: VENDOR_ACCOUNTS.cost(row!.budgetCategory ?? 'other'),
-            amountMinor: row!.amountMinor,
-            currency: 'INR',
-            amountInrMinor: row!.amountMinor,
-          },
-          {
-            account: VENDOR_ACCOUNTS.payable(row!.vendorId),
-            amountMinor: -row!.amountMinor,
-            currency: 'INR',
-            amountInrMinor: -row!.amountMinor,
-          },
-        ],
-        actorId: viewer.id,
-        at,
-      });
-    }
-    if (to === 'cancelled' && accrualEntryId) {
-      await postEntry(tx, {
-        memo: `PO ${row!.poNumber} cancelled: booking reversed`,
-        eventId: row!.eventId,
-        clientId: null,
-        sourceType: 'reversal',
-        sourceId: id,
-        fx: null,
-        reversesEntryId: accrualEntryId,
-        lines: [
-          {
-            account: VENDOR_ACCOUNTS.payable(row!.vendorId),
-            amountMinor: row!.amountMinor,
-            currency: 'INR',
-            amountInrMinor: row!.amountMinor,
-          },
-          {
-            account: VENDOR_ACCOUNTS.cost(row!.budgetCategory ?? 'other'),
-            amountMinor: -row!.amountMinor,
-            currency: 'INR',
-            amountInrMinor: -row!.amountMinor,
-          },
-        ],
-        actorId: viewer.id,
-        at,
-      });
-    }
+    if (to === 'confirmed') await accruePo(tx, row!, current.vendorName, by.actorId, at);
+    if (to === 'cancelled' && row!.accrualEntryId)
+      await reversePoAccrual(tx, row!, row!.accrualEntryId, by.actorId, at);
     await tx
       .update(vendorAssignments)
-      .set({ status: to, accrualEntryId, updatedAt: at.toISOString() })
-      .where(eq(vendorAssignments.id, id));
+      .set({ status: to, updatedAt: at.toISOString() })
+      .where(eq(vendorAssignments.id, current.id));
+    await by.alsoInTx?.(tx, at);
     await recordChange(tx, {
       type: 'vendor_assignment.status_changed',
       aggregateType: 'vendor_assignment',
-      aggregateId: id,
-      payload: { from: current.status, to, note: note ?? null },
-      actorId: viewer.id,
+      aggregateId: current.id,
+      payload: { from: current.status, to, note: by.note ?? null },
+      actorId: by.actorId,
       at,
-      audit: { before: { status: current.status }, after: { status: to } },
+      audit: {
+        before: { status: current.status },
+        after: { status: to },
+        ip: by.origin?.ip ?? null,
+        requestId: by.origin?.requestId ?? null,
+      },
     });
   });
-  return loadAssignment(deps.db, viewer, id);
 }
 
 /** The vendor (or ops) marks the vendor arrived on site. */

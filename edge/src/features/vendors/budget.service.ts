@@ -5,6 +5,7 @@ import type { Deps, Viewer } from '../../lib/context.ts';
 import { recordChange } from '../../lib/journal.ts';
 import { loadVisibleEvent } from '../events/events.service.ts';
 import { acceptedVersionOf } from '../payments/milestones.service.ts';
+import { inrValuer } from './payables.service.ts';
 import { assertCategory } from './vendors.service.ts';
 
 /** Who may see an event's margin: those who hold the money (finance, managers, admins). */
@@ -12,31 +13,41 @@ export const canSeeMargin = (viewer: Viewer) => hasPermission(viewer.role, 'paym
 
 /**
  * Budget against actual for one event, per budget category (INR). The budget is entered by hand
- * (the quote has no cost side to draw one from yet); committed is the sum of live POs; paid is
- * what vendors were paid gross. The margin, for those allowed, is the accepted quote's pre-tax
+ * (the quote has no cost side to draw one from yet); committed is the sum of live POs (a foreign
+ * one at the INR value it was booked at); paid is what vendors were paid gross, in INR at the
+ * rate each payment was made at. The margin, for those allowed, is the accepted quote's pre-tax
  * amount in INR less the committed vendor cost.
  */
 export async function budgetReport(deps: Deps, viewer: Viewer, eventId: string): Promise<BudgetReport> {
   await loadVisibleEvent(deps.db, viewer, eventId);
   const budgets = await deps.db.select().from(eventBudgets).where(eq(eventBudgets.eventId, eventId));
-  const committed = await deps.db
+  const live = await deps.db
     .select({
       category: sql<string>`coalesce(${vendorAssignments.budgetCategory}, 'other')`,
-      total: sql<number>`sum(${vendorAssignments.amountMinor})`,
+      currency: vendorAssignments.currency,
+      amountMinor: vendorAssignments.amountMinor,
+      accrualEntryId: vendorAssignments.accrualEntryId,
     })
     .from(vendorAssignments)
-    .where(
-      and(
-        eq(vendorAssignments.eventId, eventId),
-        eq(vendorAssignments.currency, 'INR'),
-        inArray(vendorAssignments.status, [...COMMITTED_STATUSES]),
-      ),
-    )
-    .groupBy(sql`1`);
+    .where(and(eq(vendorAssignments.eventId, eventId), inArray(vendorAssignments.status, [...COMMITTED_STATUSES])));
+  // Foreign-currency POs count at the INR value they were booked at (else the newest stored rate).
+  const inrOf = await inrValuer(deps.db);
+  const committed: { category: string; total: number }[] = [];
+  const unpriced: string[] = [];
+  for (const po of live) {
+    const inr = await inrOf({ ...po, poMinor: po.amountMinor });
+    if (inr === null) {
+      unpriced.push(po.currency);
+      continue;
+    }
+    const line = committed.find((c) => c.category === po.category);
+    if (line) line.total += inr;
+    else committed.push({ category: po.category, total: inr });
+  }
   const paid = await deps.db
     .select({
       category: sql<string>`coalesce(${vendorAssignments.budgetCategory}, 'other')`,
-      total: sql<number>`sum(${vendorPayments.amountMinor})`,
+      total: sql<number>`sum(coalesce(${vendorPayments.amountInrMinor}, ${vendorPayments.amountMinor}))`,
     })
     .from(vendorPayments)
     .innerJoin(vendorAssignments, eq(vendorAssignments.id, vendorPayments.assignmentId))
@@ -71,7 +82,10 @@ export async function budgetReport(deps: Deps, viewer: Viewer, eventId: string):
       margin = { revenueMinor, costMinor: totals.committedMinor, marginMinor: revenueMinor - totals.committedMinor };
     }
   }
-  return { eventId, lines, totals, margin };
+  const warnings = [...new Set(unpriced)].map(
+    (c) => `POs in ${c} are left out of committed: there is no ${c}→INR rate yet (add one under FX rates).`,
+  );
+  return { eventId, lines, totals, margin, warnings };
 }
 
 export async function setBudget(

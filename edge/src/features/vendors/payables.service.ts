@@ -1,15 +1,18 @@
 import {
-  ACCOUNTS,
   ageingBucket,
   ageingTotals,
+  type Currency,
+  carriedInrAt,
+  convertMoney,
+  type FxSnapshot,
   formatMoney,
   istDate,
   newId,
   type PayableRow,
   type PaymentMode,
   tdsFor,
-  VENDOR_ACCOUNTS,
   type VendorPayment,
+  vendorPaymentLines,
 } from '@mandap/shared';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -17,10 +20,12 @@ import { events, vendorAssignments, vendorPaymentSchedule, vendorPayments, vendo
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { latestRate, rateForDay } from '../fx/fx-rates.service.ts';
 import { postEntry } from '../payments/ledger-store.ts';
 import { assignmentScope, loadAssignment } from './assignments.service.ts';
+import { accruedInrOf, accruePo } from './po-ledger.ts';
 
-const inr = (m: number) => formatMoney({ amountMinor: m, currency: 'INR' });
+const moneyOf = (amountMinor: number, currency: string) => formatMoney({ amountMinor, currency: currency as Currency });
 
 export type ScheduleRow = typeof vendorPaymentSchedule.$inferSelect;
 
@@ -52,7 +57,7 @@ export async function setSchedule(
   if (sum !== a.amountMinor)
     throw new AppError(
       'unprocessable',
-      `The schedule adds up to ${inr(sum)} but the PO is ${inr(a.amountMinor)}: the difference is ${inr(a.amountMinor - sum)}.`,
+      `The schedule adds up to ${moneyOf(sum, a.currency)} but the PO is ${moneyOf(a.amountMinor, a.currency)}: the difference is ${moneyOf(a.amountMinor - sum, a.currency)}.`,
       { fields: { items: 'must add up to the PO amount' } },
     );
   if (a.paidMinor > 0)
@@ -92,13 +97,39 @@ export interface VendorPaymentInput {
   reference?: string | undefined;
   paidOn: string;
   tdsMinor?: number | undefined;
+  fxRate?: string | undefined;
 }
 
+/** The rate a foreign-currency payment is booked at: the one given, else the stored rate of the day paid. */
+async function paymentRate(tx: Tx, currency: Currency, input: VendorPaymentInput): Promise<FxSnapshot | null> {
+  if (currency === 'INR') return null;
+  if (input.fxRate)
+    return {
+      base: currency,
+      quote: 'INR',
+      rate: input.fxRate,
+      source: 'manual',
+      asOf: `${input.paidOn}T00:00:00.000Z`,
+    };
+  const stored = await rateForDay(tx, currency, 'INR', input.paidOn);
+  if (!stored)
+    throw new AppError(
+      'unprocessable',
+      `There is no ${currency}→INR rate for ${formatDateIn(input.paidOn)}: give the rate the bank paid at (fxRate), or add one under FX rates.`,
+      { fields: { fxRate: `no stored ${currency}→INR rate` } },
+    );
+  return stored;
+}
+
+const formatDateIn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 /**
- * Pays a vendor against a PO, inside the caller's (idempotent) transaction: one journal entry
- * debits the vendor's payable by the gross amount, credits the bank by the net and TDS payable by
- * what was withheld. More than the PO's unpaid balance is refused; the schedule is paid oldest
- * first; a delivered PO paid in full becomes paid.
+ * Pays a vendor against a PO, in the PO's currency, inside the caller's (idempotent)
+ * transaction: one journal entry debits the vendor's payable by the gross (at the INR value it
+ * was booked at), credits the bank by the net and TDS payable by what was withheld (at the rate
+ * paid); a foreign-currency difference goes to FX gain/loss. The payment keeps its amount in the
+ * PO's currency and its INR equivalent with the rate used. More than the PO's unpaid balance is
+ * refused; the schedule is paid oldest first; a delivered PO paid in full becomes paid.
  */
 export async function recordVendorPayment(
   tx: Tx,
@@ -118,23 +149,17 @@ export async function recordVendorPayment(
         fields: { assignmentId: `status ${a.status}` },
       },
     );
-  if (a.currency !== 'INR')
-    throw new AppError(
-      'unprocessable',
-      `Paying a ${a.currency} PO through the ledger is not built yet: only INR vendor payments are booked.`,
-      {
-        fields: { currency: 'INR only' },
-      },
-    );
+  const currency = a.currency as Currency;
   const [{ paid } = { paid: 0 }] = await tx
     .select({ paid: sql<number>`coalesce(sum(${vendorPayments.amountMinor}), 0)` })
     .from(vendorPayments)
     .where(eq(vendorPayments.assignmentId, assignmentId));
-  const unpaid = a.amountMinor - Number(paid);
+  const paidBefore = Number(paid);
+  const unpaid = a.amountMinor - paidBefore;
   if (input.amountMinor > unpaid)
     throw new AppError(
       'unprocessable',
-      `That is beyond the PO: ${a.poNumber} is ${inr(a.amountMinor)}, ${inr(Number(paid))} is already paid, so at most ${inr(unpaid)} can be paid now.`,
+      `That is beyond the PO: ${a.poNumber} is ${moneyOf(a.amountMinor, currency)}, ${moneyOf(paidBefore, currency)} is already paid, so at most ${moneyOf(unpaid, currency)} can be paid now.`,
       { fields: { amountMinor: `at most ${unpaid}` } },
     );
   const tds =
@@ -150,31 +175,33 @@ export async function recordVendorPayment(
     throw new AppError('validation_failed', 'Check the request body: tdsMinor: TDS must be less than the payment.', {
       fields: { tdsMinor: 'too large' },
     });
+  const fx = await paymentRate(tx, currency, input);
+  const toInr = (m: number) => convertMoney({ amountMinor: m, currency }, fx, 'INR').amountMinor;
+  // A PO confirmed while no rate was stored is booked now, at the rate it is paid at.
+  const accrualEntryId = await accruePo(tx, row!, vendor!.name, viewer.id, at, fx);
+  const accruedInr = await accruedInrOf(tx, accrualEntryId!);
+  const carriedInrMinor =
+    carriedInrAt(accruedInr, a.amountMinor, paidBefore + input.amountMinor) -
+    carriedInrAt(accruedInr, a.amountMinor, paidBefore);
+  const amountInrMinor = toInr(input.amountMinor);
   const id = newId();
-  const lines = [
-    {
-      account: VENDOR_ACCOUNTS.payable(a.vendorId),
-      amountMinor: input.amountMinor,
-      currency: 'INR' as const,
-      amountInrMinor: input.amountMinor,
-    },
-    {
-      account: ACCOUNTS.bank(input.mode),
-      amountMinor: -(input.amountMinor - tds),
-      currency: 'INR' as const,
-      amountInrMinor: -(input.amountMinor - tds),
-    },
-  ];
-  if (tds > 0)
-    lines.push({ account: VENDOR_ACCOUNTS.tdsPayable(), amountMinor: -tds, currency: 'INR', amountInrMinor: -tds });
   const entryId = await postEntry(tx, {
-    memo: `Paid ${vendor!.name} against ${a.poNumber}${tds ? ` (TDS ${inr(tds)})` : ''}`,
+    memo: `Paid ${vendor!.name} against ${a.poNumber}${tds ? ` (TDS ${moneyOf(tds, currency)})` : ''}${fx ? ` at ${fx.rate} INR/${currency}` : ''}`,
     eventId: a.eventId,
     clientId: null,
     sourceType: 'vendor_payment',
     sourceId: id,
-    fx: null,
-    lines,
+    fx,
+    lines: vendorPaymentLines({
+      vendorId: a.vendorId,
+      mode: input.mode,
+      currency,
+      amountMinor: input.amountMinor,
+      tdsMinor: tds,
+      amountInrMinor,
+      tdsInrMinor: toInr(tds),
+      carriedInrMinor,
+    }),
     actorId: viewer.id,
     at,
   });
@@ -185,7 +212,9 @@ export async function recordVendorPayment(
     eventId: a.eventId,
     amountMinor: input.amountMinor,
     tdsMinor: tds,
-    currency: 'INR',
+    currency,
+    amountInrMinor,
+    fx,
     mode: input.mode,
     reference: input.reference ?? null,
     paidOn: input.paidOn,
@@ -206,7 +235,7 @@ export async function recordVendorPayment(
       .where(eq(vendorPaymentSchedule.id, s.id));
     left -= take;
   }
-  const fullyPaid = Number(paid) + input.amountMinor === a.amountMinor;
+  const fullyPaid = paidBefore + input.amountMinor === a.amountMinor;
   if (fullyPaid && row!.status === 'delivered')
     await tx
       .update(vendorAssignments)
@@ -216,7 +245,15 @@ export async function recordVendorPayment(
     type: 'vendor_payment.recorded',
     aggregateType: 'vendor_assignment',
     aggregateId: assignmentId,
-    payload: { paymentId: id, amountMinor: input.amountMinor, tdsMinor: tds, journalEntryId: entryId },
+    payload: {
+      paymentId: id,
+      amountMinor: input.amountMinor,
+      currency,
+      amountInrMinor,
+      fxRate: fx?.rate ?? null,
+      tdsMinor: tds,
+      journalEntryId: entryId,
+    },
     actorId: viewer.id,
     at,
   });
@@ -226,12 +263,42 @@ export async function recordVendorPayment(
     amountMinor: input.amountMinor,
     tdsMinor: tds,
     netMinor: input.amountMinor - tds,
-    currency: 'INR',
+    currency,
+    amountInrMinor,
+    fxRate: fx?.rate ?? null,
     mode: input.mode,
     reference: payment.reference,
     paidOn: input.paidOn,
     journalEntryId: entryId,
   };
+}
+
+function toPaymentView(p: typeof vendorPayments.$inferSelect): VendorPayment {
+  return {
+    id: p.id,
+    assignmentId: p.assignmentId,
+    amountMinor: p.amountMinor,
+    tdsMinor: p.tdsMinor,
+    netMinor: p.amountMinor - p.tdsMinor,
+    currency: p.currency,
+    // Rows from before foreign POs could be paid are INR: their INR value is the amount.
+    amountInrMinor: p.amountInrMinor ?? p.amountMinor,
+    fxRate: p.fx?.rate ?? null,
+    mode: p.mode,
+    reference: p.reference,
+    paidOn: p.paidOn,
+    journalEntryId: p.journalEntryId,
+  };
+}
+
+/** The payments of one PO, for a caller that has already been allowed to see it (a PO link). */
+export async function paymentsOfAssignment(db: DbOrTx, assignmentId: string): Promise<VendorPayment[]> {
+  const rows = await db
+    .select()
+    .from(vendorPayments)
+    .where(eq(vendorPayments.assignmentId, assignmentId))
+    .orderBy(asc(vendorPayments.paidOn), asc(vendorPayments.id));
+  return rows.map(toPaymentView);
 }
 
 export async function listVendorPayments(
@@ -250,21 +317,14 @@ export async function listVendorPayments(
       ),
     )
     .orderBy(asc(vendorPayments.paidOn), asc(vendorPayments.id));
-  return rows.map(({ p }) => ({
-    id: p.id,
-    assignmentId: p.assignmentId,
-    amountMinor: p.amountMinor,
-    tdsMinor: p.tdsMinor,
-    netMinor: p.amountMinor - p.tdsMinor,
-    currency: p.currency,
-    mode: p.mode,
-    reference: p.reference,
-    paidOn: p.paidOn,
-    journalEntryId: p.journalEntryId,
-  }));
+  return rows.map(({ p }) => toPaymentView(p));
 }
 
-/** Outstanding vendor payments across events (schedule parts not fully paid), with ageing by due date. */
+/**
+ * Outstanding vendor payments across events (schedule parts not fully paid), each in its PO's
+ * currency and in INR, with ageing by due date in INR: a foreign-currency part at the rate its
+ * PO was booked at, else the newest stored rate (a part with no rate at all is listed, not aged).
+ */
 export async function listPayables(deps: Deps, viewer: Viewer) {
   const today = istDate(deps.now());
   const rows = await deps.db
@@ -278,6 +338,9 @@ export async function listPayables(deps: Deps, viewer: Viewer) {
       poNumber: vendorAssignments.poNumber,
       label: vendorPaymentSchedule.label,
       dueDate: vendorPaymentSchedule.dueDate,
+      currency: vendorAssignments.currency,
+      poMinor: vendorAssignments.amountMinor,
+      accrualEntryId: vendorAssignments.accrualEntryId,
       outstandingMinor: sql<number>`${vendorPaymentSchedule.amountMinor} - ${vendorPaymentSchedule.paidMinor}`,
     })
     .from(vendorPaymentSchedule)
@@ -292,10 +355,45 @@ export async function listPayables(deps: Deps, viewer: Viewer) {
       ),
     )
     .orderBy(asc(vendorPaymentSchedule.dueDate), asc(vendors.name));
-  const payables: PayableRow[] = rows.map((r) => ({
-    ...r,
-    outstandingMinor: Number(r.outstandingMinor),
-    bucket: ageingBucket(r.dueDate, today),
-  }));
-  return { today, payables, ageing: ageingTotals(payables, today) };
+  const inrOf = await inrValuer(deps.db);
+  const payables: PayableRow[] = [];
+  for (const { poMinor, accrualEntryId, ...r } of rows) {
+    const outstandingMinor = Number(r.outstandingMinor);
+    payables.push({
+      ...r,
+      outstandingMinor,
+      outstandingInrMinor: await inrOf({
+        currency: r.currency,
+        amountMinor: outstandingMinor,
+        poMinor,
+        accrualEntryId,
+      }),
+      bucket: ageingBucket(r.dueDate, today),
+    });
+  }
+  const aged = payables.flatMap((p) =>
+    p.outstandingInrMinor === null ? [] : [{ dueDate: p.dueDate, outstandingMinor: p.outstandingInrMinor }],
+  );
+  return { today, payables, ageing: ageingTotals(aged, today) };
+}
+
+/**
+ * INR value of an amount of a PO: INR as is; a booked foreign PO at its booking's rate (pro
+ * rata of the booked INR); an unbooked one at the newest stored rate; null when there is none.
+ */
+export async function inrValuer(db: DbOrTx) {
+  const booked = new Map<string, number>();
+  const latest = new Map<string, FxSnapshot | null>();
+  return async (p: { currency: string; amountMinor: number; poMinor: number; accrualEntryId: string | null }) => {
+    if (p.currency === 'INR') return p.amountMinor;
+    if (p.accrualEntryId) {
+      if (!booked.has(p.accrualEntryId)) booked.set(p.accrualEntryId, await accruedInrOf(db, p.accrualEntryId));
+      return carriedInrAt(booked.get(p.accrualEntryId)!, p.poMinor, p.amountMinor);
+    }
+    if (!latest.has(p.currency)) latest.set(p.currency, await latestRate(db, p.currency as Currency, 'INR'));
+    const fx = latest.get(p.currency);
+    return fx
+      ? convertMoney({ amountMinor: p.amountMinor, currency: p.currency as Currency }, fx, 'INR').amountMinor
+      : null;
+  };
 }

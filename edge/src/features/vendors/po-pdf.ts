@@ -1,4 +1,4 @@
-import { type Currency, renderPoPdf } from '@mandap/shared';
+import { type Assignment, type Currency, renderPoPdf } from '@mandap/shared';
 import { eq } from 'drizzle-orm';
 import { events, vendors } from '../../db/schema/index.ts';
 import type { AppContext, Viewer } from '../../lib/context.ts';
@@ -9,8 +9,12 @@ import { scheduleOf } from './payables.service.ts';
 
 /** The PO as an A4 PDF (the quotes' jsPDF + Noto Sans kit), for staff or the vendor it is addressed to. */
 export async function poPdfResponse(c: AppContext, viewer: Viewer, assignmentId: string) {
+  return poPdfOf(c, await loadAssignment(c.get('deps').db, viewer, assignmentId));
+}
+
+/** The PDF of an assignment the caller has already been allowed to see (by role, or by a PO link). */
+export async function poPdfOf(c: AppContext, a: Assignment) {
   const { db } = c.get('deps');
-  const a = await loadAssignment(db, viewer, assignmentId);
   const [v] = await db.select().from(vendors).where(eq(vendors.id, a.vendorId));
   const [e] = await db.select().from(events).where(eq(events.id, a.eventId));
   const bytes = renderPoPdf(await loadPdfKit(), {

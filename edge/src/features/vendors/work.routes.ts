@@ -10,6 +10,9 @@ import {
   ZEventVendorGraph,
   ZId,
   ZPayableRow,
+  ZPoLink,
+  ZPoLinkCreate,
+  ZPoLinkMade,
   ZScheduleRow,
   ZScheduleSet,
   ZStatusChange,
@@ -28,6 +31,7 @@ import { budgetReport, setBudget } from './budget.service.ts';
 import { addDependency, eventVendorGraph, removeDependency } from './dependencies.service.ts';
 import { myDocumentRoutes } from './documents.routes.ts';
 import * as payables from './payables.service.ts';
+import { createPoLink, listPoLinks, revokePoLink } from './po-links.service.ts';
 import { poPdfResponse } from './po-pdf.ts';
 import { vendorPortal } from './portal.service.ts';
 
@@ -224,6 +228,31 @@ const minePdf = defineRoute({
   responses: { 200: pdfResponse, ...refusals },
 });
 
+const makeLink = defineRoute({
+  method: 'post',
+  path: '/assignments/{id}/links',
+  permission: 'vendors:write',
+  summary: 'A signed, expiring, revocable link for the vendor to see and accept their PO (/po/:token)',
+  request: { params: ZIdParam, body: jsonBody(ZPoLinkCreate) },
+  responses: { 201: jsonResponse(ZPoLinkMade, 'The link and its WhatsApp message.'), ...refusals },
+});
+const listLinks = defineRoute({
+  method: 'get',
+  path: '/assignments/{id}/links',
+  permission: 'vendors:read',
+  summary: "A PO's share links: when each expires, was last opened or was withdrawn",
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(z.object({ links: z.array(ZPoLink) }), 'Links, newest first.'), ...errorResponses },
+});
+const revokeLink = defineRoute({
+  method: 'post',
+  path: '/links/{id}/revoke',
+  permission: 'vendors:write',
+  summary: 'Withdraw a PO link at once (opening it then answers 410)',
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(z.object({ link: ZPoLink }), 'Withdrawn.'), ...errorResponses },
+});
+
 const param = (c: AppContext) => (c.req.param('id') ?? '') as string;
 
 export const vendorWorkRoutes = createRouter()
@@ -257,6 +286,15 @@ export const vendorWorkRoutes = createRouter()
     c.json({ assignment: await assignments.checkIn(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),
   )
   .openapi(poPdf, async (c) => poPdfResponse(c, viewerOf(c), param(c)))
+  .openapi(makeLink, async (c) =>
+    c.json(await createPoLink(c.get('deps'), viewerOf(c), c.req.valid('param').id, c.req.valid('json').days), 201),
+  )
+  .openapi(listLinks, async (c) =>
+    c.json({ links: await listPoLinks(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),
+  )
+  .openapi(revokeLink, async (c) =>
+    c.json({ link: await revokePoLink(c.get('deps'), viewerOf(c), c.req.valid('param').id) }, 200),
+  )
   .openapi(addDep, async (c) =>
     c.json(
       { dependency: await addDependency(c.get('deps'), viewerOf(c), c.req.valid('param').id, c.req.valid('json')) },
