@@ -19,24 +19,19 @@ describe('the journal', () => {
   it('links each audit entry to its own domain event, even two of one name at one instant', async () => {
     const at = t.clock.now();
     await t.deps.db.transaction(async (tx) => {
-      await recordChange(tx, {
-        type: 'lead.updated',
-        aggregateType: 'lead',
-        aggregateId: leadId,
-        payload: { fields: ['budgetMinor'] },
-        actorId: null,
-        at,
-        audit: { before: { budgetMinor: 1 }, after: { budgetMinor: 2 } },
-      });
-      await recordChange(tx, {
-        type: 'lead.updated',
-        aggregateType: 'lead',
-        aggregateId: leadId,
-        payload: { fields: ['budgetMinor'] },
-        actorId: null,
-        at,
-        audit: { before: { budgetMinor: 2 }, after: { budgetMinor: 3 } },
-      });
+      for (const [before, after] of [
+        [1, 2],
+        [2, 3],
+      ])
+        await recordChange(tx, {
+          type: 'lead.updated',
+          aggregateType: 'lead',
+          aggregateId: leadId,
+          payload: { fields: ['budgetMinor'] },
+          actorId: null,
+          at,
+          audit: { before: { budgetMinor: before }, after: { budgetMinor: after } },
+        });
     });
     const updates = (await leadHistory(t.deps, leadId)).filter((h) => h.type === 'lead.updated');
     // Joined on `type@timestamp`, both rows would carry the same audit; joined by id each keeps its own.

@@ -87,6 +87,8 @@ export const DOMAIN_EVENTS = {
   'payment.credit_on_account': none,
   'payment_link.created': none,
   'credit.applied': open({ eventId: id, amountMinor: minor }),
+  /** Credit on account below zero written off by finance (payload names the reason). */
+  'credit.written_off': open({ eventId: id, amountMinor: minor }),
   'invoice.issued': none,
   'credit_note.issued': none,
   'gateway.suspense_booked': none,
