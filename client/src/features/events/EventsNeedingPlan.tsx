@@ -1,8 +1,7 @@
-import { ZEventList } from '@mandap/shared';
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { formatDateRange } from '../../lib/format.ts';
 import { EventStatusBadge } from './EventStatusBadge.tsx';
 
@@ -10,7 +9,7 @@ import { EventStatusBadge } from './EventStatusBadge.tsx';
 export function EventsNeedingPlan() {
   const q = useQuery({
     queryKey: ['events', 'needing-plan'],
-    queryFn: ({ signal }) => api('/api/events/needing-plan', { schema: ZEventList, signal }),
+    queryFn: ({ signal }) => call(edge.events['needing-plan'].$get(undefined, withSignal(signal))),
     select: (d) => d.events,
   });
   if (!q.data || q.data.length === 0) return null;

@@ -1,11 +1,10 @@
-import { ZEventList } from '@mandap/shared';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 export function useEvents() {
   return useQuery({
     queryKey: ['events'],
-    queryFn: ({ signal }) => api('/api/events', { schema: ZEventList, signal }),
+    queryFn: ({ signal }) => call(edge.events.$get(undefined, withSignal(signal))),
     select: (d) => d.events,
   });
 }

@@ -1,12 +1,12 @@
-import { type PaymentResult, type RecordPayment, ZPaymentResult } from '@mandap/shared';
-import { api } from '../../api/client.ts';
+import type { PaymentResult, RecordPayment } from '@mandap/shared';
+import { call, edge } from '../../api/rpc.ts';
 import { createOfflineQueue, type QueuedRequest, useOfflineQueue } from '../../lib/offlineQueue.ts';
 
 /** A payment typed in with no signal: kept with its Idempotency-Key until the server has it. */
 export type QueuedPayment = QueuedRequest<RecordPayment>;
 
 const payments = createOfflineQueue<RecordPayment, PaymentResult>('mandap-finance', (body, key) =>
-  api('/api/payments', { method: 'POST', body, headers: { 'Idempotency-Key': key }, schema: ZPaymentResult }),
+  call(edge.payments.$post({ json: body, header: { 'idempotency-key': key } })),
 );
 
 /**

@@ -1,8 +1,7 @@
-import { type Communication, type LogCommunication, ZCommunication } from '@mandap/shared';
+import type { Communication, LogCommunication } from '@mandap/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge } from '../../api/rpc.ts';
 import { createOfflineQueue, type QueuedRequest, useOfflineQueue } from '../../lib/offlineQueue.ts';
 
 /** A call, message or note logged against a lead, waiting on this device for the network. */
@@ -11,12 +10,12 @@ export type QueuedCommunication = QueuedRequest<{ leadId: string; body: LogCommu
 const communications = createOfflineQueue<QueuedCommunication['body'], { communication: Communication }>(
   'mandap-lead-communications',
   ({ leadId, body }, key) =>
-    api(`/api/leads/${leadId}/communications`, {
-      method: 'POST',
-      body,
-      headers: { 'Idempotency-Key': key },
-      schema: z.object({ communication: ZCommunication }),
-    }),
+    call(
+      edge.leads[':id'].communications.$post(
+        { param: { id: leadId }, json: body },
+        { headers: { 'Idempotency-Key': key } },
+      ),
+    ),
 );
 
 /**

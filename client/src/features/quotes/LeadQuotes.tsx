@@ -1,9 +1,9 @@
-import { formatMoney, ZEventList } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { EventStatusBadge } from '../events/EventStatusBadge.tsx';
 import { NewQuoteModal } from './NewQuoteModal.tsx';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
@@ -21,7 +21,7 @@ export function LeadQuotes({
   // Keyed on the client id, so the event shows as soon as the lead is converted.
   const events = useQuery({
     queryKey: ['events', 'of-lead', lead.id, lead.clientId],
-    queryFn: ({ signal }) => api('/api/events', { schema: ZEventList, signal }),
+    queryFn: ({ signal }) => call(edge.events.$get(undefined, withSignal(signal))),
     enabled: Boolean(lead.clientId),
     select: (d) => d.events.find((e) => e.leadId === lead.id),
   });

@@ -1,16 +1,15 @@
-import { type InviteUser, type UpdateUser, ZInviteResult, ZUserList } from '@mandap/shared';
+import type { InviteUser, UpdateUser } from '@mandap/shared';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
-const ZUserResult = ZInviteResult;
 const KEY = ['users'] as const;
 
 export function useUsers() {
   return useQuery({
     queryKey: KEY,
-    queryFn: ({ signal }) => api('/api/users', { schema: ZUserList, signal }),
+    queryFn: ({ signal }) => call(edge.users.$get(undefined, withSignal(signal))),
     select: (d) => d.users,
   });
 }
@@ -27,7 +26,7 @@ function useUserMutation<V>(fn: (v: V) => Promise<unknown>, failTitle: string) {
 export function useInviteUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteUser) => api('/api/users', { method: 'POST', body, schema: ZUserResult }),
+    mutationFn: (json: InviteUser) => call(edge.users.$post({ json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -35,7 +34,7 @@ export function useInviteUser() {
 export function useUpdateUser() {
   return useUserMutation(
     ({ id, patch }: { id: string; patch: UpdateUser }) =>
-      api(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, schema: ZUserResult }),
+      call(edge.users[':id'].$patch({ param: { id }, json: patch })),
     'Could not update the user',
   );
 }
@@ -43,10 +42,11 @@ export function useUpdateUser() {
 export function useSetUserActive() {
   return useUserMutation(
     ({ id, active }: { id: string; active: boolean }) =>
-      api(`/api/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`, {
-        method: 'POST',
-        schema: ZUserResult,
-      }),
+      call(
+        active
+          ? edge.users[':id'].reactivate.$post({ param: { id } })
+          : edge.users[':id'].deactivate.$post({ param: { id } }),
+      ),
     'Could not change the account',
   );
 }

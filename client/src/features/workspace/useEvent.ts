@@ -1,7 +1,7 @@
 import { ZEventSummary } from '@mandap/shared';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 const ZEventResult = z.object({ event: ZEventSummary });
 type EventResult = z.infer<typeof ZEventResult>;
@@ -27,7 +27,7 @@ export function useEvent(eventId: string) {
   return useQuery({
     queryKey: ['events', eventId],
     queryFn: async ({ signal }) => {
-      const result = await api(`/api/events/${eventId}`, { schema: ZEventResult, signal });
+      const result: EventResult = await call(edge.events[':id'].$get({ param: { id: eventId } }, withSignal(signal)));
       try {
         localStorage.setItem(storageKey(eventId), JSON.stringify(result));
       } catch {
