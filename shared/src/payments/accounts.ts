@@ -34,6 +34,8 @@ export const ACCOUNTS = {
   /** What the house owes a vendor (used by the vendors feature). */
   payable: (vendorId: string) => `vendor:${vendorId}:payable`,
   fxGainLoss: () => 'fx:gain_loss',
+  /** Money paid out to a client beyond what was held for them, written off by finance. */
+  writtenOff: () => 'loss:written_off',
 } as const;
 
 /** The client id inside a receivable account name, or null for any other account. */
@@ -62,6 +64,7 @@ export function accountLabel(account: string, names: ReadonlyMap<string, string>
   if (kind === 'revenue' && id) return `Revenue · ${words(id)}`;
   if (kind === 'gst' && sub) return `GST output · ${sub.toUpperCase()}`;
   if (account === ACCOUNTS.fxGainLoss()) return 'FX gain / loss';
+  if (account === ACCOUNTS.writtenOff()) return 'Written off';
   return account;
 }
 

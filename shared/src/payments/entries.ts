@@ -132,6 +132,33 @@ export function creditAppliedLines(p: {
 }
 
 /**
+ * Credit on account below zero (a gateway paid a client back more than was held for them),
+ * written off by finance: debit the loss, credit the client's advance back to zero.
+ */
+export function creditWrittenOffLines(p: {
+  clientId: string;
+  currency: Currency;
+  /** What the client was paid beyond what was held (positive). */
+  amountMinor: number;
+  amountInrMinor: number;
+}): PostingLine[] {
+  return assertBalanced([
+    {
+      account: ACCOUNTS.writtenOff(),
+      currency: p.currency,
+      amountMinor: p.amountMinor,
+      amountInrMinor: p.amountInrMinor,
+    },
+    {
+      account: ACCOUNTS.advance(p.clientId),
+      currency: p.currency,
+      amountMinor: -p.amountMinor,
+      amountInrMinor: -p.amountInrMinor,
+    },
+  ]);
+}
+
+/**
  * A gateway capture no link could be matched to: debit the gateway's bank account, credit its
  * suspense account (negate the amounts to release it again, on resolution or refund).
  */

@@ -215,6 +215,12 @@ export const ZRefundCredit = z.strictObject({
 });
 export type RefundCredit = z.infer<typeof ZRefundCredit>;
 
+/** Finance writes off credit on account below zero (paid out beyond what was held), saying why. */
+export const ZWriteOffCredit = z.strictObject({
+  reason: z.string().trim().min(3, { error: 'say why, in a few words' }).max(500),
+});
+export type WriteOffCredit = z.infer<typeof ZWriteOffCredit>;
+
 /** Finance moves a suspense item (gateway money no link matched) to an event. */
 export const ZResolveSuspense = z.strictObject({ eventId: ZId, milestoneId: ZId.optional() });
 export type ResolveSuspense = z.infer<typeof ZResolveSuspense>;

@@ -291,12 +291,12 @@ const BLOCKED_WHERE = (today: string) =>
   sql`${ACTIVE_EVENT(today)} AND a.status NOT IN ('delivered', 'paid', 'cancelled') AND NOT ${MET}`;
 
 async function vendorsOf({ db, today }: Ctx): Promise<Section<'vendors'>> {
-  const [[active], statuses, [blocked], list] = await Promise.all([
+  const [[active], statuses, list] = await Promise.all([
     db.all<{ n: number }>(sql`SELECT count(*) AS n FROM events e WHERE ${ACTIVE_EVENT(today)}`),
     db.all<{ status: AssignmentStatus; n: number }>(sql`
       SELECT a.status, count(*) AS n FROM vendor_assignments a JOIN events e ON e.id = a.event_id
       WHERE ${ACTIVE_EVENT(today)} GROUP BY a.status`),
-    db.all<{ n: number }>(sql`SELECT count(DISTINCT a.id) AS n ${BLOCKED_FROM} WHERE ${BLOCKED_WHERE(today)}`),
+    // One pass: the first few blocked assignments, and (the window count over the groups) how many in all.
     db.all<{
       id: string;
       event_id: string;
@@ -305,19 +305,20 @@ async function vendorsOf({ db, today }: Ctx): Promise<Section<'vendors'>> {
       scope: string;
       waits_on: string;
       start_date: string;
+      total: number;
     }>(sql`
       SELECT a.id, a.event_id, e.name AS event_name, v.name AS vendor, a.scope, e.start_date,
-        group_concat(bv.name || ' (' || b.scope || ')', ', ') AS waits_on
+        group_concat(bv.name || ' (' || b.scope || ')', ', ') AS waits_on, count(*) OVER () AS total
       ${BLOCKED_FROM} JOIN vendors v ON v.id = a.vendor_id JOIN vendors bv ON bv.id = b.vendor_id
       WHERE ${BLOCKED_WHERE(today)}
-      GROUP BY a.id ORDER BY e.start_date, e.name, v.name LIMIT ${LIST}`),
+      GROUP BY a.id ORDER BY e.start_date, e.name, v.name, a.id LIMIT ${LIST}`),
   ]);
   const byStatus = Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0])) as Record<AssignmentStatus, number>;
   for (const s of statuses) byStatus[s.status] = num(s.n);
   return {
     activeEvents: num(active?.n),
     byStatus,
-    blocked: num(blocked?.n),
+    blocked: num(list[0]?.total),
     blockedList: list.map((r) => ({
       assignmentId: r.id,
       eventId: r.event_id,
@@ -375,13 +376,18 @@ async function eventDayOf({ db, now, today }: Ctx): Promise<Section<'eventDay'>>
 
 async function notificationsOf({ db, now }: Ctx): Promise<Section<'notifications'>> {
   const since = new Date(Date.parse(now) - 7 * 86_400_000).toISOString();
-  const [statuses, [reach], problems] = await Promise.all([
-    db.all<{ status: (typeof NOTIFICATION_STATUSES)[number]; n: number }>(sql`
-      SELECT status, count(*) AS n FROM notification_outbox WHERE created_at >= ${since} GROUP BY status`),
-    db.all<{ delivered: number; read: number }>(sql`
-      SELECT coalesce(sum(provider_status IN ('delivered', 'read') OR delivered_at IS NOT NULL), 0) AS delivered,
+  // The counts in one scan of the week's rows (NOT INDEXED: walking the status index and looking
+  // each row up was slower than reading the table once).
+  const counts = NOTIFICATION_STATUSES.map((st) => sql`coalesce(sum(status = ${st}), 0)`);
+  const [[row], problems] = await Promise.all([
+    db.all<Record<string, number>>(sql`
+      SELECT ${sql.join(
+        counts.map((c, i) => sql`${c} AS ${sql.raw(`s${i}`)}`),
+        sql`, `,
+      )},
+        coalesce(sum(provider_status IN ('delivered', 'read') OR delivered_at IS NOT NULL), 0) AS delivered,
         coalesce(sum(read_at IS NOT NULL), 0) AS read
-      FROM notification_outbox WHERE created_at >= ${since}`),
+      FROM notification_outbox NOT INDEXED WHERE created_at >= ${since}`),
     db.all<{
       id: string;
       channel: string;
@@ -394,16 +400,15 @@ async function notificationsOf({ db, now }: Ctx): Promise<Section<'notifications
       WHERE created_at >= ${since} AND (status IN ('failed', 'dead') OR provider_status = 'failed')
       ORDER BY created_at DESC, id LIMIT ${LIST}`),
   ]);
-  const byStatus = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<
+  const byStatus = Object.fromEntries(NOTIFICATION_STATUSES.map((st, i) => [st, num(row?.[`s${i}`])])) as Record<
     (typeof NOTIFICATION_STATUSES)[number],
     number
   >;
-  for (const s of statuses) byStatus[s.status] = num(s.n);
   return {
     since,
     byStatus,
-    delivered: num(reach?.delivered),
-    read: num(reach?.read),
+    delivered: num(row?.delivered),
+    read: num(row?.read),
     problems: problems.map((p) => ({
       id: p.id,
       channel: p.channel,

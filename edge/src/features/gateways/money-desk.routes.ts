@@ -7,6 +7,7 @@ import {
   ZRefundCredit,
   ZResolveSuspense,
   ZSuspenseItem,
+  ZWriteOffCredit,
 } from '@mandap/shared';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -14,7 +15,7 @@ import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
-import { applyCredit, creditSources, listCredits } from '../payments/credit.service.ts';
+import { applyCredit, creditSources, listCredits, writeOffCredit } from '../payments/credit.service.ts';
 import { loadVisibleEvent } from '../payments/event-scope.ts';
 import { type MoneyActor, refundPayment } from '../payments/payments.service.ts';
 import { reconciliation } from './reconciliation.service.ts';
@@ -58,6 +59,18 @@ const refundCredit = defineRoute({
   summary: 'Pay back credit on account an event holds (needs an Idempotency-Key)',
   request: { params: ZIdParam, headers: ZIdemHeader, body: jsonBody(ZRefundCredit) },
   responses: { 201: jsonResponse(z.object({ refunded: z.array(z.string()) }), 'Refunded.'), ...moneyErrors },
+});
+const writeOff = defineRoute({
+  method: 'post',
+  path: '/payments/events/{id}/credit/write-off',
+  permission: 'payments:record',
+  summary:
+    'Write off credit on account below zero (paid out beyond what was held), with a reason (needs an Idempotency-Key)',
+  request: { params: ZIdParam, headers: ZIdemHeader, body: jsonBody(ZWriteOffCredit) },
+  responses: {
+    201: jsonResponse(z.object({ writtenOffMinor: z.number().int(), creditMinor: z.number().int() }), 'Written off.'),
+    ...moneyErrors,
+  },
 });
 const suspense = defineRoute({
   method: 'get',
@@ -154,6 +167,16 @@ export const moneyDeskRoutes = createRouter()
       }
       return { status: 201, body: { refunded } };
     });
+  })
+  .openapi(writeOff, async (c) => {
+    const input = c.req.valid('json');
+    const { id } = c.req.valid('param');
+    const actor = actorOf(c);
+    const at = c.get('deps').now();
+    return idempotentJson(c, { scope: 'credit.write_off', request: { id, ...input } }, async (tx) => ({
+      status: 201,
+      body: await writeOffCredit(tx, actor, id, input, at),
+    }));
   })
   .openapi(suspense, async (c) => c.json({ items: (await listSuspense(c.get('deps').db)).map(toItem) }, 200))
   .openapi(resolve, async (c) => {

@@ -242,3 +242,66 @@ describe('credit on account and reconciliation', () => {
     expect(rec.inbox.length).toBeGreaterThan(0);
   });
 });
+
+describe('credit on account below zero', () => {
+  it('a gateway refund beyond what was held leaves credit below zero; finance writes it off with a reason and the books stay whole', async () => {
+    const e = await eventWithLink(t, finance, { totalMinor: 1000 });
+    const pay = `pay_neg_${newId()}`;
+    await deliverRazorpay(t, rzp.linkPaid(e.link.providerLinkId, pay, 1250));
+    // Finance pays the ₹2.50 surplus back from the desk …
+    const back = await t.json(
+      'POST',
+      `/api/payments/events/${e.eventId}/credit/refund`,
+      { amountMinor: 250, reason: 'surplus returned' },
+      idem(),
+    );
+    expect(back.status).toBe(201);
+    // … and the gateway then refunds the whole capture: 250 more than the event held.
+    await deliverRazorpay(t, rzp.refundProcessed(`rfnd_${newId()}`, pay, 1250, 1250));
+    const creditOf = async () =>
+      (
+        (await (await t.json('GET', '/api/payments/credits', undefined, finance)).json()).credits as {
+          eventId: string;
+          creditMinor: number;
+        }[]
+      ).find((c) => c.eventId === e.eventId)?.creditMinor ?? 0;
+    expect(await creditOf()).toBe(-250);
+
+    const bad = await t.json('POST', `/api/payments/events/${e.eventId}/credit/write-off`, { reason: '' }, idem());
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('reason');
+    const key = idem();
+    const off = await t.json(
+      'POST',
+      `/api/payments/events/${e.eventId}/credit/write-off`,
+      { reason: 'gateway refunded twice; not recoverable' },
+      key,
+    );
+    expect(off.status).toBe(201);
+    expect(await off.json()).toEqual({ writtenOffMinor: 250, creditMinor: 0 });
+    // The same key again replays; a second write-off is refused with the reason.
+    const replay = await t.json(
+      'POST',
+      `/api/payments/events/${e.eventId}/credit/write-off`,
+      { reason: 'gateway refunded twice; not recoverable' },
+      key,
+    );
+    expect(replay.status).toBe(201);
+    const again = await t.json(
+      'POST',
+      `/api/payments/events/${e.eventId}/credit/write-off`,
+      { reason: 'once more' },
+      idem(),
+    );
+    expect(again.status).toBe(422);
+    expect(await creditOf()).toBe(0);
+    const bal = (await (await t.json('GET', `/api/payments/balances?eventId=${e.eventId}`, undefined, finance)).json())
+      .accounts as { account: string; amountMinor: number }[];
+    const of = (account: string) => bal.find((a) => a.account === account)?.amountMinor ?? 0;
+    expect(of(`client:${e.clientId}:advance`)).toBe(0);
+    expect(of('loss:written_off')).toBe(250);
+    const tb = await (await t.json('GET', '/api/payments/trial-balance', undefined, finance)).json();
+    expect(tb.isBalanced).toBe(true);
+    expect(await integrity()).toEqual([]);
+  });
+});

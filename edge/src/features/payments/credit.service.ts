@@ -4,6 +4,7 @@ import {
   allocatePayment,
   type Currency,
   creditAppliedLines,
+  creditWrittenOffLines,
   type Milestone,
   newId,
 } from '@mandap/shared';
@@ -199,4 +200,69 @@ export async function creditSources(db: DbOrTx, eventId: string) {
         refunds.filter((r) => r.reversesPaymentId === p.id).reduce((s, r) => s + unallocatedOf(r), 0),
     }))
     .filter((p) => p.left > 0);
+}
+
+/**
+ * Credit on account below zero (a gateway refund paid the client more than the event held):
+ * finance writes it off with a reason. The loss is posted, the advance comes back to zero, and
+ * the write-off is kept (a negative credit application) so the event's credit reads 0.
+ */
+export async function writeOffCredit(
+  tx: Tx,
+  actor: MoneyActor,
+  eventId: string,
+  input: { reason: string },
+  at: Date,
+): Promise<{ writtenOffMinor: number; creditMinor: number }> {
+  const event = await loadVisibleEvent(tx, actor.viewer, eventId);
+  const held = await eventCreditOf(tx, event.id);
+  if (!event.clientId || held >= 0)
+    throw refuse('eventId', `${event.code} is not below zero on credit (${held} paise): nothing to write off.`);
+  const owed = -held;
+  const [first] = await tx
+    .select({ currency: payments.currency })
+    .from(payments)
+    .where(eq(payments.eventId, event.id))
+    .limit(1);
+  const currency = (first?.currency ?? 'INR') as Currency;
+  const inr = await heldInr(tx, event.id, event.clientId);
+  const owedInr =
+    inr.amountMinor === held
+      ? -inr.amountInrMinor
+      : inr.amountMinor < 0
+        ? Math.round((-inr.amountInrMinor * owed) / -inr.amountMinor)
+        : owed;
+  const id = newId();
+  const journalEntryId = await postEntry(tx, {
+    memo: `credit below zero on ${event.code} written off: ${input.reason}`,
+    eventId: event.id,
+    clientId: event.clientId,
+    sourceType: 'credit_written_off',
+    sourceId: id,
+    fx: null,
+    lines: creditWrittenOffLines({ clientId: event.clientId, currency, amountMinor: owed, amountInrMinor: owedInr }),
+    actorId: actor.actorId,
+    at,
+  });
+  await tx.insert(creditApplications).values({
+    id,
+    eventId: event.id,
+    clientId: event.clientId,
+    currency,
+    amountMinor: -owed,
+    allocations: [],
+    journalEntryId,
+    createdBy: actor.actorId,
+    createdAt: at.toISOString(),
+  });
+  await recordChange(tx, {
+    type: 'credit.written_off',
+    aggregateType: 'event',
+    aggregateId: event.id,
+    payload: { eventId: event.id, amountMinor: owed, reason: input.reason },
+    actorId: actor.actorId,
+    at,
+    audit: { before: { creditMinor: held }, after: { creditMinor: 0 }, ip: actor.ip ?? null },
+  });
+  return { writtenOffMinor: owed, creditMinor: 0 };
 }

@@ -77,8 +77,10 @@ export async function checkLedger(
   for (const a of await db.select().from(creditApplications)) {
     for (const x of a.allocations)
       paidByMilestone.set(x.milestoneId, (paidByMilestone.get(x.milestoneId) ?? 0) + x.amountMinor);
+    // A write-off of credit below zero (no allocations) moves the advance to the loss account,
+    // not to the receivable.
     const key = `${ACCOUNTS.receivable(a.clientId)}|${a.currency}`;
-    receivable.set(key, (receivable.get(key) ?? 0) - a.amountMinor);
+    if (a.allocations.length > 0) receivable.set(key, (receivable.get(key) ?? 0) - a.amountMinor);
     const adv = `${ACCOUNTS.advance(a.clientId)}|${a.currency}`;
     advance.set(adv, (advance.get(adv) ?? 0) + a.amountMinor);
   }

@@ -15,6 +15,7 @@ export interface NewEntry {
     | 'suspense'
     | 'suspense_release'
     | 'credit_applied'
+    | 'credit_written_off'
     | 'vendor_bill'
     | 'vendor_payment';
   sourceId: string;

@@ -1,0 +1,288 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LEAD_SOURCES, LEAD_STAGES, newId } from '@mandap/shared';
+import { prepareDeps } from '../edge/src/bootstrap.ts';
+import { parseEnv } from '../edge/src/env.ts';
+import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
+import type { BenchReport, LoadFigures } from './lib/report.ts';
+
+/**
+ * The operations dashboard (GET /api/dashboard: every section counted by SQL) over a year of a
+ * busy house, served by the full app (edge/src/node.ts) as a child process. Data: leads over the
+ * last year in every stage and source, 500 events around today with 4 milestones each, 50k
+ * payments, follow-ups, task and checklist projections, vendor assignments with dependencies,
+ * and a notification log. Baseline: the leads list page (GET /api/leads?limit=20).
+ * Env: BENCH_LEADS (10000), BENCH_EVENTS (500), BENCH_PAYMENTS (50000), BENCH_REQUESTS (300),
+ * BENCH_CONCURRENCY (4).
+ */
+const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
+const LEADS = Number(process.env.BENCH_LEADS ?? 10_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
+const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 50_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const DAY = 86_400_000;
+
+type Stmt = { sql: string; args: (string | number | null)[] };
+
+export async function seed(url: string) {
+  const deps = await prepareDeps(
+    parseEnv({ DATABASE_URL: url, JWT_SECRET, PASSWORD_HASH_ITERATIONS: '1000', SEED_DEMO: 'true' }),
+  );
+  const c = deps.db.$client;
+  const users = (await c.execute(`SELECT id FROM users WHERE role IN ('sales', 'manager', 'operations')`)).rows.map(
+    (r) => String(r.id),
+  );
+  const t0 = performance.now();
+  const now = Date.now();
+  const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
+  const batch = async (stmts: Stmt[]) => {
+    for (let i = 0; i < stmts.length; i += 500) await c.batch(stmts.slice(i, i + 500), 'write');
+  };
+  const iso = new Date(now).toISOString();
+
+  const leadIds: string[] = [];
+  const leads: Stmt[] = [];
+  for (let k = 0; k < LEADS; k++) {
+    const id = newId();
+    leadIds.push(id);
+    const at = new Date(now - (k % 365) * DAY - (k % 1440) * 60_000).toISOString();
+    leads.push({
+      sql: `INSERT INTO leads (id, code, name, source, stage, temperature, owner_id, is_destination, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 'warm', ?, 0, ?, ?)`,
+      args: [
+        id,
+        `LD-DASH-${String(k).padStart(6, '0')}`,
+        `Bench Lead ${k}`,
+        LEAD_SOURCES[k % LEAD_SOURCES.length]!,
+        LEAD_STAGES[(k * 7) % LEAD_STAGES.length]!,
+        users[k % users.length]!,
+        at,
+        at,
+      ],
+    });
+  }
+  await batch(leads);
+
+  const followUps: Stmt[] = [];
+  for (let k = 0; k < LEADS / 2; k++)
+    followUps.push({
+      sql: `INSERT INTO lead_follow_ups (id, lead_id, owner_id, due_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      args: [
+        newId(),
+        leadIds[k]!,
+        users[k % users.length]!,
+        new Date(now + ((k % 40) - 20) * DAY).toISOString(),
+        k % 3 ? 'open' : 'done',
+        iso,
+      ],
+    });
+  await batch(followUps);
+
+  const eventIds: string[] = [];
+  const rows: Stmt[] = [];
+  for (let e = 0; e < EVENTS; e++) {
+    const id = newId();
+    eventIds.push(id);
+    const start = day((e % 400) - 200);
+    rows.push({
+      sql: `INSERT INTO events (id, code, name, event_type, status, start_date, end_date, city, manager_id, created_at, updated_at)
+            VALUES (?, ?, ?, 'wedding', ?, ?, ?, 'Mumbai', ?, ?, ?)`,
+      args: [
+        id,
+        `EV-DASH-${e}`,
+        `Bench Event ${e}`,
+        ['deposit_paid', 'active_preparation', 'completed', 'cancelled', 'enquiry'][e % 5]!,
+        start,
+        start,
+        users[e % users.length]!,
+        iso,
+        iso,
+      ],
+    });
+    for (let m = 0; m < 4; m++) {
+      const amount = 25_000_000 + e * 100 + m;
+      rows.push({
+        sql: `INSERT INTO milestones (id, event_id, seq, label, due_date, amount_minor, currency, paid_minor, status, created_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, 'INR', ?, ?, ?, ?)`,
+        args: [
+          newId(),
+          id,
+          m,
+          `Instalment ${m + 1}`,
+          day((e % 400) - 230 + m * 10),
+          amount,
+          m < 2 ? amount : 0,
+          m < 2 ? 'paid' : 'pending',
+          iso,
+          iso,
+        ],
+      });
+    }
+    for (let t = 0; t < 20; t++)
+      rows.push({
+        sql: `INSERT INTO task_projections (event_id, task_id, title, assignee_id, due, priority, status, status_label, is_done, updated_at)
+              VALUES (?, ?, ?, ?, ?, 'normal', 'todo', 'To do', ?, ?)`,
+        args: [id, `t${t}`, `Task ${t}`, users[(e + t) % users.length]!, day((t % 20) - 10), t % 3 === 0 ? 1 : 0, iso],
+      });
+    rows.push({
+      sql: `INSERT INTO checklist_projections (event_id, checklist_id, title, done, total, updated_at) VALUES (?, 'c1', 'Stage', 3, 10, ?)`,
+      args: [id, iso],
+    });
+  }
+  await batch(rows);
+
+  const vendorId = newId();
+  await c.execute({
+    sql: `INSERT INTO vendors (id, code, name, category, created_at, updated_at) VALUES (?, 'VN-DASH', 'Bench Decor', 'decor', ?, ?)`,
+    args: [vendorId, iso, iso],
+  });
+  const vendorRows: Stmt[] = [];
+  for (const [e, eventId] of eventIds.entries()) {
+    const ids = [newId(), newId(), newId(), newId(), newId(), newId()];
+    for (const [k, id] of ids.entries())
+      vendorRows.push({
+        sql: `INSERT INTO vendor_assignments (id, vendor_id, event_id, scope, amount_minor, currency, status, arrival_expected_at, created_at, updated_at)
+              VALUES (?, ?, ?, ?, 1000000, 'INR', ?, ?, ?, ?)`,
+        args: [
+          id,
+          vendorId,
+          eventId,
+          `Scope ${k}`,
+          ['requested', 'confirmed', 'in_progress', 'delivered', 'paid', 'cancelled'][(e + k) % 6]!,
+          new Date(now + (k - 3) * 3_600_000).toISOString(),
+          iso,
+          iso,
+        ],
+      });
+    for (let k = 1; k < ids.length; k++)
+      vendorRows.push({
+        sql: `INSERT INTO vendor_dependencies (id, event_id, assignment_id, depends_on_assignment_id, kind, created_at)
+              VALUES (?, ?, ?, ?, 'finish_to_start', ?)`,
+        args: [newId(), eventId, ids[k]!, ids[k - 1]!, iso],
+      });
+  }
+  await batch(vendorRows);
+
+  const payments: Stmt[] = [];
+  for (let p = 0; p < PAYMENTS; p++) {
+    const on = day(-(p % 365));
+    payments.push({
+      sql: `INSERT INTO payments (id, code, event_id, mode, received_on, amount_minor, currency, amount_inr_minor, created_at)
+            VALUES (?, ?, ?, 'upi', ?, 500000, 'INR', 500000, ?)`,
+      args: [newId(), `PAY-DASH-${p}`, eventIds[p % eventIds.length]!, on, `${on}T06:00:00.000Z`],
+    });
+  }
+  await batch(payments);
+
+  const outbox: Stmt[] = [];
+  for (let o = 0; o < 20_000; o++) {
+    const at = new Date(now - (o % 60) * DAY).toISOString();
+    outbox.push({
+      sql: `INSERT INTO notification_outbox (id, channel, template, recipient, payload, status, next_attempt_at, created_at)
+            VALUES (?, 'whatsapp', 'payment_reminder', '+919800000000', '{}', ?, ?, ?)`,
+      args: [newId(), ['sent', 'sent', 'sent', 'failed', 'dead', 'pending', 'not_sent'][o % 7]!, at, at],
+    });
+  }
+  await batch(outbox);
+  await c.execute('ANALYZE');
+  return { deps, seedSeconds: (performance.now() - t0) / 1000 };
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measure(label: string, url: string, headers: Record<string, string>) {
+  for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
+  const times: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) {
+        const t = performance.now();
+        const res = await fetch(url, { headers });
+        await res.arrayBuffer();
+        times.push(performance.now() - t);
+        if (!res.ok) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  return {
+    label,
+    requestsPerSec: times.length / seconds,
+    p50Ms: pct(times, 50),
+    p95Ms: pct(times, 95),
+    p99Ms: pct(times, 99),
+    failures,
+    totalRequests: times.length,
+    requestsPerSecByRound: [times.length / seconds],
+  } satisfies LoadFigures & { p95Ms: number };
+}
+
+export async function run(): Promise<BenchReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'mandap-bench-dashboard-'));
+  const url = `file:${join(dir, 'bench.db')}`;
+  let server: ServerProcess | null = null;
+  try {
+    const { deps, seedSeconds } = await seed(url);
+    deps.db.$client.close();
+    const port = await freePort();
+    server = await startServer({
+      command: localBin('tsx'),
+      args: ['edge/src/node.ts'],
+      port,
+      env: {
+        PORT: String(port),
+        DATABASE_URL: url,
+        JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'false',
+        PASSWORD_HASH_ITERATIONS: '1000',
+      },
+      discardStdout: true,
+    });
+    const tokenOf = async (email: string) => {
+      const login = await fetch(`${server!.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'Mandap@2026' }),
+      });
+      return { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    };
+    const manager = await tokenOf('manager@mandap.demo');
+    const finance = await tokenOf('finance@mandap.demo');
+    const from = new Date(Date.now() - 89 * DAY).toISOString().slice(0, 10);
+    const variants = [
+      await measure('leads list page (baseline)', `${server.url}/api/leads?limit=20`, manager),
+      await measure('dashboard, manager (every section)', `${server.url}/api/dashboard`, manager),
+      await measure('dashboard, manager, last 90 days', `${server.url}/api/dashboard?from=${from}`, manager),
+      await measure('dashboard, finance', `${server.url}/api/dashboard`, finance),
+    ];
+    return {
+      name: `dashboard: GET /api/dashboard over ${LEADS.toLocaleString('en-IN')} leads, ${EVENTS} events, ${PAYMENTS.toLocaleString('en-IN')} payments`,
+      settings: {
+        leads: LEADS,
+        events: EVENTS,
+        payments: PAYMENTS,
+        requestsPerVariant: REQUESTS,
+        concurrency: CONCURRENCY,
+      },
+      variants,
+      notes: [
+        ...variants.map(
+          (v) =>
+            `${v.label}: p95 ${v.p95Ms.toFixed(2)} ms (ratio to the list page ${(v.p95Ms / variants[0]!.p95Ms).toFixed(2)})`,
+        ),
+        `seeding took ${seedSeconds.toFixed(1)} s`,
+      ],
+    };
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
