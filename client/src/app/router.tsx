@@ -68,6 +68,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/po/:token',
+        lazy: page(
+          () => import('../features/vendors/PublicPoPage.tsx'),
+          (m) => m.PublicPoPage,
+        ),
+      },
+      {
         path: '/e/:token',
         lazy: page(
           () => import('../features/portal/PortalLinkPage.tsx'),

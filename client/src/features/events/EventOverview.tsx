@@ -2,6 +2,7 @@ import {
   BOOKING_STATE_LABELS,
   type BookingState,
   bookingTargets,
+  canOpenScreen,
   type EventSummary,
   formatMoney,
   hasPermission,
@@ -94,6 +95,11 @@ export function EventOverview({ event }: { event: EventSummary }) {
           {hasPermission(me.role, 'payments:read') && (
             <Anchor component={Link} to={`/finance/events/${event.id}`} size="sm">
               Finance: plan and payments
+            </Anchor>
+          )}
+          {canOpenScreen(me.role, 'vendors:read', true) && (
+            <Anchor component={Link} to={`/vendors/events/${event.id}`} size="sm">
+              Vendors: POs, payments and budget
             </Anchor>
           )}
         </Stack>

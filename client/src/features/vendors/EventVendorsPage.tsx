@@ -8,29 +8,40 @@ import {
 } from '@mandap/shared';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/errors.ts';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
+import { useEvent } from '../workspace/useEvent.ts';
+import { AssignmentDrawer } from './AssignmentDrawer.tsx';
+import { AssignVendorModal } from './AssignVendorModal.tsx';
+import { BudgetCard } from './BudgetCard.tsx';
 import { VendorGraph } from './VendorGraph.tsx';
-import { downloadPo, useEventBudget, useEventGraph, useMoveAssignment } from './vendors.api.ts';
+import { downloadPo, useEventGraph, useMoveAssignment } from './vendors.api.ts';
 
 const money = (a: { amountMinor: number; currency: string }) =>
   formatMoney({ amountMinor: a.amountMinor, currency: a.currency as Currency });
 
-/** One event's vendors: the dependency graph with what is blocked and why, each PO, and budget against actual. */
+/**
+ * One event's vendors: assign a vendor with a PO, the dependency graph with what is blocked and
+ * why, each PO (opened in a drawer for its schedule, payments, share link and rating), and
+ * budget against actual.
+ */
 export function EventVendorsPage() {
   const { id = '' } = useParams();
   const me = useMe();
+  const event = useEvent(id);
   const graph = useEventGraph(id);
-  const budget = useEventBudget(id);
   const move = useMoveAssignment(id);
+  const [assigning, setAssigning] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
   if (graph.error) return <QueryError error={graph.error} onRetry={() => graph.refetch()} />;
   if (!graph.data) return <Loader />;
   const { assignments, dependencies, blocked } = graph.data;
-  const eventName = assignments[0]?.eventName ?? 'This event';
+  const eventName = event.data?.name ?? assignments[0]?.eventName ?? 'This event';
   const reasonsOf = (a: Assignment) => blocked.filter((b) => b.assignmentId === a.id);
   const canWrite = hasPermission(me.role, 'vendors:write');
 
@@ -39,13 +50,32 @@ export function EventVendorsPage() {
       <PageHeader
         title={`Vendors · ${eventName}`}
         description={
-          <Anchor component={Link} to="/vendors">
-            All vendors
-          </Anchor>
+          <Group gap="md">
+            <Anchor component={Link} to="/vendors">
+              All vendors
+            </Anchor>
+            <Anchor component={Link} to={`/events/${id}/workspace`}>
+              Event workspace
+            </Anchor>
+          </Group>
         }
+        actions={canWrite && <Button onClick={() => setAssigning(true)}>Assign vendor</Button>}
       />
+      <AssignVendorModal
+        eventId={id}
+        opened={assigning}
+        onClose={() => setAssigning(false)}
+        onCreated={(aid) => {
+          setAssigning(false);
+          setOpenId(aid);
+        }}
+      />
+      <AssignmentDrawer id={openId} onClose={() => setOpenId(null)} />
       {assignments.length === 0 ? (
-        <Text c="dimmed">No vendor is assigned to this event yet.</Text>
+        <Stack>
+          <Text c="dimmed">No vendor is assigned to this event yet.</Text>
+          <BudgetCard eventId={id} canEdit={canWrite} />
+        </Stack>
       ) : (
         <Stack>
           {blocked.some((b) => b.depth === 1) && (
@@ -82,7 +112,9 @@ export function EventVendorsPage() {
                   return (
                     <Table.Tr key={a.id} bg={reasons.length ? 'red.0' : undefined}>
                       <Table.Td>
-                        <Text fw={500}>{a.vendorName}</Text>
+                        <Anchor component="button" fw={500} onClick={() => setOpenId(a.id)} ta="left">
+                          {a.vendorName}
+                        </Anchor>
                         <Text size="xs" c="dimmed">
                           {a.scope}
                         </Text>
@@ -136,9 +168,12 @@ export function EventVendorsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        {canWrite && (
-                          <Group gap={4} wrap="nowrap">
-                            {nextAssignmentStatuses(a.status, 'staff').map((s) => (
+                        <Group gap={4} wrap="nowrap">
+                          <Button size="compact-xs" variant="default" onClick={() => setOpenId(a.id)}>
+                            PO and payments
+                          </Button>
+                          {canWrite &&
+                            nextAssignmentStatuses(a.status, 'staff').map((s) => (
                               <Button
                                 key={s}
                                 size="compact-xs"
@@ -158,8 +193,7 @@ export function EventVendorsPage() {
                                 {ASSIGNMENT_STATUS_LABELS[s]}
                               </Button>
                             ))}
-                          </Group>
-                        )}
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -167,47 +201,7 @@ export function EventVendorsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {budget.data && (
-            <Card withBorder>
-              <Text fw={600} mb="xs">
-                Budget against actual
-              </Text>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Category</Table.Th>
-                    <Table.Th ta="right">Budget</Table.Th>
-                    <Table.Th ta="right">Committed (POs)</Table.Th>
-                    <Table.Th ta="right">Paid</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {budget.data.lines.map((l) => (
-                    <Table.Tr
-                      key={l.category}
-                      bg={l.budgetMinor > 0 && l.committedMinor > l.budgetMinor ? 'red.0' : undefined}
-                    >
-                      <Table.Td>{humanize(l.category)}</Table.Td>
-                      <Table.Td ta="right">
-                        {l.budgetSource === 'none' ? 'Not set' : money({ amountMinor: l.budgetMinor, currency: 'INR' })}
-                      </Table.Td>
-                      <Table.Td ta="right">{money({ amountMinor: l.committedMinor, currency: 'INR' })}</Table.Td>
-                      <Table.Td ta="right">{money({ amountMinor: l.paidMinor, currency: 'INR' })}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {budget.data.margin && (
-                <Text size="sm" mt="sm" data-testid="margin">
-                  Margin: {money({ amountMinor: budget.data.margin.marginMinor, currency: 'INR' })} (quote before tax{' '}
-                  {money({ amountMinor: budget.data.margin.revenueMinor, currency: 'INR' })} less vendor POs)
-                </Text>
-              )}
-              <Text size="xs" c="dimmed" mt="xs">
-                Budgets are entered by hand; the quote has no cost side to draw them from yet. INR POs only.
-              </Text>
-            </Card>
-          )}
+          <BudgetCard eventId={id} canEdit={canWrite} />
         </Stack>
       )}
     </>

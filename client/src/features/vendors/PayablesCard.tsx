@@ -1,10 +1,13 @@
-import { AGEING_BUCKETS, AGEING_LABELS, formatMoney, ZPayableRow } from '@mandap/shared';
-import { Badge, Card, Group, Loader, Table, Text } from '@mantine/core';
+import { AGEING_BUCKETS, AGEING_LABELS, type Currency, formatMoney, ZPayableRow } from '@mandap/shared';
+import { Anchor, Badge, Button, Card, Group, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client.ts';
 import { formatDate } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { AssignmentDrawer } from './AssignmentDrawer.tsx';
 
 const ZPayables = z.object({
   today: z.string(),
@@ -14,20 +17,29 @@ const ZPayables = z.object({
 
 const inr = (m: number) => formatMoney({ amountMinor: m, currency: 'INR' });
 
-/** What the house owes vendors across events: each unpaid part of a PO's schedule, overdue ones first, with ageing. */
+/**
+ * What the house owes vendors across events: each unpaid part of a PO's schedule by due date,
+ * with ageing in INR; "Pay" opens the PO to record a payment (finance's weekly run).
+ */
 export function PayablesCard() {
+  const [openId, setOpenId] = useState<string | null>(null);
   const q = useQuery({
-    queryKey: ['vendors', 'payables'],
+    queryKey: ['vendors', 'payables'] as const,
     queryFn: ({ signal }) => api('/api/vendor-work/payables', { schema: ZPayables, signal }),
   });
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loader />;
   const { payables, ageing } = q.data;
+  const totalInr = Object.values(ageing).reduce((s, v) => s + v, 0);
   return (
     <Card withBorder mb="md" data-testid="vendor-payables">
-      <Text fw={600} mb="xs">
-        Vendor payables
-      </Text>
+      <AssignmentDrawer id={openId} onClose={() => setOpenId(null)} />
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>Vendor payables</Text>
+        <Text fw={600} data-testid="payables-total">
+          {inr(totalInr)} outstanding
+        </Text>
+      </Group>
       <Group gap="xs" mb="sm">
         {AGEING_BUCKETS.map((b) => (
           <Badge key={b} variant="light" color={b === 'current' ? 'gray' : 'red'}>
@@ -49,6 +61,7 @@ export function PayablesCard() {
                 <Table.Th>Part</Table.Th>
                 <Table.Th>Due</Table.Th>
                 <Table.Th ta="right">Outstanding</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -56,7 +69,9 @@ export function PayablesCard() {
                 <Table.Tr key={p.scheduleId} bg={p.bucket !== 'current' ? 'red.0' : undefined}>
                   <Table.Td>{p.vendorName}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{p.eventName}</Text>
+                    <Anchor component={Link} to={`/vendors/events/${p.eventId}`} size="sm">
+                      {p.eventName}
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {p.poNumber}
                     </Text>
@@ -70,7 +85,19 @@ export function PayablesCard() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right">{inr(p.outstandingMinor)}</Table.Td>
+                  <Table.Td ta="right">
+                    {formatMoney({ amountMinor: p.outstandingMinor, currency: p.currency as Currency })}
+                    {p.currency !== 'INR' && (
+                      <Text size="xs" c="dimmed">
+                        {p.outstandingInrMinor === null ? 'no INR rate yet' : `≈ ${inr(p.outstandingInrMinor)}`}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="compact-xs" variant="light" onClick={() => setOpenId(p.assignmentId)}>
+                      Pay
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -78,8 +105,8 @@ export function PayablesCard() {
         </Table.ScrollContainer>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        Vendor payments are recorded through the API (POST /api/vendor-work/assignments/:id/payments); a payment form on
-        this page is not built yet.
+        Only POs with a payment schedule appear here. Ageing is in INR; a foreign-currency PO at the rate it was booked
+        at.
       </Text>
     </Card>
   );

@@ -4,8 +4,13 @@ import {
   ZBankDetails,
   ZBudgetReport,
   ZEventVendorGraph,
+  ZPoLink,
+  ZPoLinkMade,
+  ZPublicPo,
+  ZScheduleRow,
   ZVendor,
   ZVendorCategory,
+  ZVendorPayment,
   ZVendorPortal,
   ZVendorRating,
 } from '@mandap/shared';
@@ -123,5 +128,177 @@ export async function uploadMyDocument(assignmentId: string, file: File, kind: '
     method: 'POST',
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
     body: file,
+  });
+}
+
+// ---- assignments, POs and their money ----
+
+const ZOneAssignment = z.object({ assignment: ZAssignment });
+
+export function useAssignment(id: string | null) {
+  return useQuery({
+    queryKey: ['vendors', 'assignment', id ?? ''],
+    enabled: Boolean(id),
+    queryFn: ({ signal }) => api(`/api/vendor-work/assignments/${id}`, { schema: ZOneAssignment, signal }),
+    select: (d) => d.assignment,
+  });
+}
+
+/** Refreshes everything a change to an assignment's money or status shows up in. */
+export function useInvalidateVendorWork() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: vendorKeys.all });
+}
+
+export function useCreateAssignment() {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      api('/api/vendor-work/assignments', { method: 'POST', body, schema: ZOneAssignment }),
+    onSuccess: refresh,
+  });
+}
+
+export function useSchedule(assignmentId: string) {
+  return useQuery({
+    queryKey: ['vendors', 'schedule', assignmentId],
+    queryFn: ({ signal }) =>
+      api(`/api/vendor-work/assignments/${assignmentId}/schedule`, {
+        schema: z.object({ schedule: z.array(ZScheduleRow) }),
+        signal,
+      }),
+    select: (d) => d.schedule,
+  });
+}
+
+export function useSetSchedule(assignmentId: string) {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (items: { label: string; dueDate: string; amountMinor: number }[]) =>
+      api(`/api/vendor-work/assignments/${assignmentId}/schedule`, {
+        method: 'PUT',
+        body: { items },
+        schema: z.object({ schedule: z.array(ZScheduleRow) }),
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useVendorPayments(assignmentId: string) {
+  return useQuery({
+    queryKey: ['vendors', 'payments', assignmentId],
+    queryFn: ({ signal }) =>
+      api(`/api/vendor-work/assignments/${assignmentId}/payments`, {
+        schema: z.object({ payments: z.array(ZVendorPayment) }),
+        signal,
+      }),
+    select: (d) => d.payments,
+  });
+}
+
+/** Pays a vendor; the Idempotency-Key is made once per form, so a retry of the same payment is booked once. */
+export function useRecordVendorPayment(assignmentId: string) {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: unknown; key: string }) =>
+      api(`/api/vendor-work/assignments/${assignmentId}/payments`, {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': key },
+        schema: z.object({ payment: ZVendorPayment }),
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useSetBudget(eventId: string) {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (items: { category: string; budgetMinor: number }[]) =>
+      api(`/api/vendor-work/events/${eventId}/budget`, {
+        method: 'PUT',
+        body: { items },
+        schema: z.object({ budget: ZBudgetReport }),
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useAddCategory() {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (label: string) =>
+      api('/api/vendors/categories', {
+        method: 'POST',
+        body: { label },
+        schema: z.object({ category: ZVendorCategory }),
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useRateVendor(vendorId: string) {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (body: { eventId: string; rating: number; notes?: string }) =>
+      api(`/api/vendors/${vendorId}/ratings`, {
+        method: 'POST',
+        body,
+        schema: z.object({ ratings: z.array(ZVendorRating) }),
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function usePoLinks(assignmentId: string) {
+  return useQuery({
+    queryKey: ['vendors', 'links', assignmentId],
+    queryFn: ({ signal }) =>
+      api(`/api/vendor-work/assignments/${assignmentId}/links`, {
+        schema: z.object({ links: z.array(ZPoLink) }),
+        signal,
+      }),
+    select: (d) => d.links,
+  });
+}
+
+export function useCreatePoLink(assignmentId: string) {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (days: number) =>
+      api(`/api/vendor-work/assignments/${assignmentId}/links`, {
+        method: 'POST',
+        body: { days },
+        schema: ZPoLinkMade,
+      }),
+    onSuccess: refresh,
+  });
+}
+
+export function useRevokePoLink() {
+  const refresh = useInvalidateVendorWork();
+  return useMutation({
+    mutationFn: (linkId: string) =>
+      api(`/api/vendor-work/links/${linkId}/revoke`, { method: 'POST', schema: z.object({ link: ZPoLink }) }),
+    onSuccess: refresh,
+  });
+}
+
+// ---- the vendor's public PO page (no sign-in) ----
+
+export function usePublicPo(token: string) {
+  return useQuery({
+    queryKey: ['public-po', token],
+    queryFn: ({ signal }) => api(`/api/public/po/${token}`, { schema: ZPublicPo, auth: false, signal }),
+    retry: false,
+  });
+}
+
+export function useAcceptPo(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      api(`/api/public/po/${token}/accept`, { method: 'POST', body: { name }, schema: ZPublicPo, auth: false }),
+    onSuccess: (po) => qc.setQueryData(['public-po', token], po),
   });
 }
