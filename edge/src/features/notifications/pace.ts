@@ -21,12 +21,15 @@ export async function reserveSlots(db: Db, key: string, gap: number, count: numb
 
 /**
  * Paces sends to at most `perSecond` across every runner (and the concurrent senders of each):
- * slots are reserved from the shared row in small blocks, so the database sees one write per
- * block, not per message. Slots a runner reserved and did not use only slow the others a little.
+ * slots are reserved from the shared row in blocks of a quarter second, so the database sees one
+ * write per block, not per message. Slots a runner reserved and did not use only slow the others a little.
  */
-export function sharedPacer(db: Db, key: string, perSecond: number, block = 8) {
+export function sharedPacer(db: Db, key: string, perSecond: number) {
   const gap = gapMs(perSecond);
-  const size = Math.max(1, Math.min(block, perSecond));
+  // A quarter of a second's slots per reservation (at most 64): few writes, little waste at the end of a run.
+  const size = Math.max(1, Math.min(64, Math.ceil(perSecond / 4)));
+  // How late a slot may still be used: a small catch-up after a hiccup stays within the pace over any second.
+  const tolerance = Math.max(2 * gap, 100);
   const slots: number[] = [];
   let reserving: Promise<void> | null = null;
   return async (): Promise<void> => {
@@ -42,9 +45,9 @@ export function sharedPacer(db: Db, key: string, perSecond: number, block = 8) {
         await reserving;
       }
       const slot = slots.shift()!;
-      // A slot already more than a gap in the past is dropped, not used: after a stall (a busy event
-      // loop, a slow database) the overdue sends would otherwise go out back to back, faster than the pace.
-      if (Date.now() - slot > gap) continue;
+      // A slot long past is dropped, not used: after a stall (a busy event loop, a slow database) the
+      // overdue sends would otherwise go out back to back, faster than the pace.
+      if (Date.now() - slot > tolerance) continue;
       const wait = slot - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       return;
