@@ -1,7 +1,6 @@
-import { type CreatePortalLink, ZPortalLink, ZPortalView, ZPreparationMilestone } from '@mandap/shared';
+import type { CreatePortalLink } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, publicEdge, withSignal } from '../../api/rpc.ts';
 
 export const portalKeys = {
   view: (token: string) => ['portal', 'view', token] as const,
@@ -13,7 +12,8 @@ export const portalKeys = {
 export function usePortalView(token: string | null) {
   return useQuery({
     queryKey: portalKeys.view(token ?? ''),
-    queryFn: ({ signal }) => api(`/api/portal/${token}`, { schema: ZPortalView, auth: false, signal }),
+    queryFn: ({ signal }) =>
+      call(publicEdge.portal[':token'].$get({ param: { token: token ?? '' } }, withSignal(signal))),
     enabled: Boolean(token),
     retry: (n, err) =>
       n < 2 && !(err instanceof Error && 'status' in err && [403, 404, 410].includes(Number(err.status))),
@@ -25,7 +25,7 @@ export function usePortalSession(eventId: string) {
   return useQuery({
     queryKey: ['portal', 'session', eventId],
     queryFn: ({ signal }) =>
-      api(`/api/portal/events/${eventId}/session`, { method: 'POST', schema: z.object({ token: z.string() }), signal }),
+      call(edge.portal.events[':id'].session.$post({ param: { id: eventId } }, withSignal(signal))),
     select: (d) => d.token,
     staleTime: 6 * 3_600_000,
     retry: false,
@@ -35,8 +35,7 @@ export function usePortalSession(eventId: string) {
 export function usePortalLinks(eventId: string) {
   return useQuery({
     queryKey: portalKeys.links(eventId),
-    queryFn: ({ signal }) =>
-      api(`/api/portal/events/${eventId}/links`, { schema: z.object({ links: z.array(ZPortalLink) }), signal }),
+    queryFn: ({ signal }) => call(edge.portal.events[':id'].links.$get({ param: { id: eventId } }, withSignal(signal))),
     select: (d) => d.links,
   });
 }
@@ -44,8 +43,8 @@ export function usePortalLinks(eventId: string) {
 export function useCreatePortalLink(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<CreatePortalLink>) =>
-      api(`/api/portal/events/${eventId}/links`, { method: 'POST', body, schema: z.object({ link: ZPortalLink }) }),
+    mutationFn: (json: Partial<CreatePortalLink>) =>
+      call(edge.portal.events[':id'].links.$post({ param: { id: eventId }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.links(eventId) }),
   });
 }
@@ -53,8 +52,7 @@ export function useCreatePortalLink(eventId: string) {
 export function useRevokePortalLink(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (linkId: string) =>
-      api(`/api/portal/links/${linkId}/revoke`, { method: 'POST', schema: z.object({ link: ZPortalLink }) }),
+    mutationFn: (linkId: string) => call(edge.portal.links[':id'].revoke.$post({ param: { id: linkId } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.links(eventId) }),
   });
 }
@@ -63,10 +61,7 @@ export function usePreparation(eventId: string) {
   return useQuery({
     queryKey: portalKeys.steps(eventId),
     queryFn: ({ signal }) =>
-      api(`/api/portal/events/${eventId}/preparation`, {
-        schema: z.object({ steps: z.array(ZPreparationMilestone) }),
-        signal,
-      }),
+      call(edge.portal.events[':id'].preparation.$get({ param: { id: eventId } }, withSignal(signal))),
     select: (d) => d.steps,
   });
 }
@@ -74,12 +69,8 @@ export function usePreparation(eventId: string) {
 export function useAddStep(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { title: string; dueDate: string | null; clientVisible: boolean }) =>
-      api(`/api/portal/events/${eventId}/preparation`, {
-        method: 'POST',
-        body,
-        schema: z.object({ step: ZPreparationMilestone }),
-      }),
+    mutationFn: (json: { title: string; dueDate: string | null; clientVisible: boolean }) =>
+      call(edge.portal.events[':id'].preparation.$post({ param: { id: eventId }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.steps(eventId) }),
   });
 }
@@ -87,12 +78,8 @@ export function useAddStep(eventId: string) {
 export function useUpdateStep(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; done?: boolean; clientVisible?: boolean }) =>
-      api(`/api/portal/preparation/${id}`, {
-        method: 'PATCH',
-        body,
-        schema: z.object({ step: ZPreparationMilestone }),
-      }),
+    mutationFn: ({ id, ...json }: { id: string; done?: boolean; clientVisible?: boolean }) =>
+      call(edge.portal.preparation[':id'].$patch({ param: { id }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.steps(eventId) }),
   });
 }
