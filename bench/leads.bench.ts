@@ -45,8 +45,8 @@ async function seed(url: string) {
     for (let k = i; k < Math.min(LEADS, i + BATCH); k++) {
       const at = new Date(base + k * 60_000).toISOString();
       stmts.push({
-        sql: `INSERT INTO leads (id, code, name, phone, source, stage, temperature, budget_max_minor, budget_currency, is_destination, event_date_from, created_at, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'INR', 0, ?, ?, ?)`,
+        sql: `INSERT INTO leads (id, code, name, phone, source, stage, temperature, budget_max_minor, budget_currency, is_destination, event_date_from, attribution, created_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'INR', 0, ?, ?, ?, ?)`,
         args: [
           newId(),
           `LD-BENCH-${String(k).padStart(6, '0')}`,
@@ -57,6 +57,10 @@ async function seed(url: string) {
           TEMPS[k % 3]!,
           ((k * 7919) % 150) * 100_000_00,
           new Date(base + (k % 365) * 86_400_000).toISOString().slice(0, 10),
+          // Every fifth lead came from a campaign (20 of them), for the campaign filter.
+          k % 5 === 0
+            ? JSON.stringify({ utmSource: k % 2 ? 'instagram' : 'google', utmCampaign: `Campaign ${k % 20}` })
+            : null,
           at,
           at,
         ],
@@ -139,13 +143,35 @@ function countStatements(client: Counted & { transaction: (...a: unknown[]) => P
   };
 }
 
-/** One import of `rows` generated CSV rows (distinct phones per run): stage, dry run, commit. */
+const FIRST = [
+  'Aarav',
+  'Diya',
+  'Kabir',
+  'Meera',
+  'Rohan',
+  'Ananya',
+  'Vikram',
+  'Ishita',
+  'Arjun',
+  'Sana',
+  'Farhan',
+  'Pooja',
+];
+const LAST = ['Shah', 'Iyer', 'Kapoor', 'Mehta', 'Nair', 'Khan', 'Reddy', 'Joshi', 'Gill', 'Das', 'Patil', 'Menon'];
+const FREE_MAIL = ['gmail.com', 'yahoo.co.in', 'outlook.com', 'rediffmail.com', 'hotmail.com'];
+
+/**
+ * One import of `rows` generated CSV rows: stage, dry run, commit. Each run has its own phones,
+ * emails at free mail providers (whose domain says nothing, as most enquiries' do) and names
+ * that differ per row, so no row of a later run looks like a possible duplicate of an earlier
+ * run's lead; a run that still finds some says so instead of committing half.
+ */
 async function timeImport(deps: Awaited<ReturnType<typeof seed>>['deps'], rows: number, run: number) {
   const counter = countStatements(deps.db.$client as never);
   const lines = ['Name,Mobile,Email,Event date,Status,Budget'];
   for (let i = 0; i < rows; i++)
     lines.push(
-      `Import Guest ${run}-${i},9${run}${String(i).padStart(8, '0')},guest${run}.${i}@example.in,${String((i % 28) + 1).padStart(2, '0')}/12/2026,${['New', 'Hot', 'Contacted'][i % 3]},${(i % 90) + 5}-${(i % 90) + 8} lakh`,
+      `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} R${run}N${i},9${run}${String(i).padStart(8, '0')},guest${run}.${i}@${FREE_MAIL[i % FREE_MAIL.length]},${String((i % 28) + 1).padStart(2, '0')}/12/2026,${['New', 'Hot', 'Contacted'][i % 3]},${(i % 90) + 5}-${(i % 90) + 8} lakh`,
     );
   const bytes = new TextEncoder().encode(lines.join('\r\n'));
   counter.take();
@@ -156,6 +182,11 @@ async function timeImport(deps: Awaited<ReturnType<typeof seed>>['deps'], rows: 
   const t1 = performance.now();
   const checked = await checkBatch(deps, staged.id, staged.mapping as never);
   const checkS = [(performance.now() - t1) / 1000, counter.take()] as const;
+  const c = checked.counts!;
+  if (c.review > 0 || c.toCreate !== rows)
+    throw new Error(
+      `import ${rows}: the dry run promised ${c.toCreate} of ${rows} rows (${c.review} possible duplicates, ${c.duplicate} duplicates, ${c.error} refused): the bench data is not distinct`,
+    );
   const t2 = performance.now();
   const done = await commitBatch(
     deps,
@@ -204,6 +235,7 @@ export async function run(): Promise<BenchReport> {
       await measure('temp+budget, by budget', `${api}&temperature=hot&budgetMin=10000000000&sort=budget`, headers),
       await measure('dashboard counts', `${server.url}/api/leads/counts`, headers),
       await measure('board column (negotiation)', `${api}&stage=negotiation`, headers),
+      await measure('campaign filter', `${api}&campaign=${encodeURIComponent('Campaign 7')}`, headers),
     ];
     const imported: string[] = [];
     for (const [k, n] of IMPORT_SIZES.entries()) imported.push(...(await timeImport(deps, n, k + 1)));
