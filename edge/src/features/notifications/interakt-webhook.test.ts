@@ -143,6 +143,12 @@ describe('the Interakt webhook', () => {
       provider_status: 'failed',
       last_error: 'WhatsApp failed: Re-engagement message (code 131047)',
     });
+    // Interakt echoes our callbackData (the outbox id): that finds the row even under another message id.
+    expect(sent.body.callbackData).toBe(id);
+    const echoed = JSON.parse(status('message_api_read', 'ik-other-id'));
+    echoed.data.message.meta_data = { source: 'API', source_data: { callback_data: id } };
+    expect(await (await post(JSON.stringify(echoed))).json()).toMatchObject({ statuses: 1 });
+    expect((await row()).provider_status).toBe('failed'); // failed stays failed
     // A status for a message we never sent changes nothing, and the call still succeeds.
     expect(await (await post(status('message_api_read', 'ik-unknown'))).json()).toMatchObject({ statuses: 0 });
     // A body that is not JSON, correctly signed, is a 400 naming the problem.

@@ -1,5 +1,5 @@
 import { consentKeyword, mergeProviderStatus, newId, type ProviderStatus } from '@mandap/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   clients,
@@ -118,7 +118,8 @@ async function recordMessage(tx: DbOrTx, m: WaMessage, profileName: string | nul
 
 const STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 
-async function recordStatus(tx: DbOrTx, s: WaStatus, now: Date): Promise<boolean> {
+/** `outboxId`: the row the provider echoes back (Interakt's callbackData), used when the message id is unknown. */
+async function recordStatus(tx: DbOrTx, s: WaStatus, now: Date, outboxId?: string): Promise<boolean> {
   if (!s.id || !s.status || !STATUSES.has(s.status)) return false;
   const [row] = await tx
     .select({
@@ -127,7 +128,14 @@ async function recordStatus(tx: DbOrTx, s: WaStatus, now: Date): Promise<boolean
       recipient: notificationOutbox.recipient,
     })
     .from(notificationOutbox)
-    .where(eq(notificationOutbox.providerMessageId, s.id))
+    .where(
+      outboxId
+        ? or(
+            eq(notificationOutbox.providerMessageId, s.id),
+            and(eq(notificationOutbox.id, outboxId), eq(notificationOutbox.channel, 'whatsapp')),
+          )
+        : eq(notificationOutbox.providerMessageId, s.id),
+    )
     .limit(1);
   if (!row) return false;
   const incoming = s.status as ProviderStatus;
@@ -214,6 +222,7 @@ interface InteraktEvent {
       received_at_utc?: string;
       channel_error_code?: string | null;
       channel_failure_reason?: string | null;
+      meta_data?: { source_data?: { callback_data?: unknown } };
     };
   };
 }
@@ -287,7 +296,10 @@ export async function receiveInteraktDelivery(
           ? { errors: [{ title: reason ?? 'failed', ...(Number.isFinite(code) && code > 0 ? { code } : {}) }] }
           : {}),
       };
-      if (await recordStatus(tx, s, now)) statuses++;
+      // We send our outbox id as callbackData; Interakt echoes it, which finds the row even without its message id.
+      const callback = m.meta_data?.source_data?.callback_data;
+      const outboxId = typeof callback === 'string' && /^[0-9a-f-]{36}$/i.test(callback) ? callback : undefined;
+      if (await recordStatus(tx, s, now, outboxId)) statuses++;
     }
     await recordDelivery(tx, {
       provider: 'interakt',
