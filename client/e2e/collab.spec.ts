@@ -22,11 +22,11 @@ test('two planners co-edit a brief live and see each other', async ({ browser })
   await expect(editorA).toContainText('Marigold and mogra only.');
   await expect(a.page.getByTestId('presence').locator('.mantine-Avatar-root')).toHaveCount(2);
 
-  // Structured fields travel in the same document.
-  await a.page.getByRole('button', { name: 'Add function' }).click();
-  await a.page.getByLabel('Function name').fill('Sangeet');
-  await a.page.getByLabel('Function name').press('Enter');
-  await expect(b.page.getByLabel('Function name')).toHaveValue('Sangeet');
+  // The venue shortlist travels in the same document (the structured brief is the lead's record).
+  await a.page.getByRole('button', { name: 'Add venue' }).click();
+  await a.page.getByLabel('Venue name').fill('Sahara Star');
+  await a.page.getByLabel('Venue name').press('Enter');
+  await expect(b.page.getByLabel('Venue name')).toHaveValue('Sahara Star');
 
   // A named snapshot, then a change, then restore.
   await a.page.getByRole('tab', { name: 'Snapshots' }).click();
@@ -101,7 +101,7 @@ test('a client reads their brief live but cannot edit it, and sees no task board
   await expect(client.page.getByTestId('sync-state')).toHaveText('Read-only · live', { timeout: 15_000 });
   await expect(client.page.getByRole('tab')).toHaveText(['Brief', 'Details', 'Comments', 'Snapshots']);
   await expect(client.page.getByTestId('brief-editor')).toHaveAttribute('contenteditable', 'false');
-  await expect(client.page.getByRole('button', { name: 'Add function' })).toHaveCount(0);
+  await expect(client.page.getByRole('button', { name: 'Add venue' })).toHaveCount(0);
 
   const planner = await openAs(browser, 'manager@mandap.demo', `${path}?tab=brief`);
   await expect(planner.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });

@@ -27,7 +27,7 @@ async function newLead(page: Page, name: string) {
   // The new lead's card opens by itself; under load it may not have yet, so open it from the board.
   const card = page.getByRole('dialog', { name });
   if (
-    !(await card.waitFor({ timeout: 3_000 }).then(
+    !(await card.waitFor({ timeout: 15_000 }).then(
       () => true,
       () => false,
     ))
@@ -41,6 +41,7 @@ async function newLead(page: Page, name: string) {
   await card.getByLabel('From', { exact: true }).fill(EVENT_FROM);
   await card.getByLabel('To', { exact: true }).fill(EVENT_TO);
   await card.getByLabel('City').fill('Mumbai');
+  await card.getByLabel('Requirements').fill('Jain menu at every function');
   await card.getByRole('button', { name: 'Save brief' }).click();
   await expect(page.getByText('Brief saved.')).toBeVisible();
   const leadId = new URL(page.url()).searchParams.get('lead');
@@ -148,6 +149,10 @@ test('one booking from the first call to the final payment: quote, accept on a p
   await expect(overview).toContainText(name);
   await expect(overview).toContainText(/accepted/i);
   await expect(overview).toContainText(/proposal sent/i);
+  // One brief: what sales wrote on the lead card is the event's brief (its Details), the same record.
+  const structured = sales.page.getByTestId('structured-brief');
+  await expect(structured.getByText('250', { exact: true })).toBeVisible();
+  await expect(structured).toContainText('Jain menu at every function');
 
   // Finance: the new booking is on the "needs a plan" list; the plan is the signed terms. One
   // manager's browser plays sales, finance and operations here (each on the screens that role
@@ -221,14 +226,22 @@ test('one booking from the first call to the final payment: quote, accept on a p
 test('the other order: convert first, then quote from the lead card; the accepted quote lands on the event', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const name = `Kabir Mehta ${unique()}`;
   const sales = await openAs(browser, 'sales@mandap.demo');
   const { leadId } = await newLead(sales.page, name);
   const eventId = await convert(sales.page, leadId, name);
   await expect(sales.page.getByTestId('event-overview')).toContainText('No quote yet');
+  // One brief: changed from the event's live brief (Details), it is what the lead card shows.
+  const structured = sales.page.getByTestId('structured-brief');
+  await expect(structured).toContainText('Jain menu at every function');
+  await structured.getByRole('button', { name: 'Edit details' }).click();
+  await structured.getByLabel('Guests', { exact: true }).fill('300');
+  await structured.getByRole('button', { name: 'Save brief' }).click();
+  await expect(structured.getByText('300', { exact: true })).toBeVisible();
   await sales.page.goto(`/leads?lead=${leadId}`);
   const card = sales.page.getByRole('dialog', { name });
+  await expect(card.getByText('300', { exact: true })).toBeVisible();
   await expect(card.getByRole('link', { name: new RegExp(`^EV-\\d{4}-\\d{4} · ${name}`) })).toBeVisible();
   const { url } = await quoteAndSend(sales.page, card);
   await acceptOnPhone(browser, url, name);

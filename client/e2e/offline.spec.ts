@@ -43,6 +43,12 @@ test('the app reopens with no network, the cached checklist can be ticked, and i
     .click();
   await expect(progress()).not.toHaveText(before);
   const after = (await progress().textContent()) ?? '';
+  // Reloaded again with no signal, the tick and the count of waiting changes are still there.
+  await expect(crew.page.getByTestId('sync-state')).toContainText(/\d+ changes? waiting/);
+  const waiting = (await crew.page.getByTestId('sync-state').textContent()) ?? '';
+  await crew.page.reload();
+  await expect(progress()).toHaveText(after, { timeout: 15_000 });
+  await expect(crew.page.getByTestId('sync-state')).toHaveText(waiting);
 
   await crew.context.setOffline(false);
   await expect(crew.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 20_000 });

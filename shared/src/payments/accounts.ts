@@ -65,6 +65,8 @@ export function accountLabel(account: string, names: ReadonlyMap<string, string>
   if (kind === 'gst' && sub) return `GST output · ${sub.toUpperCase()}`;
   if (account === ACCOUNTS.fxGainLoss()) return 'FX gain / loss';
   if (account === ACCOUNTS.writtenOff()) return 'Written off';
+  if (kind === 'cost' && id === 'vendor' && sub) return `Vendor cost · ${words(sub)}`;
+  if (kind === 'tds' && id === 'payable' && sub) return `TDS payable · ${sub.toUpperCase()}`;
   return account;
 }
 

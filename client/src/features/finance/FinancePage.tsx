@@ -6,7 +6,8 @@ import {
   formatMoney,
   type OutstandingRow,
 } from '@mandap/shared';
-import { Anchor, Badge, Card, Loader, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Paper, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconReceiptRupee } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -35,6 +36,33 @@ const BUCKET_COLORS: Record<AgeingBucket, string> = {
   d90_plus: 'red',
 };
 
+/** Phones get stacked rows instead of a wide table: every figure stays on screen. */
+const usePhone = () => useMediaQuery('(max-width: 36em)') ?? false;
+
+function PhoneRow({ title, children }: { title: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="xs" radius="sm" data-testid="phone-row">
+      <Stack gap={4}>
+        <div>{title}</div>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Figure({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" ta="right">
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
 /** Rows of one client: the events summed, per currency. */
 function byClient(rows: OutstandingRow[]): OutstandingRow[] {
   const out = new Map<string, OutstandingRow>();
@@ -55,6 +83,7 @@ function byClient(rows: OutstandingRow[]): OutstandingRow[] {
 
 function OutstandingTable() {
   const q = useOutstanding();
+  const phone = usePhone();
   const [view, setView] = useState<'event' | 'client'>('event');
   if (q.isPending) return <Loader />;
   if (q.isError) return <QueryError error={q.error} />;
@@ -76,61 +105,97 @@ function OutstandingTable() {
           { value: 'client', label: 'By client' },
         ]}
       />
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{view === 'event' ? 'Event' : 'Client'}</Table.Th>
-              <Table.Th ta="right">Outstanding</Table.Th>
-              {AGEING_BUCKETS.map((b) => (
-                <Table.Th key={b} ta="right">
-                  {AGEING_LABELS[b]}
-                </Table.Th>
+      {phone ? (
+        <Stack gap="xs">
+          {rows.map((r) => (
+            <PhoneRow
+              key={`${view}-${r.eventId}-${r.currency}`}
+              title={
+                view === 'event' ? (
+                  <>
+                    <Anchor component={Link} to={`/finance/events/${r.eventId}`} fw={600}>
+                      {r.eventCode} · {r.eventName}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {r.clientName ?? 'No client'}
+                    </Text>
+                  </>
+                ) : (
+                  <Text fw={600}>{r.clientName ?? 'No client'}</Text>
+                )
+              }
+            >
+              <Figure label="Outstanding">
+                <b>{money(r.outstandingMinor, r.currency)}</b>
+              </Figure>
+              {AGEING_BUCKETS.filter((b) => r.buckets[b]).map((b) => (
+                <Figure key={b} label={AGEING_LABELS[b]}>
+                  <Badge variant="light" color={BUCKET_COLORS[b]}>
+                    {money(r.buckets[b] ?? 0, r.currency)}
+                  </Badge>
+                </Figure>
               ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={`${view}-${r.eventId}-${r.currency}`}>
-                <Table.Td>
-                  {view === 'event' ? (
-                    <>
-                      <Anchor component={Link} to={`/finance/events/${r.eventId}`} fw={600}>
-                        {r.eventCode} · {r.eventName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {r.clientName ?? 'No client'}
-                      </Text>
-                    </>
-                  ) : (
-                    <Text fw={600}>{r.clientName ?? 'No client'}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right" fw={600}>
-                  {money(r.outstandingMinor, r.currency)}
-                </Table.Td>
+            </PhoneRow>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{view === 'event' ? 'Event' : 'Client'}</Table.Th>
+                <Table.Th ta="right">Outstanding</Table.Th>
                 {AGEING_BUCKETS.map((b) => (
-                  <Table.Td key={b} ta="right">
-                    {r.buckets[b] ? (
-                      <Badge variant="light" color={BUCKET_COLORS[b]}>
-                        {money(r.buckets[b], r.currency)}
-                      </Badge>
-                    ) : (
-                      <Text c="dimmed">—</Text>
-                    )}
-                  </Table.Td>
+                  <Table.Th key={b} ta="right">
+                    {AGEING_LABELS[b]}
+                  </Table.Th>
                 ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={`${view}-${r.eventId}-${r.currency}`}>
+                  <Table.Td>
+                    {view === 'event' ? (
+                      <>
+                        <Anchor component={Link} to={`/finance/events/${r.eventId}`} fw={600}>
+                          {r.eventCode} · {r.eventName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {r.clientName ?? 'No client'}
+                        </Text>
+                      </>
+                    ) : (
+                      <Text fw={600}>{r.clientName ?? 'No client'}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {money(r.outstandingMinor, r.currency)}
+                  </Table.Td>
+                  {AGEING_BUCKETS.map((b) => (
+                    <Table.Td key={b} ta="right">
+                      {r.buckets[b] ? (
+                        <Badge variant="light" color={BUCKET_COLORS[b]}>
+                          {money(r.buckets[b], r.currency)}
+                        </Badge>
+                      ) : (
+                        <Text c="dimmed">—</Text>
+                      )}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </Stack>
   );
 }
 
 function OverdueTable() {
   const q = useOverdue();
+  const phone = usePhone();
   if (q.isPending) return <Loader />;
   if (q.isError) return <QueryError error={q.error} />;
   if (q.data.length === 0)
@@ -138,6 +203,35 @@ function OverdueTable() {
       <EmptyNote icon={<IconReceiptRupee />} title="Nothing overdue">
         Every milestone due so far is paid.
       </EmptyNote>
+    );
+  if (phone)
+    return (
+      <Stack gap="xs">
+        {q.data.map((m) => (
+          <PhoneRow
+            key={m.id}
+            title={
+              <>
+                <Anchor component={Link} to={`/finance/events/${m.eventId}`}>
+                  {m.eventCode} · {m.eventName}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {m.clientName ?? 'No client'} · {m.label}
+                </Text>
+              </>
+            }
+          >
+            <Figure label={`Due ${formatDate(m.dueDate)}`}>
+              <Badge color={ageColor(m.daysOverdue)} variant="filled">
+                {m.daysOverdue} {m.daysOverdue === 1 ? 'day' : 'days'} late
+              </Badge>
+            </Figure>
+            <Figure label="Owed">
+              <b>{money(m.outstandingMinor, m.currency)}</b>
+            </Figure>
+          </PhoneRow>
+        ))}
+      </Stack>
     );
   return (
     <Table.ScrollContainer minWidth={700}>
@@ -182,38 +276,59 @@ function OverdueTable() {
 
 function TrialBalanceTable() {
   const q = useTrialBalance();
+  const phone = usePhone();
   if (q.isPending) return <Loader />;
   if (q.isError) return <QueryError error={q.error} />;
   const tb = q.data;
   return (
     <Stack>
-      <Badge size="lg" color={tb.isBalanced ? 'green' : 'red'} variant="light" w="fit-content">
+      <Text fw={600} c={tb.isBalanced ? 'teal' : 'red'}>
         {tb.isBalanced ? 'Balanced' : 'Does not balance'} · debits {money(tb.totalDebitInrMinor)} · credits{' '}
         {money(tb.totalCreditInrMinor)}
-      </Badge>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Account</Table.Th>
-              <Table.Th ta="right">Debit (INR)</Table.Th>
-              <Table.Th ta="right">Credit (INR)</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tb.accounts.map((a) => (
-              <Table.Tr key={`${a.account}|${a.currency}`}>
-                <Table.Td ff="monospace" fz="sm">
-                  {a.account}
+      </Text>
+      {phone ? (
+        <Stack gap="xs">
+          {tb.accounts.map((a) => (
+            <PhoneRow
+              key={`${a.account}|${a.currency}`}
+              title={
+                <Text size="sm" fw={600}>
+                  {a.label}
                   {a.currency !== 'INR' ? ` (${a.currency})` : ''}
-                </Table.Td>
-                <Table.Td ta="right">{a.amountInrMinor > 0 ? money(a.amountInrMinor) : ''}</Table.Td>
-                <Table.Td ta="right">{a.amountInrMinor < 0 ? money(-a.amountInrMinor) : ''}</Table.Td>
+                </Text>
+              }
+            >
+              <Figure label={a.amountInrMinor >= 0 ? 'Debit (INR)' : 'Credit (INR)'}>
+                {money(Math.abs(a.amountInrMinor))}
+              </Figure>
+            </PhoneRow>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Account</Table.Th>
+                <Table.Th ta="right">Debit (INR)</Table.Th>
+                <Table.Th ta="right">Credit (INR)</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {tb.accounts.map((a) => (
+                <Table.Tr key={`${a.account}|${a.currency}`}>
+                  <Table.Td fz="sm">
+                    {a.label}
+                    {a.currency !== 'INR' ? ` (${a.currency})` : ''}
+                  </Table.Td>
+                  <Table.Td ta="right">{a.amountInrMinor > 0 ? money(a.amountInrMinor) : ''}</Table.Td>
+                  <Table.Td ta="right">{a.amountInrMinor < 0 ? money(-a.amountInrMinor) : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </Stack>
   );
 }

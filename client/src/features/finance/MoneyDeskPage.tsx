@@ -31,6 +31,7 @@ import {
   useDeskAction,
   useReconciliation,
   useSuspense,
+  writeOffCredit,
 } from './moneyDesk.api.ts';
 
 const money = (amountMinor: number, currency: string = 'INR') =>
@@ -166,6 +167,37 @@ function CreditActions({ row }: { row: CreditRow }) {
   );
 }
 
+/** Credit below zero: the client was paid back more than was held. Finance writes it off, saying why. */
+function WriteOffAction({ row }: { row: CreditRow }) {
+  const writeOff = useDeskAction(writeOffCredit);
+  const [reason, setReason] = useState('');
+  return (
+    <Stack gap="xs">
+      <Text fz="sm">Paid out beyond what was held: recover it from the client, or write it off.</Text>
+      <Group gap="xs" wrap="wrap">
+        <TextInput
+          aria-label={`Write-off reason for ${row.eventCode}`}
+          placeholder="Why it is written off"
+          w={200}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          disabled={reason.trim().length < 3}
+          loading={writeOff.isPending}
+          onClick={() => writeOff.mutate([row.eventId, reason.trim()])}
+        >
+          Write off
+        </Button>
+      </Group>
+      <FormError message={writeOff.error?.message} />
+    </Stack>
+  );
+}
+
 function CreditsTable() {
   const q = useCredits();
   if (q.isPending) return <Loader />;
@@ -200,13 +232,7 @@ function CreditsTable() {
               <Table.Td ta="right" c={c.creditMinor < 0 ? 'red' : undefined}>
                 {money(c.creditMinor, c.currency)}
               </Table.Td>
-              <Table.Td>
-                {c.creditMinor > 0 ? (
-                  <CreditActions row={c} />
-                ) : (
-                  <Text fz="sm">Owed back by the client: settle by hand.</Text>
-                )}
-              </Table.Td>
+              <Table.Td>{c.creditMinor > 0 ? <CreditActions row={c} /> : <WriteOffAction row={c} />}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -47,6 +47,15 @@ export const refundCredit = (eventId: string, amountMinor: number, reason: strin
     }),
   );
 
+export const writeOffCredit = (eventId: string, reason: string) =>
+  call(
+    edge.payments.events[':id'].credit['write-off'].$post({
+      param: { id: eventId },
+      header: once(),
+      json: { reason },
+    }),
+  );
+
 /** A money-desk write; refreshes every finance view when it settles. */
 export function useDeskAction<A extends unknown[], R>(run: (...args: A) => Promise<R>) {
   const qc = useQueryClient();

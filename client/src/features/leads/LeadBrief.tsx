@@ -1,4 +1,10 @@
-import { type EventType, formatMoney, type LeadDetail, type LeadFunctionInput } from '@mandap/shared';
+import {
+  type EventType,
+  formatMoney,
+  type LeadBrief,
+  type LeadFunctionInput,
+  type UpdateLeadBrief,
+} from '@mandap/shared';
 import {
   ActionIcon,
   Alert,
@@ -38,8 +44,11 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** The structured brief, read view. */
-export function BriefView({ lead }: { lead: LeadDetail }) {
+/**
+ * The structured brief, read view. One record (the lead's): the lead card and the event's live
+ * brief (Details) both show it through this component.
+ */
+export function BriefView({ lead }: { lead: LeadBrief }) {
   const budget =
     lead.budgetMinMinor != null && lead.budgetMaxMinor != null
       ? `${inr(lead.budgetMinMinor)} – ${inr(lead.budgetMaxMinor)}`
@@ -80,9 +89,27 @@ export function BriefView({ lead }: { lead: LeadDetail }) {
   );
 }
 
-/** Edits the brief: event, dates, functions, venue/city, destination, budget range (₹), requirements. */
-export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => void }) {
+/** Edits the lead's brief from the lead card. */
+export function BriefForm({ lead, onDone }: { lead: LeadBrief & { id: string }; onDone: () => void }) {
   const update = useUpdateLead(lead.id);
+  return <BriefFormFields brief={lead} onSave={update.mutateAsync} saving={update.isPending} onDone={onDone} />;
+}
+
+/**
+ * Edits the brief: event, dates, functions, venue/city, destination, budget range (₹), requirements.
+ * `onSave` writes the one record, through the lead (lead card) or through its event (live brief).
+ */
+export function BriefFormFields({
+  brief: lead,
+  onSave,
+  saving,
+  onDone,
+}: {
+  brief: LeadBrief;
+  onSave: (patch: UpdateLeadBrief) => Promise<unknown>;
+  saving: boolean;
+  onDone: () => void;
+}) {
   const [eventType, setEventType] = useState<EventType | null>(lead.eventType);
   const eventTypeOptions = useEventTypeOptions();
   const [from, setFrom] = useState(lead.eventDateFrom ?? '');
@@ -105,7 +132,7 @@ export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => vo
   async function save() {
     setError(null);
     try {
-      await update.mutateAsync({
+      await onSave({
         eventType,
         eventDateFrom: from || null,
         eventDateTo: to || null,
@@ -217,7 +244,7 @@ export function BriefForm({ lead, onDone }: { lead: LeadDetail; onDone: () => vo
         <Button variant="default" onClick={onDone}>
           Cancel
         </Button>
-        <Button onClick={save} loading={update.isPending}>
+        <Button onClick={save} loading={saving}>
           Save brief
         </Button>
       </Group>

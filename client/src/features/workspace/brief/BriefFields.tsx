@@ -1,22 +1,10 @@
-import { formatMoney, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared';
 import { type BriefDoc, orderKeyAtEnd, sortByOrder } from '@mandap/shared/docs';
-import { ActionIcon, Button, Divider, Group, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Divider, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { DateField } from '../../../ui/DateField.tsx';
+import { useState } from 'react';
 import { useCollection } from '../collab/useCollection.ts';
 import { BlurTextInput } from './BlurTextInput.tsx';
-
-function useFields(brief: BriefDoc) {
-  const [fields, setFields] = useState(() => brief.fields());
-  useEffect(() => {
-    const read = () => setFields(brief.fields());
-    read();
-    brief.fieldsMap.observe(read);
-    return () => brief.fieldsMap.unobserve(read);
-  }, [brief]);
-  return fields;
-}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -29,127 +17,19 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** The brief's structured fields, in the same shared document as its text. */
+/**
+ * What the live document itself holds beside its text: the venue shortlist and the dos and don'ts.
+ * The structured brief (dates, functions, guests, venue, budget, requirements) is the lead's
+ * record, shown above this by `StructuredBrief` (one owner, issue 9 item 8).
+ */
 export function BriefFields({ brief, readOnly }: { brief: BriefDoc; readOnly: boolean }) {
-  const fields = useFields(brief);
-  const functions = sortByOrder(useCollection(brief.functions));
   const venues = sortByOrder(useCollection(brief.venues));
   const rules = sortByOrder(useCollection(brief.rules));
   const [ruleKind, setRuleKind] = useState<'do' | 'dont'>('do');
 
   return (
     <Stack gap="md">
-      <Section title="Budget">
-        <NumberInput
-          key={fields.budgetMinor ?? 'none'}
-          aria-label="Budget in rupees"
-          prefix="₹ "
-          thousandSeparator=","
-          thousandsGroupStyle="lakh"
-          min={0}
-          readOnly={readOnly}
-          defaultValue={fields.budgetMinor === null ? '' : fields.budgetMinor / 100}
-          onBlur={(e) => {
-            const rupees = Number(e.currentTarget.value.replace(/[^\d.]/g, ''));
-            const minor = e.currentTarget.value.trim() === '' ? null : Math.round(rupees * 100);
-            if (minor !== fields.budgetMinor && (minor === null || Number.isSafeInteger(minor))) {
-              brief.setField('budgetMinor', minor);
-            }
-          }}
-        />
-        {fields.budgetMinor !== null && (
-          <Text size="xs" c="dimmed">
-            {formatMoney({ amountMinor: fields.budgetMinor, currency: 'INR' })}
-          </Text>
-        )}
-      </Section>
-
-      <Section title="Functions">
-        {functions.length === 0 && (
-          <Text size="sm" c="dimmed">
-            No functions yet.
-          </Text>
-        )}
-        {functions.map((f) => (
-          <Stack
-            key={f.id}
-            gap={4}
-            p="xs"
-            style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}
-          >
-            <Group gap="xs" wrap="nowrap">
-              <BlurTextInput
-                aria-label="Function name"
-                placeholder="Sangeet"
-                value={f.name}
-                readOnly={readOnly}
-                onCommit={(name) => brief.functions.patch(f.id, { name })}
-                style={{ flex: 1 }}
-              />
-              {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove ${f.name}`}
-                  onClick={() => brief.functions.remove(f.id)}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              )}
-            </Group>
-            <Group gap="xs" grow>
-              <DateField
-                aria-label="Date"
-                value={f.date}
-                readOnly={readOnly}
-                onChange={(date) => brief.functions.patch(f.id, { date })}
-              />
-              <NumberInput
-                key={f.guestCount ?? 'none'}
-                aria-label="Guests"
-                placeholder="Guests"
-                min={0}
-                readOnly={readOnly}
-                thousandSeparator=","
-                thousandsGroupStyle="lakh"
-                defaultValue={f.guestCount ?? ''}
-                onBlur={(e) => {
-                  const n = Number.parseInt(e.currentTarget.value.replace(/,/g, ''), 10);
-                  brief.functions.patch(f.id, { guestCount: Number.isFinite(n) && n >= 0 ? n : null });
-                }}
-              />
-            </Group>
-            <BlurTextInput
-              aria-label="Venue"
-              placeholder="Venue"
-              value={f.venue}
-              readOnly={readOnly}
-              onCommit={(venue) => brief.functions.patch(f.id, { venue })}
-            />
-          </Stack>
-        ))}
-        {!readOnly && (
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() =>
-              brief.functions.put({
-                id: newId(),
-                name: '',
-                date: null,
-                guestCount: null,
-                venue: '',
-                order: orderKeyAtEnd(functions),
-              })
-            }
-          >
-            Add function
-          </Button>
-        )}
-      </Section>
-
-      <Section title="Venues">
+      <Section title="Venue shortlist">
         {venues.map((v) => (
           <Group key={v.id} gap="xs" wrap="nowrap">
             <BlurTextInput
@@ -190,17 +70,6 @@ export function BriefFields({ brief, readOnly }: { brief: BriefDoc; readOnly: bo
             Add venue
           </Button>
         )}
-      </Section>
-
-      <Section title="Requirements">
-        <BlurTextInput
-          multiline
-          aria-label="Requirements"
-          placeholder="Décor theme, stage size, power, permits…"
-          value={fields.requirements}
-          readOnly={readOnly}
-          onCommit={(requirements) => brief.setField('requirements', requirements)}
-        />
       </Section>
 
       <Section title="Dos and don'ts">

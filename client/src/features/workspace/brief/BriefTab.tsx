@@ -3,6 +3,7 @@ import { Grid, Paper, Stack, Tabs } from '@mantine/core';
 import type { Editor } from '@tiptap/react';
 import { useMemo, useState } from 'react';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
+import { StructuredBrief } from '../../events/StructuredBrief.tsx';
 import { DocHeader } from '../collab/DocHeader.tsx';
 import { ShareBriefButton } from '../share/ShareBriefButton.tsx';
 import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
@@ -41,7 +42,10 @@ export function BriefTab({ docName }: { docName: string }) {
                 <Tabs.Tab value="snapshots">Snapshots</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="fields">
-                <BriefFields brief={brief} readOnly={readOnly} />
+                <Stack gap="md">
+                  <StructuredBrief docName={docName} doc={brief} readOnly={readOnly} />
+                  <BriefFields brief={brief} readOnly={readOnly} />
+                </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="comments">
                 <BriefComments brief={brief} me={me} selection={selection} readOnly={readOnly} editor={editor} />
