@@ -41,3 +41,19 @@ export const ZTokenWithPassword = z.strictObject({
   newPassword: ZNewPassword,
 });
 export type TokenWithPassword = z.infer<typeof ZTokenWithPassword>;
+
+/** The new password typed twice, as the set-password and change-password forms ask for it. */
+const samePassword = (v: { newPassword: string; repeat: string }) => v.newPassword === v.repeat;
+const notSame = { path: ['repeat'], error: 'the two passwords do not match' };
+
+/** Form: choose a password from a reset or invite link (the token comes from the link, not the form). */
+export const ZSetPasswordForm = z
+  .object({ newPassword: ZNewPassword, repeat: z.string() })
+  .refine(samePassword, notSame);
+export type SetPasswordForm = z.infer<typeof ZSetPasswordForm>;
+
+/** Form: change one's own password (the request is `ZChangePassword`, without `repeat`). */
+export const ZChangePasswordForm = z
+  .object({ ...ZChangePassword.shape, repeat: z.string() })
+  .refine(samePassword, notSame);
+export type ChangePasswordForm = z.infer<typeof ZChangePasswordForm>;

@@ -20,10 +20,13 @@ export const ZEmail = z
   .toLowerCase()
   .pipe(z.email({ error: 'enter a valid email address, like name@example.com' }).max(254));
 
+/** The one place the minimum password length is set: the server's check, and every form's, use it. */
+export const PASSWORD_MIN_LENGTH = 10;
+
 /** Passwords: long enough to resist guessing, short enough that hashing stays cheap. */
 export const ZNewPassword = z
   .string({ error: 'password is required' })
-  .min(10, { error: 'use at least 10 characters' })
+  .min(PASSWORD_MIN_LENGTH, { error: `use at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(200, { error: 'use at most 200 characters' });
 
 export const ZIsoDate = z.iso.date({ error: 'use a date like 2026-12-14' });

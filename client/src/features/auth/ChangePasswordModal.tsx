@@ -1,41 +1,34 @@
+import { PASSWORD_MIN_LENGTH, ZChangePasswordForm } from '@mandap/shared';
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, serverError, useZodForm } from '../../ui/form.ts';
 import { changePassword } from './api.ts';
 
+const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
+
 export default function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const form = useZodForm(ZChangePasswordForm, EMPTY);
+  const { errors, isSubmitting } = form.formState;
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   function close() {
-    setCurrent('');
-    setNext('');
-    setConfirm('');
+    form.reset(EMPTY);
     setError(null);
     onClose();
   }
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
     setError(null);
-    if (next.length < 10) return setError('Use at least 10 characters for the new password.');
-    if (next !== confirm) return setError('The two new passwords do not match.');
-    setBusy(true);
     try {
-      await changePassword(current, next);
+      await changePassword(currentPassword, newPassword);
       notifications.show({ color: 'teal', title: 'Password changed', message: 'Use the new password next time.' });
       close();
     } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
+      setError(serverError(form, err));
     }
-  }
+  });
 
   return (
     <Modal opened={opened} onClose={close} title="Change password" centered>
@@ -45,31 +38,31 @@ export default function ChangePasswordModal({ opened, onClose }: { opened: boole
           <PasswordInput
             label="Current password"
             autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
+            {...form.register('currentPassword')}
+            error={fieldError(errors.currentPassword?.message)}
             required
             data-autofocus
           />
           <PasswordInput
             label="New password"
-            description="At least 10 characters."
+            description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
             autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
+            {...form.register('newPassword')}
+            error={fieldError(errors.newPassword?.message)}
             required
           />
           <PasswordInput
             label="Repeat new password"
             autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
+            {...form.register('repeat')}
+            error={fieldError(errors.repeat?.message)}
             required
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={isSubmitting}>
               Change password
             </Button>
           </Group>

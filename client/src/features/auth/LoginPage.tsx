@@ -1,8 +1,9 @@
+import { ZLoginRequest } from '@mandap/shared';
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { fieldError, serverError, useZodForm } from '../../ui/form.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { login } from './api.ts';
 import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
@@ -17,39 +18,29 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const { status } = useSession();
   const [mode, setMode] = useState<'login' | 'forgot'>('login');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  // The request's own schema: the email is checked and normalised as the server does it.
+  const form = useZodForm(ZLoginRequest, { email: '', password: '' });
+  const { errors, isSubmitting } = form.formState;
   const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
   if (status === 'authenticated') return <Navigate to={safeNext(params.get('next'))} replace />;
 
   if (mode === 'forgot') {
     return (
       <AuthLayout title="Reset your password" subtitle="We will email you a link to choose a new password.">
-        <ForgotPasswordForm initialEmail={email} onBack={() => setMode('login')} />
+        <ForgotPasswordForm initialEmail={form.getValues('email')} onBack={() => setMode('login')} />
       </AuthLayout>
     );
   }
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  const onSubmit = form.handleSubmit(async ({ email, password }) => {
     setError(null);
-    setFieldErrors({});
-    if (!email.trim() || !password) {
-      setError('Enter your email and password.');
-      return;
-    }
-    setBusy(true);
     try {
-      await login(email.trim(), password);
+      await login(email, password);
     } catch (err) {
-      setError(errorMessage(err));
-      if (err instanceof ApiError && err.fields) setFieldErrors(err.fields);
-      setBusy(false);
+      setError(serverError(form, err));
     }
-  }
+  });
 
   return (
     <AuthLayout title="Sign in" subtitle="Use the email your workspace admin invited.">
@@ -71,18 +62,16 @@ export function LoginPage() {
             type="email"
             autoComplete="username"
             placeholder="you@gulmohar.events"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldErrors.email}
+            {...form.register('email')}
+            error={fieldError(errors.email?.message)}
             required
             autoFocus
           />
           <PasswordInput
             label="Password"
             autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldErrors.password}
+            {...form.register('password')}
+            error={fieldError(errors.password?.message)}
             required
           />
           <Group justify="flex-end" mt={-6}>
@@ -90,7 +79,7 @@ export function LoginPage() {
               Forgot password?
             </Anchor>
           </Group>
-          <Button type="submit" loading={busy} fullWidth size="md">
+          <Button type="submit" loading={isSubmitting} fullWidth size="md">
             Sign in
           </Button>
         </Stack>

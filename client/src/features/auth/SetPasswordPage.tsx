@@ -1,13 +1,13 @@
+import { PASSWORD_MIN_LENGTH, ZSetPasswordForm } from '@mandap/shared';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, useZodForm } from '../../ui/form.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { acceptInvite, confirmPasswordReset } from './api.ts';
-
-const MIN_LENGTH = 10;
 
 interface Props {
   title: string;
@@ -17,31 +17,24 @@ interface Props {
   submit: (token: string, password: string) => Promise<unknown>;
 }
 
-function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, submit }: Props) {
+export function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, submit }: Props) {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const form = useZodForm(ZSetPasswordForm, { newPassword: '', repeat: '' });
+  const { errors, isSubmitting } = form.formState;
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  const onSubmit = form.handleSubmit(async ({ newPassword }) => {
     setError(null);
-    if (password.length < MIN_LENGTH) return setError(`Use at least ${MIN_LENGTH} characters.`);
-    if (password !== confirm) return setError('The two passwords do not match.');
-    setBusy(true);
     try {
-      await submit(token, password);
+      await submit(token, newPassword);
       setDone(true);
     } catch (err) {
       const fieldMsg = err instanceof ApiError ? Object.values(err.fields ?? {})[0] : undefined;
       setError(fieldMsg ? `${errorMessage(err)} (${fieldMsg})` : errorMessage(err));
-    } finally {
-      setBusy(false);
     }
-  }
+  });
 
   if (!token) {
     return (
@@ -80,21 +73,21 @@ function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, submit }: 
           <FormError message={error} />
           <PasswordInput
             label="New password"
-            description={`At least ${MIN_LENGTH} characters.`}
+            description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
             autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            {...form.register('newPassword')}
+            error={fieldError(errors.newPassword?.message)}
             required
             autoFocus
           />
           <PasswordInput
             label="Repeat new password"
             autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
+            {...form.register('repeat')}
+            error={fieldError(errors.repeat?.message)}
             required
           />
-          <Button type="submit" loading={busy} fullWidth>
+          <Button type="submit" loading={isSubmitting} fullWidth>
             {submitLabel}
           </Button>
           <Text ta="center" size="sm">
