@@ -1,16 +1,14 @@
 /**
  * The update log's database connection, in a worker thread.
  *
- * A local libSQL file runs every statement synchronously on the thread that calls it, and a
- * commit with `synchronous=FULL` waits for an fsync (6 ms at the median, 30 ms at p99 on the
- * bench machine). On the main thread that froze every document's relays for the length of each
- * fsync. Here it blocks only this thread; the main thread keeps reading sockets and relaying
- * what is already durable, and gathers the next group commit meanwhile.
+ * A local libSQL file runs every statement synchronously on the thread that calls it. A commit
+ * with `synchronous=FULL` waits for an fsync (6 ms at the median, 30 ms at p99 on the bench
+ * machine); with `NORMAL`, a write() to a busy disk and the automatic checkpoints can still stall.
+ * On the main thread that froze every document's relays while it lasted. Here it blocks only this
+ * thread; the main thread keeps reading sockets and relaying what is already durable, and gathers
+ * the next group commit meanwhile.
  *
- * With `synchronous: 'normal'` the main thread writes itself (no fsync, no hop) and this worker
- * only checkpoints the WAL into the database file (the one step that still fsyncs).
- *
- * Messages: `{ id, op: 'batch', stmts, mode }`, `{ id, op: 'checkpoint' }` or `{ id, op: 'close' }`; answers
+ * Messages: `{ id, op: 'batch', stmts, mode }` or `{ id, op: 'close' }`; answers
  * `{ id, results }` or `{ id, error }` (types in log-db.ts). Rows are sent as plain objects keyed
  * by column name.
  *
@@ -41,11 +39,6 @@ async function handle(req) {
     await ready;
     if (req.op === 'close') {
       db.close();
-      return { id: req.id, results: [] };
-    }
-    if (req.op === 'checkpoint') {
-      // PASSIVE: copies what no reader needs any more, never waits for or blocks the writer.
-      await db.execute('PRAGMA wal_checkpoint(PASSIVE)');
       return { id: req.id, results: [] };
     }
     const sets = await db.batch(req.stmts, req.mode);
