@@ -82,6 +82,9 @@ describe('route permissions', () => {
       'POST /api/intake/meta',
       'POST /api/intake/website',
       'POST /api/internal/collab/projections',
+      // A client's one-time sign-in link: asked for by email, traded for a session.
+      'POST /api/portal/sign-in/redeem',
+      'POST /api/portal/sign-in/request',
       'POST /api/public/quotes/:token/accept',
       'POST /api/public/quotes/:token/decline',
       'POST /api/public/quotes/:token/request-changes',

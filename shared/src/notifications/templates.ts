@@ -55,6 +55,18 @@ export const TEMPLATES: readonly MessageTemplate[] = [
     sample: { name: 'Rohan', link: 'https://mandap.example/accept-invite?token=…' },
   }),
   t({
+    key: 'client_sign_in',
+    label: 'Client sign-in link',
+    category: 'authentication',
+    language: 'en',
+    variables: ['name', 'link'],
+    providerName: 'mandap_client_sign_in',
+    subject: 'Your link to your event page',
+    body: 'Namaste {{name}}, open your event page with this link. It works once, for 1 hour: {{link}}',
+    essential: true,
+    sample: { name: 'Ananya', link: 'https://mandap.example/m/…' },
+  }),
+  t({
     key: 'lead_acknowledgement',
     label: 'Lead acknowledgement',
     category: 'utility',

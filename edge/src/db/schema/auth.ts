@@ -50,7 +50,7 @@ export const authTokens = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
-    purpose: text('purpose', { enum: ['password_reset', 'invite'] }).notNull(),
+    purpose: text('purpose', { enum: ['password_reset', 'invite', 'magic_link'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: text('expires_at').notNull(),
     usedAt: text('used_at'),

@@ -18,7 +18,7 @@ import * as auth from './auth.service.ts';
 const COOKIE = 'mandap_refresh';
 const COOKIE_PATH = '/api/auth';
 
-function answerWithSession(c: AppContext, session: auth.IssuedSession) {
+export function answerWithSession(c: AppContext, session: auth.IssuedSession) {
   const { env } = c.get('deps');
   setCookie(c, COOKIE, session.refreshToken, {
     httpOnly: true,

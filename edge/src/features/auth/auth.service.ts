@@ -40,7 +40,7 @@ function toMe(u: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>): Me {
   return { id: u.id, email: u.email, name: u.name, role: u.role, permissions: permissionsOf(u.role) };
 }
 
-async function issue(deps: Deps, user: UserRow, refreshToken: string): Promise<IssuedSession> {
+export async function issue(deps: Deps, user: UserRow, refreshToken: string): Promise<IssuedSession> {
   const { token, expiresAt } = await signAccessToken(
     user,
     deps.env.JWT_SECRET,

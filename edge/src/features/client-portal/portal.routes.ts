@@ -2,9 +2,11 @@ import { z } from '@hono/zod-openapi';
 import {
   ZCreatePortalLink,
   ZCreatePreparationMilestone,
+  ZEmail,
   ZPortalLink,
   ZPortalView,
   ZPreparationMilestone,
+  ZSession,
   ZUpdatePreparationMilestone,
 } from '@mandap/shared';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
@@ -12,9 +14,11 @@ import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
+import { answerWithSession } from '../auth/auth.routes.ts';
 import { pdfReply, receiptPdf, taxDocumentPdf } from '../invoices/documents-pdf.ts';
 import { resumePoint, streamEventUpdates } from '../live/event-stream.ts';
 import { pdfResponse } from '../quotes/quote-pdf.ts';
+import { redeemClientSignInLink, requestClientSignInLink, sendClientSignInLink } from './magic-link.service.ts';
 import { resolvePortalToken } from './portal-access.ts';
 import {
   createPortalLink,
@@ -156,7 +160,58 @@ async function pdfOf(c: AppContext, kind: 'receipt' | 'document', token: string,
   );
 }
 
+const signInLinkSend = defineRoute({
+  method: 'post',
+  path: '/events/{id}/sign-in-link',
+  permission: 'events:write',
+  summary:
+    "Send the event's client a one-time sign-in link to their event page (email, and WhatsApp to the client's phone)",
+  request: { params: ZIdParam },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        sent: z.array(z.object({ email: z.string(), whatsapp: z.string().nullable() })),
+        expiresInMinutes: z.number(),
+      }),
+      'Queued in the notification outbox.',
+    ),
+    ...errorResponses,
+  },
+});
+const signInLinkRequest = defineRoute({
+  method: 'post',
+  path: '/sign-in/request',
+  permission: 'public',
+  summary: 'A client asks for a one-time sign-in link by email (same answer whether or not the address has a login)',
+  request: { body: jsonBody(z.strictObject({ email: ZEmail })) },
+  responses: {
+    202: jsonResponse(z.object({ ok: z.literal(true) }), 'If the address has a client login, a link is on its way.'),
+    ...errorResponses,
+  },
+});
+const signInLinkRedeem = defineRoute({
+  method: 'post',
+  path: '/sign-in/redeem',
+  permission: 'public',
+  summary: 'Trade a one-time sign-in link for a session (client logins only; used, expired or altered links refused)',
+  request: { body: jsonBody(z.strictObject({ token: z.string().min(20).max(200) })) },
+  responses: {
+    200: jsonResponse(ZSession, 'Signed in; the refresh token is set as an HttpOnly cookie.'),
+    ...errorResponses,
+  },
+});
+
 export const portalRoutes = createRouter()
+  .openapi(signInLinkSend, async (c) =>
+    c.json(await sendClientSignInLink(c.get('deps'), viewerOf(c), c.req.valid('param').id), 200),
+  )
+  .openapi(signInLinkRequest, async (c) => {
+    await requestClientSignInLink(c.get('deps'), c.req.valid('json').email, originOf(c));
+    return c.json({ ok: true as const }, 202);
+  })
+  .openapi(signInLinkRedeem, async (c) =>
+    answerWithSession(c, await redeemClientSignInLink(c.get('deps'), c.req.valid('json').token, originOf(c))),
+  )
   .openapi(session, async (c) =>
     c.json(await openPortalSession(c.get('deps'), viewerOf(c), c.req.valid('param').id), 200),
   )
