@@ -119,11 +119,12 @@ export async function run(): Promise<BenchReport> {
     const write = async (queue: boolean, i: number) => {
       const s = performance.now();
       await deps.db.transaction(async (tx) => {
+        // A domain event of the kind that queues a message (a logged call, which sends the follow-up).
         await recordChange(tx, {
-          type: 'bench.happened',
-          aggregateType: 'bench',
+          type: 'communication.logged',
+          aggregateType: 'lead',
           aggregateId: newId(),
-          payload: { i },
+          payload: { communicationId: newId(), kind: 'call', i },
           actorId: null,
           at: deps.now(),
         });

@@ -47,7 +47,7 @@ describe('the provider pace is global across runners', () => {
   it('two runners on two database clients together send no faster than WHATSAPP_MAX_PER_SECOND', async () => {
     await deliverDue(t.deps, t.clock.now(), { runner: 'drain' }); // the demo house's own queue
     arrivals.length = 0;
-    const count = 60;
+    const count = 100;
     for (let i = 0; i < count; i++)
       await queueMessage(t.deps.db, {
         channel: 'whatsapp',
@@ -70,11 +70,13 @@ describe('the provider pace is global across runners', () => {
     expect(b.sent).toBeGreaterThan(0);
     expect(arrivals).toHaveLength(count);
 
-    // Each runner alone would go at 20/s, so the two together would run at ~40/s: ~1.5 s for the 60, and ~80
+    // Each runner alone would go at 20/s, so the two together would run at ~40/s: ~2.5 s for the 100, and ~80
     // in a two-second window. Shared slots keep the pair at 20/s. The slots are exact; what the stand-in sees
     // jitters by up to a few hundred ms on this loaded 2-core machine (a libSQL file call blocks the event loop
     // while it waits for the other runner's write), so the checks allow for that jitter and no more:
-    // the 60 span at least 59 gaps less 0.5 s, and no two-second window holds more than 2 × 20 + 8.
+    // the 100 span at least 99 gaps less 0.5 s (an average of at most ~22/s; per-runner pacing measured ~2.0-2.5 s
+    // here for 60), and no two-second window holds more than 2 × 20 × 1.6 (a gross burst; the jitter alone has
+    // put 53 in one window on this machine).
     arrivals.sort((x, y) => x - y);
     const span = arrivals.at(-1)! - arrivals[0]!;
     expect(span).toBeGreaterThanOrEqual((count - 1) * gapMs(PER_SECOND) - 500);
@@ -83,6 +85,6 @@ describe('the provider pace is global across runners', () => {
       while (arrivals[i]! - arrivals[j]! >= 2000) j++;
       most = Math.max(most, i - j + 1);
     }
-    expect(most).toBeLessThanOrEqual(2 * PER_SECOND + 8);
+    expect(most).toBeLessThanOrEqual(Math.floor(2 * PER_SECOND * 1.6));
   });
 });

@@ -26,8 +26,8 @@ export async function reserveSlots(db: Db, key: string, gap: number, count: numb
  */
 export function sharedPacer(db: Db, key: string, perSecond: number) {
   const gap = gapMs(perSecond);
-  // A quarter of a second's slots per reservation (at most 64): few writes, little waste at the end of a run.
-  const size = Math.max(1, Math.min(64, Math.ceil(perSecond / 4)));
+  // A quarter of a second's slots per reservation: a few writes a second at most, little waste at the end of a run.
+  const size = Math.max(1, Math.ceil(perSecond / 4));
   // How late a slot may still be used: a small catch-up after a hiccup stays within the pace over any second.
   const tolerance = Math.max(2 * gap, 100);
   const slots: number[] = [];
