@@ -75,6 +75,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/m/:token',
+        lazy: page(
+          () => import('../features/portal/SignInLinkPage.tsx'),
+          (m) => m.SignInLinkPage,
+        ),
+      },
+      {
         path: '/e/:token',
         lazy: page(
           () => import('../features/portal/PortalLinkPage.tsx'),

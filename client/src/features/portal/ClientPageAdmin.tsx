@@ -33,6 +33,7 @@ import {
   useRevokePortalLink,
   useUpdateStep,
 } from './portal.api.ts';
+import { SignInLinkCard } from './SignInLinkCard.tsx';
 
 function Links({ eventId }: { eventId: string }) {
   const links = usePortalLinks(eventId);
@@ -251,6 +252,7 @@ export function ClientPageAdmin() {
         }
       />
       <Links eventId={eventId} />
+      <SignInLinkCard eventId={eventId} />
       <Steps eventId={eventId} />
     </Stack>
   );
