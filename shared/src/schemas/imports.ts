@@ -131,3 +131,30 @@ export const ZImportReviewItem = z.object({
 });
 export const ZImportReview = z.object({ items: z.array(ZImportReviewItem), total: z.number() });
 export type ImportReview = z.infer<typeof ZImportReview>;
+
+/** Where a long dry run or import is: `done` of `total` rows in the named phase. */
+export const IMPORT_PHASES = ['reading', 'matching', 'saving', 'creating'] as const;
+export const ZImportProgress = z.object({
+  phase: z.enum(IMPORT_PHASES),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type ImportProgress = z.infer<typeof ZImportProgress>;
+/** What the phases say to a person. */
+export const IMPORT_PHASE_LABELS: Record<ImportProgress['phase'], string> = {
+  reading: 'Reading rows',
+  matching: 'Looking for duplicates',
+  saving: 'Saving the results',
+  creating: 'Creating leads',
+};
+/**
+ * One line of a check or commit answered as a stream (`Accept: application/x-ndjson`):
+ * progress lines, then the batch or an error.
+ */
+export const ZImportStreamLine = z.union([
+  z.object({ progress: ZImportProgress }),
+  z.object({ batch: ZImportBatchView }),
+  z.object({
+    error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+  }),
+]);

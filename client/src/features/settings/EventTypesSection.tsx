@@ -22,7 +22,7 @@ export function EventTypesSection() {
   }
 
   return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} mt="lg" aria-label="Event types">
+    <Paper component="section" withBorder radius="md" p={{ base: 'md', sm: 'lg' }} mt="lg" aria-label="Event types">
       <Stack gap="md">
         <div>
           <Title order={2} fz="lg">

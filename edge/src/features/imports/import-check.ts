@@ -4,6 +4,7 @@ import {
   type ImportCounts,
   type ImportDecisions,
   type ImportedLead,
+  type ImportProgress,
   type ImportRowIssue,
   type ImportRowStatus,
   type ListingPlatform,
@@ -47,6 +48,12 @@ function contactOf(cells: readonly string[], mapping: ColumnMapping) {
   return { phone: p?.ok ? p.e164 : null, email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null };
 }
 
+/** Told how far a long check or commit has come (a streamed answer writes it out; others ignore it). */
+export type ProgressSink = (p: ImportProgress) => Promise<void>;
+export const noProgress: ProgressSink = async () => {};
+/** Rows between progress reports. */
+export const PROGRESS_STEP = 2000;
+
 /**
  * Checks a whole staged file as one: every row read through the mapping; a row whose cell
  * count differs from the header refused with its line (never shifted); exact duplicates (same
@@ -59,10 +66,17 @@ export async function checkRows(
   db: DbOrTx,
   input: { kind: 'csv' | 'xlsx'; headers: readonly string[]; mapping: ColumnMapping; rows: readonly StagedRow[] },
   platforms: readonly ListingPlatform[],
+  progress: ProgressSink = noProgress,
 ): Promise<{ rows: CheckedRow[]; counts: ImportCounts }> {
   const width = input.headers.length;
+  const total = input.rows.length;
   const eventTypes = await listHouseEventTypes(db);
-  const rows: CheckedRow[] = input.rows.map((r) => {
+  const rows: CheckedRow[] = [];
+  for (let i = 0; i < total; i += PROGRESS_STEP) {
+    rows.push(...input.rows.slice(i, i + PROGRESS_STEP).map(readRow));
+    await progress({ phase: 'reading', done: rows.length, total });
+  }
+  function readRow(r: StagedRow): CheckedRow {
     const issues: ImportRowIssue[] = [];
     let extra = r.cells.length - width;
     while (extra > 0 && !r.cells[width + extra - 1]!.trim()) extra--;
@@ -89,7 +103,7 @@ export async function checkRows(
       decision: null,
       lead: read.ok && !refused ? read.lead : null,
     };
-  });
+  }
 
   // Exact duplicates within the file: the first importable row with a key keeps it.
   const firstLine = new Map<string, number>();
@@ -105,6 +119,7 @@ export async function checkRows(
 
   // Against the database: all keys at once (chunked), including those of refused rows.
   const contacts = rows.map((r) => r.lead ?? contactOf(r.cells, input.mapping));
+  await progress({ phase: 'matching', done: 0, total });
   const existing = await findExistingByKeys(db, contacts);
   const staged = new Map(input.rows.map((r) => [r.line, r]));
   rows.forEach((r, i) => {
@@ -153,6 +168,7 @@ export async function checkRows(
           );
   }
 
+  await progress({ phase: 'matching', done: total, total });
   return { rows, counts: countRows(rows) };
 }
 

@@ -25,7 +25,7 @@ import { recordChange, recordChanges } from '../../lib/journal.ts';
 import { type Actor, leadValues, ownerPicker } from '../leads/lead-create.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { recordLeadsCreated, reserveLeadCodes } from './bulk-journal.ts';
-import { checkRows } from './import-check.ts';
+import { checkRows, noProgress, PROGRESS_STEP, type ProgressSink } from './import-check.ts';
 import { assertOpen, batchView, loadBatch, rememberMapping } from './imports.service.ts';
 
 /** The external reference of a lead made by an import: the batch and the line, so an undo finds exactly its leads. */
@@ -42,7 +42,13 @@ const sameMapping = (a: ColumnMapping | null, b: ColumnMapping) =>
  * commit. New leads are inserted in batches; merges keep the richer value of each field and
  * are recorded in the lead's history with the values before.
  */
-export async function commitBatch(deps: Deps, id: string, input: ImportCommit, actor: Actor): Promise<ImportBatchView> {
+export async function commitBatch(
+  deps: Deps,
+  id: string,
+  input: ImportCommit,
+  actor: Actor,
+  progress: ProgressSink = noProgress,
+): Promise<ImportBatchView> {
   return deps.db.transaction(async (tx) => {
     const b = await loadBatch(tx, id);
     assertOpen(b);
@@ -63,6 +69,7 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
       tx,
       { kind: b.kind, headers: b.headers, mapping: input.mapping, rows: staged },
       listingPlatformsOf(deps),
+      progress,
     );
     if (counts.undecided > 0)
       throw new AppError(
@@ -106,7 +113,12 @@ export async function commitBatch(deps: Deps, id: string, input: ImportCommit, a
         now,
       );
     });
-    for (let i = 0; i < values.length; i += 200) await tx.insert(leads).values(values.slice(i, i + 200));
+    for (let i = 0; i < values.length; i += 200) {
+      await tx.insert(leads).values(values.slice(i, i + 200));
+      const done = Math.min(values.length, i + 200);
+      if (done % PROGRESS_STEP < 200 || done === values.length)
+        await progress({ phase: 'creating', done, total: values.length });
+    }
     await recordLeadsCreated(
       tx,
       values.map((v) => ({ id: v.id, code: v.code, source: v.source, ownerId: v.ownerId, after: { ...v } })),

@@ -274,6 +274,60 @@ describe('a dry run that tells the truth', () => {
   }, 120_000);
 });
 
+describe('progress of a long dry run and import', () => {
+  const lines = async (res: Response) =>
+    (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+
+  it('streams n of N rows per phase, then the batch; a refused commit ends with its error and writes nothing', async () => {
+    const rows = Array.from({ length: 4_500 }, (_, i) => `Lead ${i},+9171${String(i).padStart(8, '0')},,,`);
+    const b = await staged('progress.csv', ['Name,Phone,Email,Budget,Notes', ...rows].join('\n'));
+    const res = await t.json('POST', `/api/imports/${b.id}/check/stream`, { mapping: b.mapping }, auth);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    const out = await lines(res);
+    const reading = out.filter((l) => l.progress?.phase === 'reading').map((l) => l.progress.done);
+    expect(reading).toEqual([2_000, 4_000, 4_500]);
+    expect(out.filter((l) => l.progress).every((l) => l.progress.total === 4_500)).toBe(true);
+    const saving = out.filter((l) => l.progress?.phase === 'saving').map((l) => l.progress.done);
+    expect(saving.at(-1)).toBe(4_500);
+    expect(saving).toEqual([...saving].sort((x, y) => x - y));
+    const checked = out.at(-1).batch as ImportBatchView;
+    expect(checked.counts).toMatchObject({ rows: 4_500, toCreate: 4_500 });
+
+    const before = await countRows(t.deps, 'leads');
+    const wrong = await t.json(
+      'POST',
+      `/api/imports/${b.id}/commit/stream`,
+      { mapping: checked.mapping, expect: { create: 4_499, merge: 0 } },
+      auth,
+    );
+    expect((await lines(wrong)).at(-1).error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/Nothing was imported/),
+    });
+    expect(await countRows(t.deps, 'leads')).toBe(before);
+
+    const done = await lines(
+      await t.json(
+        'POST',
+        `/api/imports/${b.id}/commit/stream`,
+        { mapping: checked.mapping, expect: { create: 4_500, merge: 0 } },
+        auth,
+      ),
+    );
+    expect(done.filter((l) => l.progress?.phase === 'creating').at(-1).progress).toEqual({
+      phase: 'creating',
+      done: 4_500,
+      total: 4_500,
+    });
+    expect(done.at(-1).batch.counts.created).toBe(4_500);
+    expect(await countRows(t.deps, 'leads')).toBe(before + 4_500);
+  }, 120_000);
+});
+
 describe('duplicates a person decides', () => {
   it('sends a same-phone-other-name row to review; the commit waits for a decision; a merge keeps the richer values, is in history, and undoes', async () => {
     const made = await t.json('POST', '/api/leads', { name: 'Rohan Desai', phone: '9820012345', city: 'Mumbai' }, auth);

@@ -18,6 +18,7 @@ import { commitBatch, undoBatch } from './import-commit.service.ts';
 import { errorReport } from './import-report.ts';
 import { reviewItems } from './import-review.service.ts';
 import { checkBatch, decide, getBatch, listBatches, listRows, stageFile } from './imports.service.ts';
+import { progressStream } from './progress-stream.ts';
 
 const ZStageQuery = z.object({
   fileName: z.string().trim().min(1, { error: 'give the file name' }).max(200),
@@ -101,6 +102,30 @@ const undo = defineRoute({
   request: { params: ZIdParam },
   responses: { 200: jsonResponse(ZImportBatchView, 'Undone.'), ...errorResponses },
 });
+const ndjson = {
+  200: {
+    content: { 'application/x-ndjson': { schema: z.string() } },
+    description:
+      'Lines of JSON: {"progress":{phase,done,total}} as rows go by, then {"batch":…} or {"error":{code,message}}.',
+  },
+  ...errorResponses,
+};
+const checkStream = defineRoute({
+  method: 'post',
+  path: '/{id}/check/stream',
+  permission: 'leads:write',
+  summary: 'The dry run, answered as progress lines (n of N rows per phase) and then the batch',
+  request: { params: ZIdParam, body: jsonBody(ZImportCheck) },
+  responses: ndjson,
+});
+const commitStream = defineRoute({
+  method: 'post',
+  path: '/{id}/commit/stream',
+  permission: 'leads:write',
+  summary: 'The import, answered as progress lines (n of N rows per phase) and then the batch',
+  request: { params: ZIdParam, body: jsonBody(ZImportCommit) },
+  responses: ndjson,
+});
 const report = defineRoute({
   method: 'get',
   path: '/{id}/not-imported.csv',
@@ -130,6 +155,11 @@ export const importsRoutes = createRouter()
   .openapi(check, async (c) =>
     c.json(await checkBatch(c.get('deps'), c.req.valid('param').id, c.req.valid('json').mapping), 200),
   )
+  .openapi(checkStream, async (c) => {
+    const [deps, id, { mapping }] = [c.get('deps'), c.req.valid('param').id, c.req.valid('json')];
+    // zod-openapi types any *json* media type as a typed JSON body; this one is a stream.
+    return progressStream(c, (progress) => checkBatch(deps, id, mapping, progress)) as never;
+  })
   .openapi(rows, async (c) => c.json(await listRows(c.get('deps'), c.req.valid('param').id, c.req.valid('query')), 200))
   .openapi(review, async (c) =>
     c.json(await reviewItems(c.get('deps'), c.req.valid('param').id, c.req.valid('query').offset), 200),
@@ -140,6 +170,10 @@ export const importsRoutes = createRouter()
   .openapi(commit, async (c) =>
     c.json(await commitBatch(c.get('deps'), c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
   )
+  .openapi(commitStream, async (c) => {
+    const [deps, id, body, actor] = [c.get('deps'), c.req.valid('param').id, c.req.valid('json'), actorOf(c)];
+    return progressStream(c, (progress) => commitBatch(deps, id, body, actor, progress)) as never;
+  })
   .openapi(undo, async (c) => c.json(await undoBatch(c.get('deps'), c.req.valid('param').id, actorOf(c)), 200))
   .openapi(report, async (c) => {
     const { fileName, csv } = await errorReport(c.get('deps'), c.req.valid('param').id);

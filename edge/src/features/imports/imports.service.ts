@@ -19,7 +19,15 @@ import type { Deps } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../leads/lead-create.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
-import { type CheckedRow, checkRows, countRows, type StagedRow } from './import-check.ts';
+import {
+  type CheckedRow,
+  checkRows,
+  countRows,
+  noProgress,
+  PROGRESS_STEP,
+  type ProgressSink,
+  type StagedRow,
+} from './import-check.ts';
 
 type BatchRow = typeof importBatches.$inferSelect;
 type RowRow = typeof importRows.$inferSelect;
@@ -43,9 +51,18 @@ export function headerKeyOf(headers: readonly string[]): string {
 const CHUNK = 200;
 
 /** Inserts rows in statements of CHUNK rows (SQLite's variable limit), in the caller's transaction. */
-async function insertRows(tx: DbOrTx, batchId: string, rows: readonly Omit<RowRow, 'batchId'>[]) {
-  for (let i = 0; i < rows.length; i += CHUNK)
+async function insertRows(
+  tx: DbOrTx,
+  batchId: string,
+  rows: readonly Omit<RowRow, 'batchId'>[],
+  progress: ProgressSink = noProgress,
+) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
     await tx.insert(importRows).values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, batchId })));
+    const done = Math.min(rows.length, i + CHUNK);
+    if (done % PROGRESS_STEP < CHUNK || done === rows.length)
+      await progress({ phase: 'saving', done, total: rows.length });
+  }
 }
 
 function rowView(
@@ -204,6 +221,7 @@ export async function storeChecked(
   tx: DbOrTx,
   batchId: string,
   rows: readonly (CheckedRow & { leadId?: string | null; mergedBefore?: Record<string, unknown> | null })[],
+  progress: ProgressSink = noProgress,
 ) {
   await tx.delete(importRows).where(eq(importRows.batchId, batchId));
   await insertRows(
@@ -221,6 +239,7 @@ export async function storeChecked(
       leadId: r.leadId ?? null,
       mergedBefore: r.mergedBefore ?? null,
     })),
+    progress,
   );
 }
 
@@ -244,7 +263,12 @@ function assertColumns(b: BatchRow, mapping: ColumnMapping) {
 }
 
 /** The dry run: checks every staged row as one file with this mapping, stores what it found, writes no lead. */
-export async function checkBatch(deps: Deps, id: string, mapping: ColumnMapping): Promise<ImportBatchView> {
+export async function checkBatch(
+  deps: Deps,
+  id: string,
+  mapping: ColumnMapping,
+  progress: ProgressSink = noProgress,
+): Promise<ImportBatchView> {
   const b = await loadBatch(deps.db, id);
   assertOpen(b);
   assertColumns(b, mapping);
@@ -252,9 +276,10 @@ export async function checkBatch(deps: Deps, id: string, mapping: ColumnMapping)
     deps.db,
     { kind: b.kind, headers: b.headers, mapping, rows: await stagedRows(deps.db, id) },
     listingPlatformsOf(deps),
+    progress,
   );
   await deps.db.transaction(async (tx) => {
-    await storeChecked(tx, id, checked.rows);
+    await storeChecked(tx, id, checked.rows, progress);
     await tx
       .update(importBatches)
       .set({ mapping, status: 'checked', counts: checked.counts, checkedAt: deps.now().toISOString() })

@@ -1,4 +1,11 @@
-import { type ColumnMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportBatchView } from '@mandap/shared';
+import {
+  type ColumnMapping,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  IMPORT_PHASE_LABELS,
+  type ImportBatchView,
+  type ImportProgress,
+} from '@mandap/shared';
 import {
   Alert,
   Badge,
@@ -49,13 +56,25 @@ function Counts({ b }: { b: ImportBatchView }) {
   );
 }
 
-/** A bar that runs while the server works on a large file (it answers in one go, so the bar cannot count rows). */
-function Working({ label }: { label: string }) {
+/**
+ * The bar while the server works: n of N rows in the current phase once the server reports them
+ * (dry run and import stream their progress); a running bar before that (the upload, the first rows).
+ */
+function Working({ label, progress }: { label: string; progress: ImportProgress | null }) {
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
+  const step = progress
+    ? `${IMPORT_PHASE_LABELS[progress.phase]}: ${formatCount(progress.done)} of ${formatCount(progress.total)} rows`
+    : null;
   return (
     <Stack gap={4}>
-      <Progress value={100} animated striped aria-label={label} />
-      <Text size="sm" c="dimmed">
+      {pct === null ? (
+        <Progress value={100} animated striped aria-label={label} />
+      ) : (
+        <Progress value={pct} aria-label={label} aria-valuetext={step ?? undefined} />
+      )}
+      <Text size="sm" c="dimmed" data-testid="import-progress">
         {label}
+        {step ? ` ${step}.` : ''}
       </Text>
     </Stack>
   );
@@ -74,10 +93,12 @@ export function ImportLeadsPage() {
   const [batch, setBatch] = useState<ImportBatchView | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function work(label: string, f: () => Promise<void>) {
     setBusy(label);
+    setProgress(null);
     setError(null);
     try {
       await f();
@@ -211,7 +232,7 @@ export function ImportLeadsPage() {
                     disabled={!mappingOk || !!busy}
                     onClick={() =>
                       work(`Checking all ${formatCount(batch.rowCount)} rows on the server…`, async () => {
-                        setBatch(await checkImport(batch.id, mapping));
+                        setBatch(await checkImport(batch.id, mapping, setProgress));
                         await qc.invalidateQueries({ queryKey: ['imports', batch.id] });
                         setStep(2);
                       })
@@ -241,7 +262,7 @@ export function ImportLeadsPage() {
                       disabled={!!busy || c.undecided > 0 || c.toCreate + c.toMerge === 0}
                       onClick={() =>
                         work(`Importing ${formatCount(c.toCreate + c.toMerge)} rows…`, async () => {
-                          setBatch(await commitImport(batch));
+                          setBatch(await commitImport(batch, setProgress));
                           setStep(3);
                           await qc.invalidateQueries({ queryKey: ['leads'] });
                           await qc.invalidateQueries({ queryKey: ['imports'] });
@@ -278,7 +299,7 @@ export function ImportLeadsPage() {
             )}
           </Stepper.Step>
         </Stepper>
-        {busy && <Working label={busy} />}
+        {busy && <Working label={busy} progress={progress} />}
         {error && (
           <Alert mt="md" color="red" variant="light" icon={<IconAlertCircle size={18} />}>
             {error}

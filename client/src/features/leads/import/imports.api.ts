@@ -1,13 +1,16 @@
 import {
   type ColumnMapping,
   type ImportBatchView,
+  type ImportProgress,
   ZImportBatchView,
   ZImportReview,
   ZImportRowsPage,
+  ZImportStreamLine,
 } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../api/client.ts';
+import { ApiError } from '../../../api/errors.ts';
 import { authorisedFetch } from '../attachments.api.ts';
 
 /** Sends the whole file to the server, which stages it (optionally a named sheet of an .xlsx). */
@@ -22,15 +25,47 @@ export async function stageImportFile(file: File, sheet?: string | null): Promis
   return ZImportBatchView.parse(await res.json());
 }
 
-export const checkImport = (id: string, mapping: ColumnMapping) =>
-  api(`/api/imports/${id}/check`, { method: 'POST', body: { mapping }, schema: ZImportBatchView });
-
-export const commitImport = (b: ImportBatchView) =>
-  api(`/api/imports/${b.id}/commit`, {
+/**
+ * Posts to a streamed check or commit and reads its lines as they come: each progress line is
+ * handed to `onProgress` (n of N rows per phase); the last line is the batch, or the refusal.
+ */
+async function withProgress(
+  path: string,
+  body: unknown,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportBatchView> {
+  const res = await authorisedFetch(path, {
     method: 'POST',
-    body: { mapping: b.mapping, expect: { create: b.counts?.toCreate ?? 0, merge: b.counts?.toMerge ?? 0 } },
-    schema: ZImportBatchView,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' },
+    body: JSON.stringify(body),
   });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffered += value ?? '';
+    const lines = buffered.split('\n');
+    buffered = done ? '' : lines.pop()!;
+    for (const raw of lines.filter((l) => l.trim())) {
+      const line = ZImportStreamLine.parse(JSON.parse(raw));
+      if ('progress' in line) onProgress(line.progress);
+      else if ('batch' in line) return line.batch;
+      else throw new ApiError(422, line.error.code, line.error.message, line.error.fields);
+    }
+    if (done)
+      throw new ApiError(0, 'network_error', 'The server stopped answering before the end; check the import history.');
+  }
+}
+
+export const checkImport = (id: string, mapping: ColumnMapping, onProgress: (p: ImportProgress) => void = () => {}) =>
+  withProgress(`/api/imports/${id}/check/stream`, { mapping }, onProgress);
+
+export const commitImport = (b: ImportBatchView, onProgress: (p: ImportProgress) => void = () => {}) =>
+  withProgress(
+    `/api/imports/${b.id}/commit/stream`,
+    { mapping: b.mapping, expect: { create: b.counts?.toCreate ?? 0, merge: b.counts?.toMerge ?? 0 } },
+    onProgress,
+  );
 
 export const decideImport = (id: string, decisions: { line: number; decision: 'merge' | 'keep_both' | 'skip' }[]) =>
   api(`/api/imports/${id}/decisions`, { method: 'POST', body: { decisions }, schema: ZImportBatchView });
