@@ -124,3 +124,118 @@ test('finance sees vendor payables with ageing and may reveal bank details', asy
   await expect(card.getByTestId('bank-line')).toContainText('50100987654321');
   await context.close();
 });
+
+test('a vendor is added, assigned with a PO, accepts it through the link, is part-paid and rated', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const { eventId } = await chainEvent(request);
+  const { context, page } = await openAs(browser, 'manager@mandap.demo', '/vendors');
+  const shot = (p: typeof page, name: string) =>
+    process.env.VENDOR_SHOTS ? p.screenshot({ path: `${process.env.VENDOR_SHOTS}/${name}.png`, fullPage: true }) : null;
+  await expect(page.getByRole('heading', { name: 'Vendors' })).toBeVisible({ timeout: 20_000 });
+
+  // 1. the vendor master: a new florist
+  await page.getByRole('button', { name: 'Add vendor' }).click();
+  const form = page.getByRole('dialog', { name: 'Add vendor' });
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Gulmohar Florists');
+  await form.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: 'Florist' }).click();
+  await form.getByLabel('Contact name').fill('Farida Khan');
+  await form.getByLabel('Contact phone').fill('+91 98200 44110');
+  await form.getByRole('button', { name: 'Save vendor' }).click();
+  await expect(page.getByTestId('vendor-table')).toContainText('Gulmohar Florists');
+
+  // 2. assigned to the event with a PO, the vendor chosen by category with its rating shown
+  await page.goto(`/vendors/events/${eventId}`);
+  await page.getByRole('button', { name: 'Assign vendor' }).click();
+  const assign = page.getByTestId('assign-vendor');
+  await assign.getByRole('combobox', { name: 'Category', exact: true }).click();
+  await page.getByRole('option', { name: 'Florist' }).click();
+  await assign.getByRole('combobox', { name: 'Vendor', exact: true }).click();
+  await page.getByRole('option', { name: /Gulmohar Florists/ }).click();
+  await expect(assign.getByTestId('chosen-vendor')).toContainText('not rated yet');
+  await assign.getByLabel('Scope of work').fill('Mandap florals and entrance garlands');
+  await assign.getByLabel('Description').fill('Marigold and rose mandap');
+  await assign.getByLabel('Qty').fill('2');
+  await assign.getByLabel('Rate (INR)').fill('60000');
+  await expect(assign.getByTestId('po-total')).toContainText('₹1,20,000');
+  await assign.getByRole('button', { name: 'Assign with PO' }).click();
+  const drawer = page.getByTestId('assignment-drawer');
+  await expect(drawer).toContainText('Gulmohar Florists');
+  await expect(drawer).toContainText(/PO\/\d{4}-\d{2}\/\d{4}/);
+  await expect(drawer.getByTestId('po-payable')).toHaveText('₹1,20,000.00');
+
+  // 3. the PO link, opened by the vendor in a fresh browser with no sign-in, and accepted
+  await drawer.getByRole('button', { name: 'Share PO with the vendor' }).click();
+  const url = await drawer.getByTestId('po-link-url').inputValue();
+  expect(url).toMatch(/\/po\/[\w.-]+$/);
+  await shot(page, 'drawer-desktop');
+  // the vendor opens it on a phone
+  const vendorContext = await browser.newContext({
+    locale: 'en-IN',
+    timezoneId: 'Asia/Kolkata',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const vendorPage = await vendorContext.newPage();
+  await vendorPage.goto(new URL(url).pathname);
+  const po = vendorPage.getByTestId('public-po');
+  await expect(po).toContainText('Gulmohar Florists');
+  await expect(po).toContainText('Mandap florals and entrance garlands');
+  await expect(vendorPage.getByTestId('public-po-due')).toHaveText('₹1,20,000.00');
+  await expect(po).toContainText(/\d{2}\/\d{2}\/\d{4}/); // the event date, dd/mm/yyyy
+  const seen = await po.innerText();
+  for (const word of ['Margin', 'Shree Caterers', 'Receivable']) expect(seen).not.toContain(word);
+  expect(await vendorPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(vendorPage, 'public-po-phone');
+  await vendorPage.getByLabel('Your name').fill('Farida Khan');
+  await vendorPage.getByRole('button', { name: 'Accept PO' }).click();
+  await expect(vendorPage.getByTestId('po-accepted')).toContainText('Farida Khan accepted this PO');
+
+  // staff see the acceptance: the PO is confirmed
+  await page.reload();
+  await page.getByTestId('assignment-table').getByRole('button', { name: 'Gulmohar Florists' }).click();
+  await expect(drawer.getByTestId('po-links')).toContainText('Accepted by Farida Khan');
+  await expect(drawer).toContainText('Confirmed');
+
+  // 4. a schedule, then a part payment: payable drops, the vendor's link shows it
+  await drawer.getByRole('button', { name: 'Set payment schedule' }).click();
+  await drawer.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(drawer.getByTestId('po-schedule')).toContainText('Advance');
+  const pay = drawer.getByTestId('vendor-payment-form');
+  await pay.getByLabel('Amount paid (INR)').fill('50000');
+  await pay.getByLabel('Reference').fill('UTR99887766');
+  await pay.getByRole('button', { name: 'Record payment' }).click();
+  await expect(drawer.getByTestId('po-paid')).toHaveText('₹50,000.00');
+  await expect(drawer.getByTestId('po-payable')).toHaveText('₹70,000.00');
+  await expect(drawer.getByTestId('po-payments')).toContainText('UTR99887766');
+  await shot(page, 'drawer-paid-desktop');
+  await vendorPage.reload();
+  await expect(vendorPage.getByTestId('public-po-paid')).toHaveText('₹50,000.00');
+  await expect(vendorPage.getByTestId('public-po-due')).toHaveText('₹70,000.00');
+  await vendorContext.close();
+
+  // 5. the work is delivered and the manager rates the vendor; the rating shows on the vendor's card
+  await page.keyboard.press('Escape');
+  const row = page.getByTestId('assignment-table').getByRole('row').filter({ hasText: 'Gulmohar Florists' });
+  await row.getByRole('button', { name: 'In progress' }).click();
+  await row.getByRole('button', { name: 'Delivered' }).click();
+  await expect(row).toContainText('Delivered');
+  await row.getByRole('button', { name: 'PO and payments' }).click();
+  const rate = drawer.getByTestId('rate-vendor');
+  const fourId = await rate.getByRole('radio', { name: '4' }).getAttribute('id');
+  await rate.locator(`label[for="${fourId}"]`).click();
+  await expect(rate).toContainText('4 of 5');
+  await rate.getByLabel('Performance notes').fill('On time; garlands fresh till the end');
+  await rate.getByRole('button', { name: 'Save rating' }).click();
+  await expect(rate.getByRole('button', { name: 'Update rating' })).toBeVisible();
+  await page.goto('/vendors');
+  await page.getByTestId('vendor-table').getByRole('row').filter({ hasText: 'Gulmohar Florists' }).click();
+  await expect(page.getByTestId('vendor-card')).toContainText('garlands fresh');
+  await expect(page.getByTestId('vendor-payables')).toContainText('Gulmohar Florists');
+  await shot(page, 'vendors-desktop');
+  await context.close();
+});

@@ -17,7 +17,8 @@ export function BudgetCard({ eventId, canEdit }: { eventId: string; canEdit: boo
   const budget = useEventBudget(eventId);
   const categories = useVendorCategories();
   const [editing, setEditing] = useState(false);
-  const label = (key: string) => categories.data?.find((c) => c.key === key)?.label ?? key;
+  const label = (key: string) =>
+    categories.data?.find((c) => c.key === key)?.label ?? (key === 'other' ? 'Other (no category)' : key);
   if (budget.error) return <QueryError error={budget.error} onRetry={() => budget.refetch()} />;
   if (!budget.data) return <Loader />;
   const b = budget.data;

@@ -77,6 +77,7 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
         message: `${money(payment.amountMinor)} to ${a.vendorName}${payment.tdsMinor ? ` (TDS ${money(payment.tdsMinor)} withheld, ${money(payment.netMinor)} sent)` : ''}${payment.fxRate ? ` = ${formatMoney({ amountMinor: payment.amountInrMinor, currency: 'INR' })} at ${payment.fxRate}` : ''}.`,
       });
       setKey(crypto.randomUUID());
+      setAmountMinor(Math.max(due - payment.amountMinor, 0));
       onDone?.();
     } catch (e) {
       setError(errorMessage(e));
@@ -121,7 +122,7 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
         )}
       </SimpleGrid>
       <Switch
-        label="State the TDS withheld (otherwise section 194C by the vendor's PAN)"
+        label="State the TDS withheld (otherwise section 194C by the vendor's PAN: 1% or 2%, 20% with no PAN on file)"
         checked={ownTds}
         onChange={(e) => setOwnTds(e.currentTarget.checked)}
       />

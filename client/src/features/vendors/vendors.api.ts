@@ -96,7 +96,8 @@ export function useMoveAssignment(eventId: string | null, mine = false) {
         body: { status },
         schema: z.object({ assignment: ZAssignment }),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: mine ? vendorKeys.mine : vendorKeys.graph(eventId ?? '') }),
+    // Everything the status shows in: the graph, the open PO drawer, payables and the budget.
+    onSuccess: () => qc.invalidateQueries({ queryKey: mine ? vendorKeys.mine : vendorKeys.all }),
   });
 }
 
