@@ -1,6 +1,7 @@
 export * from './access.ts';
 export * from './arrivals.ts';
 export * from './brief.ts';
+export * from './brief-legacy.ts';
 export * from './checklist-templates.ts';
 export * from './collection.ts';
 export * from './dayof.ts';
