@@ -95,6 +95,26 @@ describe('one brief from lead to event', () => {
     expect((await res.json()).brief.guestCount).toBe(350);
     const lead = await (await t.json('GET', `/api/leads/${leadId}`, undefined, sales)).json();
     expect(lead.lead.guestCount).toBe(350);
+    // The event's own facts (lists, calendar, the client's page) follow the one brief.
+    const moved = await t.json(
+      'PATCH',
+      `/api/events/${eventId}/brief`,
+      { venue: 'ITC Maratha', eventDateFrom: '2099-02-20' },
+      ops,
+    );
+    expect(moved.status).toBe(200);
+    const [row] = (
+      await t.deps.db.$client.execute({
+        sql: 'SELECT guest_count, venue, start_date, end_date FROM events WHERE id = ?',
+        args: [eventId],
+      })
+    ).rows;
+    expect(row).toMatchObject({
+      guest_count: 350,
+      venue: 'ITC Maratha',
+      start_date: '2099-02-20',
+      end_date: '2099-02-20',
+    });
     const leadEdit = await t.json('PATCH', `/api/leads/${leadId}`, { requirements: 'Jain menu; no fireworks' }, sales);
     expect(leadEdit.status).toBe(200);
     const seen = await (await t.json('GET', `/api/events/${eventId}/brief`, undefined, ops)).json();

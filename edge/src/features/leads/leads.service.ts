@@ -15,6 +15,7 @@ import { clients, leads, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { recordChange } from '../../lib/journal.ts';
+import { followBrief } from '../events/event-facts.ts';
 import { assertHouseEventType } from './event-types.service.ts';
 import { type Actor, findDuplicate, insertLead } from './lead-create.ts';
 import { auditView, loadLead, summaryColumns } from './lead-rows.ts';
@@ -189,6 +190,7 @@ export async function updateLead(deps: Deps, id: string, input: UpdateLead & Rec
       .set({ ...input, updatedAt: now.toISOString() })
       .where(eq(leads.id, id))
       .returning();
+    await followBrief(tx, id, input, now);
     await recordChange(tx, {
       type: 'lead.updated',
       aggregateType: 'lead',
