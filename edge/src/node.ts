@@ -19,8 +19,16 @@ const deps = await prepareDeps(env);
 const app = createApp(() => deps);
 
 const clientDist = process.env.CLIENT_DIST ?? resolve('client/dist');
-const staticFiles = serveStatic({ root: clientDist });
-const appShell = serveStatic({ root: clientDist, path: 'index.html' });
+// The build writes .br and .gz beside each text asset (client/build/precompress.ts): served as they are.
+// Hashed assets never change under their name: cached for a year; everything else is revalidated.
+const staticFiles = serveStatic({
+  root: clientDist,
+  precompressed: true,
+  onFound: (path, c) => {
+    c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  },
+});
+const appShell = serveStatic({ root: clientDist, path: 'index.html', precompressed: true });
 // An unknown /api/* path falls through to the API's JSON 404, never the app's HTML.
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 app.use('/*', (c, next) => (isApi(c.req.path) ? next() : staticFiles(c, next)));
