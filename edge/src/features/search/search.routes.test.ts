@@ -134,6 +134,16 @@ describe('global search', () => {
     expect((await search(manager, 'quillon')).length).toBe(0);
   });
 
+  it('a renamed client renames the lines of their payments: the new name finds them, the old one no longer does', async () => {
+    await exec(`UPDATE clients SET name = 'Ishita Kothari' WHERE id = ?`, [ids.clientB]);
+    const found = await search(manager, 'Ishita');
+    expect(found.map((r) => r.id)).toEqual(expect.arrayContaining([ids.clientB, payB]));
+    expect(found.find((r) => r.id === payB)?.subtitle).toBe('Ishita Kothari · UTR778899');
+    expect((await search(manager, 'Zephyra Kothari')).map((r) => r.id)).not.toContain(payB);
+    await exec(`UPDATE clients SET name = 'Zephyra Kothari' WHERE id = ?`, [ids.clientB]);
+    expect((await search(manager, 'Ishita')).length).toBe(0);
+  });
+
   it('gives sales no payments (their role cannot open them)', async () => {
     const found = await search(sales, 'PAY-2026');
     expect(found.filter((r) => r.kind === 'payment')).toEqual([]);
