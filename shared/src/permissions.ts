@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'clients:write',
   'events:read',
   'events:write',
+  /** Change an event's structured brief (the record of its lead): sales, who wrote it, and operations, who run it. */
+  'briefs:write',
   'quotes:read',
   'quotes:write',
   /** The house rate card (quote catalogue): staff only, never a client. */
@@ -62,6 +64,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sales: [
     'leads:read',
     'leads:write',
+    'briefs:write',
     'clients:read',
     'clients:write',
     'events:read',
@@ -79,6 +82,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'clients:read',
     'events:read',
     'events:write',
+    'briefs:write',
     'quotes:read',
     'catalogue:read',
     'vendors:read',

@@ -168,6 +168,17 @@ async function buildUrl(route: RouteRow, c: Case, role: Role): Promise<string | 
 
 async function bodyText(res: Response): Promise<string> {
   const type = res.headers.get('content-type') ?? '';
+  // A live feed answers with a stream that stays open: read what it sends first (its "ready"),
+  // or nothing within a second, and hang up.
+  if (type.includes('text/event-stream')) {
+    const reader = res.body!.getReader();
+    const first = await Promise.race([
+      reader.read(),
+      new Promise<{ value?: undefined }>((r) => setTimeout(() => r({}), 1_000)),
+    ]);
+    await reader.cancel();
+    return first.value ? Buffer.from(first.value).toString('utf8') : '';
+  }
   const bytes = Buffer.from(await res.arrayBuffer());
   if (!type.includes('pdf')) return bytes.toString('utf8');
   const file = join(t.dir, 'probe.pdf');

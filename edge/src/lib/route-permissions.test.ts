@@ -69,6 +69,9 @@ describe('route permissions', () => {
       'GET /api/portal/:token/documents/:id/pdf',
       'GET /api/portal/:token/receipts/:id/pdf',
       'GET /api/portal/:token/stream',
+      // A vendor's PO share link (signed, expiring, revocable): see, download, accept.
+      'GET /api/public/po/:token',
+      'GET /api/public/po/:token/pdf',
       'GET /api/public/quotes/:token',
       'GET /api/public/quotes/:token/pdf',
       'GET /api/webhooks/whatsapp',
@@ -85,12 +88,15 @@ describe('route permissions', () => {
       // A client's one-time sign-in link: asked for by email, traded for a session.
       'POST /api/portal/sign-in/redeem',
       'POST /api/portal/sign-in/request',
+      'POST /api/public/po/:token/accept',
       'POST /api/public/quotes/:token/accept',
       'POST /api/public/quotes/:token/decline',
       'POST /api/public/quotes/:token/request-changes',
       'POST /api/webhooks/razorpay',
       'POST /api/webhooks/stripe',
       'POST /api/webhooks/whatsapp',
+      // Interakt's deliveries, checked by their HMAC signature before anything is read.
+      'POST /api/webhooks/whatsapp/interakt',
     ]);
   });
 });

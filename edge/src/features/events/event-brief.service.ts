@@ -12,8 +12,7 @@ import { loadVisibleEvent } from './events.service.ts';
  * converted from. The event reads and edits that record through here; the lead card through
  * the lead routes; `updateLead` is the one writer of both.
  */
-const canEditBrief = (viewer: Viewer) =>
-  hasPermission(viewer.role, 'leads:write') || hasPermission(viewer.role, 'events:write');
+const canEditBrief = (viewer: Viewer) => hasPermission(viewer.role, 'briefs:write');
 
 export async function getEventBrief(deps: Deps, viewer: Viewer, eventId: string): Promise<EventBrief> {
   const event = await loadVisibleEvent(deps.db, viewer, eventId);

@@ -45,8 +45,8 @@ const getBrief = defineRoute({
 const updateBrief = defineRoute({
   method: 'patch',
   path: '/{id}/brief',
-  permission: 'leads:read',
-  summary: "Change the event's structured brief (its lead's record); needs leads:write or events:write",
+  permission: 'briefs:write',
+  summary: "Change the event's structured brief (its lead's record)",
   request: { params: ZIdParam, body: jsonBody(ZUpdateLeadBrief) },
   responses: { 200: jsonResponse(ZEventBrief, 'The brief as saved.'), ...errorResponses },
 });
