@@ -31,6 +31,8 @@ if (process.env.TEST_WORKER_INDEX === undefined) {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 }
+// The edge's database file, for a spec that must read what only a mailbox would see (a sign-in link).
+process.env.E2E_DATABASE_FILE = join(dataDir, 'e2e.db');
 
 export default defineConfig({
   testDir: 'e2e',

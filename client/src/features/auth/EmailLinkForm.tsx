@@ -3,9 +3,24 @@ import { IconMailCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { requestPasswordReset } from './api.ts';
 
-export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: string; onBack: () => void }) {
+/**
+ * Asks for a link by email: a password reset, or a client's one-time sign-in link. The answer
+ * is the same whether or not the address has an account, so nobody can probe for one.
+ */
+export function EmailLinkForm({
+  initialEmail,
+  send,
+  submitLabel,
+  sentText,
+  onBack,
+}: {
+  initialEmail: string;
+  send: (email: string) => Promise<unknown>;
+  submitLabel: string;
+  sentText: string;
+  onBack: () => void;
+}) {
   const [email, setEmail] = useState(initialEmail);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,12 +30,12 @@ export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: str
     e.preventDefault();
     setError(null);
     if (!email.trim()) {
-      setError('Enter the email you sign in with.');
+      setError('Enter your email.');
       return;
     }
     setBusy(true);
     try {
-      await requestPasswordReset(email.trim());
+      await send(email.trim());
       setSent(true);
     } catch (err) {
       setError(errorMessage(err));
@@ -33,7 +48,7 @@ export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: str
     return (
       <Stack>
         <Alert color="teal" variant="light" icon={<IconMailCheck size={18} />} role="status" title="Check your inbox">
-          If that email has an account, a reset link is on its way. The link works once and expires soon.
+          {sentText}
         </Alert>
         <Button variant="light" onClick={onBack}>
           Back to sign in
@@ -56,7 +71,7 @@ export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: str
           autoFocus
         />
         <Button type="submit" loading={busy} fullWidth>
-          Send reset link
+          {submitLabel}
         </Button>
         <Text ta="center" size="sm">
           <Anchor component="button" type="button" onClick={onBack}>

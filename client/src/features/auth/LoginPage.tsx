@@ -1,12 +1,12 @@
 import { ZLoginRequest } from '@mandap/shared';
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { fieldError, serverError, useZodForm } from '../../ui/form.ts';
 import { AuthLayout } from './AuthLayout.tsx';
-import { login } from './api.ts';
-import { ForgotPasswordForm } from './ForgotPasswordForm.tsx';
+import { login, requestClientSignInLink, requestPasswordReset } from './api.ts';
+import { EmailLinkForm } from './EmailLinkForm.tsx';
 import { useSession } from './useSession.ts';
 
 /** Only same-site paths are allowed as a post-login destination. */
@@ -17,7 +17,7 @@ function safeNext(next: string | null): string {
 export function LoginPage() {
   const [params] = useSearchParams();
   const { status } = useSession();
-  const [mode, setMode] = useState<'login' | 'forgot'>('login');
+  const [mode, setMode] = useState<'login' | 'forgot' | 'client-link'>('login');
   // The request's own schema: the email is checked and normalised as the server does it.
   const form = useZodForm(ZLoginRequest, { email: '', password: '' });
   const { errors, isSubmitting } = form.formState;
@@ -28,7 +28,30 @@ export function LoginPage() {
   if (mode === 'forgot') {
     return (
       <AuthLayout title="Reset your password" subtitle="We will email you a link to choose a new password.">
-        <ForgotPasswordForm initialEmail={form.getValues('email')} onBack={() => setMode('login')} />
+        <EmailLinkForm
+          initialEmail={form.getValues('email')}
+          send={requestPasswordReset}
+          submitLabel="Send reset link"
+          sentText="If that email has an account, a reset link is on its way. The link works once and expires soon."
+          onBack={() => setMode('login')}
+        />
+      </AuthLayout>
+    );
+  }
+
+  if (mode === 'client-link') {
+    return (
+      <AuthLayout
+        title="Sign in with a link"
+        subtitle="For our clients: we will email you a link that opens your event page. No password needed."
+      >
+        <EmailLinkForm
+          initialEmail={form.getValues('email')}
+          send={requestClientSignInLink}
+          submitLabel="Email me a sign-in link"
+          sentText="If that email belongs to one of our clients, a sign-in link is on its way. It works once, for one hour."
+          onBack={() => setMode('login')}
+        />
       </AuthLayout>
     );
   }
@@ -82,6 +105,12 @@ export function LoginPage() {
           <Button type="submit" loading={isSubmitting} fullWidth size="md">
             Sign in
           </Button>
+          <Text ta="center" size="sm">
+            Planning your event with us?{' '}
+            <Anchor component="button" type="button" onClick={() => setMode('client-link')}>
+              Email me a sign-in link
+            </Anchor>
+          </Text>
         </Stack>
       </form>
     </AuthLayout>

@@ -22,6 +22,11 @@ export function requestPasswordReset(email: string) {
   return api('/api/auth/password-reset/request', { method: 'POST', body: { email }, schema: ZAccepted, auth: false });
 }
 
+/** A client asks for a one-time sign-in link to their event page (same answer for any address). */
+export function requestClientSignInLink(email: string) {
+  return api('/api/portal/sign-in/request', { method: 'POST', body: { email }, schema: ZAccepted, auth: false });
+}
+
 export function confirmPasswordReset(token: string, newPassword: string) {
   return api('/api/auth/password-reset/confirm', {
     method: 'POST',
