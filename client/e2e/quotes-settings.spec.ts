@@ -115,14 +115,22 @@ test('the builder: a line discount as % or amount, dd/mm/yyyy validity, and a B2
   await expect(page.getByLabel('Valid until')).toHaveValue('15/01/2027');
 
   await page.getByText('B2B (GSTIN)').click();
+  // A whole, valid GSTIN pre-fills the place of supply with its state (B2B: the recipient's location).
   await page.getByLabel('Buyer GSTIN').fill('29AAGCB7383J1Z4');
+  const placeOfSupply = page.getByRole('combobox', { name: 'Place of supply' });
+  await expect(placeOfSupply).toHaveValue('Karnataka (29)');
   const warning = page.getByTestId('place-of-supply-warning');
+  await expect(warning).toBeHidden();
+
+  // Changed by hand to another state: warned, and the quote cannot be sent.
+  await placeOfSupply.fill('Maharashtra');
+  await page.getByRole('option', { name: 'Maharashtra (27)' }).click();
   await expect(warning).toContainText('registered in Karnataka (29) but the place of supply is Maharashtra (27)');
   await page.screenshot({ path: `${SHOTS}/builder-pos-warning.png`, fullPage: true });
   await page.getByRole('button', { name: 'Send v1' }).click();
   await expect(page.getByText(/v1 was not sent/)).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Place of supply' }).fill('Karnataka');
+  await placeOfSupply.fill('Karnataka');
   await page.getByRole('option', { name: 'Karnataka (29)' }).click();
   await expect(warning).toBeHidden();
   await page.getByRole('button', { name: 'Save draft' }).click();

@@ -160,6 +160,8 @@ export function ConvertLeadModal({
                 searchable
                 data={STATE_OPTIONS}
                 value={f.stateCode || null}
+                // Required, and often pre-filled from the GSTIN: picking the chosen state again keeps it.
+                allowDeselect={false}
                 onChange={(v) => set('stateCode', v ?? '')}
                 error={gstStateMismatch ? `The GSTIN is registered in state ${gst.stateCode}` : fieldErrors.stateCode}
               />
