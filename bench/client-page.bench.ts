@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { freePort, localBin, REPO_ROOT, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
+import { call, pct } from './lib/http.ts';
 import type { BenchReport, LoadFigures } from './lib/report.ts';
 
 /**
@@ -21,22 +22,6 @@ const LATENCY_MS = Number(process.env.BENCH_PAGE_LATENCY_MS ?? 150);
 const KBPS = Number(process.env.BENCH_PAGE_KBPS ?? 1600);
 const CPU = Number(process.env.BENCH_PAGE_CPU ?? 4);
 const clientDist = join(REPO_ROOT, 'client/dist');
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
 
 /** Opens `url` RUNS times (each in a fresh profile, then once more warm) and times `ready`. */
 async function timeRender(

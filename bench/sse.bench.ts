@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sseReader } from '../edge/src/features/live/sse-client.ts';
 import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
+import { call, pct } from './lib/http.ts';
 import type { BenchReport, LoadFigures } from './lib/report.ts';
 
 /**
@@ -16,21 +17,6 @@ import type { BenchReport, LoadFigures } from './lib/report.ts';
 const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
 const PAGES = Number(process.env.BENCH_SSE_PAGES ?? 500);
 const UPDATES = Number(process.env.BENCH_SSE_UPDATES ?? 20);
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
 
 async function fanOut(base: string, pages: number, token: string, eventId: string, ops: string) {
   const view = (await call(base, 'GET', `/api/portal/${token}`)) as { lastEventId: number };
