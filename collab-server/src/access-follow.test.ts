@@ -13,7 +13,7 @@ import { startTestApp, type TestApp } from '../../edge/src/test-support.ts';
 import { CLOSE } from './auth.ts';
 import { encodeAuth } from './protocol.ts';
 import { type CollabServer, startCollabServer } from './server.ts';
-import { type RawConnection, rawConnect, sleep, tokenFor, waitFor } from './test-support.ts';
+import { handled, type RawConnection, rawConnect, tokenFor, waitFor } from './test-support.ts';
 
 const JWT = 'test-secret-test-secret-test-secret-42';
 
@@ -113,8 +113,8 @@ describe('access follows changes', () => {
       `access change → close: deactivation ${deactivationMs.toFixed(0)} ms, role change ${demotionMs.toFixed(0)} ms`,
     );
 
-    // Others on the same document are untouched.
-    await sleep(300);
+    // Others on the same document are untouched: the server still answers them after both closes.
+    await handled(managerConn.ws);
     expect(managerConn.ws.readyState).toBe(WebSocket.OPEN);
     expect(collab?.metrics().accessFeed).toBe('connected');
   });
@@ -146,7 +146,10 @@ describe('access follows changes', () => {
     expect(closed.code).toBe(CLOSE.unauthorized);
     expect(closed.reason).toMatch(/expired/);
     expect(performance.now() - started).toBeLessThan(3500);
-    await sleep(500);
+    // Past the first token's expiry, the server still answers the renewed connection.
+    const { exp } = JSON.parse(Buffer.from(short.split('.')[1] ?? '', 'base64url').toString()) as { exp: number };
+    await waitFor(() => Date.now() > exp * 1000, 5_000, 'the first token to expire');
+    await handled(renewed.ws);
     expect(renewed.ws.readyState).toBe(WebSocket.OPEN);
 
     // A fresh token for someone else is refused.

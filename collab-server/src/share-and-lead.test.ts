@@ -1,44 +1,12 @@
 import { LINK_PURPOSE, signLink } from '@mandap/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CollabServer } from './server.ts';
-import {
-  closeClient,
-  connectClient,
-  createFixture,
-  type Fixture,
-  rawConnect,
-  SECRET,
-  sleep,
-  startTestServer,
-  type TestClient,
-  tokenFor,
-  waitFor,
-} from './test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { handled, rawConnect, SECRET, type TestClient, tokenFor, useServerPerTest, waitFor } from './test-support.ts';
 
-let fx: Fixture;
-let server: CollabServer;
-let clients: TestClient[] = [];
-
-beforeEach(async () => {
-  fx = await createFixture();
-  server = await startTestServer(fx);
-});
-
-afterEach(async () => {
-  for (const c of clients) closeClient(c);
-  clients = [];
-  await server.close();
-  fx.cleanup();
-});
-
-async function client(room: string, token: string): Promise<TestClient> {
-  const c = await connectClient(server.port, room, token);
-  clients.push(c);
-  return c;
-}
+const env = useServerPerTest();
+const client = env.client;
 
 async function expectRefused(room: string, token: string, code: number): Promise<string> {
-  const conn = rawConnect(`ws://127.0.0.1:${server.port}/${room}?token=${encodeURIComponent(token)}`);
+  const conn = rawConnect(`ws://127.0.0.1:${env.server.port}/${room}?token=${encodeURIComponent(token)}`);
   const closed = await conn.closed;
   expect(closed.code, `${room} → ${closed.reason}`).toBe(code);
   expect(conn.messages).toHaveLength(0);
@@ -52,8 +20,8 @@ const text = (c: TestClient) => c.doc.getText('t').toString();
 
 describe('share-link tokens', () => {
   it('open exactly the named brief, read-only and live: its edits are dropped, the peer stays connected', async () => {
-    const brief = `event:${fx.eventId}:brief`;
-    const staff = await client(brief, await tokenFor(await fx.addUser('manager'), 'manager'));
+    const brief = `event:${env.fx.eventId}:brief`;
+    const staff = await client(brief, await tokenFor(await env.fx.addUser('manager'), 'manager'));
     staff.doc.getText('t').insert(0, 'Sangeet on 12 Nov');
     const guest = await client(brief, await shareToken(brief));
     await waitFor(() => text(guest) === 'Sangeet on 12 Nov', 5_000, 'the brief reaches the share link');
@@ -62,20 +30,21 @@ describe('share-link tokens', () => {
     await waitFor(() => text(guest).startsWith('Live: '), 5_000, 'a live edit reaches the share link');
 
     guest.doc.getText('t').insert(0, 'HACK ');
-    await sleep(300);
+    await handled(guest.provider.ws);
+    await handled(staff.provider.ws);
     expect(text(staff)).toBe('Live: Sangeet on 12 Nov');
     expect(guest.provider.wsconnected).toBe(true);
   });
 
   it('refuse other documents (4403), and altered, foreign-purpose or expired tokens (4401)', async () => {
-    const brief = `event:${fx.eventId}:brief`;
+    const brief = `event:${env.fx.eventId}:brief`;
     const good = await shareToken(brief);
-    await expectRefused(`event:${fx.eventId}:tasks`, good, 4403);
-    await expectRefused(`event:${fx.eventId}:dayof`, good, 4403);
-    const other = (await fx.addLead({ convert: true })).eventId;
+    await expectRefused(`event:${env.fx.eventId}:tasks`, good, 4403);
+    await expectRefused(`event:${env.fx.eventId}:dayof`, good, 4403);
+    const other = (await env.fx.addLead({ convert: true })).eventId;
     await expectRefused(`event:${other}:brief`, good, 4403);
     // A tasks "share link" signed correctly is still refused: share links are for briefs only.
-    await expectRefused(`event:${fx.eventId}:tasks`, await shareToken(`event:${fx.eventId}:tasks`), 4403);
+    await expectRefused(`event:${env.fx.eventId}:tasks`, await shareToken(`event:${env.fx.eventId}:tasks`), 4403);
 
     const [subject, exp, sig] = good.split('.') as [string, string, string];
     const later = `${subject}.${Number(exp) + 86_400}.${sig}`;
@@ -96,9 +65,9 @@ describe('share-link tokens', () => {
 
 describe('lead briefs', () => {
   it('follow the lead into its event: both names open one document, live', async () => {
-    const { leadId, eventId } = await fx.addLead({ convert: true });
-    const sales = await tokenFor(await fx.addUser('sales'), 'sales');
-    const ops = await tokenFor(await fx.addUser('operations'), 'operations');
+    const { leadId, eventId } = await env.fx.addLead({ convert: true });
+    const sales = await tokenFor(await env.fx.addUser('sales'), 'sales');
+    const ops = await tokenFor(await env.fx.addUser('operations'), 'operations');
     const onLead = await client(`lead:${leadId}:brief`, sales);
     onLead.doc.getText('t').insert(0, 'Captured on the first call');
 
@@ -113,22 +82,23 @@ describe('lead briefs', () => {
   });
 
   it('are edited by those who may change leads, read by those who may read them, refused to others', async () => {
-    const { leadId } = await fx.addLead();
+    const { leadId } = await env.fx.addLead();
     const room = `lead:${leadId}:brief`;
-    const finance = await client(room, await tokenFor(await fx.addUser('finance'), 'finance'));
-    const sales = await client(room, await tokenFor(await fx.addUser('sales'), 'sales'));
+    const finance = await client(room, await tokenFor(await env.fx.addUser('finance'), 'finance'));
+    const sales = await client(room, await tokenFor(await env.fx.addUser('sales'), 'sales'));
     finance.doc.getText('t').insert(0, 'finance edit');
     sales.doc.getText('t').insert(0, 'sales edit');
     // Finance keeps its own dropped edit locally; what matters is that nobody else receives it.
     await waitFor(() => text(finance).includes('sales edit'), 5_000, 'sales edit reaches finance');
-    await sleep(200);
+    await handled(finance.provider.ws);
+    await handled(sales.provider.ws);
     expect(text(sales)).toBe('sales edit');
 
-    const vendor = await fx.addUser('vendor');
-    await fx.grant(vendor, 'write');
+    const vendor = await env.fx.addUser('vendor');
+    await env.fx.grant(vendor, 'write');
     await expectRefused(room, await tokenFor(vendor, 'vendor'), 4403);
-    await expectRefused(room, await tokenFor(await fx.addUser('client'), 'client'), 4403);
-    const manager = await tokenFor(await fx.addUser('manager'), 'manager');
+    await expectRefused(room, await tokenFor(await env.fx.addUser('client'), 'client'), 4403);
+    const manager = await tokenFor(await env.fx.addUser('manager'), 'manager');
     await expectRefused('lead:00000000-0000-4000-8000-000000000000:brief', manager, 4404);
     await expectRefused(`lead:${leadId}:tasks`, manager, 4400);
   });

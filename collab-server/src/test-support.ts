@@ -6,9 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { sign } from 'hono/jwt';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { encodeSyncStep1, MESSAGE } from './protocol.ts';
 import { type CollabServer, type CollabServerOptions, startCollabServer } from './server.ts';
 
 export const SECRET = 'test-secret-for-collab-server-tests';
@@ -103,6 +106,36 @@ export function startTestServer(fx: Fixture, options: Partial<CollabServerOption
   });
 }
 
+export interface ServerPerTest {
+  /** This test's fixture and server (set in beforeEach). */
+  fx: Fixture;
+  server: CollabServer;
+  /** A synced client, closed after the test. */
+  client(room: string, token: string): Promise<TestClient>;
+}
+
+/** A fresh fixture and an in-process server for each test of the file; clients closed, all removed after it. */
+export function useServerPerTest(options: Partial<CollabServerOptions> = {}): ServerPerTest {
+  const clients: TestClient[] = [];
+  const ctx = {
+    async client(room: string, token: string) {
+      const c = await connectClient(ctx.server.port, room, token);
+      clients.push(c);
+      return c;
+    },
+  } as ServerPerTest;
+  beforeEach(async () => {
+    ctx.fx = await createFixture();
+    ctx.server = await startTestServer(ctx.fx, options);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) closeClient(c);
+    await ctx.server.close();
+    ctx.fx.cleanup();
+  });
+  return ctx;
+}
+
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -152,6 +185,38 @@ export function rawConnect(url: string): RawConnection {
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   return { ws, messages, closed, opened };
+}
+
+/**
+ * Resolves once the server has handled every message sent on `ws` before the call. It sends a
+ * sync step 1 and waits for the answer (sync step 2, sent only in answer to one): one socket's
+ * messages are handled in order, a closed peer gets no answer, and the answer waits until every
+ * update the server accepted before it is committed and relayed to the other peers. So after
+ * `handled(sender)` then `handled(receiver)`, an edit of the sender's that the server accepted has
+ * reached the receiver: what the receiver lacks was dropped. Works on a provider's socket
+ * (`client.provider.ws`) and on a raw one.
+ */
+export async function handled(ws: WebSocket | globalThis.WebSocket | null, timeoutMs = 5_000): Promise<void> {
+  const socket = ws as WebSocket | null;
+  if (!socket || socket.readyState !== WebSocket.OPEN) throw new Error('handled(): the socket is not open');
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (data: Buffer | ArrayBuffer) => {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+      if (bytes[0] === MESSAGE.sync && bytes[1] === messageYjsSyncStep2) done(null);
+    };
+    const onClose = (code: number) => done(new Error(`the socket closed (${code}) before the server answered`));
+    const timer = setTimeout(() => done(new Error('the server did not answer a sync step 1')), timeoutMs);
+    function done(err: Error | null) {
+      clearTimeout(timer);
+      socket?.off('message', onMessage);
+      socket?.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    }
+    socket.on('message', onMessage);
+    socket.on('close', onClose);
+    socket.send(encodeSyncStep1(new Y.Doc()));
+  });
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition') {
