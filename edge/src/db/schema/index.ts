@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './brief-share.ts';
 export * from './collab-projections.ts';
 export * from './leads.ts';
 export * from './log.ts';
