@@ -8,6 +8,7 @@ const shot = async (page: Page, name: string) => {
 
 /** dnd-kit listens to pointer events: press, move past the activation distance, then over the target. */
 async function drag(page: Page, card: Locator, target: Locator) {
+  await card.scrollIntoViewIfNeeded();
   const from = (await card.boundingBox())!;
   const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -46,6 +47,8 @@ test('sales creates a lead, sees the duplicate, drags it on the board and logs a
   await expect(twin.getByText(`Meera Kulkarni · ${code}`)).toBeVisible();
   await shot(page, 'duplicate');
   await twin.getByRole('button', { name: 'Cancel' }).click();
+  // The modal's overlay fades out; a press while it is still there never reaches the card.
+  await expect(twin).toBeHidden();
 
   const card = page.getByTestId(`lead-card-${code}`);
   await expect(page.getByTestId('stage-new').getByTestId(`lead-card-${code}`)).toBeVisible();
