@@ -26,6 +26,8 @@ export interface Fixture {
   grant(userId: string, access: 'read' | 'write', eventId?: string): Promise<void>;
   /** A lead, and optionally the event it was converted into. */
   addLead(opts?: { convert?: boolean }): Promise<{ leadId: string; eventId: string | null }>;
+  /** An issued brief share link's row (as the edge writes it); returns its id. */
+  addShareLink(docName: string, opts?: { revoked?: boolean }): Promise<string>;
   cleanup(): void;
 }
 
@@ -45,6 +47,8 @@ export async function createFixture(): Promise<Fixture> {
   // The projection tables, from the edge's own migration.
   const projections = readFileSync(new URL('../../migrations/0002_collab_projections.sql', import.meta.url), 'utf8');
   await edge.executeMultiple(projections.replaceAll('--> statement-breakpoint', ''));
+  const shareLinks = readFileSync(new URL('../../migrations/0023_brief_share_links.sql', import.meta.url), 'utf8');
+  await edge.executeMultiple(shareLinks.replaceAll('--> statement-breakpoint', ''));
   const eventId = randomUUID();
   await edge.execute({ sql: 'INSERT INTO events (id) VALUES (?)', args: [eventId] });
   return {
@@ -75,6 +79,15 @@ export async function createFixture(): Promise<Fixture> {
       await edge.execute({ sql: 'INSERT INTO events (id, lead_id) VALUES (?, ?)', args: [converted, leadId] });
       return { leadId, eventId: converted };
     },
+    async addShareLink(docName, opts = {}) {
+      const id = randomUUID();
+      const now = new Date().toISOString();
+      await edge.execute({
+        sql: 'INSERT INTO brief_share_links (id, document, expires_at, revoked_at, created_at) VALUES (?, ?, ?, ?, ?)',
+        args: [id, docName, now, opts.revoked ? now : null, now],
+      });
+      return id;
+    },
     cleanup() {
       edge.close();
       rmSync(dir, { recursive: true, force: true });
@@ -93,6 +106,12 @@ export async function tokenFor(
     opts.secret ?? SECRET,
     'HS256',
   );
+}
+
+/** Resolves once the clock is past the token's expiry (its `exp`, in seconds), as the server reads it. */
+export async function pastExpiryOf(token: string): Promise<void> {
+  const { exp } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp: number };
+  await waitFor(() => Date.now() > exp * 1000, 10_000, 'the token to expire');
 }
 
 export function startTestServer(fx: Fixture, options: Partial<CollabServerOptions> = {}): Promise<CollabServer> {
