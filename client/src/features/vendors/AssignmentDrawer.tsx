@@ -10,6 +10,7 @@ import { Anchor, Badge, Divider, Drawer, Group, Loader, Stack, Table, Text, Titl
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { formatDate } from '../../lib/format.ts';
+import { Figure } from '../../ui/Figure.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
 import { PoLinksCard } from './PoLinksCard.tsx';
@@ -75,39 +76,20 @@ function AssignmentDetails({ id }: { id: string }) {
           {a.eventName} · {formatDate(a.eventStartDate)}
         </Text>
         {a.poNumber && (
-          <Anchor
-            size="sm"
-            component="button"
-            onClick={() => downloadPo(`/api/vendor-work/assignments/${a.id}/po.pdf`, a.poNumber!)}
-          >
+          <Anchor size="sm" component="button" onClick={() => downloadPo(a.id, a.poNumber!)}>
             {a.poNumber} (PDF){a.poDate ? ` · ${formatDate(a.poDate)}` : ''}
           </Anchor>
         )}
       </Stack>
 
       <Group grow data-testid="po-money">
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            PO
-          </Text>
-          <Text fw={600}>{money(a.amountMinor)}</Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            Paid
-          </Text>
-          <Text fw={600} data-testid="po-paid">
-            {money(a.paidMinor)}
-          </Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            Payable
-          </Text>
-          <Text fw={600} c={a.amountMinor - a.paidMinor > 0 ? 'orange.8' : undefined} data-testid="po-payable">
-            {money(a.amountMinor - a.paidMinor)}
-          </Text>
-        </Stack>
+        <Figure label="PO">{money(a.amountMinor)}</Figure>
+        <Figure label="Paid" testId="po-paid">
+          {money(a.paidMinor)}
+        </Figure>
+        <Figure label="Payable" testId="po-payable" c={a.amountMinor - a.paidMinor > 0 ? 'orange.8' : undefined}>
+          {money(a.amountMinor - a.paidMinor)}
+        </Figure>
       </Group>
 
       <Table.ScrollContainer minWidth={320}>

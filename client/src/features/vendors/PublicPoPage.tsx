@@ -23,7 +23,9 @@ import {
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { paths } from '../../api/paths.ts';
 import { formatDate, formatDateRange, formatDateTime } from '../../lib/format.ts';
+import { Figure } from '../../ui/Figure.tsx';
 import { useAcceptPo, usePublicPo } from './vendors.api.ts';
 
 /**
@@ -118,28 +120,15 @@ export function PublicPoPage() {
           </Stack>
 
           <SimpleGrid cols={3} data-testid="public-po-money">
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                PO total
-              </Text>
-              <Text fw={700}>{money(p.amountMinor)}</Text>
-            </Stack>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                Paid
-              </Text>
-              <Text fw={700} data-testid="public-po-paid">
-                {money(p.paidMinor)}
-              </Text>
-            </Stack>
-            <Stack gap={0}>
-              <Text size="xs" c="dimmed">
-                Due
-              </Text>
-              <Text fw={700} data-testid="public-po-due">
-                {money(p.dueMinor)}
-              </Text>
-            </Stack>
+            <Figure label="PO total" fw={700}>
+              {money(p.amountMinor)}
+            </Figure>
+            <Figure label="Paid" testId="public-po-paid" fw={700}>
+              {money(p.paidMinor)}
+            </Figure>
+            <Figure label="Due" testId="public-po-due" fw={700}>
+              {money(p.dueMinor)}
+            </Figure>
           </SimpleGrid>
 
           {p.schedule.length > 0 && (
@@ -194,7 +183,7 @@ export function PublicPoPage() {
 
           <Button
             component="a"
-            href={`/api/public/po/${token}/pdf`}
+            href={paths.public.po[':token'].pdf.$path({ param: { token } })}
             variant="default"
             leftSection={<IconDownload size={16} />}
           >
