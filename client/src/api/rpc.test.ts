@@ -1,10 +1,26 @@
 import type { Session } from '@mandap/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../edge/src/seed/demo-data.ts';
-import { startTestApp, TEST_CONNECTION, type TestApp } from '../../../edge/src/test-support.ts';
+import { changePassword, login } from '../features/auth/api.ts';
 import { ApiError } from './errors.ts';
+import { paths } from './paths.ts';
 import { call, edge, publicEdge } from './rpc.ts';
 import { accessToken, setSession } from './session.ts';
+
+/**
+ * The edge's test app, imported by a path the client's typecheck does not follow: its sources
+ * (every route handler's inferred types) are the edge's typecheck's to check, and pulling them in
+ * here made `tsc -p client` as slow as checking the edge. The client reads the app's declaration.
+ */
+interface TestApp {
+  app: { request(input: string, init: RequestInit, env: unknown): Response | Promise<Response> };
+  cleanup(): void;
+}
+const testSupport: string = new URL('../../../edge/src/test-support.ts', import.meta.url).pathname;
+const { startTestApp, TEST_CONNECTION } = (await import(/* @vite-ignore */ testSupport)) as {
+  startTestApp(): Promise<TestApp>;
+  TEST_CONNECTION: unknown;
+};
 
 /**
  * The typed client against the real edge app (in process, on a fresh seeded libSQL file). The
@@ -83,6 +99,28 @@ describe('the typed client (hc<App>) with the session fetch', () => {
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused.status).toBe(403);
     expect(requests).toEqual([`GET /api/public/quotes/${'x'.repeat(40)}`]);
+  });
+
+  it('a changed password answers with a new session for this device, which replaces the old one at once', async () => {
+    const first = await login('finance@mandap.demo', DEMO_PASSWORD);
+    expect(accessToken()).toBe(first.accessToken);
+    const next = await changePassword(DEMO_PASSWORD, 'a-new-password-2026');
+    expect(next.user.email).toBe('finance@mandap.demo');
+    expect(next.accessToken).not.toBe(first.accessToken);
+    expect(accessToken()).toBe(next.accessToken);
+    // The old token died with the change; the new one works with no refresh in between.
+    requests = [];
+    const me = await call(edge.auth.me.$get());
+    expect(me.email).toBe('finance@mandap.demo');
+    expect(requests).toEqual(['GET /api/auth/me']);
+  });
+
+  it('builds stream and download paths from the same typed routes', () => {
+    expect(paths.portal[':token'].stream.$path({ param: { token: 'abc' }, query: { after: '7' } })).toBe(
+      '/api/portal/abc/stream?after=7',
+    );
+    expect(paths.public.po[':token'].pdf.$path({ param: { token: 'abc' } })).toBe('/api/public/po/abc/pdf');
+    expect(paths.inbox.stream.$path()).toBe('/api/inbox/stream');
   });
 
   it('with no network it is an ApiError with status 0 (what the offline queues wait on)', async () => {

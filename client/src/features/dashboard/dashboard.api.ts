@@ -1,20 +1,22 @@
-import { type DashboardQuery, ZDashboard } from '@mandap/shared/dashboard';
+import type { DashboardQuery } from '@mandap/shared/dashboard';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { paths } from '../../api/paths.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { accessToken, refreshSession } from '../../api/session.ts';
 
 export const dashboardKeys = { all: ['dashboard'] as const };
 
 /** The operations dashboard's figures, counted by the server. */
 export function useDashboard(filters: DashboardQuery) {
-  const qs = new URLSearchParams();
-  if (filters.from) qs.set('from', filters.from);
-  if (filters.to) qs.set('to', filters.to);
-  if (filters.owner) qs.set('owner', filters.owner);
+  const query = {
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+    ...(filters.owner ? { owner: filters.owner } : {}),
+  };
   return useQuery({
     queryKey: [...dashboardKeys.all, filters.from ?? '', filters.to ?? '', filters.owner ?? ''],
-    queryFn: ({ signal }) => api(`/api/dashboard${qs.size ? `?${qs}` : ''}`, { schema: ZDashboard, signal }),
+    queryFn: ({ signal }) => call(edge.dashboard.$get({ query }, withSignal(signal))),
     placeholderData: keepPreviousData,
   });
 }
@@ -59,7 +61,7 @@ export function useDashboardLive(seq: number | undefined): LiveState {
         };
         try {
           const token = accessToken();
-          const res = await fetch('/api/dashboard/stream', {
+          const res = await fetch(paths.dashboard.stream.$path(), {
             headers: {
               Accept: 'text/event-stream',
               'Last-Event-ID': last,

@@ -11,9 +11,8 @@ import { Anchor, Button, Card, Group, Menu, SimpleGrid, Stack, Text } from '@man
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
+import { call, edge } from '../../api/rpc.ts';
 import { useMe } from '../auth/useSession.ts';
 import { QuoteStatusBadge } from '../quotes/QuoteStatusBadge.tsx';
 import { useQuotes } from '../quotes/quotes.api.ts';
@@ -23,11 +22,7 @@ function useMoveBooking(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (to: BookingState) =>
-      api(`/api/payments/events/${eventId}/booking`, {
-        method: 'POST',
-        body: { to },
-        schema: z.object({ eventId: z.string(), status: z.string() }),
-      }),
+      call(edge.payments.events[':id'].booking.$post({ param: { id: eventId }, json: { to } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['events'] }),
   });
 }

@@ -1,12 +1,12 @@
-import { type UpdateLeadBrief, ZEventBrief } from '@mandap/shared';
+import type { UpdateLeadBrief } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 /** The event's structured brief: the record of the lead it was converted from. */
 export function useEventBrief(eventId: string | null) {
   return useQuery({
     queryKey: ['event-brief', eventId],
-    queryFn: ({ signal }) => api(`/api/events/${eventId}/brief`, { schema: ZEventBrief, signal }),
+    queryFn: ({ signal }) => call(edge.events[':id'].brief.$get({ param: { id: eventId ?? '' } }, withSignal(signal))),
     enabled: !!eventId,
   });
 }
@@ -15,8 +15,7 @@ export function useEventBrief(eventId: string | null) {
 export function useUpdateEventBrief(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateLeadBrief) =>
-      api(`/api/events/${eventId}/brief`, { method: 'PATCH', body, schema: ZEventBrief }),
+    mutationFn: (json: UpdateLeadBrief) => call(edge.events[':id'].brief.$patch({ param: { id: eventId }, json })),
     onSettled: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: ['event-brief', eventId] }),

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
+import { paths } from '../../api/paths.ts';
 import { accessToken, refreshSession } from '../../api/session.ts';
 
 /** Where the inbox's live feed stands: the page polls slowly only while it is not live. */
@@ -100,7 +101,7 @@ export function useInboxLive() {
         let endedCleanly = false;
         try {
           const token = accessToken() ?? (await refreshSession())?.accessToken ?? null;
-          const res = await fetch('/api/inbox/stream', {
+          const res = await fetch(paths.inbox.stream.$path(), {
             headers: {
               Accept: 'text/event-stream',
               ...(token ? { Authorization: `Bearer ${token}` } : {}),

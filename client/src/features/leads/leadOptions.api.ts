@@ -1,23 +1,12 @@
-import {
-  type AssignmentRuleInput,
-  BUILT_IN_EVENT_TYPES,
-  type ConvertLead,
-  ZAssignmentRules,
-  ZConversionResult,
-  ZLeadOwners,
-  ZLeadResult,
-  ZLeadSourceOptions,
-  ZReferrers,
-} from '@mandap/shared';
+import { type AssignmentRuleInput, BUILT_IN_EVENT_TYPES, type ConvertLead } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 
 /** People a lead can be handed to, with names. */
 export function useLeadOwners() {
   return useQuery({
     queryKey: ['leads', 'owners'],
-    queryFn: ({ signal }) => api('/api/leads/owners', { schema: ZLeadOwners, signal }),
+    queryFn: ({ signal }) => call(edge.leads.owners.$get(undefined, withSignal(signal))),
     staleTime: 5 * 60_000,
   });
 }
@@ -26,7 +15,7 @@ export function useLeadOwners() {
 export function useLeadSourceOptions() {
   return useQuery({
     queryKey: ['leads', 'sources'],
-    queryFn: ({ signal }) => api('/api/leads/sources', { schema: ZLeadSourceOptions, signal }),
+    queryFn: ({ signal }) => call(edge.leads.sources.$get(undefined, withSignal(signal))),
     staleTime: 10 * 60_000,
   });
 }
@@ -60,7 +49,7 @@ export const useAddEventType = () =>
 export function useReferrers(q: string, enabled = true) {
   return useQuery({
     queryKey: ['leads', 'referrers', q],
-    queryFn: ({ signal }) => api(`/api/leads/referrers?q=${encodeURIComponent(q)}`, { schema: ZReferrers, signal }),
+    queryFn: ({ signal }) => call(edge.leads.referrers.$get({ query: { q } }, withSignal(signal))),
     enabled,
     staleTime: 30_000,
   });
@@ -73,31 +62,26 @@ function useLeadsMutation<TInput, TOutput>(request: (input: TInput) => Promise<T
 
 export const useAssignLead = (leadId: string) =>
   useLeadsMutation((ownerId: string) =>
-    api(`/api/leads/${leadId}/owner`, { method: 'POST', body: { ownerId }, schema: ZLeadResult }),
+    call(edge.leads[':id'].owner.$post({ param: { id: leadId }, json: { ownerId } })),
   );
 
 export const useConvertLead = (leadId: string) =>
-  useLeadsMutation((body: ConvertLead) =>
-    api(`/api/leads/${leadId}/convert`, { method: 'POST', body, schema: ZConversionResult }),
-  );
+  useLeadsMutation((json: ConvertLead) => call(edge.leads[':id'].convert.$post({ param: { id: leadId }, json })));
+
+const rules = edge.leads['assignment-rules'];
 
 export function useAssignmentRules() {
   return useQuery({
     queryKey: ['leads', 'assignment-rules'],
-    queryFn: ({ signal }) => api('/api/leads/assignment-rules', { schema: ZAssignmentRules, signal }),
+    queryFn: ({ signal }) => call(rules.$get(undefined, withSignal(signal))),
   });
 }
 
-const RULES = '/api/leads/assignment-rules';
-export const useAddRule = () =>
-  useLeadsMutation((body: AssignmentRuleInput) => api(RULES, { method: 'POST', body, schema: ZAssignmentRules }));
+export const useAddRule = () => useLeadsMutation((json: AssignmentRuleInput) => call(rules.$post({ json })));
 export const useUpdateRule = () =>
-  useLeadsMutation(({ id, ...body }: AssignmentRuleInput & { id: string }) =>
-    api(`${RULES}/${id}`, { method: 'PUT', body, schema: ZAssignmentRules }),
+  useLeadsMutation(({ id, ...json }: AssignmentRuleInput & { id: string }) =>
+    call(rules[':ruleId'].$put({ param: { ruleId: id }, json })),
   );
 export const useDeleteRule = () =>
-  useLeadsMutation((id: string) => api(`${RULES}/${id}`, { method: 'DELETE', schema: ZAssignmentRules }));
-export const useReorderRules = () =>
-  useLeadsMutation((ids: string[]) =>
-    api(`${RULES}/reorder`, { method: 'POST', body: { ids }, schema: ZAssignmentRules }),
-  );
+  useLeadsMutation((id: string) => call(rules[':ruleId'].$delete({ param: { ruleId: id } })));
+export const useReorderRules = () => useLeadsMutation((ids: string[]) => call(rules.reorder.$post({ json: { ids } })));

@@ -1,26 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
-
-const ZBell = z.object({
-  unread: z.number(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      template: z.string(),
-      text: z.string(),
-      link: z.string().nullable(),
-      at: z.string(),
-      read: z.boolean(),
-    }),
-  ),
-});
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 /** The bell polls: in-app messages are delivered by the job tick. */
 export function useBell() {
   return useQuery({
     queryKey: ['notifications', 'mine'],
-    queryFn: ({ signal }) => api('/api/notifications/mine', { schema: ZBell, signal }),
+    queryFn: ({ signal }) => call(edge.notifications.mine.$get(undefined, withSignal(signal))),
     refetchInterval: 30_000,
   });
 }
@@ -28,7 +13,7 @@ export function useBell() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api('/api/notifications/mine/read', { method: 'POST', body: {}, schema: z.looseObject({}) }),
+    mutationFn: () => call(edge.notifications.mine.read.$post({ json: {} })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['notifications', 'mine'] }),
   });
 }

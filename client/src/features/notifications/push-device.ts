@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge } from '../../api/rpc.ts';
 
 /** Where web push stands on this browser, for the one control that turns it on or off. */
 export type PushState =
@@ -10,8 +9,7 @@ export type PushState =
   | { kind: 'off'; registration: ServiceWorkerRegistration; publicKey: string }
   | { kind: 'on'; registration: ServiceWorkerRegistration; subscription: PushSubscription; publicKey: string };
 
-const ZKey = z.object({ publicKey: z.string().nullable() });
-const ZOk = z.looseObject({});
+const push = edge.notifications.push;
 
 /** VAPID keys travel as unpadded base64url; the browser wants the raw bytes. */
 export function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
@@ -35,7 +33,7 @@ function sameKey(a: ArrayBuffer | null | undefined, b: Uint8Array): boolean {
 export async function readPushState(): Promise<PushState> {
   if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window))
     return { kind: 'unsupported', reason: 'This browser does not support web push notifications.' };
-  const { publicKey } = await api('/api/notifications/push/key', { schema: ZKey });
+  const { publicKey } = await call(push.key.$get());
   if (!publicKey) return { kind: 'not_configured' };
   // The app's service worker (precache + push handler) registers on the first load of a built app.
   const registration = await Promise.race([
@@ -55,11 +53,11 @@ export async function readPushState(): Promise<PushState> {
 
 async function register(subscription: PushSubscription) {
   const json = subscription.toJSON();
-  await api('/api/notifications/push/subscriptions', {
-    method: 'POST',
-    body: { endpoint: subscription.endpoint, keys: { p256dh: json.keys?.p256dh, auth: json.keys?.auth } },
-    schema: ZOk,
-  });
+  await call(
+    push.subscriptions.$post({
+      json: { endpoint: subscription.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } },
+    }),
+  );
 }
 
 /**
@@ -90,6 +88,6 @@ export async function turnOn(state: Extract<PushState, { kind: 'off' | 'on' }>):
 export async function turnOff(state: Extract<PushState, { kind: 'on' }>): Promise<PushState> {
   const { endpoint } = state.subscription;
   await state.subscription.unsubscribe();
-  await api('/api/notifications/push/subscriptions', { method: 'DELETE', body: { endpoint }, schema: ZOk });
+  await call(push.subscriptions.$delete({ json: { endpoint } }));
   return { kind: 'off', registration: state.registration, publicKey: state.publicKey };
 }

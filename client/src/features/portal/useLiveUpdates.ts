@@ -1,6 +1,7 @@
 import { ZLiveUpdate } from '@mandap/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { paths } from '../../api/paths.ts';
 import { portalKeys } from './portal.api.ts';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -17,7 +18,9 @@ export function useLiveUpdates(token: string, after: number | null, onUpdate: (l
   // biome-ignore lint/correctness/useExhaustiveDependencies: open the stream once per token; `after` only seeds the first connection.
   useEffect(() => {
     if (!ready || typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/portal/${token}/stream?after=${after}`);
+    const source = new EventSource(
+      paths.portal[':token'].stream.$path({ param: { token }, query: { after: String(after) } }),
+    );
     const refresh = () => qc.invalidateQueries({ queryKey: portalKeys.view(token) });
     source.addEventListener('ready', () => setState('live'));
     source.addEventListener('update', (e) => {

@@ -17,6 +17,7 @@ import {
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { paths } from '../../api/paths.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { quantityLabel } from './draft.ts';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
@@ -229,7 +230,7 @@ export function PublicQuotePage() {
           )}
           <Button
             component="a"
-            href={`/api/public/quotes/${token}/pdf`}
+            href={paths.public.quotes[':token'].pdf.$path({ param: { token } })}
             target="_blank"
             variant="default"
             leftSection={<IconDownload size={16} />}

@@ -1,18 +1,17 @@
-import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchResult, ZSearchResults } from '@mandap/shared';
+import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchResult } from '@mandap/shared';
 import { Badge, Group, Loader, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 
 function useSearch(q: string) {
   const trimmed = q.trim();
   return useQuery({
     queryKey: ['search', trimmed],
-    queryFn: ({ signal }) =>
-      api(`/api/search?q=${encodeURIComponent(trimmed)}&limit=30`, { schema: ZSearchResults, signal }),
+    queryFn: ({ signal }) => call(edge.search.$get({ query: { q: trimmed, limit: '30' } }, withSignal(signal))),
     enabled: trimmed.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

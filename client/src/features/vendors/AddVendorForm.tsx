@@ -1,4 +1,4 @@
-import { CURRENCIES, type VendorCategory } from '@mandap/shared';
+import { CURRENCIES, type Currency, type VendorCategory } from '@mandap/shared';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ export function AddVendorForm({ categories, onDone }: { categories: VendorCatego
     category: 'decor',
     city: 'Mumbai',
     country: 'IN',
-    currency: 'INR',
+    currency: 'INR' as Currency,
     gstin: '',
     pan: '',
     foreignTaxId: '',
@@ -80,7 +80,7 @@ export function AddVendorForm({ categories, onDone }: { categories: VendorCatego
           label="Currency"
           data={[...CURRENCIES]}
           value={f.currency}
-          onChange={(v) => set('currency')(v ?? 'INR')}
+          onChange={(v) => set('currency')((v ?? 'INR') as Currency)}
         />
         {f.country.toUpperCase() === 'IN' ? input('gstin', 'GSTIN') : input('foreignTaxId', 'Foreign tax id')}
         {input('pan', 'PAN')}

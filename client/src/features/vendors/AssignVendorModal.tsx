@@ -82,7 +82,7 @@ export function AssignVendorModal({
         vendorId,
         eventId,
         scope,
-        budgetCategory: budgetCategory ?? chosen?.category,
+        budgetCategory: budgetCategory ?? chosen?.category ?? '',
         currency,
         lines: lines.map((l) => ({ ...l, description: l.description || scope })),
         ...(terms.trim() ? { terms: terms.trim() } : {}),

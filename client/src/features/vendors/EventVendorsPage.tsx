@@ -126,10 +126,7 @@ export function EventVendorsPage() {
                       </Table.Td>
                       <Table.Td>
                         {a.poNumber ? (
-                          <Anchor
-                            size="sm"
-                            onClick={() => downloadPo(`/api/vendor-work/assignments/${a.id}/po.pdf`, a.poNumber!)}
-                          >
+                          <Anchor size="sm" onClick={() => downloadPo(a.id, a.poNumber!)}>
                             {a.poNumber}
                           </Anchor>
                         ) : (

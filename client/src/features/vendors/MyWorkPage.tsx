@@ -107,14 +107,8 @@ export function MyWorkPage() {
                 </Group>
                 {a.poNumber && (
                   <Text size="sm" mt={4}>
-                    <Anchor
-                      onClick={() =>
-                        downloadPo(`/api/vendor-work/mine/assignments/${a.id}/po.pdf`, a.poNumber!).catch(fail)
-                      }
-                    >
-                      {a.poNumber}
-                    </Anchor>{' '}
-                    · {money(a.amountMinor, a.currency)} · paid {money(a.paidMinor, a.currency)}
+                    <Anchor onClick={() => downloadPo(a.id, a.poNumber!, true).catch(fail)}>{a.poNumber}</Anchor> ·{' '}
+                    {money(a.amountMinor, a.currency)} · paid {money(a.paidMinor, a.currency)}
                   </Text>
                 )}
                 {waits.map((w) => (

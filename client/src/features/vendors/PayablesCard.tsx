@@ -1,19 +1,12 @@
-import { AGEING_BUCKETS, AGEING_LABELS, type Currency, formatMoney, ZPayableRow } from '@mandap/shared';
+import { AGEING_BUCKETS, AGEING_LABELS, type Currency, formatMoney } from '@mandap/shared';
 import { Anchor, Badge, Button, Card, Group, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { formatDate } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { AssignmentDrawer } from './AssignmentDrawer.tsx';
-
-const ZPayables = z.object({
-  today: z.string(),
-  payables: z.array(ZPayableRow),
-  ageing: z.record(z.string(), z.number()),
-});
 
 const inr = (m: number) => formatMoney({ amountMinor: m, currency: 'INR' });
 
@@ -25,7 +18,7 @@ export function PayablesCard() {
   const [openId, setOpenId] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['vendors', 'payables'] as const,
-    queryFn: ({ signal }) => api('/api/vendor-work/payables', { schema: ZPayables, signal }),
+    queryFn: ({ signal }) => call(edge['vendor-work'].payables.$get(undefined, withSignal(signal))),
   });
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Loader />;

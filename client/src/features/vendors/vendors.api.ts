@@ -1,24 +1,12 @@
-import {
-  type AssignmentStatus,
-  ZAssignment,
-  ZBankDetails,
-  ZBudgetReport,
-  ZEventVendorGraph,
-  ZPoLink,
-  ZPoLinkMade,
-  ZPublicPo,
-  ZScheduleRow,
-  ZVendor,
-  ZVendorCategory,
-  ZVendorPayment,
-  ZVendorPortal,
-  ZVendorRating,
-} from '@mandap/shared';
+import type { AssignmentStatus } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import type { InferRequestType } from 'hono/client';
+import { call, edge, publicEdge, withSignal } from '../../api/rpc.ts';
 import { downloadPdf } from '../finance/finance.api.ts';
 import { authorisedFetch } from '../leads/attachments.api.ts';
+
+const vendors = edge.vendors;
+const work = edge['vendor-work'];
 
 export const vendorKeys = {
   all: ['vendors'] as const,
@@ -32,19 +20,17 @@ export const vendorKeys = {
 export function useVendorCategories() {
   return useQuery({
     queryKey: ['vendors', 'categories'],
-    queryFn: ({ signal }) =>
-      api('/api/vendors/categories', { schema: z.object({ categories: z.array(ZVendorCategory) }), signal }),
+    queryFn: ({ signal }) => call(vendors.categories.$get(undefined, withSignal(signal))),
     select: (d) => d.categories,
     staleTime: 60_000,
   });
 }
 
 export function useVendors(filter: Record<string, string>) {
-  const qs = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+  const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
   return useQuery({
     queryKey: vendorKeys.list(filter),
-    queryFn: ({ signal }) =>
-      api(`/api/vendors${qs ? `?${qs}` : ''}`, { schema: z.object({ vendors: z.array(ZVendor) }), signal }),
+    queryFn: ({ signal }) => call(vendors.$get({ query }, withSignal(signal))),
     select: (d) => d.vendors,
   });
 }
@@ -53,36 +39,31 @@ export function useVendor(id: string | null) {
   return useQuery({
     queryKey: vendorKeys.one(id ?? ''),
     enabled: Boolean(id),
-    queryFn: ({ signal }) =>
-      api(`/api/vendors/${id}`, { schema: z.object({ vendor: ZVendor, ratings: z.array(ZVendorRating) }), signal }),
+    queryFn: ({ signal }) => call(vendors[':id'].$get({ param: { id: id ?? '' } }, withSignal(signal))),
   });
 }
 
 export function useCreateVendor() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => api('/api/vendors', { method: 'POST', body, schema: z.object({ vendor: ZVendor }) }),
+    mutationFn: (json: InferRequestType<typeof vendors.$post>['json']) => call(vendors.$post({ json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: vendorKeys.all }),
   });
 }
 
-export const revealBank = (id: string) =>
-  api(`/api/vendors/${id}/bank/reveal`, { method: 'POST', schema: z.object({ bank: ZBankDetails }) }).then(
-    (d) => d.bank,
-  );
+export const revealBank = (id: string) => call(vendors[':id'].bank.reveal.$post({ param: { id } })).then((d) => d.bank);
 
 export function useEventGraph(eventId: string) {
   return useQuery({
     queryKey: vendorKeys.graph(eventId),
-    queryFn: ({ signal }) => api(`/api/vendor-work/events/${eventId}/graph`, { schema: ZEventVendorGraph, signal }),
+    queryFn: ({ signal }) => call(work.events[':id'].graph.$get({ param: { id: eventId } }, withSignal(signal))),
   });
 }
 
 export function useEventBudget(eventId: string) {
   return useQuery({
     queryKey: vendorKeys.budget(eventId),
-    queryFn: ({ signal }) =>
-      api(`/api/vendor-work/events/${eventId}/budget`, { schema: z.object({ budget: ZBudgetReport }), signal }),
+    queryFn: ({ signal }) => call(work.events[':id'].budget.$get({ param: { id: eventId } }, withSignal(signal))),
     select: (d) => d.budget,
   });
 }
@@ -91,11 +72,7 @@ export function useMoveAssignment(eventId: string | null, mine = false) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: AssignmentStatus }) =>
-      api(`/api/vendor-work/${mine ? 'mine/' : ''}assignments/${id}/status`, {
-        method: 'POST',
-        body: { status },
-        schema: z.object({ assignment: ZAssignment }),
-      }),
+      call((mine ? work.mine : work).assignments[':id'].status.$post({ param: { id }, json: { status } })),
     // Everything the status shows in: the graph, the open PO drawer, payables and the budget.
     onSuccess: () => qc.invalidateQueries({ queryKey: mine ? vendorKeys.mine : vendorKeys.all }),
   });
@@ -104,28 +81,32 @@ export function useMoveAssignment(eventId: string | null, mine = false) {
 export function useMyWork() {
   return useQuery({
     queryKey: vendorKeys.mine,
-    queryFn: ({ signal }) => api('/api/vendor-work/mine', { schema: ZVendorPortal, signal }),
+    queryFn: ({ signal }) => call(work.mine.$get(undefined, withSignal(signal))),
   });
 }
 
 export function useCheckIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api(`/api/vendor-work/mine/assignments/${id}/check-in`, {
-        method: 'POST',
-        schema: z.object({ assignment: ZAssignment }),
-      }),
+    mutationFn: (id: string) => call(work.mine.assignments[':id']['check-in'].$post({ param: { id } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: vendorKeys.mine }),
   });
 }
 
-export const downloadPo = (path: string, poNumber: string) => downloadPdf(path, poNumber.replaceAll('/', '-'));
+/** Downloads an assignment's PO as a PDF: staff's copy, or (mine) the vendor's own. */
+export const downloadPo = (assignmentId: string, poNumber: string, mine = false) =>
+  downloadPdf(
+    (mine ? work.mine : work).assignments[':id']['po.pdf'].$path({ param: { id: assignmentId } }),
+    poNumber.replaceAll('/', '-'),
+  );
 
 /** The vendor uploads a file (invoice, delivery proof) on their own assignment; the body is the file's bytes. */
 export async function uploadMyDocument(assignmentId: string, file: File, kind: 'invoice' | 'delivery_proof' | 'other') {
-  const qs = new URLSearchParams({ fileName: file.name, kind }).toString();
-  await authorisedFetch(`/api/vendor-work/mine/assignments/${assignmentId}/documents?${qs}`, {
+  const url = work.mine.assignments[':id'].documents.$path({
+    param: { id: assignmentId },
+    query: { fileName: file.name, kind },
+  });
+  await authorisedFetch(url, {
     method: 'POST',
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
     body: file,
@@ -134,13 +115,11 @@ export async function uploadMyDocument(assignmentId: string, file: File, kind: '
 
 // ---- assignments, POs and their money ----
 
-const ZOneAssignment = z.object({ assignment: ZAssignment });
-
 export function useAssignment(id: string | null) {
   return useQuery({
     queryKey: ['vendors', 'assignment', id ?? ''],
     enabled: Boolean(id),
-    queryFn: ({ signal }) => api(`/api/vendor-work/assignments/${id}`, { schema: ZOneAssignment, signal }),
+    queryFn: ({ signal }) => call(work.assignments[':id'].$get({ param: { id: id ?? '' } }, withSignal(signal))),
     select: (d) => d.assignment,
   });
 }
@@ -154,8 +133,8 @@ export function useInvalidateVendorWork() {
 export function useCreateAssignment() {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: (body: unknown) =>
-      api('/api/vendor-work/assignments', { method: 'POST', body, schema: ZOneAssignment }),
+    mutationFn: (json: InferRequestType<typeof work.assignments.$post>['json']) =>
+      call(work.assignments.$post({ json })),
     onSuccess: refresh,
   });
 }
@@ -164,10 +143,7 @@ export function useSchedule(assignmentId: string) {
   return useQuery({
     queryKey: ['vendors', 'schedule', assignmentId],
     queryFn: ({ signal }) =>
-      api(`/api/vendor-work/assignments/${assignmentId}/schedule`, {
-        schema: z.object({ schedule: z.array(ZScheduleRow) }),
-        signal,
-      }),
+      call(work.assignments[':id'].schedule.$get({ param: { id: assignmentId } }, withSignal(signal))),
     select: (d) => d.schedule,
   });
 }
@@ -176,11 +152,7 @@ export function useSetSchedule(assignmentId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
     mutationFn: (items: { label: string; dueDate: string; amountMinor: number }[]) =>
-      api(`/api/vendor-work/assignments/${assignmentId}/schedule`, {
-        method: 'PUT',
-        body: { items },
-        schema: z.object({ schedule: z.array(ZScheduleRow) }),
-      }),
+      call(work.assignments[':id'].schedule.$put({ param: { id: assignmentId }, json: { items } })),
     onSuccess: refresh,
   });
 }
@@ -189,25 +161,25 @@ export function useVendorPayments(assignmentId: string) {
   return useQuery({
     queryKey: ['vendors', 'payments', assignmentId],
     queryFn: ({ signal }) =>
-      api(`/api/vendor-work/assignments/${assignmentId}/payments`, {
-        schema: z.object({ payments: z.array(ZVendorPayment) }),
-        signal,
-      }),
+      call(work.assignments[':id'].payments.$get({ param: { id: assignmentId } }, withSignal(signal))),
     select: (d) => d.payments,
   });
 }
+
+type VendorPaymentBody = InferRequestType<(typeof work.assignments)[':id']['payments']['$post']>['json'];
 
 /** Pays a vendor; the Idempotency-Key is made once per form, so a retry of the same payment is booked once. */
 export function useRecordVendorPayment(assignmentId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: ({ body, key }: { body: unknown; key: string }) =>
-      api(`/api/vendor-work/assignments/${assignmentId}/payments`, {
-        method: 'POST',
-        body,
-        headers: { 'idempotency-key': key },
-        schema: z.object({ payment: ZVendorPayment }),
-      }),
+    mutationFn: ({ body, key }: { body: VendorPaymentBody; key: string }) =>
+      call(
+        work.assignments[':id'].payments.$post({
+          param: { id: assignmentId },
+          header: { 'idempotency-key': key },
+          json: body,
+        }),
+      ),
     onSuccess: refresh,
   });
 }
@@ -216,11 +188,7 @@ export function useSetBudget(eventId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
     mutationFn: (items: { category: string; budgetMinor: number }[]) =>
-      api(`/api/vendor-work/events/${eventId}/budget`, {
-        method: 'PUT',
-        body: { items },
-        schema: z.object({ budget: ZBudgetReport }),
-      }),
+      call(work.events[':id'].budget.$put({ param: { id: eventId }, json: { items } })),
     onSuccess: refresh,
   });
 }
@@ -228,12 +196,7 @@ export function useSetBudget(eventId: string) {
 export function useAddCategory() {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: (label: string) =>
-      api('/api/vendors/categories', {
-        method: 'POST',
-        body: { label },
-        schema: z.object({ category: ZVendorCategory }),
-      }),
+    mutationFn: (label: string) => call(vendors.categories.$post({ json: { label } })),
     onSuccess: refresh,
   });
 }
@@ -242,11 +205,7 @@ export function useRateVendor(vendorId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
     mutationFn: (body: { eventId: string; rating: number; notes?: string }) =>
-      api(`/api/vendors/${vendorId}/ratings`, {
-        method: 'POST',
-        body,
-        schema: z.object({ ratings: z.array(ZVendorRating) }),
-      }),
+      call(vendors[':id'].ratings.$post({ param: { id: vendorId }, json: body })),
     onSuccess: refresh,
   });
 }
@@ -255,10 +214,7 @@ export function usePoLinks(assignmentId: string) {
   return useQuery({
     queryKey: ['vendors', 'links', assignmentId],
     queryFn: ({ signal }) =>
-      api(`/api/vendor-work/assignments/${assignmentId}/links`, {
-        schema: z.object({ links: z.array(ZPoLink) }),
-        signal,
-      }),
+      call(work.assignments[':id'].links.$get({ param: { id: assignmentId } }, withSignal(signal))),
     select: (d) => d.links,
   });
 }
@@ -267,11 +223,7 @@ export function useCreatePoLink(assignmentId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
     mutationFn: (days: number) =>
-      api(`/api/vendor-work/assignments/${assignmentId}/links`, {
-        method: 'POST',
-        body: { days },
-        schema: ZPoLinkMade,
-      }),
+      call(work.assignments[':id'].links.$post({ param: { id: assignmentId }, json: { days } })),
     onSuccess: refresh,
   });
 }
@@ -279,8 +231,7 @@ export function useCreatePoLink(assignmentId: string) {
 export function useRevokePoLink() {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: (linkId: string) =>
-      api(`/api/vendor-work/links/${linkId}/revoke`, { method: 'POST', schema: z.object({ link: ZPoLink }) }),
+    mutationFn: (linkId: string) => call(work.links[':id'].revoke.$post({ param: { id: linkId } })),
     onSuccess: refresh,
   });
 }
@@ -290,7 +241,7 @@ export function useRevokePoLink() {
 export function usePublicPo(token: string) {
   return useQuery({
     queryKey: ['public-po', token],
-    queryFn: ({ signal }) => api(`/api/public/po/${token}`, { schema: ZPublicPo, auth: false, signal }),
+    queryFn: ({ signal }) => call(publicEdge.public.po[':token'].$get({ param: { token } }, withSignal(signal))),
     retry: false,
   });
 }
@@ -299,7 +250,7 @@ export function useAcceptPo(token: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      api(`/api/public/po/${token}/accept`, { method: 'POST', body: { name }, schema: ZPublicPo, auth: false }),
+      call(publicEdge.public.po[':token'].accept.$post({ param: { token }, json: { name } })),
     onSuccess: (po) => qc.setQueryData(['public-po', token], po),
   });
 }

@@ -1,10 +1,9 @@
-import { ZMyTaskList } from '@mandap/shared';
 import { Anchor, Badge, Card, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { formatDate, todayInKolkata } from '../../lib/format.ts';
 import { EmptyNote } from '../../ui/EmptyNote.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -18,7 +17,7 @@ export function MyTasksPage() {
   const [include, setInclude] = useState<'open' | 'all'>('open');
   const query = useQuery({
     queryKey: ['workspace', 'my-tasks', include],
-    queryFn: ({ signal }) => api(`/api/workspace/my-tasks?include=${include}`, { schema: ZMyTaskList, signal }),
+    queryFn: ({ signal }) => call(edge.workspace['my-tasks'].$get({ query: { include } }, withSignal(signal))),
     select: (d) => d.tasks,
   });
   const today = todayInKolkata();

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { ZAssignConversation, ZConsentChange, ZInboxReply } from '@mandap/shared';
+import {
+  ZAssignConversation,
+  ZConsentChange,
+  ZConversationList,
+  ZInboxReply,
+  ZInboxThread,
+  ZReplyOutcome,
+} from '@mandap/shared';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
@@ -22,6 +29,7 @@ import {
 } from './whatsapp-webhook.service.ts';
 
 const ZAny = z.looseObject({});
+const ZDone = z.object({ ok: z.boolean() });
 const ZPhone = z.object({
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, { error: 'use an E.164 phone number like +919820012345' }),
 });
@@ -32,7 +40,7 @@ const list = defineRoute({
   permission: 'leads:read',
   summary: 'The shared WhatsApp inbox, newest conversation first',
   request: { query: z.object({ filter: z.enum(['all', 'mine', 'unassigned']).default('all') }) },
-  responses: { 200: jsonResponse(ZAny, 'Conversations.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZConversationList, 'Conversations.'), ...errorResponses },
 });
 const thread = defineRoute({
   method: 'get',
@@ -40,7 +48,7 @@ const thread = defineRoute({
   permission: 'leads:read',
   summary: 'One conversation: messages both ways, consent and the 24-hour window',
   request: { params: ZPhone },
-  responses: { 200: jsonResponse(ZAny, 'The thread.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZInboxThread, 'The thread.'), ...errorResponses },
 });
 const read = defineRoute({
   method: 'post',
@@ -48,7 +56,7 @@ const read = defineRoute({
   permission: 'leads:read',
   summary: 'Mark a conversation read',
   request: { params: ZPhone },
-  responses: { 200: jsonResponse(ZAny, 'Done.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZDone, 'Done.'), ...errorResponses },
 });
 const reply = defineRoute({
   method: 'post',
@@ -57,7 +65,7 @@ const reply = defineRoute({
   summary: 'Reply: free text inside the 24-hour window, else a template',
   request: { params: ZPhone, body: jsonBody(ZInboxReply) },
   responses: {
-    201: jsonResponse(ZAny, 'Queued and attempted.'),
+    201: jsonResponse(ZReplyOutcome, 'Queued and attempted.'),
     422: jsonResponse(ZAny, 'Refused, with the reason.'),
     ...errorResponses,
   },
@@ -68,7 +76,7 @@ const assign = defineRoute({
   permission: 'leads:write',
   summary: 'Assign the conversation to an agent (or nobody)',
   request: { params: ZPhone, body: jsonBody(ZAssignConversation) },
-  responses: { 200: jsonResponse(ZAny, 'Assigned.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZDone, 'Assigned.'), ...errorResponses },
 });
 const consent = defineRoute({
   method: 'post',
@@ -76,7 +84,7 @@ const consent = defineRoute({
   permission: 'leads:write',
   summary: 'Record an opt-in or opt-out with its source (DPDP)',
   request: { params: ZPhone, body: jsonBody(ZConsentChange) },
-  responses: { 200: jsonResponse(ZAny, 'Recorded.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZDone, 'Recorded.'), ...errorResponses },
 });
 
 const stream = defineRoute({

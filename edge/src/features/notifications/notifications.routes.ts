@@ -5,12 +5,24 @@ import {
   renderTemplate,
   TEMPLATES,
   templateOf,
+  ZBell,
+  ZBroadcast,
+  ZBroadcastList,
+  ZBroadcastPreview,
   ZCreateBroadcast,
   ZMessagePrices,
+  ZMomentList,
   ZMomentSwitch,
+  ZMomentSwitched,
+  ZNotificationLog,
+  ZPushKey,
+  ZPushRemoved,
   ZPushSubscription,
+  ZRetried,
   ZSegment,
+  ZTemplateList,
   ZTemplatePreview,
+  ZTemplateRendered,
 } from '@mandap/shared';
 import { and, eq } from 'drizzle-orm';
 import { pushSubscriptions } from '../../db/schema/index.ts';
@@ -24,14 +36,14 @@ import { broadcastProgress, createBroadcast, listBroadcasts, previewBroadcast } 
 import { notificationLog, retryMessage } from './log.service.ts';
 import { loadSettings, setMomentEnabled, setPrices } from './settings.service.ts';
 
-const ZAny = z.looseObject({});
+const ZDone = z.object({ ok: z.boolean() });
 
 const mine = defineRoute({
   method: 'get',
   path: '/mine',
   permission: 'authenticated',
   summary: 'The bell: my in-app notifications and the unread count',
-  responses: { 200: jsonResponse(ZAny, 'Newest first.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZBell, 'Newest first.'), ...errorResponses },
 });
 const markRead = defineRoute({
   method: 'post',
@@ -39,14 +51,14 @@ const markRead = defineRoute({
   permission: 'authenticated',
   summary: 'Mark my in-app notifications read (these ids, or all)',
   request: { body: jsonBody(z.strictObject({ ids: z.array(z.uuid()).max(200).optional() })) },
-  responses: { 200: jsonResponse(ZAny, 'Done.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZDone, 'Done.'), ...errorResponses },
 });
 const pushKey = defineRoute({
   method: 'get',
   path: '/push/key',
   permission: 'authenticated',
   summary: 'The VAPID public key for web push (null when web push is not configured)',
-  responses: { 200: jsonResponse(ZAny, 'The key.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZPushKey, 'The key.'), ...errorResponses },
 });
 const pushSubscribe = defineRoute({
   method: 'post',
@@ -54,7 +66,7 @@ const pushSubscribe = defineRoute({
   permission: 'leads:read',
   summary: 'Register this browser for web push (staff)',
   request: { body: jsonBody(ZPushSubscription) },
-  responses: { 201: jsonResponse(ZAny, 'Registered.'), ...errorResponses },
+  responses: { 201: jsonResponse(ZDone, 'Registered.'), ...errorResponses },
 });
 const pushUnsubscribe = defineRoute({
   method: 'delete',
@@ -62,14 +74,14 @@ const pushUnsubscribe = defineRoute({
   permission: 'authenticated',
   summary: 'Forget this browser for web push (only my own registration)',
   request: { body: jsonBody(z.strictObject({ endpoint: ZPushSubscription.shape.endpoint })) },
-  responses: { 200: jsonResponse(ZAny, 'Forgotten (or was not registered).'), ...errorResponses },
+  responses: { 200: jsonResponse(ZPushRemoved, 'Forgotten (or was not registered).'), ...errorResponses },
 });
 const templates = defineRoute({
   method: 'get',
   path: '/templates',
   permission: 'leads:read',
   summary: 'The template library',
-  responses: { 200: jsonResponse(ZAny, 'Every template.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZTemplateList, 'Every template.'), ...errorResponses },
 });
 const preview = defineRoute({
   method: 'post',
@@ -77,14 +89,14 @@ const preview = defineRoute({
   permission: 'leads:read',
   summary: 'Preview a template with sample data (or the variables given); a missing variable is named',
   request: { params: z.object({ key: z.string().max(80) }), body: jsonBody(ZTemplatePreview) },
-  responses: { 200: jsonResponse(ZAny, 'The rendered text.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZTemplateRendered, 'The rendered text.'), ...errorResponses },
 });
 const moments = defineRoute({
   method: 'get',
   path: '/moments',
   permission: 'reports:read',
   summary: 'The lifecycle moments and whether each is on',
-  responses: { 200: jsonResponse(ZAny, 'The table.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZMomentList, 'The table.'), ...errorResponses },
 });
 const switchMoment = defineRoute({
   method: 'put',
@@ -92,7 +104,7 @@ const switchMoment = defineRoute({
   permission: 'settings:manage',
   summary: 'Switch a lifecycle moment on or off',
   request: { params: z.object({ key: z.string().max(80) }), body: jsonBody(ZMomentSwitch) },
-  responses: { 200: jsonResponse(ZAny, 'Saved.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZMomentSwitched, 'Saved.'), ...errorResponses },
 });
 const prices = defineRoute({
   method: 'get',
@@ -122,7 +134,7 @@ const log = defineRoute({
       broadcastId: z.uuid().optional(),
     }),
   },
-  responses: { 200: jsonResponse(ZAny, 'Newest first.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZNotificationLog, 'Newest first.'), ...errorResponses },
 });
 const retry = defineRoute({
   method: 'post',
@@ -130,14 +142,14 @@ const retry = defineRoute({
   permission: 'reports:read',
   summary: 'Retry a dead-lettered or not-sent message',
   request: { params: ZIdParam },
-  responses: { 200: jsonResponse(ZAny, 'Queued again.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZRetried, 'Queued again.'), ...errorResponses },
 });
 const broadcastList = defineRoute({
   method: 'get',
   path: '/broadcasts',
   permission: 'reports:read',
   summary: 'Broadcasts with their progress and delivery figures',
-  responses: { 200: jsonResponse(ZAny, 'Newest first.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZBroadcastList, 'Newest first.'), ...errorResponses },
 });
 const broadcastPreview = defineRoute({
   method: 'post',
@@ -153,7 +165,7 @@ const broadcastPreview = defineRoute({
       }),
     ),
   },
-  responses: { 200: jsonResponse(ZAny, 'The preview.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZBroadcastPreview, 'The preview.'), ...errorResponses },
 });
 const broadcastCreate = defineRoute({
   method: 'post',
@@ -161,7 +173,7 @@ const broadcastCreate = defineRoute({
   permission: 'leads:write',
   summary: 'Queue a broadcast (segment, template, schedule); sent throttled by the tick',
   request: { body: jsonBody(ZCreateBroadcast) },
-  responses: { 201: jsonResponse(ZAny, 'Queued.'), ...errorResponses },
+  responses: { 201: jsonResponse(ZBroadcast, 'Queued.'), ...errorResponses },
 });
 const broadcastOne = defineRoute({
   method: 'get',
@@ -169,7 +181,7 @@ const broadcastOne = defineRoute({
   permission: 'reports:read',
   summary: 'One broadcast’s progress',
   request: { params: ZIdParam },
-  responses: { 200: jsonResponse(ZAny, 'Progress.'), ...errorResponses },
+  responses: { 200: jsonResponse(ZBroadcast, 'Progress.'), ...errorResponses },
 });
 
 export const notificationsRoutes = createRouter()

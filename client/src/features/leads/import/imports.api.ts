@@ -3,21 +3,20 @@ import {
   type ImportBatchView,
   type ImportProgress,
   ZImportBatchView,
-  ZImportReview,
-  ZImportRowsPage,
   ZImportStreamLine,
 } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../../api/client.ts';
 import { ApiError } from '../../../api/errors.ts';
+import { call, edge } from '../../../api/rpc.ts';
 import { authorisedFetch } from '../attachments.api.ts';
+
+const imports = edge.imports;
 
 /** Sends the whole file to the server, which stages it (optionally a named sheet of an .xlsx). */
 export async function stageImportFile(file: File, sheet?: string | null): Promise<ImportBatchView> {
   const qs = new URLSearchParams({ fileName: file.name });
   if (sheet) qs.set('sheet', sheet);
-  const res = await authorisedFetch(`/api/imports/files?${qs}`, {
+  const res = await authorisedFetch(`${imports.files.$path()}?${qs}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream' },
     body: file,
@@ -26,6 +25,10 @@ export async function stageImportFile(file: File, sheet?: string | null): Promis
 }
 
 /**
+ * The streamed check and commit answer `application/x-ndjson`, which @hono/zod-openapi types as
+ * `never`, so those two routes are missing from `App`: their paths are the typed check and commit
+ * paths plus `/stream`.
+ *
  * Posts to a streamed check or commit and reads its lines as they come: each progress line is
  * handed to `onProgress` (n of N rows per phase); the last line is the batch, or the refusal.
  */
@@ -58,23 +61,28 @@ async function withProgress(
 }
 
 export const checkImport = (id: string, mapping: ColumnMapping, onProgress: (p: ImportProgress) => void = () => {}) =>
-  withProgress(`/api/imports/${id}/check/stream`, { mapping }, onProgress);
+  withProgress(`${imports[':id'].check.$path({ param: { id } })}/stream`, { mapping }, onProgress);
 
 export const commitImport = (b: ImportBatchView, onProgress: (p: ImportProgress) => void = () => {}) =>
   withProgress(
-    `/api/imports/${b.id}/commit/stream`,
+    `${imports[':id'].commit.$path({ param: { id: b.id } })}/stream`,
     { mapping: b.mapping, expect: { create: b.counts?.toCreate ?? 0, merge: b.counts?.toMerge ?? 0 } },
     onProgress,
   );
 
 export const decideImport = (id: string, decisions: { line: number; decision: 'merge' | 'keep_both' | 'skip' }[]) =>
-  api(`/api/imports/${id}/decisions`, { method: 'POST', body: { decisions }, schema: ZImportBatchView });
+  call(imports[':id'].decisions.$post({ param: { id }, json: { decisions } }));
 
 export function useImportRows(id: string | null, offset: number) {
   return useQuery({
     queryKey: ['imports', id, 'rows', offset],
     queryFn: () =>
-      api(`/api/imports/${id}/rows?status=problems&limit=100&offset=${offset}`, { schema: ZImportRowsPage }),
+      call(
+        imports[':id'].rows.$get({
+          param: { id: id ?? '' },
+          query: { status: 'problems', limit: '100', offset: String(offset) },
+        }),
+      ),
     enabled: !!id,
   });
 }
@@ -82,7 +90,7 @@ export function useImportRows(id: string | null, offset: number) {
 export function useImportReview(id: string | null, enabled: boolean) {
   return useQuery({
     queryKey: ['imports', id, 'review'],
-    queryFn: () => api(`/api/imports/${id}/review`, { schema: ZImportReview }),
+    queryFn: () => call(imports[':id'].review.$get({ param: { id: id ?? '' }, query: {} })),
     enabled: !!id && enabled,
   });
 }
@@ -90,14 +98,14 @@ export function useImportReview(id: string | null, enabled: boolean) {
 export function useImportBatches() {
   return useQuery({
     queryKey: ['imports', 'list'],
-    queryFn: () => api('/api/imports', { schema: z.object({ batches: z.array(ZImportBatchView) }) }),
+    queryFn: () => call(imports.$get()),
   });
 }
 
 export function useUndoImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(`/api/imports/${id}/undo`, { method: 'POST', schema: ZImportBatchView }),
+    mutationFn: (id: string) => call(imports[':id'].undo.$post({ param: { id } })),
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: ['imports'] });
       void qc.invalidateQueries({ queryKey: ['leads'] });
@@ -107,7 +115,7 @@ export function useUndoImport() {
 
 /** Downloads the rows that did not come in (original cells plus a Reason column) as a CSV. */
 export async function downloadNotImported(id: string, fileName: string) {
-  const res = await authorisedFetch(`/api/imports/${id}/not-imported.csv`);
+  const res = await authorisedFetch(imports[':id']['not-imported.csv'].$path({ param: { id } }));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

@@ -1,5 +1,4 @@
-import { ZClientConfig } from '@mandap/shared';
-import { api } from '../../../api/client.ts';
+import { call, publicEdge } from '../../../api/rpc.ts';
 
 const STORAGE_KEY = 'mandap.collabUrl';
 
@@ -16,7 +15,7 @@ let pending: Promise<string> | null = null;
  * document can open (from IndexedDB, and reconnect later) when the API is unreachable.
  */
 export function collabUrl(): Promise<string> {
-  pending ??= api('/api/config', { schema: ZClientConfig, auth: false })
+  pending ??= call(publicEdge.config.$get())
     .then(({ collabUrl }) => {
       localStorage.setItem(STORAGE_KEY, collabUrl);
       return collabUrl;

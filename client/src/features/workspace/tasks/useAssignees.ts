@@ -1,6 +1,5 @@
-import { ZAssigneeList } from '@mandap/shared';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client.ts';
+import { call, edge, withSignal } from '../../../api/rpc.ts';
 
 /**
  * Who a task on this event's board can be assigned to: staff, and vendor users who may write to
@@ -9,8 +8,7 @@ import { api } from '../../../api/client.ts';
 export function useAssignees(eventId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['workspace', 'assignees', eventId],
-    queryFn: ({ signal }) =>
-      api(`/api/workspace/assignees?eventId=${encodeURIComponent(eventId)}`, { schema: ZAssigneeList, signal }),
+    queryFn: ({ signal }) => call(edge.workspace.assignees.$get({ query: { eventId } }, withSignal(signal))),
     select: (d) => d.people,
     staleTime: 5 * 60_000,
     enabled,
