@@ -9,6 +9,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { calendarRoutes } from './features/calendar/calendar.routes.ts';
 import { portalRoutes } from './features/client-portal/portal.routes.ts';
 import { collabIngestRoutes } from './features/collab-ingest/collab-ingest.routes.ts';
+import { eventAccessRoutes } from './features/event-access/event-access.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { renderDocsPage } from './features/docs/docs-page.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
@@ -126,6 +127,7 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
     .route('/api/auth', authRoutes)
     .route('/api/users', usersRoutes)
     .route('/api/events', eventsRoutes)
+    .route('/api/event-access', eventAccessRoutes)
     .route('/api/leads', leadsRoutes)
     .route('/api/quotes', quotesRoutes)
     .route('/api/quote-catalogue', catalogueRoutes)

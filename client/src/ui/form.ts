@@ -1,12 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type FieldPath, type FieldValues, type UseFormReturn, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import {
+  type FieldPath,
+  type FieldPathValue,
+  type FieldValues,
+  type UseFormReturn,
+  useController,
+  useForm,
+} from 'react-hook-form';
+import { z } from 'zod';
 import { ApiError, errorMessage } from '../api/errors.ts';
 
 /**
  * The one way to build a form: React Hook Form, validated by a shared zod schema (the same one the
  * server checks), so a rule such as the minimum password length is written once. Fields are checked
- * when first left and then as they change.
+ * when first left and then as they change. The submit handler gets the schema's parsed output.
  */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: z.input<S>) {
   return useForm<z.input<S>, unknown, z.output<S>>({
@@ -16,23 +23,63 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   });
 }
 
+/**
+ * A form's schema made from a shared request schema: the form holds what people type (blank text,
+ * an empty number box, a date not picked yet), `toRequest` turns that into the request, and the
+ * shared schema checks it. Name the form's fields as the request names them (`event.endDate`), so
+ * each issue lands under its field; extend the shared schema (`.extend`, `.superRefine`) for a
+ * rule only this form has, never copy one.
+ */
+export function requestForm<F extends FieldValues, S extends z.ZodType<FieldValues>>(
+  schema: S,
+  toRequest: (values: F) => z.input<S>,
+) {
+  return z
+    .custom<F>()
+    .transform(toRequest)
+    .pipe(schema as never) as unknown as z.ZodType<z.output<S>, F>;
+}
+
+/** Text left blank is not sent (the request's optional field stays absent). */
+export const optionalText = (value: string | null | undefined): string | undefined =>
+  value?.trim() ? value : undefined;
+
 /** A schema's message as a person reads it under a field ("use at least 10 characters" → "Use at least …"). */
 export function fieldError(message: string | undefined): string | undefined {
   return message ? message.charAt(0).toUpperCase() + message.slice(1) : undefined;
 }
 
 /**
- * Shows a refusal from the server: its field errors go under the fields the form has, and the
- * message is returned for the form's banner.
+ * Binds a controlled Mantine input (Select, DateField, NumberInput, Checkbox via `checked`) to one
+ * field of the form, with the field's error ready for the input's `error`.
+ */
+export function useField<T extends FieldValues, O extends FieldValues, N extends FieldPath<T>>(
+  form: UseFormReturn<T, unknown, O>,
+  name: N,
+) {
+  const { field, fieldState } = useController({ control: form.control, name });
+  return {
+    name,
+    value: field.value as FieldPathValue<T, N>,
+    onChange: field.onChange as (value: FieldPathValue<T, N>) => void,
+    onBlur: field.onBlur,
+    ref: field.ref,
+    error: fieldError(fieldState.error?.message),
+  };
+}
+
+/**
+ * Shows a refusal from the server: its field errors go under the fields the form has (nested ones
+ * too: `event.city`), and the message is returned for the form's banner.
  */
 export function serverError<T extends FieldValues, O extends FieldValues>(
   form: UseFormReturn<T, unknown, O>,
   err: unknown,
 ): string {
   if (err instanceof ApiError && err.fields) {
-    const known = Object.keys(form.getValues());
     for (const [field, message] of Object.entries(err.fields)) {
-      if (known.includes(field)) form.setError(field as FieldPath<T>, { type: 'server', message });
+      if (form.getValues(field as FieldPath<T>) !== undefined)
+        form.setError(field as FieldPath<T>, { type: 'server', message });
     }
   }
   return errorMessage(err);

@@ -72,6 +72,8 @@ export const DOMAIN_EVENTS = {
   'booking.cancelled': transition,
   'booking.moved': transition,
   'brief.shared': none,
+  /** A brief share link withdrawn: the collab-server closes the connections using it (access feed). */
+  'brief.share_link_revoked': open({ linkId: id, document: z.string() }),
   'task.assigned': none,
   'preparation.updated': none,
   'portal_link.created': none,
@@ -128,6 +130,10 @@ export const DOMAIN_EVENTS = {
   'user.reactivated': none,
   'user.password_changed': none,
   'user.password_reset': none,
+  /** A vendor or client user linked to an event, their access changed, or the link removed (aggregate: the event). */
+  'event_access.granted': open({ userId: id, access: z.enum(['read', 'write']) }),
+  'event_access.changed': open({ userId: id, from: z.enum(['read', 'write']), to: z.enum(['read', 'write']) }),
+  'event_access.revoked': open({ userId: id, access: z.enum(['read', 'write']) }),
 } as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 /** Every domain-event name: a union, not `string`. */

@@ -1,6 +1,7 @@
 import {
   type ConvertLead,
   CURRENCIES,
+  type Currency,
   checkGstin,
   GST_STATES,
   type LeadDetail,
@@ -23,10 +24,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../api/errors.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { useConvertLead } from './leadOptions.api.ts';
 
 const STATE_OPTIONS = Object.entries(GST_STATES)
@@ -41,6 +42,224 @@ function gstinFeedback(raw: string): { error?: string; stateCode?: string } {
   return r.ok ? { stateCode: r.stateCode } : { error: r.reason };
 }
 
+/** What the convert form holds, named as the request names it; blanks and dates not picked as typed. */
+interface ConvertValues {
+  billingName: string;
+  gstin: string;
+  billingAddress: string;
+  stateCode: string;
+  currency: Currency;
+  whatsappOptIn: boolean;
+  event: {
+    name: string;
+    startDate: string | null;
+    endDate: string | null;
+    city: string;
+    venue: string;
+    guestCount: number | null;
+  };
+}
+
+/** The form's rules are the conversion request's (billing, GST state, the event's dates and city). */
+const ZConvertForm = requestForm(ZConvertLead, (v: ConvertValues) => ({
+  billingName: v.billingName,
+  gstin: optionalText(v.gstin),
+  billingAddress: v.billingAddress,
+  stateCode: v.stateCode,
+  currency: v.currency,
+  whatsappOptIn: v.whatsappOptIn,
+  event: {
+    name: v.event.name,
+    startDate: v.event.startDate ?? '',
+    endDate: v.event.endDate ?? v.event.startDate ?? '',
+    city: v.event.city,
+    venue: optionalText(v.event.venue),
+    guestCount: v.event.guestCount ?? undefined,
+  },
+}));
+
+/** The lead's facts the form starts from. */
+export type ConvertingLead = Pick<
+  LeadDetail,
+  'name' | 'phone' | 'city' | 'venue' | 'budgetCurrency' | 'eventType' | 'eventDateFrom' | 'eventDateTo' | 'guestCount'
+>;
+
+const startingValues = (lead: ConvertingLead): ConvertValues => ({
+  billingName: lead.name,
+  gstin: '',
+  billingAddress: '',
+  stateCode: lead.city?.toLowerCase().includes('mumbai') ? '27' : '',
+  currency: lead.budgetCurrency,
+  whatsappOptIn: !!lead.phone,
+  event: {
+    name: `${lead.name} ${lead.eventType ? lead.eventType.replace(/_/g, ' ') : 'event'}`,
+    startDate: lead.eventDateFrom,
+    endDate: lead.eventDateTo ?? lead.eventDateFrom,
+    city: lead.city ?? '',
+    venue: lead.venue ?? '',
+    guestCount: lead.guestCount,
+  },
+});
+
+/** Billing details and the tentative event; `submit` sends the checked conversion request. */
+export function ConvertLeadForm({
+  lead,
+  submit,
+  onCancel,
+}: {
+  lead: ConvertingLead;
+  submit: (request: ConvertLead) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const form = useZodForm(ZConvertForm, startingValues(lead));
+  const { errors, isSubmitting } = form.formState;
+  const [error, setError] = useState<string | null>(null);
+  const gstin = useField(form, 'gstin');
+  const stateCode = useField(form, 'stateCode');
+  const currency = useField(form, 'currency');
+  const whatsappOptIn = useField(form, 'whatsappOptIn');
+  const startDate = useField(form, 'event.startDate');
+  const endDate = useField(form, 'event.endDate');
+  const guestCount = useField(form, 'event.guestCount');
+  const gst = gstinFeedback(gstin.value);
+  const gstStateMismatch = gst.stateCode && stateCode.value && gst.stateCode !== stateCode.value;
+
+  const onSubmit = form.handleSubmit(async (request) => {
+    setError(null);
+    try {
+      await submit(request);
+    } catch (err) {
+      setError(serverError(form, err));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Convert to client">
+      <Stack gap="sm">
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Text fw={600} size="sm">
+          Billing
+        </Text>
+        <TextInput
+          label="Billing name"
+          required
+          {...form.register('billingName')}
+          error={fieldError(errors.billingName?.message)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="GSTIN"
+            description="Optional; checked as you type"
+            placeholder="27AAPFU0939F1ZV"
+            name={gstin.name}
+            ref={gstin.ref}
+            onBlur={gstin.onBlur}
+            value={gstin.value}
+            onChange={(e) => {
+              const typed = e.currentTarget.value.toUpperCase();
+              gstin.onChange(typed);
+              // A whole, valid GSTIN names the client's state: the place of supply follows it.
+              const state = placeOfSupplyFromGstin(typed);
+              if (state) form.setValue('stateCode', state, { shouldValidate: form.formState.isSubmitted });
+            }}
+            error={gst.error ?? gstin.error}
+            maxLength={20}
+          />
+          <Select
+            label="State for GST"
+            required
+            searchable
+            data={STATE_OPTIONS}
+            name={stateCode.name}
+            ref={stateCode.ref}
+            onBlur={stateCode.onBlur}
+            value={stateCode.value || null}
+            // Required, and often pre-filled from the GSTIN: picking the chosen state again keeps it.
+            allowDeselect={false}
+            onChange={(v) => stateCode.onChange(v ?? '')}
+            error={gstStateMismatch ? `The GSTIN is registered in state ${gst.stateCode}` : stateCode.error}
+          />
+        </SimpleGrid>
+        {gst.stateCode && !gstStateMismatch && (
+          <Text size="xs" c="teal">
+            GSTIN checksum is valid ({GST_STATES[gst.stateCode as keyof typeof GST_STATES]}).
+          </Text>
+        )}
+        <Textarea
+          label="Billing address"
+          required
+          autosize
+          minRows={2}
+          {...form.register('billingAddress')}
+          error={fieldError(errors.billingAddress?.message)}
+        />
+        <Group grow align="flex-end">
+          <Select
+            label="Currency preference"
+            data={[...CURRENCIES]}
+            {...currency}
+            allowDeselect={false}
+            onChange={(v) => currency.onChange((v ?? 'INR') as Currency)}
+          />
+          <Checkbox
+            label="WhatsApp updates (opt-in)"
+            name={whatsappOptIn.name}
+            ref={whatsappOptIn.ref}
+            onBlur={whatsappOptIn.onBlur}
+            checked={whatsappOptIn.value}
+            onChange={(e) => whatsappOptIn.onChange(e.currentTarget.checked)}
+            mb={8}
+          />
+        </Group>
+        <Text fw={600} size="sm" mt="xs">
+          Tentative event
+        </Text>
+        <TextInput
+          label="Event name"
+          required
+          {...form.register('event.name')}
+          error={fieldError(errors.event?.name?.message)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateField label="Starts" required {...startDate} />
+          <DateField label="Ends" required {...endDate} />
+          <TextInput
+            label="City"
+            required
+            {...form.register('event.city')}
+            error={fieldError(errors.event?.city?.message)}
+          />
+          <TextInput label="Venue" {...form.register('event.venue')} error={fieldError(errors.event?.venue?.message)} />
+          <NumberInput
+            label="Guests"
+            min={0}
+            max={100000}
+            thousandSeparator=","
+            name={guestCount.name}
+            ref={guestCount.ref}
+            onBlur={guestCount.onBlur}
+            value={guestCount.value ?? ''}
+            onChange={(v) => guestCount.onChange(typeof v === 'number' ? v : null)}
+            error={guestCount.error}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            Create client and event
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 /** Lead → client + tentative event, in one action. */
 export function ConvertLeadModal({
   lead,
@@ -53,58 +272,6 @@ export function ConvertLeadModal({
 }) {
   const isPhone = useMediaQuery('(max-width: 36em)');
   const convert = useConvertLead(lead.id);
-  const [f, setF] = useState({
-    billingName: lead.name,
-    gstin: '',
-    billingAddress: '',
-    stateCode: lead.city?.toLowerCase().includes('mumbai') ? '27' : '',
-    currency: lead.budgetCurrency as string,
-    whatsappOptIn: !!lead.phone,
-    eventName: `${lead.name} ${lead.eventType ? lead.eventType.replace(/_/g, ' ') : 'event'}`,
-    startDate: lead.eventDateFrom,
-    endDate: lead.eventDateTo ?? lead.eventDateFrom,
-    city: lead.city ?? '',
-    venue: lead.venue ?? '',
-    guestCount: lead.guestCount as number | null,
-  });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((o) => ({ ...o, [k]: v }));
-  const gst = gstinFeedback(f.gstin);
-  const gstStateMismatch = gst.stateCode && f.stateCode && gst.stateCode !== f.stateCode;
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    const body: ConvertLead = {
-      billingName: f.billingName,
-      ...(f.gstin.trim() ? { gstin: f.gstin } : {}),
-      billingAddress: f.billingAddress,
-      stateCode: f.stateCode,
-      currency: f.currency as ConvertLead['currency'],
-      whatsappOptIn: f.whatsappOptIn,
-      event: {
-        name: f.eventName,
-        startDate: f.startDate ?? '',
-        endDate: f.endDate ?? f.startDate ?? '',
-        city: f.city,
-        ...(f.venue.trim() ? { venue: f.venue } : {}),
-        ...(f.guestCount != null ? { guestCount: f.guestCount } : {}),
-      },
-    };
-    const parsed = ZConvertLead.safeParse(body);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
-      return;
-    }
-    setFieldErrors({});
-    try {
-      await convert.mutateAsync(body);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
-
   const done = convert.data;
   return (
     <Modal opened={opened} onClose={onClose} title="Convert to client" size="lg" fullScreen={!!isPhone}>
@@ -122,131 +289,7 @@ export function ConvertLeadModal({
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={onSubmit} noValidate aria-label="Convert to client">
-          <Stack gap="sm">
-            {error && (
-              <Alert color="red" variant="light" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Text fw={600} size="sm">
-              Billing
-            </Text>
-            <TextInput
-              label="Billing name"
-              required
-              value={f.billingName}
-              onChange={(e) => set('billingName', e.currentTarget.value)}
-              error={fieldErrors.billingName}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="GSTIN"
-                description="Optional; checked as you type"
-                placeholder="27AAPFU0939F1ZV"
-                value={f.gstin}
-                onChange={(e) => {
-                  const gstin = e.currentTarget.value.toUpperCase();
-                  // A whole, valid GSTIN names the client's state: the place of supply follows it.
-                  const state = placeOfSupplyFromGstin(gstin);
-                  setF((o) => ({ ...o, gstin, ...(state ? { stateCode: state } : {}) }));
-                }}
-                error={gst.error ?? fieldErrors.gstin}
-                maxLength={20}
-              />
-              <Select
-                label="State for GST"
-                required
-                searchable
-                data={STATE_OPTIONS}
-                value={f.stateCode || null}
-                // Required, and often pre-filled from the GSTIN: picking the chosen state again keeps it.
-                allowDeselect={false}
-                onChange={(v) => set('stateCode', v ?? '')}
-                error={gstStateMismatch ? `The GSTIN is registered in state ${gst.stateCode}` : fieldErrors.stateCode}
-              />
-            </SimpleGrid>
-            {gst.stateCode && !gstStateMismatch && (
-              <Text size="xs" c="teal">
-                GSTIN checksum is valid ({GST_STATES[gst.stateCode as keyof typeof GST_STATES]}).
-              </Text>
-            )}
-            <Textarea
-              label="Billing address"
-              required
-              autosize
-              minRows={2}
-              value={f.billingAddress}
-              onChange={(e) => set('billingAddress', e.currentTarget.value)}
-              error={fieldErrors.billingAddress}
-            />
-            <Group grow align="flex-end">
-              <Select
-                label="Currency preference"
-                data={[...CURRENCIES]}
-                value={f.currency}
-                allowDeselect={false}
-                onChange={(v) => set('currency', v ?? 'INR')}
-              />
-              <Checkbox
-                label="WhatsApp updates (opt-in)"
-                checked={f.whatsappOptIn}
-                onChange={(e) => set('whatsappOptIn', e.currentTarget.checked)}
-                mb={8}
-              />
-            </Group>
-            <Text fw={600} size="sm" mt="xs">
-              Tentative event
-            </Text>
-            <TextInput
-              label="Event name"
-              required
-              value={f.eventName}
-              onChange={(e) => set('eventName', e.currentTarget.value)}
-              error={fieldErrors['event.name']}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <DateField
-                label="Starts"
-                required
-                value={f.startDate}
-                onChange={(v) => set('startDate', v)}
-                error={fieldErrors['event.startDate']}
-              />
-              <DateField
-                label="Ends"
-                required
-                value={f.endDate}
-                onChange={(v) => set('endDate', v)}
-                error={fieldErrors['event.endDate']}
-              />
-              <TextInput
-                label="City"
-                required
-                value={f.city}
-                onChange={(e) => set('city', e.currentTarget.value)}
-                error={fieldErrors['event.city']}
-              />
-              <TextInput label="Venue" value={f.venue} onChange={(e) => set('venue', e.currentTarget.value)} />
-              <NumberInput
-                label="Guests"
-                min={0}
-                max={100000}
-                thousandSeparator=","
-                value={f.guestCount ?? ''}
-                onChange={(v) => set('guestCount', typeof v === 'number' ? v : null)}
-              />
-            </SimpleGrid>
-            <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={convert.isPending}>
-                Create client and event
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ConvertLeadForm lead={lead} submit={(request) => convert.mutateAsync(request)} onCancel={onClose} />
       )}
     </Modal>
   );

@@ -1,16 +1,221 @@
-import { type EventType, LEAD_STAGE_LABELS, type LeadSummary, normalisePhone, ZCreateLead } from '@mandap/shared';
+import {
+  type CreateLeadParsed,
+  type EventType,
+  LEAD_STAGE_LABELS,
+  type LeadSource,
+  type LeadSummary,
+  normalisePhone,
+  ZCreateLead,
+} from '@mandap/shared';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { useState } from 'react';
+import { ApiError } from '../../api/errors.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { useEventTypeOptions } from './leadOptions.api.ts';
 import { fetchLeads, useCreateLead } from './leads.api.ts';
-import { ReferrerSelect, type SourceChoice, SourceSelect } from './SourcePickers.tsx';
+import { ReferrerSelect, SourceSelect } from './SourcePickers.tsx';
 
-const EMPTY = { name: '', phone: '', email: '', city: '', eventDate: '' };
+/** What the new-lead form holds: blanks as typed; the budget in paise (the box shows rupees). */
+export interface NewLeadValues {
+  name: string;
+  phone: string;
+  email: string;
+  source: LeadSource;
+  sourceDetail: string | null;
+  referredByClientId: string | null;
+  eventType: EventType | null;
+  eventDateFrom: string | null;
+  city: string;
+  budgetMaxMinor: number | null;
+}
+
+const EMPTY: NewLeadValues = {
+  name: '',
+  phone: '',
+  email: '',
+  source: 'manual',
+  sourceDetail: null,
+  referredByClientId: null,
+  eventType: null,
+  eventDateFrom: null,
+  city: '',
+  budgetMaxMinor: null,
+};
+
+/** The form's rules are the create-lead request's (name, a phone or an email, the listing's name, …). */
+const ZNewLeadForm = requestForm(ZCreateLead, (v: NewLeadValues) => ({
+  name: v.name,
+  source: v.source,
+  sourceDetail: v.sourceDetail ?? undefined,
+  referredByClientId: v.source === 'referral' ? (v.referredByClientId ?? undefined) : undefined,
+  phone: optionalText(v.phone),
+  email: optionalText(v.email),
+  city: optionalText(v.city),
+  eventDateFrom: v.eventDateFrom ?? undefined,
+  eventType: v.eventType ?? undefined,
+  budgetMaxMinor: v.budgetMaxMinor ?? undefined,
+}));
+
+interface CreatedLead {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * The new-lead form. `create` sends the checked request; when the server answers that a lead with
+ * the same phone or email exists, `findExisting` looks it up and the form offers it instead of a twin.
+ */
+export function NewLeadForm({
+  create,
+  findExisting,
+  onCreated,
+  onOpenLead,
+  onCancel,
+}: {
+  create: (lead: CreateLeadParsed) => Promise<{ lead: CreatedLead }>;
+  findExisting: (query: string) => Promise<LeadSummary | null>;
+  onCreated: (lead: CreatedLead) => void;
+  onOpenLead: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const form = useZodForm(ZNewLeadForm, EMPTY);
+  const { errors, isSubmitting } = form.formState;
+  const eventTypeOptions = useEventTypeOptions();
+  const [error, setError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<LeadSummary | null>(null);
+  const source = useField(form, 'source');
+  const sourceDetail = useField(form, 'sourceDetail');
+  const referrer = useField(form, 'referredByClientId');
+  const eventType = useField(form, 'eventType');
+  const eventDate = useField(form, 'eventDateFrom');
+  const budget = useField(form, 'budgetMaxMinor');
+
+  /** The lead the server matched: by the phone as it normalises, else by the email. */
+  function lookUpExisting(): Promise<LeadSummary | null> {
+    const { phone, email } = form.getValues();
+    const normalised = phone.trim() ? normalisePhone(phone) : null;
+    const q = normalised?.ok ? normalised.e164 : email.trim().toLowerCase();
+    return q ? findExisting(q).catch(() => null) : Promise.resolve(null);
+  }
+
+  const onSubmit = form.handleSubmit(async (lead) => {
+    setError(null);
+    setExisting(null);
+    try {
+      const { lead: created } = await create(lead);
+      onCreated(created);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'duplicate_lead') {
+        setExisting(await lookUpExisting());
+        setError(err.message);
+        return;
+      }
+      setError(serverError(form, err));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        {error && (
+          <Alert color={existing ? 'orange' : 'red'} variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+            {error}
+          </Alert>
+        )}
+        {existing && (
+          <Alert color="blue" variant="light" icon={<IconCopy size={18} />} title="Already in the pipeline">
+            <Group justify="space-between" align="center">
+              <div>
+                <Text size="sm" fw={600}>
+                  {existing.name} · {existing.code}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {LEAD_STAGE_LABELS[existing.stage]} · {existing.ownerName ?? 'Unassigned'} ·{' '}
+                  {existing.phone ?? existing.email}
+                </Text>
+              </div>
+              <Button size="xs" onClick={() => onOpenLead(existing.id)}>
+                Open existing lead
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <TextInput
+          label="Name"
+          {...form.register('name')}
+          error={fieldError(errors.name?.message)}
+          required
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Phone"
+            type="tel"
+            inputMode="tel"
+            placeholder="98200 12345"
+            description="+91 is added when there is no country code"
+            {...form.register('phone')}
+            error={fieldError(errors.phone?.message)}
+          />
+          <TextInput label="Email" type="email" {...form.register('email')} error={fieldError(errors.email?.message)} />
+          <SourceSelect
+            label="Source"
+            value={{ source: source.value, sourceDetail: sourceDetail.value }}
+            onChange={(v) => {
+              source.onChange(v.source);
+              sourceDetail.onChange(v.sourceDetail);
+            }}
+            onBlur={source.onBlur}
+            error={source.error ?? sourceDetail.error}
+          />
+          {source.value === 'referral' && (
+            <ReferrerSelect
+              value={referrer.value}
+              onChange={referrer.onChange}
+              onBlur={referrer.onBlur}
+              error={referrer.error}
+            />
+          )}
+          <Select
+            label="Event type"
+            placeholder="Choose…"
+            clearable
+            {...eventType}
+            onChange={(v) => eventType.onChange(v as EventType | null)}
+            data={eventTypeOptions}
+          />
+          <DateField label="Event date" {...eventDate} />
+          <TextInput label="City" {...form.register('city')} error={fieldError(errors.city?.message)} />
+          <NumberInput
+            label="Budget up to (₹)"
+            thousandSeparator=","
+            thousandsGroupStyle="lakh"
+            min={0}
+            name={budget.name}
+            ref={budget.ref}
+            onBlur={budget.onBlur}
+            value={budget.value == null ? '' : budget.value / 100}
+            onChange={(rupees) => budget.onChange(typeof rupees === 'number' ? Math.round(rupees * 100) : null)}
+            error={budget.error}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            Create lead
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
 
 /** Mobile-friendly new-lead form. A lead with the same phone or email is shown instead of creating a twin. */
 export function NewLeadModal({
@@ -24,170 +229,22 @@ export function NewLeadModal({
 }) {
   const isPhone = useMediaQuery('(max-width: 36em)');
   const create = useCreateLead();
-  const [v, setV] = useState(EMPTY);
-  const [source, setSource] = useState<SourceChoice>({ source: 'manual', sourceDetail: null });
-  const [referrerId, setReferrerId] = useState<string | null>(null);
-  const [eventType, setEventType] = useState<EventType | null>(null);
-  const eventTypeOptions = useEventTypeOptions();
-  const [budget, setBudget] = useState<number | string>('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [existing, setExisting] = useState<LeadSummary | null>(null);
-  const set = (k: keyof typeof EMPTY) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setV((old) => ({ ...old, [k]: value }));
-  };
-
-  function close() {
-    setV(EMPTY);
-    setBudget('');
-    setEventType(null);
-    setSource({ source: 'manual', sourceDetail: null });
-    setReferrerId(null);
-    setFields({});
-    setError(null);
-    setExisting(null);
-    onClose();
-  }
-
-  async function findExisting(): Promise<LeadSummary | null> {
-    const phone = v.phone.trim() ? normalisePhone(v.phone) : null;
-    const q = phone?.ok ? phone.e164 : v.email.trim().toLowerCase();
-    if (!q) return null;
-    const { leads } = await fetchLeads({ q, limit: 1 });
-    return leads[0] ?? null;
-  }
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setExisting(null);
-    const body = {
-      name: v.name,
-      source: source.source,
-      ...(source.sourceDetail ? { sourceDetail: source.sourceDetail } : {}),
-      ...(source.source === 'referral' && referrerId ? { referredByClientId: referrerId } : {}),
-      ...(v.phone.trim() ? { phone: v.phone } : {}),
-      ...(v.email.trim() ? { email: v.email } : {}),
-      ...(v.city.trim() ? { city: v.city.trim() } : {}),
-      ...(v.eventDate ? { eventDateFrom: v.eventDate } : {}),
-      ...(eventType ? { eventType } : {}),
-      ...(typeof budget === 'number' ? { budgetMaxMinor: Math.round(budget * 100) } : {}),
-    };
-    const parsed = ZCreateLead.safeParse(body);
-    if (!parsed.success) {
-      const f: Record<string, string> = {};
-      for (const issue of parsed.error.issues) f[String(issue.path[0])] ??= issue.message;
-      setFields(f);
-      return;
-    }
-    setFields({});
-    try {
-      const { lead } = await create.mutateAsync(body);
-      notifications.show({ color: 'teal', title: 'Lead created', message: `${lead.code} · ${lead.name}` });
-      close();
-      onOpenLead(lead.id);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'duplicate_lead') {
-        setExisting(await findExisting().catch(() => null));
-        setError(err.message);
-        return;
-      }
-      if (err instanceof ApiError && err.fields) setFields(err.fields);
-      setError(errorMessage(err));
-    }
-  }
-
   return (
-    <Modal opened={opened} onClose={close} title="New lead" centered size="lg" fullScreen={!!isPhone}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          {error && (
-            <Alert
-              color={existing ? 'orange' : 'red'}
-              variant="light"
-              icon={<IconAlertCircle size={18} />}
-              role="alert"
-            >
-              {error}
-            </Alert>
-          )}
-          {existing && (
-            <Alert color="blue" variant="light" icon={<IconCopy size={18} />} title="Already in the pipeline">
-              <Group justify="space-between" align="center">
-                <div>
-                  <Text size="sm" fw={600}>
-                    {existing.name} · {existing.code}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {LEAD_STAGE_LABELS[existing.stage]} · {existing.ownerName ?? 'Unassigned'} ·{' '}
-                    {existing.phone ?? existing.email}
-                  </Text>
-                </div>
-                <Button
-                  size="xs"
-                  onClick={() => {
-                    close();
-                    onOpenLead(existing.id);
-                  }}
-                >
-                  Open existing lead
-                </Button>
-              </Group>
-            </Alert>
-          )}
-          <TextInput label="Name" value={v.name} onChange={set('name')} error={fields.name} required data-autofocus />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Phone"
-              type="tel"
-              inputMode="tel"
-              placeholder="98200 12345"
-              description="+91 is added when there is no country code"
-              value={v.phone}
-              onChange={set('phone')}
-              error={fields.phone}
-            />
-            <TextInput label="Email" type="email" value={v.email} onChange={set('email')} error={fields.email} />
-            <SourceSelect label="Source" value={source} onChange={setSource} />
-            {source.source === 'referral' && (
-              <ReferrerSelect value={referrerId} onChange={setReferrerId} error={fields.referredByClientId} />
-            )}
-            <Select
-              label="Event type"
-              placeholder="Choose…"
-              clearable
-              value={eventType}
-              onChange={(s) => setEventType(s as EventType | null)}
-              data={eventTypeOptions}
-            />
-            <DateField
-              label="Event date"
-              value={v.eventDate || null}
-              onChange={(d) => setV((old) => ({ ...old, eventDate: d ?? '' }))}
-              error={fields.eventDateFrom}
-            />
-            <TextInput label="City" value={v.city} onChange={set('city')} />
-            <NumberInput
-              label="Budget up to (₹)"
-              thousandSeparator=","
-              thousandsGroupStyle="lakh"
-              min={0}
-              value={budget}
-              onChange={setBudget}
-              error={fields.budgetMaxMinor}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create lead
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <Modal opened={opened} onClose={onClose} title="New lead" centered size="lg" fullScreen={!!isPhone}>
+      <NewLeadForm
+        create={(lead) => create.mutateAsync(lead)}
+        findExisting={async (q) => (await fetchLeads({ q, limit: 1 })).leads[0] ?? null}
+        onCreated={(lead) => {
+          notifications.show({ color: 'teal', title: 'Lead created', message: `${lead.code} · ${lead.name}` });
+          onClose();
+          onOpenLead(lead.id);
+        }}
+        onOpenLead={(id) => {
+          onClose();
+          onOpenLead(id);
+        }}
+        onCancel={onClose}
+      />
     </Modal>
   );
 }
