@@ -37,17 +37,18 @@ export const ZInboxMessage = z.object({
 export type InboxMessage = z.infer<typeof ZInboxMessage>;
 
 export const ZInboxThread = z.object({
-  contact: z.object({
-    phone: z.string(),
-    name: z.string().nullable(),
-    consent: z.string(),
+  contact: ZConversation.pick({
+    phone: true,
+    name: true,
+    consent: true,
+    assigneeId: true,
+    leadId: true,
+    eventId: true,
+    unread: true,
+    windowOpen: true,
+  }).extend({
     consentSource: z.string().nullable(),
     consentAt: z.string().nullable(),
-    assigneeId: z.string().nullable(),
-    leadId: z.string().nullable(),
-    eventId: z.string().nullable(),
-    unread: z.number(),
-    windowOpen: z.boolean(),
     windowReason: z.string().nullable(),
   }),
   messages: z.array(ZInboxMessage),
