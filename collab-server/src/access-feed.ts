@@ -1,5 +1,20 @@
 import { type CollabAccessChange, ZCollabAccessChange } from '@mandap/shared/collab';
 
+/**
+ * Whether an access change concerns one open connection (so it must be decided again): a
+ * withdrawn share link concerns its document's connections; a user change, that user's; an event
+ * change (event access granted, changed or removed), every connection to the event's documents;
+ * a change naming nothing, all of them.
+ */
+export function concernsConnection(change: CollabAccessChange, conn: { userId: string; room: string }): boolean {
+  if (change.document !== null) return conn.room.toLowerCase() === change.document.toLowerCase();
+  if (change.userId === null && change.eventId === null) return true;
+  return (
+    (change.userId !== null && conn.userId === change.userId) ||
+    (change.eventId !== null && conn.room.toLowerCase().includes(change.eventId.toLowerCase()))
+  );
+}
+
 export interface AccessFeedOptions {
   /** The edge's base URL, e.g. http://127.0.0.1:8787. */
   edgeUrl: string;

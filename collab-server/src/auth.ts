@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { LINK_PURPOSE, ROLES, type Role, verifyLink } from '@mandap/shared';
+import { LINK_PURPOSE, type LinkCheck, ROLES, type Role, verifyLink } from '@mandap/shared';
 import {
   type AnyDocName,
   briefStorageName,
@@ -8,6 +8,7 @@ import {
   formatDocName,
   formatLeadBriefName,
   parseAnyDocName,
+  parseBriefShareToken,
 } from '@mandap/shared/docs';
 import { verify } from 'hono/jwt';
 import { z } from 'zod';
@@ -34,8 +35,10 @@ export const CLOSE = {
   rateLimited: 4429,
   /** The peer does not read fast enough: its send buffer passed the cap. */
   slowReader: 4408,
-  /** Access changed while connected (deactivated, demoted, token expired, link revoked). */
+  /** Access changed while connected (deactivated, demoted, token expired). */
   accessRevoked: 4401,
+  /** The share link was withdrawn by the house (at connect, or while connected). */
+  linkWithdrawn: 4410,
 } as const;
 
 export type AuthResult =
@@ -77,8 +80,8 @@ export const SHARE_LINK_USER = 'share-link';
 
 const refuse = (code: number, reason: string): AuthResult => ({ ok: false, code, reason });
 
-/** Share tokens are `<document name>.<exp>.<mac>`; access tokens are JWTs (never a document name first). */
-const isShareToken = (token: string) => parseAnyDocName(token.split('.')[0] ?? '') !== null;
+/** Share tokens are `<document name>~<link id>.<exp>.<mac>`; access tokens are JWTs (never a document name first). */
+const isShareToken = (token: string) => parseAnyDocName((token.split('.')[0] ?? '').split('~')[0] ?? '') !== null;
 
 /** Decides whether `token` may open `docName`, and with what access. Never throws. */
 export async function authorize(deps: AuthDeps, token: string | null, docName: string): Promise<AuthResult> {
@@ -156,9 +159,24 @@ async function lookUp(edgeDb: Client, doc: AnyDocName, userId: string | null): P
 }
 
 /**
+ * Checks a link token as a brief share link, else as the brief token of a client's event page
+ * (another purpose, another key: short-lived and stateless, issued inside a page whose own link is
+ * revocable). `invalid` only when it is neither.
+ */
+async function verifyBriefToken(deps: AuthDeps, token: string): Promise<{ check: LinkCheck; inPortal: boolean }> {
+  const now = deps.now?.() ?? new Date();
+  const check = await verifyLink(deps.jwtSecret, LINK_PURPOSE.briefShare, token, now);
+  if (check.ok || check.reason === 'expired') return { check, inPortal: false };
+  const portal = await verifyLink(deps.jwtSecret, LINK_PURPOSE.portalBrief, token, now);
+  return portal.ok || portal.reason === 'expired' ? { check: portal, inPortal: true } : { check, inPortal: false };
+}
+
+/**
  * A share link (issued by the edge, signed with a key derived from JWT_SECRET for brief links
- * only) opens exactly the brief it names, read-only. Altered or expired → 4401; any other
- * document → 4403; the event or lead gone → 4404.
+ * only) opens exactly the brief it names, read-only, while the edge's row for it
+ * (`brief_share_links`, read-only here) is not revoked. Altered, expired, unknown or issued before
+ * links had rows → 4401; withdrawn → 4410; any other document → 4403; the event or lead gone → 4404.
+ * A client page's brief token (no row; at most a day) opens its brief the same way.
  */
 export async function authorizeShareLink(
   deps: AuthDeps,
@@ -166,14 +184,31 @@ export async function authorizeShareLink(
   docName: string,
   doc: AnyDocName,
 ): Promise<AuthResult> {
-  const check = await verifyLink(deps.jwtSecret, LINK_PURPOSE.briefShare, token, deps.now?.() ?? new Date());
+  const { check, inPortal } = await verifyBriefToken(deps, token);
   if (!check.ok) {
     return refuse(CLOSE.unauthorized, check.reason === 'expired' ? 'share link expired' : 'invalid share link');
   }
-  if (doc.kind !== 'brief' || check.subject.toLowerCase() !== docName.toLowerCase()) {
+  const subject = parseBriefShareToken(check.subject);
+  if (doc.kind !== 'brief' || subject?.docName.toLowerCase() !== docName.toLowerCase()) {
     return refuse(CLOSE.forbidden, 'this link opens another document');
   }
+  if (!inPortal && subject.linkId === null) {
+    return refuse(CLOSE.unauthorized, 'share link from before links could be withdrawn');
+  }
   try {
+    if (!inPortal) {
+      const linkRes = await deps.edgeDb.execute({
+        sql: 'SELECT document, revoked_at FROM brief_share_links WHERE id = ?',
+        args: [subject.linkId],
+      });
+      const link = linkRes.rows[0];
+      if (!link || String(link.document).toLowerCase() !== docName.toLowerCase()) {
+        return refuse(CLOSE.unauthorized, 'unknown share link');
+      }
+      if (link.revoked_at !== null && link.revoked_at !== undefined) {
+        return refuse(CLOSE.linkWithdrawn, 'share link withdrawn');
+      }
+    }
     const target = await lookUp(deps.edgeDb, doc, null);
     if (!target) return refuse(CLOSE.notFound, 'no such brief');
     return {

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { type Client, createClient } from '@libsql/client';
 import { collabInternalSecret } from '@mandap/shared/collab';
 import { WebSocketServer } from 'ws';
-import { AccessFeed } from './access-feed.ts';
+import { AccessFeed, concernsConnection } from './access-feed.ts';
 import { type AuthResult, authorize, CLOSE } from './auth.ts';
 import { roomFromPath } from './doc-names.ts';
 import { DocRegistry, dropPeer, type Peer, type SharedDoc } from './documents.ts';
@@ -158,11 +158,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         secret: internalSecret,
         onChange: (change) => {
           for (const [peer, conn] of conns) {
-            const concerned =
-              (change.userId !== null && peer.userId === change.userId) ||
-              (change.eventId !== null && conn.room.includes(change.eventId)) ||
-              (change.userId === null && change.eventId === null);
-            if (concerned) void reauthorize(peer);
+            if (concernsConnection(change, { userId: peer.userId, room: conn.room })) void reauthorize(peer);
           }
         },
       })

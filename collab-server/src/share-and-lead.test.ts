@@ -1,4 +1,5 @@
 import { LINK_PURPOSE, signLink } from '@mandap/shared';
+import { formatBriefShareSubject } from '@mandap/shared/docs';
 import { describe, expect, it } from 'vitest';
 import { handled, rawConnect, SECRET, type TestClient, tokenFor, useServerPerTest, waitFor } from './test-support.ts';
 
@@ -14,8 +15,13 @@ async function expectRefused(room: string, token: string, code: number): Promise
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
-const shareToken = (docName: string, expiresAt = inDays(7), secret = SECRET) =>
-  signLink(secret, LINK_PURPOSE.briefShare, docName, expiresAt);
+const shareToken = async (docName: string, expiresAt = inDays(7), secret = SECRET) =>
+  signLink(
+    secret,
+    LINK_PURPOSE.briefShare,
+    formatBriefShareSubject(docName, await env.fx.addShareLink(docName)),
+    expiresAt,
+  );
 const text = (c: TestClient) => c.doc.getText('t').toString();
 
 describe('share-link tokens', () => {

@@ -13,6 +13,7 @@ export * from './quotes/index.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/common.ts';
 export * from './schemas/company-settings.ts';
+export * from './schemas/event-access.ts';
 export * from './schemas/imports.ts';
 export * from './schemas/intake.ts';
 export * from './schemas/leads.ts';

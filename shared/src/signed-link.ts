@@ -117,4 +117,6 @@ export async function verifyLink(secret: string, purpose: string, token: string,
 export const LINK_PURPOSE = {
   quoteShare: 'mandap:quote-share-link:v1',
   briefShare: 'mandap:brief-share-link:v1',
+  /** The brief shown inside a client's event page: short-lived, never outliving the page's own link. */
+  portalBrief: 'mandap:portal-brief:v1',
 } as const;

@@ -36,6 +36,8 @@ export const ZCollabAccessChange = z.object({
   userId: z.string().nullable(),
   /** The event whose documents' connections must be checked again, when the change is about one event. */
   eventId: z.string().nullable(),
+  /** The one document whose connections must be checked again (a withdrawn brief share link). */
+  document: z.string().nullable().default(null),
 });
 export type CollabAccessChange = z.infer<typeof ZCollabAccessChange>;
 

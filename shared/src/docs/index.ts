@@ -8,5 +8,6 @@ export * from './dayof.ts';
 export * from './names.ts';
 export * from './ordering.ts';
 export * from './run-of-show.ts';
+export * from './share-token.ts';
 export * from './task-sort.ts';
 export * from './tasks.ts';

@@ -44,8 +44,22 @@ export const ZBriefShareInput = z.strictObject({
 export type BriefShareInput = z.infer<typeof ZBriefShareInput>;
 
 /** A signed, expiring, read-only link to one brief (no login; the collab-server checks it). */
-export const ZBriefShareLink = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
+export const ZBriefShareLink = z.object({ id: z.string(), url: z.string(), token: z.string(), expiresAt: z.string() });
 export type BriefShareLink = z.infer<typeof ZBriefShareLink>;
+
+/** An issued brief link as the share dialog lists it: who made it, when, until when, and whether it was withdrawn. */
+export const ZBriefShareLinkRow = z.object({
+  id: z.string(),
+  /** The brief it opens (`event:<id>:brief` or `lead:<id>:brief`). */
+  document: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+});
+export type BriefShareLinkRow = z.infer<typeof ZBriefShareLinkRow>;
+export const ZBriefShareLinkList = z.object({ links: z.array(ZBriefShareLinkRow) });
 
 /** A vendor booked for an event, as the event-day arrival log needs it (no amounts). */
 export const ZEventVendor = z.object({

@@ -129,7 +129,7 @@ export async function portalView(deps: Deps, access: PortalAccess, apiBase: stri
     },
     timeline: bookingTimeline(event.status, reached),
     preparation: prep.map((p) => ({ id: p.id, title: p.title, dueDate: p.dueDate, doneAt: p.doneAt })),
-    brief: { docName: briefDoc, token: await signLink(secret, LINK_PURPOSE.briefShare, briefDoc, childExpiry) },
+    brief: { docName: briefDoc, token: await signLink(secret, LINK_PURPOSE.portalBrief, briefDoc, childExpiry) },
     quotes: await Promise.all(
       quoteRows
         .filter((r) => r.v.status !== 'draft')

@@ -6,7 +6,7 @@ import type { AppContext } from '../../lib/context.ts';
 
 const PAGE = 200;
 
-/** Access changes in the event log after `afterSeq` (users: the aggregate; event access: the payload). */
+/** Access changes in the event log after `afterSeq` (users: the aggregate; event access: the payload; share links: the document). */
 export async function readAccessChanges(
   db: Db,
   afterSeq: number,
@@ -25,11 +25,15 @@ export async function readAccessChanges(
     sql`SELECT seq, type, aggregate_type, aggregate_id, payload FROM event_log
         WHERE seq > ${afterSeq} AND type IN (${types}) ORDER BY seq LIMIT ${PAGE}`,
   );
-  const changes = rows.map((r) => {
+  const changes = rows.map((r): CollabAccessChange => {
     const payload = parsePayload(r.payload);
+    const seq = Number(r.seq);
+    // A withdrawn share link concerns the connections of exactly one document (its brief).
+    const document = r.type === 'brief.share_link_revoked' ? stringOr(payload.document) : null;
+    if (document) return { seq, type: r.type, userId: null, eventId: null, document };
     const userId = r.aggregate_type === 'user' ? r.aggregate_id : stringOr(payload.userId);
     const eventId = r.aggregate_type === 'event' ? r.aggregate_id : stringOr(payload.eventId);
-    return { seq: Number(r.seq), type: r.type, userId, eventId };
+    return { seq, type: r.type, userId, eventId, document: null };
   });
   return { changes, lastSeq: changes.at(-1)?.seq ?? afterSeq };
 }

@@ -1,8 +1,11 @@
+import { z } from '@hono/zod-openapi';
 import {
   ZAssigneeList,
   ZAssigneesQuery,
   ZBriefShareInput,
   ZBriefShareLink,
+  ZBriefShareLinkList,
+  ZBriefShareLinkRow,
   ZClientConfig,
   ZEventVendorList,
   ZMyTaskList,
@@ -12,7 +15,12 @@ import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
-import { createBriefShareLink } from './brief-share.service.ts';
+import {
+  type BriefTarget,
+  createBriefShareLink,
+  listBriefShareLinks,
+  revokeBriefShareLink,
+} from './brief-share.service.ts';
 import { listEventVendors } from './event-vendors.service.ts';
 import { clientConfig, listAssignees, listMyTasks } from './workspace.service.ts';
 
@@ -64,6 +72,33 @@ const shareRoute = (scope: 'lead' | 'event') =>
 const shareLeadBrief = shareRoute('lead');
 const shareEventBrief = shareRoute('event');
 
+// Listing and withdrawing links need the same permission as issuing them.
+const listSharesRoute = (scope: 'lead' | 'event') =>
+  defineRoute({
+    method: 'get',
+    path: `/workspace/${scope}s/{id}/brief-share-links`,
+    permission: scope === 'lead' ? 'leads:write' : 'events:write',
+    summary: `The read-only links issued for the ${scope}'s brief: who, when, until when, withdrawn or not`,
+    request: { params: ZIdParam },
+    responses: { 200: jsonResponse(ZBriefShareLinkList, 'Newest first.'), ...errorResponses },
+  });
+const listLeadShares = listSharesRoute('lead');
+const listEventShares = listSharesRoute('event');
+
+const ZLinkParam = ZIdParam.extend({ linkId: z.uuid() });
+const revokeShareRoute = (scope: 'lead' | 'event') =>
+  defineRoute({
+    method: 'post',
+    path: `/workspace/${scope}s/{id}/brief-share-links/{linkId}/revoke`,
+    permission: scope === 'lead' ? 'leads:write' : 'events:write',
+    summary: `Withdraws a read-only link to the ${scope}'s brief: open viewers are cut off within seconds`,
+    request: { params: ZLinkParam },
+    responses: { 200: jsonResponse(ZBriefShareLinkRow, 'The withdrawn link.'), ...errorResponses },
+  });
+const revokeLeadShare = revokeShareRoute('lead');
+const revokeEventShare = revokeShareRoute('event');
+const targetOf = (scope: 'lead' | 'event', id: string): BriefTarget => ({ scope, id });
+
 /** Mounted at /api: GET /api/config and the workspace's read routes. */
 export const workspaceRoutes = createRouter()
   .openapi(config, (c) => c.json(clientConfig(c.get('deps'), c.req.url), 200))
@@ -88,6 +123,26 @@ export const workspaceRoutes = createRouter()
     const target = { scope: 'event' as const, id: c.req.valid('param').id };
     return c.json(
       await createBriefShareLink(c.get('deps'), viewerOf(c), target, c.req.valid('json').days, originOf(c)),
+      200,
+    );
+  })
+  .openapi(listLeadShares, async (c) =>
+    c.json({ links: await listBriefShareLinks(c.get('deps'), targetOf('lead', c.req.valid('param').id)) }, 200),
+  )
+  .openapi(listEventShares, async (c) =>
+    c.json({ links: await listBriefShareLinks(c.get('deps'), targetOf('event', c.req.valid('param').id)) }, 200),
+  )
+  .openapi(revokeLeadShare, async (c) => {
+    const { id, linkId } = c.req.valid('param');
+    return c.json(
+      await revokeBriefShareLink(c.get('deps'), viewerOf(c), targetOf('lead', id), linkId, originOf(c)),
+      200,
+    );
+  })
+  .openapi(revokeEventShare, async (c) => {
+    const { id, linkId } = c.req.valid('param');
+    return c.json(
+      await revokeBriefShareLink(c.get('deps'), viewerOf(c), targetOf('event', id), linkId, originOf(c)),
       200,
     );
   });
