@@ -23,10 +23,10 @@ import {
   countLogRows,
   createFixture,
   type Fixture,
+  handled,
   type RawConnection,
   rawConnect,
   readStoredDoc,
-  sleep,
   startTestServer,
   type TestClient,
   tokenFor,
@@ -168,7 +168,7 @@ describe('crafted updates', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).json();
     expect(metrics.quarantined).toEqual([room]);
     editor.doc.getText('notes').insert(0, 'dropped;');
-    await sleep(300);
+    await handled(editor.provider.ws); // answered once anything accepted is committed
     expect(await countLogRows(fx.collabUrl, room)).toBe(2); // not stored, not compacted away
     closeClient(editor);
     clients = [];

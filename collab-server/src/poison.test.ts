@@ -9,6 +9,7 @@ import {
   createFixture,
   type Fixture,
   freePort,
+  handled,
   rawConnect,
   readStoredDoc,
   sleep,
@@ -28,6 +29,11 @@ afterEach(() => {
   children.length = 0;
   fx.cleanup();
 });
+
+async function openConnections(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+  return ((await res.json()) as { connections: number }).connections;
+}
 
 describe('the reported crash loop', () => {
   it('refuses a 40 KB update that decodes but cannot be applied; the server, the document and a restart survive', async () => {
@@ -61,7 +67,7 @@ describe('the reported crash loop', () => {
     expect(watcher.doc.getText('notes').toString()).not.toContain('xxxx');
     closeClient(watcher);
     closeClient(editor);
-    await sleep(300);
+    await waitFor(async () => (await openConnections(port)) === 0, 5_000, 'the server to handle both closes');
     expect(child.process.exitCode).toBeNull();
 
     // Nothing of the refused update is stored, and the stored document loads cleanly.
@@ -78,9 +84,9 @@ describe('the reported crash loop', () => {
     const after = await connectClient(port, room, await tokenFor(manager, 'manager'));
     expect(after.doc.getText('notes').toString()).toContain('e9;');
     after.doc.getText('notes').insert(0, 'after;');
-    await sleep(200);
+    await handled(after.provider.ws); // answered once the edit is committed
     closeClient(after);
-    await sleep(200);
+    await waitFor(async () => (await openConnections(port)) === 0, 5_000, 'the server to handle the close');
     expect(again.process.exitCode).toBeNull();
     expect((await readStoredDoc(fx.collabUrl, room)).getText('notes').toString()).toMatch(/^after;before;/);
   });

@@ -8,6 +8,7 @@ import {
   countLogRows,
   createFixture,
   type Fixture,
+  handled,
   rawConnect,
   readStoredDoc,
   SECRET,
@@ -135,7 +136,9 @@ describe('collab-server', () => {
     );
     writer.doc.getText('brief').insert(writer.doc.getText('brief').length, ', 7 pm');
     await waitFor(() => reader.doc.getText('brief').toString().endsWith(', 7 pm'), 5_000, 'reader still receives');
-    await sleep(200);
+    // The server has handled the reader's edits, and anything of them it had accepted would have reached the writer.
+    await handled(reader.provider.ws);
+    await handled(writer.provider.ws);
 
     expect(writer.doc.getText('brief').toString()).toBe('Sangeet on the lawn, 7 pm');
     expect(writer.doc.getMap('fields').size).toBe(0);

@@ -11,6 +11,7 @@ import {
   createFixture,
   type Fixture,
   freePort,
+  handled,
   readStoredDoc,
   sleep,
   startTestServer,
@@ -79,7 +80,9 @@ describe('two instances behind Redis', () => {
     clients.push(late);
     await waitFor(() => same(late.doc, onA.doc), 5_000, 'late peer catches up');
 
-    await sleep(500);
+    // Each instance answers a sync step 1 only once what it accepted is committed.
+    await handled(onA.provider.ws);
+    await handled(onB.provider.ws);
     const stored = await readStoredDoc(fx.collabUrl, room);
     expect(stored.getText('notes').toString()).toBe(onA.doc.getText('notes').toString());
     expect(await countLogRows(fx.collabUrl, room)).toBeLessThan(120);
