@@ -28,16 +28,25 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
  * an empty number box, a date not picked yet), `toRequest` turns that into the request, and the
  * shared schema checks it. Name the form's fields as the request names them (`event.endDate`), so
  * each issue lands under its field; extend the shared schema (`.extend`, `.superRefine`) for a
- * rule only this form has, never copy one.
+ * rule only this form has, never copy one. `whenBlank` words the message for a field left empty
+ * ("enter the date…" rather than the API's "use a date like 2026-12-14").
  */
 export function requestForm<F extends FieldValues, S extends z.ZodType<FieldValues>>(
   schema: S,
   toRequest: (values: F) => z.input<S>,
+  whenBlank: Partial<Record<FieldPath<F>, string>> = {},
 ) {
-  return z
-    .custom<F>()
-    .transform(toRequest)
-    .pipe(schema as never) as unknown as z.ZodType<z.output<S>, F>;
+  return z.custom<F>().transform((values, ctx): z.output<S> => {
+    const parsed = schema.safeParse(toRequest(values));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const blank = whenBlank[issue.path.join('.') as FieldPath<F>];
+      const typed = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], values);
+      const isBlank = typed == null || (typeof typed === 'string' && !typed.trim());
+      ctx.addIssue({ code: 'custom', path: issue.path, message: blank && isBlank ? blank : issue.message });
+    }
+    return z.NEVER;
+  });
 }
 
 /** Text left blank is not sent (the request's optional field stays absent). */

@@ -1,12 +1,15 @@
 import {
+  allocatePayment,
   CURRENCIES,
   type Currency,
+  checkPaymentDate,
   formatMoney,
   type Milestone,
   PAYMENT_MODE_LABELS,
   PAYMENT_MODES,
   type PaymentMode,
   type RecordPayment,
+  ZRecordPayment,
 } from '@mandap/shared';
 import {
   Alert,
@@ -22,11 +25,73 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { submitPayment } from './paymentQueue.ts';
+
+/** What the payment form holds; `allocations` is each open milestone's share while choosing by hand. */
+interface PaymentValues {
+  mode: PaymentMode;
+  reference: string;
+  receivedOn: string | null;
+  amountMinor: number;
+  currency: Currency;
+  fxRate: string;
+  fxRateConfirmed: boolean;
+  manual: boolean;
+  allocations: Record<string, number>;
+}
+
+/**
+ * The form's rules: the shared payment request, plus the server's own bounds it can check here
+ * with the same shared functions: the date (not in the future, not too far back) and the chosen
+ * milestones (each within what it owes, together within the payment).
+ */
+function paymentForm(eventId: string, milestones: readonly Milestone[]) {
+  const plan = milestones.map((m) => ({ ...m, isWaived: m.status === 'waived' }));
+  const checked = ZRecordPayment.superRefine((p, ctx) => {
+    const date = checkPaymentDate('receivedOn', p.receivedOn, new Date());
+    if (date) ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: date.reason });
+    if (!p.allocations) return;
+    const decision = allocatePayment(plan, p.amountMinor, p.allocations);
+    if (decision.ok) return;
+    const money = (amountMinor: number) => formatMoney({ amountMinor, currency: p.currency });
+    const given = p.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['allocations'],
+      message:
+        decision.field === 'allocations'
+          ? `the milestones add up to ${money(given)}; the payment is only ${money(p.amountMinor)}`
+          : decision.reason,
+    });
+  });
+  return requestForm(
+    checked,
+    (v: PaymentValues): RecordPayment => ({
+      eventId,
+      mode: v.mode,
+      receivedOn: v.receivedOn ?? '',
+      amountMinor: v.amountMinor,
+      currency: v.currency,
+      reference: optionalText(v.reference),
+      ...(v.currency !== 'INR' && v.fxRate.trim()
+        ? { fxRate: v.fxRate.trim(), ...(v.fxRateConfirmed ? { fxRateConfirmed: true } : {}) }
+        : {}),
+      ...(v.manual
+        ? {
+            allocations: Object.entries(v.allocations)
+              .filter(([, amountMinor]) => amountMinor > 0)
+              .map(([milestoneId, amountMinor]) => ({ milestoneId, amountMinor })),
+          }
+        : {}),
+    }),
+    { receivedOn: 'enter the date the money was received (dd/mm/yyyy)' },
+  );
+}
 
 /**
  * Money received against an event's milestones. Works with no signal: the payment is queued
@@ -36,54 +101,45 @@ export function RecordPaymentForm({
   eventId,
   milestones,
   onDone,
+  submit = submitPayment,
 }: {
   eventId: string;
   milestones: Milestone[];
   onDone: () => void;
+  /** Sends (or queues) the checked payment; the offline queue unless a caller gives its own. */
+  submit?: typeof submitPayment;
 }) {
   const open = milestones.filter((m) => m.status !== 'waived' && m.amountMinor > m.paidMinor);
   const planCurrency = (milestones[0]?.currency ?? 'INR') as Currency;
-  const [mode, setMode] = useState<PaymentMode>('upi');
-  const [reference, setReference] = useState('');
-  const [receivedOn, setReceivedOn] = useState<string | null>(todayInKolkata());
-  const [amountMinor, setAmountMinor] = useState(open[0] ? open[0].amountMinor - open[0].paidMinor : 0);
-  const [currency, setCurrency] = useState<Currency>(planCurrency);
-  const [fxRate, setFxRate] = useState('');
-  /** Set once the server said the rate is far from the day's stored rate and finance confirms it. */
-  const [fxConfirmed, setFxConfirmed] = useState(false);
-  const [manual, setManual] = useState(false);
-  const [split, setSplit] = useState<Record<string, number>>({});
-  const [busy, setBusy] = useState(false);
+  const schema = useMemo(() => paymentForm(eventId, milestones), [eventId, milestones]);
+  const form = useZodForm(schema, {
+    mode: 'upi',
+    reference: '',
+    receivedOn: todayInKolkata(),
+    amountMinor: open[0] ? open[0].amountMinor - open[0].paidMinor : 0,
+    currency: planCurrency,
+    fxRate: '',
+    fxRateConfirmed: false,
+    manual: false,
+    allocations: {},
+  });
+  const { errors, isSubmitting } = form.formState;
+  const mode = useField(form, 'mode');
+  const receivedOn = useField(form, 'receivedOn');
+  const amount = useField(form, 'amountMinor');
+  const currency = useField(form, 'currency');
+  const fxConfirmed = useField(form, 'fxRateConfirmed');
+  const manual = useField(form, 'manual');
+  const allocations = useField(form, 'allocations');
+  const fxRate = form.watch('fxRate');
   const [error, setError] = useState<string | null>(null);
-  const allocated = Object.values(split).reduce((s, v) => s + v, 0);
+  const allocated = Object.values(allocations.value).reduce((s, v) => s + v, 0);
+  const allocationError = fieldError((errors.allocations as { message?: string } | undefined)?.message);
 
-  async function submit() {
+  const onSubmit = form.handleSubmit(async (payment) => {
     setError(null);
-    if (!receivedOn) return setError('Enter the date the money was received (dd/mm/yyyy).');
-    if (amountMinor <= 0) return setError('Enter the amount received.');
-    if (manual && allocated > amountMinor)
-      return setError(
-        `The milestones add up to ${formatMoney({ amountMinor: allocated, currency })}; the payment is only ${formatMoney({ amountMinor, currency })}.`,
-      );
-    const body: RecordPayment = {
-      eventId,
-      mode,
-      receivedOn,
-      amountMinor,
-      currency,
-      ...(reference.trim() ? { reference: reference.trim() } : {}),
-      ...(currency !== 'INR' && fxRate ? { fxRate, ...(fxConfirmed ? { fxRateConfirmed: true } : {}) } : {}),
-      ...(manual
-        ? {
-            allocations: Object.entries(split)
-              .filter(([, v]) => v > 0)
-              .map(([milestoneId, v]) => ({ milestoneId, amountMinor: v })),
-          }
-        : {}),
-    };
-    setBusy(true);
     try {
-      const result = await submitPayment(body);
+      const result = await submit(payment);
       notifications.show(
         result === 'queued'
           ? {
@@ -94,117 +150,127 @@ export function RecordPaymentForm({
           : {
               color: 'green',
               title: `Recorded ${result.payment.code}`,
-              message: formatMoney({ amountMinor, currency }),
+              message: formatMoney({ amountMinor: payment.amountMinor, currency: payment.currency }),
             },
       );
       onDone();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
+      setError(serverError(form, err));
     }
-  }
+  });
 
   return (
-    <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select
-          label="Mode"
-          data={PAYMENT_MODES.map((m) => ({ value: m, label: PAYMENT_MODE_LABELS[m] }))}
-          value={mode}
-          onChange={(v) => v && setMode(v as PaymentMode)}
-          allowDeselect={false}
-        />
-        <TextInput
-          label="Reference"
-          placeholder="UTR, cheque no., UPI ref"
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-        />
-        <DateField label="Received on" value={receivedOn} onChange={setReceivedOn} required />
-        <Group grow align="flex-start" gap="xs">
-          <MoneyInput
-            label="Amount"
-            currency={currency}
-            valueMinor={amountMinor}
-            onChangeMinor={setAmountMinor}
-            leftSection={currency === 'INR' ? '₹' : undefined}
-            required
-          />
+    <form onSubmit={onSubmit} noValidate aria-label="Record a payment">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
-            label="Currency"
-            data={CURRENCIES}
-            value={currency}
-            onChange={(v) => v && setCurrency(v as Currency)}
+            label="Mode"
+            data={PAYMENT_MODES.map((m) => ({ value: m, label: PAYMENT_MODE_LABELS[m] }))}
+            {...mode}
+            onChange={(v) => v && mode.onChange(v as PaymentMode)}
             allowDeselect={false}
-            maw={110}
           />
-        </Group>
-        {currency !== 'INR' && (
           <TextInput
-            label={`INR per ${currency}`}
-            description="As the bank applied it; blank uses the latest stored rate"
-            placeholder="83.2150"
-            value={fxRate}
-            onChange={(e) => {
-              setFxRate(e.currentTarget.value);
-              setFxConfirmed(false);
-            }}
+            label="Reference"
+            placeholder="UTR, cheque no., UPI ref"
+            {...form.register('reference')}
+            error={fieldError(errors.reference?.message)}
           />
+          <DateField label="Received on" {...receivedOn} required />
+          <Group grow align="flex-start" gap="xs">
+            <MoneyInput
+              label="Amount"
+              currency={currency.value}
+              name={amount.name}
+              ref={amount.ref}
+              onBlur={amount.onBlur}
+              valueMinor={amount.value}
+              onChangeMinor={amount.onChange}
+              error={amount.error}
+              leftSection={currency.value === 'INR' ? '₹' : undefined}
+              required
+            />
+            <Select
+              label="Currency"
+              data={CURRENCIES}
+              {...currency}
+              onChange={(v) => v && currency.onChange(v as Currency)}
+              allowDeselect={false}
+              maw={110}
+            />
+          </Group>
+          {currency.value !== 'INR' && (
+            <TextInput
+              label={`INR per ${currency.value}`}
+              description="As the bank applied it; blank uses the latest stored rate"
+              placeholder="83.2150"
+              {...form.register('fxRate', { onChange: () => form.setValue('fxRateConfirmed', false) })}
+              error={fieldError(errors.fxRate?.message)}
+            />
+          )}
+          {currency.value !== 'INR' && fxRate && error?.includes('fxRateConfirmed') ? (
+            <Checkbox
+              label="This rate is right: the bank applied it"
+              name={fxConfirmed.name}
+              ref={fxConfirmed.ref}
+              checked={fxConfirmed.value}
+              onChange={(e) => fxConfirmed.onChange(e.currentTarget.checked)}
+            />
+          ) : null}
+        </SimpleGrid>
+        <Switch
+          label="Choose which milestones it pays (otherwise the oldest first)"
+          name={manual.name}
+          ref={manual.ref}
+          checked={manual.value}
+          onChange={(e) => manual.onChange(e.currentTarget.checked)}
+        />
+        {manual.value && (
+          <Table>
+            <Table.Tbody>
+              {open.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Text size="sm">{m.label}</Text>
+                    <Text size="xs" c="dimmed">
+                      owes {formatMoney({ amountMinor: m.amountMinor - m.paidMinor, currency: planCurrency })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td w={180}>
+                    <MoneyInput
+                      aria-label={`Amount for ${m.label}`}
+                      currency={currency.value}
+                      valueMinor={allocations.value[m.id] ?? 0}
+                      onChangeMinor={(v) => allocations.onChange({ ...allocations.value, [m.id]: v })}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-        {currency !== 'INR' && fxRate && error?.includes('fxRateConfirmed') ? (
-          <Checkbox
-            label="This rate is right: the bank applied it"
-            checked={fxConfirmed}
-            onChange={(e) => setFxConfirmed(e.currentTarget.checked)}
-          />
+        {manual.value && allocationError && (
+          <Text size="sm" c="red" role="alert">
+            {allocationError}
+          </Text>
+        )}
+        {manual.value && amount.value > allocated ? (
+          <Text size="sm" c="dimmed">
+            {formatMoney({ amountMinor: amount.value - allocated, currency: currency.value })} not given to a milestone
+            is held as credit on account, for finance to apply or refund.
+          </Text>
         ) : null}
-      </SimpleGrid>
-      <Switch
-        label="Choose which milestones it pays (otherwise the oldest first)"
-        checked={manual}
-        onChange={(e) => setManual(e.currentTarget.checked)}
-      />
-      {manual && (
-        <Table>
-          <Table.Tbody>
-            {open.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  <Text size="sm">{m.label}</Text>
-                  <Text size="xs" c="dimmed">
-                    owes {formatMoney({ amountMinor: m.amountMinor - m.paidMinor, currency: planCurrency })}
-                  </Text>
-                </Table.Td>
-                <Table.Td w={180}>
-                  <MoneyInput
-                    aria-label={`Amount for ${m.label}`}
-                    currency={currency}
-                    valueMinor={split[m.id] ?? 0}
-                    onChangeMinor={(v) => setSplit((s) => ({ ...s, [m.id]: v }))}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {manual && amountMinor > allocated ? (
-        <Text size="sm" c="dimmed">
-          {formatMoney({ amountMinor: amountMinor - allocated, currency })} not given to a milestone is held as credit
-          on account, for finance to apply or refund.
-        </Text>
-      ) : null}
-      {error && (
-        <Alert color="red" title="Not recorded">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={submit} loading={busy}>
-          Record payment
-        </Button>
-      </Group>
-    </Stack>
+        {error && (
+          <Alert color="red" title="Not recorded">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={isSubmitting}>
+            Record payment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -25,7 +25,7 @@ function renderConvert(lead: ConvertingLead = LEAD, answer: (r: ConvertLead) => 
   return { ...renderForm(<ConvertLeadForm lead={lead} submit={submit} onCancel={() => {}} />), sent: calls };
 }
 
-describe('the convert-to-client form', { timeout: 20_000 }, () => {
+describe('the convert-to-client form', { timeout: 40_000 }, () => {
   it('asks for the billing address under its field, and sends nothing', async () => {
     const { user, sent } = renderConvert();
     await user.click(screen.getByRole('button', { name: 'Create client and event' }));

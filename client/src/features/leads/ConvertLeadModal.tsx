@@ -61,22 +61,30 @@ interface ConvertValues {
 }
 
 /** The form's rules are the conversion request's (billing, GST state, the event's dates and city). */
-const ZConvertForm = requestForm(ZConvertLead, (v: ConvertValues) => ({
-  billingName: v.billingName,
-  gstin: optionalText(v.gstin),
-  billingAddress: v.billingAddress,
-  stateCode: v.stateCode,
-  currency: v.currency,
-  whatsappOptIn: v.whatsappOptIn,
-  event: {
-    name: v.event.name,
-    startDate: v.event.startDate ?? '',
-    endDate: v.event.endDate ?? v.event.startDate ?? '',
-    city: v.event.city,
-    venue: optionalText(v.event.venue),
-    guestCount: v.event.guestCount ?? undefined,
+const ZConvertForm = requestForm(
+  ZConvertLead,
+  (v: ConvertValues) => ({
+    billingName: v.billingName,
+    gstin: optionalText(v.gstin),
+    billingAddress: v.billingAddress,
+    stateCode: v.stateCode,
+    currency: v.currency,
+    whatsappOptIn: v.whatsappOptIn,
+    event: {
+      name: v.event.name,
+      startDate: v.event.startDate ?? '',
+      endDate: v.event.endDate ?? v.event.startDate ?? '',
+      city: v.event.city,
+      venue: optionalText(v.event.venue),
+      guestCount: v.event.guestCount ?? undefined,
+    },
+  }),
+  {
+    stateCode: 'choose the state for GST',
+    'event.startDate': 'enter the day the event starts',
+    'event.endDate': 'enter the day the event ends',
   },
-}));
+);
 
 /** The lead's facts the form starts from. */
 export type ConvertingLead = Pick<

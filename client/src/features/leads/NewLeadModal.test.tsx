@@ -35,7 +35,7 @@ function renderLeadForm(
   return { ...view, sent: create.calls, created, looked };
 }
 
-describe('the new-lead form', { timeout: 20_000 }, () => {
+describe('the new-lead form', { timeout: 40_000 }, () => {
   it('asks for a phone or an email under the phone field, and sends nothing', async () => {
     const { user, sent } = renderLeadForm();
     await user.type(screen.getByLabelText(/^Name/), 'Meera Kulkarni');
