@@ -135,3 +135,81 @@ test('a gateway payment beyond what the event owes is held as credit on account,
   await row.getByRole('button', { name: 'Refund' }).click();
   await expect(row).toContainText('₹600.00');
 });
+
+test('money on a cancelled booking is listed on the money desk and refunded from its event', async ({
+  browser,
+  request,
+}) => {
+  const tokenOf = async (email: string) => {
+    const login = await request.post('/api/auth/login', { data: { email, password: 'Mandap@2026' } });
+    return { Authorization: `Bearer ${(await login.json()).accessToken}` };
+  };
+  const [sales, manager, finance] = await Promise.all(
+    ['sales@mandap.demo', 'manager@mandap.demo', 'finance@mandap.demo'].map(tokenOf),
+  );
+  // Its own booking: a lead converted, an advance received before any plan, then the family calls it off.
+  const stamp = String(Date.now()).slice(-8);
+  const lead = await request.post('/api/leads', {
+    headers: sales,
+    data: { name: `Iyer family ${stamp}`, phone: `+9197${stamp}`, source: 'referral' },
+  });
+  expect(lead.status()).toBe(201);
+  const leadId = (await lead.json()).lead.id;
+  const converted = await request.post(`/api/leads/${leadId}/convert`, {
+    headers: sales,
+    data: {
+      billingName: `Iyer family ${stamp}`,
+      billingAddress: '12 Marine Drive, Mumbai',
+      stateCode: '27',
+      event: { name: `Iyer engagement ${stamp}`, startDate: '2027-03-14', endDate: '2027-03-14', city: 'Mumbai' },
+    },
+  });
+  expect(converted.status()).toBe(201);
+  const { eventId, eventCode } = await converted.json();
+  const paid = await request.post('/api/payments', {
+    headers: { ...finance, 'idempotency-key': randomUUID() },
+    data: {
+      eventId,
+      mode: 'neft',
+      reference: `UTR${stamp}`,
+      receivedOn: new Date().toISOString().slice(0, 10),
+      amountMinor: 2_50_000_00,
+      currency: 'INR',
+    },
+  });
+  expect(paid.status()).toBe(201);
+  const cancelled = await request.post(`/api/payments/events/${eventId}/booking`, {
+    headers: manager,
+    data: { to: 'cancelled' },
+  });
+  expect(cancelled.status()).toBe(200);
+
+  const { page } = await openAs(browser, 'finance@mandap.demo', '/finance/money-desk');
+  await page.getByRole('tab', { name: 'Cancelled bookings' }).click();
+  const row = page.getByRole('row', { name: new RegExp(eventCode) });
+  await expect(row).toContainText('₹2,50,000.00');
+  await expect(row).toContainText('1 payment');
+  await row.getByRole('link', { name: eventCode }).click();
+
+  await expect(page.getByTestId('cancelled-holding')).toContainText('₹2,50,000.00');
+  await page.getByRole('button', { name: 'Refund', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /^Refund RCPT\// });
+  await expect(dialog).toContainText('₹2,50,000.00 left to refund');
+  await dialog.getByLabel('Amount paid back (INR)').fill('100000');
+  await dialog.getByLabel('Why').fill('engagement called off');
+  await dialog.getByRole('button', { name: 'Book refund' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('cancelled-holding')).toContainText('₹1,50,000.00');
+
+  // The rest, then the desk has nothing left on this booking.
+  await page.getByRole('button', { name: 'Refund', exact: true }).click();
+  await expect(dialog).toContainText('₹1,50,000.00 left to refund');
+  await dialog.getByLabel('Why').fill('engagement called off');
+  await dialog.getByRole('button', { name: 'Book refund' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('cancelled-holding')).toBeHidden();
+  await expect(page.getByText('Refunded', { exact: true })).toBeVisible();
+  await page.goto('/finance/money-desk');
+  await page.getByRole('tab', { name: 'Cancelled bookings' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(eventCode) })).toHaveCount(0);
+});

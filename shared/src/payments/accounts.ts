@@ -4,6 +4,10 @@ import type { EventType } from '../lifecycle.ts';
 export const PAYMENT_MODES = ['upi', 'neft', 'rtgs', 'imps', 'cash', 'cheque', 'card', 'razorpay', 'stripe'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
+/** Modes a gateway collects: their refunds are made at the gateway, which reports them to be booked. */
+export const isGatewayMode = (mode: PaymentMode): mode is 'razorpay' | 'stripe' =>
+  mode === 'razorpay' || mode === 'stripe';
+
 export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = {
   upi: 'UPI',
   neft: 'NEFT',

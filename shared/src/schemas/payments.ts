@@ -236,6 +236,21 @@ export const ZCreditRow = z.object({
 });
 export type CreditRow = z.infer<typeof ZCreditRow>;
 
+/** A cancelled booking that still holds money its client paid: finance refunds it (or keeps it, saying why). */
+export const ZCancelledHolding = z.object({
+  eventId: z.string(),
+  eventCode: z.string(),
+  eventName: z.string(),
+  clientName: z.string().nullable(),
+  currency: ZCurrencyCode,
+  /** Received less refunded, in minor units. */
+  heldMinor: z.number().int(),
+  /** Payments received on it (refunds not counted). */
+  payments: z.number().int(),
+  lastReceivedOn: z.string(),
+});
+export type CancelledHolding = z.infer<typeof ZCancelledHolding>;
+
 export const ZSuspenseItem = z.object({
   id: z.string(),
   provider: z.enum(['razorpay', 'stripe']),

@@ -1,7 +1,7 @@
-import { formatMoney, PAYMENT_MODE_LABELS } from '@mandap/shared';
+import { formatMoney, isGatewayMode, PAYMENT_MODE_LABELS, type Payment } from '@mandap/shared';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -11,6 +11,7 @@ import { financeKeys, useEventFinance } from './finance.api.ts';
 import { MilestonesCard } from './MilestonesCard.tsx';
 import { discardQueued, usePaymentQueue } from './paymentQueue.ts';
 import { RecordPaymentForm } from './RecordPaymentForm.tsx';
+import { RefundPaymentModal, refundableOf } from './RefundPaymentModal.tsx';
 
 /** One event's money: plan, payments (record, even offline), receipts, invoices and its ledger. */
 export function EventFinancePage() {
@@ -19,11 +20,14 @@ export function EventFinancePage() {
   const q = useEventFinance(id);
   const refresh = useCallback(() => void qc.invalidateQueries({ queryKey: financeKeys.all }), [qc]);
   const queued = usePaymentQueue(refresh).filter((p) => p.body.eventId === id);
+  const [refunding, setRefunding] = useState<Payment | null>(null);
   if (q.isPending) return <Loader />;
   if (q.isError) return <QueryError error={q.error} />;
   const { event, milestones, payments, documents, lines } = q.data;
   // A new payment or an edited plan changes what the form suggests, so it starts afresh.
   const formKey = [payments.length, ...milestones.map((m) => `${m.id}:${m.amountMinor}:${m.paidMinor}`)].join('|');
+  const heldMinor = payments.reduce((s, p) => s + p.amountMinor, 0);
+  const heldCurrency = payments[0]?.currency ?? 'INR';
 
   return (
     <Stack gap="lg">
@@ -36,6 +40,12 @@ export function EventFinancePage() {
           </Anchor>
         }
       />
+      {event.status === 'cancelled' && heldMinor > 0 && (
+        <Alert color="orange" title="Cancelled, still holding the client's money" data-testid="cancelled-holding">
+          This booking was cancelled and holds {formatMoney({ amountMinor: heldMinor, currency: heldCurrency })}{' '}
+          received from the client. Refund it below (Refund on each payment), or keep it and note why.
+        </Alert>
+      )}
       <MilestonesCard eventId={id} milestones={milestones} documents={documents} onChanged={refresh} />
       {milestones.length > 0 && (
         <Card withBorder>
@@ -103,13 +113,16 @@ export function EventFinancePage() {
                     </Table.Td>
                     <Table.Td>
                       {p.amountMinor > 0 && (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          onClick={() => downloadDocument(`/api/invoices/receipts/${p.id}/pdf`, p.code)}
-                        >
-                          Receipt PDF
-                        </Button>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            onClick={() => downloadDocument(`/api/invoices/receipts/${p.id}/pdf`, p.code)}
+                          >
+                            Receipt PDF
+                          </Button>
+                          <RefundAction payment={p} all={payments} onRefund={() => setRefunding(p)} />
+                        </Group>
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -119,6 +132,15 @@ export function EventFinancePage() {
           </Table.ScrollContainer>
         )}
       </Card>
+      {refunding && (
+        <RefundPaymentModal
+          eventId={id}
+          payment={refunding}
+          refundableMinor={refundableOf(refunding, payments)}
+          untouched={!payments.some((r) => r.reversesPaymentId === refunding.id)}
+          onClose={() => setRefunding(null)}
+        />
+      )}
       <Card withBorder>
         <Title order={3} mb="sm">
           Tax invoices and credit notes
@@ -189,5 +211,27 @@ export function EventFinancePage() {
         </Table.ScrollContainer>
       </Card>
     </Stack>
+  );
+}
+
+/** Refund on a payment with something left to pay back; a gateway payment is refunded at the gateway. */
+function RefundAction({ payment, all, onRefund }: { payment: Payment; all: Payment[]; onRefund: () => void }) {
+  const left = refundableOf(payment, all);
+  if (left <= 0)
+    return (
+      <Text size="xs" c="dimmed">
+        Refunded
+      </Text>
+    );
+  if (isGatewayMode(payment.mode))
+    return (
+      <Text size="xs" c="dimmed" maw={180}>
+        Refund it in {PAYMENT_MODE_LABELS[payment.mode]}; it is booked here when the gateway reports it.
+      </Text>
+    );
+  return (
+    <Button size="compact-sm" variant="subtle" color="orange" onClick={onRefund}>
+      Refund
+    </Button>
   );
 }

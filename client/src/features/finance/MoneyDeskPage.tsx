@@ -27,6 +27,7 @@ import {
   applyCredit,
   refundCredit,
   resolveSuspense,
+  useCancelledHoldings,
   useCredits,
   useDeskAction,
   useReconciliation,
@@ -241,6 +242,53 @@ function CreditsTable() {
   );
 }
 
+/** Cancelled bookings still holding the client's money: each opens the event, where its payments are refunded. */
+function CancelledTable() {
+  const q = useCancelledHoldings();
+  if (q.isPending) return <Loader />;
+  if (q.isError) return <QueryError error={q.error} />;
+  if (q.data.length === 0)
+    return (
+      <EmptyNote icon={<IconCircleCheck />} title="No money on cancelled bookings">
+        When a cancelled booking still holds money its client paid, it is listed here until you refund it.
+      </EmptyNote>
+    );
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Event</Table.Th>
+            <Table.Th>Client</Table.Th>
+            <Table.Th>Last received</Table.Th>
+            <Table.Th ta="right">Held</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {q.data.map((b) => (
+            <Table.Tr key={`${b.eventId}|${b.currency}`}>
+              <Table.Td>
+                <Anchor component={Link} to={`/finance/events/${b.eventId}`}>
+                  {b.eventCode}
+                </Anchor>{' '}
+                {b.eventName}
+              </Table.Td>
+              <Table.Td>{b.clientName ?? '—'}</Table.Td>
+              <Table.Td>{formatDate(b.lastReceivedOn)}</Table.Td>
+              <Table.Td ta="right">
+                {money(b.heldMinor, b.currency)}
+                <Text fz="xs" c="dimmed">
+                  {b.payments === 1 ? '1 payment' : `${b.payments} payments`}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 function ReconciliationView() {
   const q = useReconciliation();
   if (q.isPending) return <Loader />;
@@ -333,7 +381,7 @@ export function MoneyDeskPage() {
     <Stack>
       <PageHeader
         title="Money desk"
-        description="Gateway money no link matched, money held beyond what is owed, and the gateways against the books."
+        description="Gateway money no link matched, money held beyond what is owed or on cancelled bookings, and the gateways against the books."
         actions={
           <Anchor component={Link} to="/finance">
             Back to finance
@@ -345,6 +393,7 @@ export function MoneyDeskPage() {
           <Tabs.List mb="md">
             <Tabs.Tab value="suspense">Suspense</Tabs.Tab>
             <Tabs.Tab value="credit">Credit on account</Tabs.Tab>
+            <Tabs.Tab value="cancelled">Cancelled bookings</Tabs.Tab>
             <Tabs.Tab value="reconciliation">Reconciliation</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="suspense">
@@ -352,6 +401,9 @@ export function MoneyDeskPage() {
           </Tabs.Panel>
           <Tabs.Panel value="credit">
             <CreditsTable />
+          </Tabs.Panel>
+          <Tabs.Panel value="cancelled">
+            <CancelledTable />
           </Tabs.Panel>
           <Tabs.Panel value="reconciliation">
             <ReconciliationView />

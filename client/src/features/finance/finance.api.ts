@@ -1,4 +1,4 @@
-import type { MilestoneTemplateKey } from '@mandap/shared';
+import type { MilestoneTemplateKey, RefundPayment } from '@mandap/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { authorisedFetch, call, edge, withSignal } from '../../api/rpc.ts';
 
@@ -67,7 +67,7 @@ export function useEventPayments(eventId: string) {
 export type EventPayments = NonNullable<ReturnType<typeof useEventPayments>['data']>;
 
 /** A finance write on one event; refreshes that event and the finance lists afterwards. */
-export function useFinanceWrite<V>(eventId: string, run: (v: V) => Promise<unknown>) {
+export function useFinanceWrite<V, R = unknown>(eventId: string, run: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -89,6 +89,16 @@ export const issueInvoice = (eventId: string, milestoneId?: string) =>
     edge.invoices.$post({
       json: milestoneId ? { eventId, milestoneId } : { eventId },
       header: { 'idempotency-key': crypto.randomUUID() },
+    }),
+  );
+
+/** Pays back part of a payment, or reverses a mistaken one (a reversing entry; one Idempotency-Key per try). */
+export const refundPayment = (paymentId: string, body: RefundPayment) =>
+  call(
+    edge.payments[':id'].refunds.$post({
+      param: { id: paymentId },
+      header: { 'idempotency-key': crypto.randomUUID() },
+      json: body,
     }),
   );
 

@@ -22,6 +22,15 @@ export function useCredits() {
   });
 }
 
+/** Cancelled bookings still holding money the client paid. */
+export function useCancelledHoldings() {
+  return useQuery({
+    queryKey: [...deskKey, 'cancelled'],
+    queryFn: ({ signal }) => call(edge.payments['cancelled-bookings'].$get(undefined, withSignal(signal))),
+    select: (d) => d.bookings,
+  });
+}
+
 /** Gateway captures and refunds next to the booked payments. */
 export function useReconciliation() {
   return useQuery({

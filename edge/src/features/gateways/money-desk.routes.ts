@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   ZApplyCredit,
+  ZCancelledHolding,
   ZCreditRow,
   ZMilestone,
   ZReconciliation,
@@ -15,6 +16,7 @@ import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
+import { heldOnCancelled } from '../payments/balances.service.ts';
 import { applyCredit, creditSources, listCredits, writeOffCredit } from '../payments/credit.service.ts';
 import { loadVisibleEvent } from '../payments/event-scope.ts';
 import { type MoneyActor, refundPayment } from '../payments/payments.service.ts';
@@ -88,6 +90,16 @@ const resolve = defineRoute({
   responses: {
     201: jsonResponse(z.object({ item: ZSuspenseItem, paymentId: z.string() }), 'Resolved.'),
     ...moneyErrors,
+  },
+});
+const cancelled = defineRoute({
+  method: 'get',
+  path: '/payments/cancelled-bookings',
+  permission: 'payments:record',
+  summary: 'Cancelled bookings still holding money the client paid (received less refunded), for finance to settle',
+  responses: {
+    200: jsonResponse(z.object({ bookings: z.array(ZCancelledHolding) }), 'The latest received first.'),
+    ...errorResponses,
   },
 });
 const recon = defineRoute({
@@ -189,4 +201,5 @@ export const moneyDeskRoutes = createRouter()
       return { status: 201, body: { item: toItem(r.item), paymentId: r.paymentId } };
     });
   })
+  .openapi(cancelled, async (c) => c.json({ bookings: await heldOnCancelled(c.get('deps').db) }, 200))
   .openapi(recon, async (c) => c.json(await reconciliation(c.get('deps').db), 200));

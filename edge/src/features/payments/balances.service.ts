@@ -2,6 +2,7 @@ import {
   type AccountBalance,
   accountLabel,
   ageingTotals,
+  type CancelledHolding,
   type Currency,
   daysOverdue,
   idsInAccounts,
@@ -13,7 +14,7 @@ import {
 } from '@mandap/shared';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { clients, events, journalEntries, milestones, postings, vendors } from '../../db/schema/index.ts';
+import { clients, events, journalEntries, milestones, payments, postings, vendors } from '../../db/schema/index.ts';
 import { toMilestone } from './milestones.service.ts';
 
 /** Balances per account and currency (debit positive), optionally for one event or client. */
@@ -176,4 +177,37 @@ export async function overdueMilestones(db: DbOrTx, now: Date): Promise<OverdueM
       outstandingMinor: r.m.amountMinor - r.m.paidMinor,
       daysOverdue: daysOverdue(r.m.dueDate, today),
     }));
+}
+
+/**
+ * Cancelled bookings still holding money (received less refunded, per currency), the latest
+ * received first: the money is booked whatever the booking's stage, and finance settles it here.
+ */
+export async function heldOnCancelled(db: DbOrTx): Promise<CancelledHolding[]> {
+  const rows = await db.all<{
+    event_id: string;
+    code: string;
+    name: string;
+    client_name: string | null;
+    currency: string;
+    held: number;
+    received: number;
+    last_received_on: string;
+  }>(sql`
+    SELECT e.id AS event_id, e.code, e.name, c.name AS client_name, p.currency,
+      sum(p.amount_minor) AS held, sum(p.amount_minor > 0) AS received, max(p.received_on) AS last_received_on
+    FROM ${payments} p JOIN ${events} e ON e.id = p.event_id LEFT JOIN ${clients} c ON c.id = e.client_id
+    WHERE e.status = 'cancelled'
+    GROUP BY e.id, p.currency HAVING held > 0
+    ORDER BY last_received_on DESC, e.code`);
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    eventCode: r.code,
+    eventName: r.name,
+    clientName: r.client_name,
+    currency: r.currency as Currency,
+    heldMinor: Number(r.held),
+    payments: Number(r.received),
+    lastReceivedOn: r.last_received_on,
+  }));
 }

@@ -102,3 +102,42 @@ describe('booking lifecycle through the route', () => {
     expect((await move(e.eventId, 'cancelled')).status).toBe(200);
   });
 });
+
+describe('money on a cancelled booking', () => {
+  const held = async (eventId: string) => {
+    const r = await t.json('GET', '/api/payments/cancelled-bookings', undefined, finance);
+    expect(r.status).toBe(200);
+    return ((await r.json()).bookings as { eventId: string; heldMinor: number; payments: number }[]).find(
+      (b) => b.eventId === eventId,
+    );
+  };
+
+  it('is listed for finance until it is refunded, then leaves the list', async () => {
+    const e = await eventWithAcceptedQuote(t, { totalMinor: 1_000_00 });
+    expect((await t.json('POST', '/api/payments/milestone-plans', { eventId: e.eventId }, finance)).status).toBe(201);
+    const paid = await pay(e.eventId, 300_00);
+    expect(paid.status).toBe(201);
+    // A live booking holding money is not on the list.
+    expect(await held(e.eventId)).toBeUndefined();
+
+    expect((await move(e.eventId, 'cancelled')).status).toBe(200);
+    expect(await held(e.eventId)).toMatchObject({ heldMinor: 300_00, payments: 1 });
+
+    const refund = (amountMinor: number) =>
+      t.json(
+        'POST',
+        `/api/payments/${paid.body.payment.id}/refunds`,
+        { kind: 'refund', amountMinor, reason: 'booking cancelled by the family' },
+        { ...finance, 'idempotency-key': newId() },
+      );
+    expect((await refund(100_00)).status).toBe(201);
+    expect(await held(e.eventId)).toMatchObject({ heldMinor: 200_00, payments: 1 });
+    expect((await refund(200_00)).status).toBe(201);
+    expect(await held(e.eventId)).toBeUndefined();
+  });
+
+  it('is finance’s list: sales may not read it', async () => {
+    const sales = (await t.login('sales@mandap.demo')).auth;
+    expect((await t.json('GET', '/api/payments/cancelled-bookings', undefined, sales)).status).toBe(403);
+  });
+});
