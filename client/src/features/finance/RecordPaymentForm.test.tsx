@@ -19,7 +19,7 @@ const milestone = (seq: number, label: string, amountMinor: number): Milestone =
   amountMinor,
   currency: 'INR',
   paidMinor: 0,
-  status: 'due',
+  status: 'pending',
 });
 const ADVANCE = milestone(1, 'Advance', 11_800_000);
 const SECOND = milestone(2, 'Second instalment', 9_440_000);
