@@ -12,6 +12,8 @@ type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnTy
 const outstanding = () => call(edge.payments.outstanding.$get({ query: {} }));
 const quote = (id: string) => call(edge.quotes[':id'].$get({ param: { id } }));
 const shared = (token: string) => call(publicEdge.public.quotes[':token'].$get({ param: { token } }));
+const inbox = () => call(edge.inbox.conversations.$get({ query: { filter: 'all' } }));
+const vendors = () => call(edge.vendors.$get({ query: {} }));
 
 export const contractChecks = {
   answersAreTyped: [false, false, false, false] satisfies [
@@ -20,9 +22,11 @@ export const contractChecks = {
     IsAny<Answer<typeof quote>['quote']>,
     IsAny<Answer<typeof shared>>,
   ],
-  keysAreChecked: ['outstandingMinor', 'code'] satisfies [
+  keysAreChecked: ['outstandingMinor', 'code', 'windowOpen', 'code'] satisfies [
     keyof Answer<typeof outstanding>['events'][number],
     keyof Answer<typeof quote>['quote'],
+    keyof Answer<typeof inbox>['conversations'][number],
+    keyof Answer<typeof vendors>['vendors'][number],
   ],
   unknownPathsFail: () => {
     // @ts-expect-error the edge has no such path
