@@ -1,141 +1,191 @@
-import { type Meeting, ZMeeting } from '@mandap/shared';
+import { type Meeting, ZMeetingOutcome, ZScheduleMeeting } from '@mandap/shared';
 import { indiaInstantIso } from '@mandap/shared/time';
 import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call, edge, withSignal } from '../../api/rpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 
 const key = (leadId: string) => ['meetings', leadId];
 
 function useMeetings(leadId: string) {
   return useQuery({
     queryKey: key(leadId),
-    queryFn: ({ signal }) =>
-      api(`/api/meetings?leadId=${leadId}`, { schema: z.object({ meetings: z.array(ZMeeting) }), signal }),
+    queryFn: ({ signal }) => call(edge.meetings.$get({ query: { leadId } }, withSignal(signal))),
     select: (d) => d.meetings,
   });
 }
 
+/** Downloads a meeting's .ics invitation (with the session's token, so not a plain link). */
+async function downloadInvite(meetingId: string) {
+  const res = await edge.meetings[':id']['invite.ics'].$get({ param: { id: meetingId } });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = 'invitation.ics';
+  a.click();
+}
+
+/** The outcome as typed: references one per line (a line starting http(s):// is a link). */
+interface OutcomeValues {
+  notes: string;
+  references: string;
+  reactions: string;
+  decisions: string;
+}
+
+const ZOutcomeForm = requestForm(ZMeetingOutcome, (v: OutcomeValues) => ({
+  notes: v.notes,
+  references: v.references
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => (/^https?:\/\//.test(l) ? { title: l, url: l } : { title: l, url: null })),
+  reactions: v.reactions,
+  decisions: v.decisions,
+}));
+
 function Outcome({ meeting, leadId }: { meeting: Meeting; leadId: string }) {
   const qc = useQueryClient();
-  const [notes, setNotes] = useState(meeting.outcome?.notes ?? '');
-  const [refs, setRefs] = useState((meeting.outcome?.references ?? []).map((r) => r.url ?? r.title).join('\n'));
-  const [reactions, setReactions] = useState(meeting.outcome?.reactions ?? '');
-  const [decisions, setDecisions] = useState(meeting.outcome?.decisions ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      api(`/api/meetings/${meeting.id}/outcome`, {
-        method: 'POST',
-        schema: z.object({ meeting: ZMeeting }),
-        body: {
-          notes,
-          references: refs
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .map((l) => (/^https?:\/\//.test(l) ? { title: l, url: l } : { title: l, url: null })),
-          reactions,
-          decisions,
-        },
-      }),
-    onSuccess: () => {
+  const form = useZodForm(ZOutcomeForm, {
+    notes: meeting.outcome?.notes ?? '',
+    references: (meeting.outcome?.references ?? []).map((r) => r.url ?? r.title).join('\n'),
+    reactions: meeting.outcome?.reactions ?? '',
+    decisions: meeting.outcome?.decisions ?? '',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (json) => {
+    setError(null);
+    try {
+      await call(edge.meetings[':id'].outcome.$post({ param: { id: meeting.id }, json }));
       void qc.invalidateQueries({ queryKey: key(leadId) });
       void qc.invalidateQueries({ queryKey: ['leads'] });
-    },
+    } catch (err) {
+      setError(serverError(form, err));
+    }
   });
   return (
-    <Stack gap={6}>
-      <Textarea label="Notes" autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-      <Textarea
-        label="References shown (one per line, links allowed)"
-        autosize
-        minRows={1}
-        value={refs}
-        onChange={(e) => setRefs(e.currentTarget.value)}
-      />
-      <TextInput
-        label="The client's reactions"
-        value={reactions}
-        onChange={(e) => setReactions(e.currentTarget.value)}
-      />
-      <TextInput label="Decisions" value={decisions} onChange={(e) => setDecisions(e.currentTarget.value)} />
-      <FormError message={save.error?.message} />
-      <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={notes.trim() === ''}>
-        Save to the timeline
-      </Button>
-    </Stack>
+    <form onSubmit={onSubmit} noValidate aria-label={`Outcome of ${meeting.title}`}>
+      <Stack gap={6}>
+        <Textarea
+          label="Notes"
+          autosize
+          minRows={2}
+          {...form.register('notes')}
+          error={fieldError(errors.notes?.message)}
+        />
+        <Textarea
+          label="References shown (one per line, links allowed)"
+          autosize
+          minRows={1}
+          {...form.register('references')}
+          error={fieldError(errors.references?.message)}
+        />
+        <TextInput
+          label="The client's reactions"
+          {...form.register('reactions')}
+          error={fieldError(errors.reactions?.message)}
+        />
+        <TextInput label="Decisions" {...form.register('decisions')} error={fieldError(errors.decisions?.message)} />
+        <FormError message={error} />
+        <Button size="xs" type="submit" loading={isSubmitting}>
+          Save to the timeline
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** A meeting as typed: the picker's local (Asia/Kolkata) date-time, minutes as a number box. */
+interface ScheduleValues {
+  title: string;
+  startsAt: string | null;
+  durationMinutes: number | string;
+  location: string;
+}
+
+const scheduleForm = (leadId: string, leadName: string, email: string | null) =>
+  requestForm(
+    ZScheduleMeeting,
+    (v: ScheduleValues) => ({
+      leadId,
+      title: v.title,
+      startsAt: v.startsAt ? indiaInstantIso(v.startsAt) : '',
+      durationMinutes: typeof v.durationMinutes === 'number' ? v.durationMinutes : Number.NaN,
+      location: optionalText(v.location) ?? null,
+      attendees: [{ name: leadName, email }],
+    }),
+    { startsAt: 'pick the day and time', durationMinutes: 'enter the length in minutes' },
+  );
+
+function ScheduleMeetingForm({ leadId, leadName, email }: { leadId: string; leadName: string; email: string | null }) {
+  const qc = useQueryClient();
+  const [schema] = useState(() => scheduleForm(leadId, leadName, email));
+  const form = useZodForm(schema, {
+    title: `Meeting with ${leadName}`,
+    startsAt: null,
+    durationMinutes: 45,
+    location: '',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const startsAt = useField(form, 'startsAt');
+  const minutes = useField(form, 'durationMinutes');
+  const [error, setError] = useState<string | null>(null);
+  const onSubmit = form.handleSubmit(async (json) => {
+    setError(null);
+    try {
+      await call(edge.meetings.$post({ json }));
+      void qc.invalidateQueries({ queryKey: key(leadId) });
+    } catch (err) {
+      setError(serverError(form, err));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Schedule a meeting">
+      <Stack gap={6}>
+        <TextInput label="Title" {...form.register('title')} error={fieldError(errors.title?.message)} />
+        <Group grow align="flex-start">
+          <DateTimePicker
+            label="When"
+            valueFormat="DD/MM/YYYY hh:mm A"
+            name={startsAt.name}
+            ref={startsAt.ref}
+            onBlur={startsAt.onBlur}
+            value={startsAt.value}
+            onChange={(v) => startsAt.onChange(v ? String(v) : null)}
+            error={startsAt.error}
+          />
+          <NumberInput label="Minutes" min={10} max={600} {...minutes} />
+        </Group>
+        <TextInput
+          label="Where (blank for online)"
+          {...form.register('location')}
+          error={fieldError(errors.location?.message)}
+        />
+        <Text size="xs" c="dimmed">
+          Invites {leadName}
+          {email ? ` (${email})` : ' (no email on the lead: send the .ics invitation yourself)'}.
+        </Text>
+        <FormError message={error} />
+        <Button size="xs" type="submit" loading={isSubmitting}>
+          Schedule meeting
+        </Button>
+      </Stack>
+    </form>
   );
 }
 
 /** A lead's meetings: schedule one (Google Meet when configured, else an .ics invitation), then log what happened. */
 export function LeadMeetings({ leadId, leadName, email }: { leadId: string; leadName: string; email: string | null }) {
-  const qc = useQueryClient();
   const list = useMeetings(leadId);
-  const [title, setTitle] = useState(`Meeting with ${leadName}`);
-  const [when, setWhen] = useState<string | null>(null);
-  const [minutes, setMinutes] = useState(45);
-  const [location, setLocation] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const schedule = useMutation({
-    mutationFn: () =>
-      api('/api/meetings', {
-        method: 'POST',
-        schema: z.object({ meeting: ZMeeting }),
-        body: {
-          leadId,
-          title,
-          // The picker gives a local (Asia/Kolkata) date-time.
-          startsAt: indiaInstantIso(String(when)),
-          durationMinutes: minutes,
-          location: location || null,
-          attendees: [{ name: leadName, email }],
-        },
-      }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(leadId) }),
-  });
   return (
     <Stack gap="sm">
       <Paper withBorder p="sm" radius="md">
-        <Stack gap={6}>
-          <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-          <Group grow>
-            <DateTimePicker
-              label="When"
-              valueFormat="DD/MM/YYYY hh:mm A"
-              value={when}
-              onChange={(v) => setWhen(v ? String(v) : null)}
-            />
-            <NumberInput
-              label="Minutes"
-              min={10}
-              max={600}
-              value={minutes}
-              onChange={(v) => setMinutes(Number(v) || 45)}
-            />
-          </Group>
-          <TextInput
-            label="Where (blank for online)"
-            value={location}
-            onChange={(e) => setLocation(e.currentTarget.value)}
-          />
-          <Text size="xs" c="dimmed">
-            Invites {leadName}
-            {email ? ` (${email})` : ' (no email on the lead: send the .ics invitation yourself)'}.
-          </Text>
-          <FormError message={schedule.error?.message} />
-          <Button
-            size="xs"
-            disabled={!when || !title.trim()}
-            loading={schedule.isPending}
-            onClick={() => schedule.mutate()}
-          >
-            Schedule meeting
-          </Button>
-        </Stack>
+        <ScheduleMeetingForm leadId={leadId} leadName={leadName} email={email} />
       </Paper>
       {(list.data ?? []).map((m) => (
         <Paper key={m.id} withBorder p="sm" radius="md" data-testid="lead-meeting">
@@ -161,18 +211,7 @@ export function LeadMeetings({ leadId, leadName, email }: { leadId: string; lead
                 Meet link pending at Google
               </Text>
             ) : null}
-            <Anchor
-              size="sm"
-              component="button"
-              onClick={async () => {
-                const { accessToken } = await import('../../api/session.ts');
-                const res = await fetch(m.inviteUrl, { headers: { authorization: `Bearer ${accessToken()}` } });
-                const a = document.createElement('a');
-                a.href = URL.createObjectURL(await res.blob());
-                a.download = 'invitation.ics';
-                a.click();
-              }}
-            >
+            <Anchor size="sm" component="button" onClick={() => void downloadInvite(m.id)}>
               .ics invitation
             </Anchor>
             <Anchor size="sm" component="button" onClick={() => setOpen(open === m.id ? null : m.id)}>

@@ -5,18 +5,45 @@ import {
   PAYMENT_MODE_LABELS,
   PAYMENT_MODES,
   type PaymentMode,
+  ZVendorPaymentCreate,
 } from '@mandap/shared';
 import { Alert, Button, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { useMemo, useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { useRecordVendorPayment } from './vendors.api.ts';
 
 /** Modes a house pays vendors by (card and gateways are for money coming in). */
 const OUT_MODES = PAYMENT_MODES.filter((m) => !['razorpay', 'stripe', 'card'].includes(m));
+
+/** What the form holds; the TDS is sent only when finance states it (`ownTds`). */
+interface VendorPaymentValues {
+  amountMinor: number;
+  mode: PaymentMode;
+  reference: string;
+  paidOn: string | null;
+  ownTds: boolean;
+  tdsMinor: number;
+  fxRate: string;
+}
+
+/** The form's rules are the vendor-payment request's; the rate is asked only on a foreign PO. */
+const vendorPaymentForm = (currency: Currency) =>
+  requestForm(
+    ZVendorPaymentCreate,
+    (v: VendorPaymentValues) => ({
+      amountMinor: v.amountMinor,
+      mode: v.mode,
+      paidOn: v.paidOn ?? '',
+      reference: optionalText(v.reference),
+      tdsMinor: v.ownTds ? v.tdsMinor : undefined,
+      fxRate: currency !== 'INR' ? optionalText(v.fxRate)?.trim() : undefined,
+    }),
+    { paidOn: 'enter the date the money left the bank (dd/mm/yyyy)' },
+  );
 
 /**
  * Finance pays a vendor against a PO: the amount in the PO's currency (a foreign PO also takes
@@ -26,13 +53,22 @@ const OUT_MODES = PAYMENT_MODES.filter((m) => !['razorpay', 'stripe', 'card'].in
 export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assignment; onDone?: () => void }) {
   const currency = a.currency as Currency;
   const due = a.amountMinor - a.paidMinor;
-  const [amountMinor, setAmountMinor] = useState(due);
-  const [mode, setMode] = useState<PaymentMode>('neft');
-  const [reference, setReference] = useState('');
-  const [paidOn, setPaidOn] = useState<string | null>(todayInKolkata());
-  const [ownTds, setOwnTds] = useState(false);
-  const [tdsMinor, setTdsMinor] = useState(0);
-  const [fxRate, setFxRate] = useState('');
+  const schema = useMemo(() => vendorPaymentForm(currency), [currency]);
+  const form = useZodForm(schema, {
+    amountMinor: due,
+    mode: 'neft',
+    reference: '',
+    paidOn: todayInKolkata(),
+    ownTds: false,
+    tdsMinor: 0,
+    fxRate: '',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const amount = useField(form, 'amountMinor');
+  const mode = useField(form, 'mode');
+  const paidOn = useField(form, 'paidOn');
+  const ownTds = useField(form, 'ownTds');
+  const tds = useField(form, 'tdsMinor');
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<string | null>(null);
   const pay = useRecordVendorPayment(a.id);
@@ -55,93 +91,93 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
       </Text>
     );
 
-  async function submit() {
+  const onSubmit = form.handleSubmit(async (body) => {
     setError(null);
-    if (!paidOn) return setError('Enter the date the money left the bank.');
-    if (amountMinor <= 0) return setError('Enter the amount paid.');
     try {
-      const { payment } = await pay.mutateAsync({
-        key,
-        body: {
-          amountMinor,
-          mode,
-          paidOn,
-          ...(reference.trim() ? { reference: reference.trim() } : {}),
-          ...(ownTds ? { tdsMinor } : {}),
-          ...(currency !== 'INR' && fxRate.trim() ? { fxRate: fxRate.trim() } : {}),
-        },
-      });
+      const { payment } = await pay.mutateAsync({ key, body });
       notifications.show({
         color: 'green',
         title: 'Payment recorded',
         message: `${money(payment.amountMinor)} to ${a.vendorName}${payment.tdsMinor ? ` (TDS ${money(payment.tdsMinor)} withheld, ${money(payment.netMinor)} sent)` : ''}${payment.fxRate ? ` = ${formatMoney({ amountMinor: payment.amountInrMinor, currency: 'INR' })} at ${payment.fxRate}` : ''}.`,
       });
       setKey(crypto.randomUUID());
-      setAmountMinor(Math.max(due - payment.amountMinor, 0));
+      form.setValue('amountMinor', Math.max(due - payment.amountMinor, 0));
       onDone?.();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(serverError(form, e));
     }
-  }
+  });
 
   return (
-    <Stack gap="sm" data-testid="vendor-payment-form">
-      <Text size="sm">
-        Due on {a.poNumber}: <b>{money(due)}</b> of {money(a.amountMinor)}
-      </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <MoneyInput
-          label={`Amount paid (${currency})`}
-          currency={currency}
-          valueMinor={amountMinor}
-          onChangeMinor={setAmountMinor}
-          required
-        />
-        <DateField label="Paid on" value={paidOn} onChange={setPaidOn} required />
-        <Select
-          label="Mode"
-          data={OUT_MODES.map((m) => ({ value: m, label: PAYMENT_MODE_LABELS[m] }))}
-          value={mode}
-          onChange={(v) => v && setMode(v as PaymentMode)}
-          allowDeselect={false}
-        />
-        <TextInput
-          label="Reference"
-          placeholder="UTR, cheque no."
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-        />
-        {currency !== 'INR' && (
+    <form onSubmit={onSubmit} noValidate aria-label={`Pay ${a.vendorName}`}>
+      <Stack gap="sm" data-testid="vendor-payment-form">
+        <Text size="sm">
+          Due on {a.poNumber}: <b>{money(due)}</b> of {money(a.amountMinor)}
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <MoneyInput
+            label={`Amount paid (${currency})`}
+            currency={currency}
+            name={amount.name}
+            ref={amount.ref}
+            onBlur={amount.onBlur}
+            valueMinor={amount.value}
+            onChangeMinor={amount.onChange}
+            error={amount.error}
+            required
+          />
+          <DateField label="Paid on" {...paidOn} required />
+          <Select
+            label="Mode"
+            data={OUT_MODES.map((m) => ({ value: m, label: PAYMENT_MODE_LABELS[m] }))}
+            {...mode}
+            onChange={(v) => v && mode.onChange(v as PaymentMode)}
+            allowDeselect={false}
+          />
           <TextInput
-            label={`Rate (INR per ${currency})`}
-            description="As the bank applied it; blank uses the stored rate for that day"
-            placeholder="e.g. 83.2150"
-            value={fxRate}
-            onChange={(e) => setFxRate(e.currentTarget.value)}
+            label="Reference"
+            placeholder="UTR, cheque no."
+            {...form.register('reference')}
+            error={fieldError(errors.reference?.message)}
+          />
+          {currency !== 'INR' && (
+            <TextInput
+              label={`Rate (INR per ${currency})`}
+              description="As the bank applied it; blank uses the stored rate for that day"
+              placeholder="e.g. 83.2150"
+              {...form.register('fxRate')}
+              error={fieldError(errors.fxRate?.message)}
+            />
+          )}
+        </SimpleGrid>
+        <Switch
+          label="State the TDS withheld (otherwise section 194C by the vendor's PAN: 1% or 2%, 20% with no PAN on file)"
+          name={ownTds.name}
+          ref={ownTds.ref}
+          checked={ownTds.value}
+          onChange={(e) => ownTds.onChange(e.currentTarget.checked)}
+        />
+        {ownTds.value && (
+          <MoneyInput
+            label={`TDS withheld (${currency})`}
+            currency={currency}
+            name={tds.name}
+            ref={tds.ref}
+            onBlur={tds.onBlur}
+            valueMinor={tds.value}
+            onChangeMinor={tds.onChange}
+            error={tds.error}
           />
         )}
-      </SimpleGrid>
-      <Switch
-        label="State the TDS withheld (otherwise section 194C by the vendor's PAN: 1% or 2%, 20% with no PAN on file)"
-        checked={ownTds}
-        onChange={(e) => setOwnTds(e.currentTarget.checked)}
-      />
-      {ownTds && (
-        <MoneyInput
-          label={`TDS withheld (${currency})`}
-          currency={currency}
-          valueMinor={tdsMinor}
-          onChangeMinor={setTdsMinor}
-        />
-      )}
-      {error && (
-        <Alert color="red" variant="light" title="Not recorded">
-          {error}
-        </Alert>
-      )}
-      <Button onClick={submit} loading={pay.isPending}>
-        Record payment
-      </Button>
-    </Stack>
+        {error && (
+          <Alert color="red" variant="light" title="Not recorded">
+            {error}
+          </Alert>
+        )}
+        <Button type="submit" loading={isSubmitting}>
+          Record payment
+        </Button>
+      </Stack>
+    </form>
   );
 }
