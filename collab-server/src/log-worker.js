@@ -8,7 +8,7 @@
  * thread; the main thread keeps reading sockets and relaying what is already durable, and gathers
  * the next group commit meanwhile.
  *
- * Messages: `{ id, op: 'batch', stmts, mode }` or `{ id, op: 'close' }`; answers
+ * Messages: `{ id, op: 'batch', stmts, mode }`, `{ id, op: 'exec', sql }` or `{ id, op: 'close' }`; answers
  * `{ id, results }` or `{ id, error }` (types in log-db.ts). Rows are sent as plain objects keyed
  * by column name.
  *
@@ -41,7 +41,8 @@ async function handle(req) {
       db.close();
       return { id: req.id, results: [] };
     }
-    const sets = await db.batch(req.stmts, req.mode);
+    // A checkpoint cannot run inside a transaction: `exec` runs one statement on its own.
+    const sets = req.op === 'exec' ? [await db.execute(req.sql)] : await db.batch(req.stmts, req.mode);
     const results = sets.map((set) => ({
       rows: set.rows.map((row) => Object.fromEntries(set.columns.map((col) => [col, row[col]]))),
       lastInsertRowid: set.lastInsertRowid,

@@ -202,12 +202,11 @@ export class UpdateLog {
     let results: { lastInsertRowid: bigint | undefined }[] = [];
     for (let attempt = 0; ; attempt++) {
       try {
-        results = await this.db.batch(
+        results = await this.db.commit(
           group.map((w) => ({
             sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
             args: [w.docName, w.update, now],
           })),
-          'write',
         );
         break;
       } catch (err) {

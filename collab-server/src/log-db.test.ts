@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type LogDb, openLogDb } from './log-db.ts';
+
+let dir: string;
+let url: string;
+let db: LogDb | null = null;
+let other: Client | null = null;
+
+const insert = (doc: string) => ({
+  sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+  args: [doc, new Uint8Array([1, 2, 3]), Date.now()],
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'collab-log-db-'));
+  url = `file:${join(dir, 'log.db')}`;
+});
+
+afterEach(async () => {
+  other?.close();
+  other = null;
+  await db?.close();
+  db = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the update log connection (COLLAB_SYNCHRONOUS=normal)', () => {
+  it('commits on the main thread, and hands a commit that finds the file locked to the worker instead of waiting on the event loop', async () => {
+    db = await openLogDb(url, 'normal');
+    await db.execute(
+      'CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_name TEXT, data BLOB, created_at INTEGER)',
+    );
+    const [first] = await db.commit([insert('a')]);
+    expect(first?.lastInsertRowid).toBe(1n);
+
+    // Another process (a second instance on the same log) holds the write lock.
+    other = createClient({ url });
+    const tx = await other.transaction('write');
+    await tx.execute({
+      sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
+      args: ['b', new Uint8Array([9]), 0],
+    });
+    const t0 = performance.now();
+    let committed = false;
+    const pending = db.commit([insert('a')]).then((r) => {
+      committed = true;
+      return r;
+    });
+    // A busy wait on the main thread would have blocked this call for the busy timeout (5 s).
+    expect(performance.now() - t0).toBeLessThan(1000);
+    await new Promise((r) => setImmediate(r));
+    expect(committed).toBe(false);
+    await tx.commit();
+    const [second] = await pending;
+    expect(second?.lastInsertRowid).toBe(3n);
+
+    const [rows] = await db.batch([{ sql: 'SELECT seq, doc_name FROM doc_updates ORDER BY seq' }], 'read');
+    expect(rows?.rows.map((r) => [Number(r.seq), r.doc_name])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'a'],
+    ]);
+  });
+
+  it('checkpoints the WAL from the worker while the main thread commits (its own automatic checkpoints are off)', async () => {
+    db = await openLogDb(url, 'normal');
+    await db.execute(
+      'CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_name TEXT, data BLOB, created_at INTEGER)',
+    );
+    const file = join(dir, 'log.db');
+    const before = statSync(file).size;
+    const kib = new Uint8Array(1024).fill(7);
+    for (let i = 0; i < 150; i++) {
+      await db.commit([{ ...insert('a'), args: ['a', kib, Date.now()] }]);
+    }
+    // The worker answers in order: once this read is back, the checkpoint asked for at the 100th commit is done.
+    const [count] = await db.batch([{ sql: 'SELECT COUNT(*) AS n FROM doc_updates' }], 'read');
+    expect(Number(count?.rows[0]?.n)).toBe(150);
+    // Only a checkpoint writes pages into the database file itself; 100 rows of 1 KiB are about 25 pages.
+    expect(statSync(file).size - before).toBeGreaterThan(20 * 4096);
+  });
+});
