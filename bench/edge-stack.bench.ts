@@ -17,9 +17,11 @@ import { serverStarter } from './lib/servers.ts';
  *      middleware, a real JWT verified on every request plus the user lookup that
  *      follows it, Drizzle, and the zod-openapi router.
  * Both run as child processes on loopback against the same seeded demo database file,
- * one at a time, so the load generator (this process) and the server each get a core.
+ * one at a time, so the load generator (this process) and the server each get a core. Both run
+ * as built JavaScript under plain `node`, as `npm start` runs the edge (bench/lib/servers.ts).
  * Env: BENCH_SECONDS (10) per run, BENCH_ROUNDS (3) interleaved runs per server,
- * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16), BENCH_LOG_LEVEL (info) for server B.
+ * BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16), BENCH_LOG_LEVEL (info) for server B,
+ * BENCH_PROFILE_DIR: if set, both servers run with `--cpu-prof` and write their profiles there.
  */
 
 const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
@@ -29,6 +31,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 /** info (the default, as deployed) or silent, to see what the per-request log line costs. */
 const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 
 async function seedDatabase(dir: string): Promise<string> {
   const url = `file:${join(dir, 'mandap.db')}`;
@@ -62,13 +66,12 @@ export async function run(): Promise<BenchReport> {
   try {
     const databaseUrl = await seedDatabase(dir);
     const start = serverStarter(databaseUrl, servers);
-    const raw = await start(['bench/servers/raw-hono.ts'], {});
-    const full = await start(['edge/src/node.ts'], {
-      JWT_SECRET,
-      LOG_LEVEL: logLevel,
-      SEED_DEMO: 'false',
-      PASSWORD_HASH_ITERATIONS: '1000',
-    });
+    const raw = await start(['bench/servers/raw-hono.ts'], {}, nodeFlags);
+    const full = await start(
+      ['edge/src/node.ts'],
+      { JWT_SECRET, LOG_LEVEL: logLevel, SEED_DEMO: 'false', PASSWORD_HASH_ITERATIONS: '1000' },
+      nodeFlags,
+    );
 
     const headers = { authorization: `Bearer ${await login(full.url)}` };
     const ids = await eventIds(`${raw.url}/api/events`, headers);
@@ -89,7 +92,7 @@ export async function run(): Promise<BenchReport> {
       settings: { connections, seconds, rounds, warmupSeconds, events: ids.split(',').length },
       variants,
       notes: [
-        'A raw = bare Hono + @libsql/client; B full = edge/src/node.ts (createApp).',
+        'A raw = bare Hono + @libsql/client; B full = edge/src/node.ts (createApp); both built JS under node.',
         'B does two queries per request (user lookup + events); A does one.',
         `B runs at LOG_LEVEL=${logLevel}, stdout to /dev/null (info: one JSON line per request).`,
       ],

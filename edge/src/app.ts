@@ -66,6 +66,15 @@ function toAppError(err: unknown): AppError | null {
   return null;
 }
 
+/** `make` called once per distinct key: middleware built once per setting rather than per request. */
+function memo<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key) as V;
+  };
+}
+
 /**
  * The API as one Hono app, the same on Node, Deno and Workers. Each runtime entry says how
  * to get the dependencies (database, config) for a request.
@@ -102,22 +111,28 @@ export function createApp(resolveDeps: (c: Context<AppEnv>) => Deps | Promise<De
       },
     }),
   );
-  app.use('/api/*', async (c, next) => {
-    const origins = c.get('deps').env.CORS_ORIGINS.split(',').filter(Boolean);
-    if (origins.length === 0) return next();
-    return cors({ origin: origins, credentials: true, maxAge: 600 })(c, next);
+  // CORS and the body limit are built once per setting, not per request (deps may differ per
+  // request on Workers, so each is looked up by its setting).
+  const corsFor = memo((setting: string) => {
+    const origins = setting.split(',').filter(Boolean);
+    return origins.length === 0 ? null : cors({ origin: origins, credentials: true, maxAge: 600 });
   });
-  app.use('/api/*', (c, next) =>
+  app.use('/api/*', (c, next) => corsFor(c.get('deps').env.CORS_ORIGINS)?.(c, next) ?? next());
+  const bodyLimitOf = memo((maxSize: number) =>
     bodyLimit({
-      maxSize: bodyLimitFor(c.req.method, c.req.path, c.get('deps').env.BODY_LIMIT_BYTES),
+      maxSize,
       onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `The request body is larger than ${Math.round(bodyLimitFor(c.req.method, c.req.path, c.get('deps').env.BODY_LIMIT_BYTES) / 1024)} KB.`,
-        );
+        throw new AppError('payload_too_large', `The request body is larger than ${Math.round(maxSize / 1024)} KB.`);
       },
-    })(c, next),
+    }),
   );
+  app.use('/api/*', (c, next) => {
+    // No route reads the body of a GET or HEAD, so there is nothing to limit (and asking the request
+    // for its body stream would build a whole web Request on Node for nothing).
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
+    return bodyLimitOf(bodyLimitFor(method, c.req.path, c.get('deps').env.BODY_LIMIT_BYTES))(c, next);
+  });
 
   // Webhook endpoints are rate-limited per source address (lib/webhook-guard).
   for (const path of ['/api/webhooks/*', '/api/intake/meta', '/api/intake/google']) app.use(path, limitWebhooks);

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { prepareDeps } from './bootstrap.ts';
 import { parseEnv } from './env.ts';
 import { tick } from './jobs/tick.ts';
+import { nativeUserLookup } from './lib/user-lookup-native.ts';
 import { localJwtSecret } from './secret.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.ts';
 
@@ -16,6 +17,9 @@ const env = parseEnv({
     process.env.VENDOR_BANK_KEY || localJwtSecret(resolve(process.env.DATA_DIR ?? 'data', 'vendor-bank-key')),
 });
 const deps = await prepareDeps(env);
+// Authentication reads the user on every request: on a local file, through a statement prepared once.
+const nativeLookup = nativeUserLookup(env.DATABASE_URL);
+if (nativeLookup) deps.userLookup = nativeLookup.lookup;
 const app = createApp(() => deps);
 
 const clientDist = process.env.CLIENT_DIST ?? resolve('client/dist');

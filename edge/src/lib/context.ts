@@ -6,6 +6,7 @@ import { connectionAddress, parseTrustProxy, resolveClientIp, type TrustProxy } 
 import { AppError } from './errors.ts';
 import type { Origin } from './journal.ts';
 import type { Logger } from './logger.ts';
+import type { UserLookup } from './user-lookup.ts';
 
 /** What every request can reach: built once per process on Node/Deno, per isolate on Workers. */
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   env: Env;
   now: () => Date;
   log: Logger;
+  /** How authenticate reads a user on every request, where the runtime has a faster way than `db` (lib/user-lookup.ts). */
+  userLookup?: UserLookup;
 }
 
 /** The signed-in user making the request. */

@@ -1,32 +1,21 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema/index.ts';
 import { verifyAccessToken } from '../features/auth/tokens.ts';
 import type { AppContext, Viewer } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
+import { lookupUser } from '../lib/user-lookup.ts';
 
 /**
  * Reads the Bearer access token and loads its user. The user row is read on every request,
  * so deactivation, a role change or a password change (each bumps `token_version`) takes
- * effect at once rather than when the token expires.
+ * effect at once rather than when the token expires: no cache stands between a write and the
+ * next request, whichever process or isolate made the write.
  */
 export async function authenticate(c: AppContext): Promise<Viewer> {
   const header = c.req.header('authorization');
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
   if (!token) throw new AppError('unauthenticated', 'Sign in to continue: this request has no access token.');
-  const { db, env } = c.get('deps');
-  const claims = await verifyAccessToken(token, env.JWT_SECRET);
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      status: users.status,
-      tokenVersion: users.tokenVersion,
-    })
-    .from(users)
-    .where(eq(users.id, claims.sub))
-    .limit(1);
+  const deps = c.get('deps');
+  const claims = await verifyAccessToken(token, deps.env.JWT_SECRET);
+  const user = await lookupUser(deps, claims.sub);
   if (!user || user.tokenVersion !== claims.tv) {
     throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
   }
