@@ -4,6 +4,7 @@ import {
   CALL_OUTCOMES,
   type LogCommunication,
   WHATSAPP_STATUSES,
+  ZLogCommunication,
 } from '@mandap/shared';
 import {
   Alert,
@@ -19,10 +20,10 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCloudOff, IconPaperclip } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { useState } from 'react';
 import { humanize } from '../../lib/format.ts';
 import { useOnline } from '../../lib/offlineQueue.ts';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { useUploadAttachments } from './attachments.api.ts';
 import { useSubmitCommunication } from './communicationQueue.ts';
 
@@ -36,39 +37,71 @@ const KINDS: { value: CommKind; label: string }[] = [
   { value: 'note', label: 'Note' },
 ];
 
-function buildBody(kind: CommKind, f: Record<string, string>, minutes: number | string): LogCommunication {
-  const opt = (k: string) => (f[k]?.trim() ? { [k]: f[k]!.trim() } : {});
-  switch (kind) {
+/** Every kind's fields, as typed; each kind sends its own (the request is one of ZLogCommunication's kinds). */
+interface CommValues {
+  kind: CommKind;
+  outcome: (typeof CALL_OUTCOMES)[number];
+  minutes: number | string;
+  notes: string;
+  decisions: string;
+  status: (typeof WHATSAPP_STATUSES)[number];
+  message: string;
+  meetLink: string;
+  attendees: string;
+  clientReactions: string;
+  subject: string;
+  body: string;
+}
+
+const blankValues = (kind: CommKind, message = ''): CommValues => ({
+  kind,
+  outcome: 'connected',
+  minutes: '',
+  notes: '',
+  decisions: '',
+  status: 'sent',
+  message,
+  meetLink: '',
+  attendees: '',
+  clientReactions: '',
+  subject: '',
+  body: '',
+});
+
+/** The request for the chosen kind; blanks left out. */
+function toRequest(v: CommValues): LogCommunication {
+  const text = (value: string) => optionalText(value)?.trim();
+  switch (v.kind) {
     case 'call':
       return {
-        kind,
-        outcome: (f.outcome || 'connected') as LogCommunication & { kind: 'call' } extends { outcome: infer O }
-          ? O
-          : never,
-        ...(typeof minutes === 'number' ? { durationSeconds: Math.round(minutes * 60) } : {}),
-        ...opt('notes'),
-        ...opt('decisions'),
+        kind: v.kind,
+        outcome: v.outcome,
+        durationSeconds: typeof v.minutes === 'number' ? Math.round(v.minutes * 60) : undefined,
+        notes: text(v.notes),
+        decisions: text(v.decisions),
       };
     case 'whatsapp':
-      return { kind, status: (f.status || 'sent') as (typeof WHATSAPP_STATUSES)[number], message: f.message ?? '' };
+      return { kind: v.kind, status: v.status, message: v.message };
     case 'meeting':
       return {
-        kind,
-        ...opt('meetLink'),
-        attendees: (f.attendees ?? '')
+        kind: v.kind,
+        meetLink: text(v.meetLink),
+        attendees: v.attendees
           .split(',')
           .map((a) => a.trim())
           .filter(Boolean),
-        ...opt('notes'),
-        ...opt('clientReactions'),
-        ...opt('decisions'),
+        notes: text(v.notes),
+        clientReactions: text(v.clientReactions),
+        decisions: text(v.decisions),
       };
     case 'email':
-      return { kind, subject: f.subject ?? '', ...(f.body?.trim() ? { body: f.body } : {}) };
+      return { kind: v.kind, subject: v.subject, body: optionalText(v.body) };
     case 'note':
-      return { kind, body: f.body ?? '' };
+      return { kind: v.kind, body: v.body };
   }
 }
+
+const ZCommForm = requestForm(ZLogCommunication, toRequest);
 
 const OFFLINE_FILES = 'Attachments need the network: attach files once you are back online.';
 
@@ -86,23 +119,24 @@ export function LogCommunicationForm({
 }) {
   const submit = useSubmitCommunication(leadId);
   const online = useOnline();
-  const [saving, setSaving] = useState(false);
   const upload = useUploadAttachments(leadId);
   const [files, setFiles] = useState<File[]>([]);
-  const [kind, setKind] = useState<CommKind>(initialKind);
-  const [f, setF] = useState<Record<string, string>>(initialMessage ? { message: initialMessage } : {});
-  const [minutes, setMinutes] = useState<number | string>('');
+  const form = useZodForm(ZCommForm, blankValues(initialKind, initialMessage));
+  const { errors, isSubmitting } = form.formState;
+  const kindField = useField(form, 'kind');
+  const kind = kindField.value;
+  const outcome = useField(form, 'outcome');
+  const minutes = useField(form, 'minutes');
+  const status = useField(form, 'status');
   const [error, setError] = useState<string | null>(null);
-  const field = (k: string) => ({
-    value: f[k] ?? '',
-    onChange: (e: { currentTarget: { value: string } }) => {
-      const value = e.currentTarget.value;
-      setF((o) => ({ ...o, [k]: value }));
-    },
+  const text = (
+    name: 'notes' | 'decisions' | 'message' | 'meetLink' | 'attendees' | 'clientReactions' | 'subject' | 'body',
+  ) => ({
+    ...form.register(name),
+    error: fieldError(errors[name]?.message),
   });
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
+  const onSubmit = form.handleSubmit(async (body) => {
     setError(null);
     const tooBig = files.find((file) => file.size > ATTACHMENT_MAX_BYTES);
     if (tooBig) {
@@ -116,11 +150,10 @@ export function LogCommunicationForm({
       return;
     }
     let logged = false;
-    setSaving(true);
     try {
-      const result = await submit({ ...buildBody(kind, f, minutes), occurredAt: new Date().toISOString() });
+      const result = await submit({ ...body, occurredAt: new Date().toISOString() });
       logged = true;
-      const label = KINDS.find((k) => k.value === kind)?.label;
+      const label = KINDS.find((k) => k.value === body.kind)?.label;
       if (result === 'queued') {
         notifications.show({
           color: 'yellow',
@@ -134,21 +167,25 @@ export function LogCommunicationForm({
           message: `${label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
         });
       }
-      setF({});
-      setMinutes('');
+      form.reset(blankValues(body.kind));
       setFiles([]);
       onDone?.();
     } catch (err) {
-      setError(logged ? `Logged, but the files were not attached: ${errorMessage(err)}` : errorMessage(err));
-    } finally {
-      setSaving(false);
+      const message = serverError(form, err);
+      setError(logged ? `Logged, but the files were not attached: ${message}` : message);
     }
-  }
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Log a communication">
       <Stack gap="sm">
-        <SegmentedControl fullWidth size="xs" value={kind} onChange={(k) => setKind(k as CommKind)} data={KINDS} />
+        <SegmentedControl
+          fullWidth
+          size="xs"
+          value={kind}
+          onChange={(k) => kindField.onChange(k as CommKind)}
+          data={KINDS}
+        />
         {error && (
           <Alert color="red" variant="light" role="alert">
             {error}
@@ -159,45 +196,45 @@ export function LogCommunicationForm({
             <Group grow>
               <Select
                 label="Outcome"
-                value={f.outcome ?? 'connected'}
-                onChange={(o) => setF((old) => ({ ...old, outcome: o ?? 'connected' }))}
+                {...outcome}
+                onChange={(o) => o && outcome.onChange(o as CommValues['outcome'])}
                 data={CALL_OUTCOMES.map((o) => ({ value: o, label: humanize(o) }))}
                 allowDeselect={false}
               />
-              <NumberInput label="Minutes" min={0} max={600} value={minutes} onChange={setMinutes} />
+              <NumberInput label="Minutes" min={0} max={600} {...minutes} />
             </Group>
-            <Textarea label="Notes" autosize minRows={2} {...field('notes')} />
-            <TextInput label="Decisions made" {...field('decisions')} />
+            <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
+            <TextInput label="Decisions made" {...text('decisions')} />
           </>
         )}
         {kind === 'whatsapp' && (
           <>
             <Select
               label="Status"
-              value={f.status ?? 'sent'}
-              onChange={(o) => setF((old) => ({ ...old, status: o ?? 'sent' }))}
+              {...status}
+              onChange={(o) => o && status.onChange(o as CommValues['status'])}
               data={WHATSAPP_STATUSES.map((o) => ({ value: o, label: humanize(o) }))}
               allowDeselect={false}
             />
-            <Textarea label="Message" autosize minRows={2} required {...field('message')} />
+            <Textarea label="Message" autosize minRows={2} required {...text('message')} />
           </>
         )}
         {kind === 'meeting' && (
           <>
-            <TextInput label="Google Meet link" placeholder="https://meet.google.com/…" {...field('meetLink')} />
-            <TextInput label="Attendees" description="Separate names with commas" {...field('attendees')} />
-            <Textarea label="Notes" autosize minRows={2} {...field('notes')} />
-            <TextInput label="Client reactions" {...field('clientReactions')} />
-            <TextInput label="Decisions made" {...field('decisions')} />
+            <TextInput label="Google Meet link" placeholder="https://meet.google.com/…" {...text('meetLink')} />
+            <TextInput label="Attendees" description="Separate names with commas" {...text('attendees')} />
+            <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
+            <TextInput label="Client reactions" {...text('clientReactions')} />
+            <TextInput label="Decisions made" {...text('decisions')} />
           </>
         )}
         {kind === 'email' && (
           <>
-            <TextInput label="Subject" required {...field('subject')} />
-            <Textarea label="Body" autosize minRows={2} {...field('body')} />
+            <TextInput label="Subject" required {...text('subject')} />
+            <Textarea label="Body" autosize minRows={2} {...text('body')} />
           </>
         )}
-        {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...field('body')} />}
+        {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...text('body')} />}
         {!online && (
           <Alert color="yellow" variant="light" icon={<IconCloudOff size={18} />} title="You're offline">
             This will be queued on this device and sent when you're back online. {OFFLINE_FILES}
@@ -215,7 +252,7 @@ export function LogCommunicationForm({
           onChange={setFiles}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={saving || upload.isPending}>
+          <Button type="submit" loading={isSubmitting || upload.isPending}>
             Save to timeline
           </Button>
         </Group>
