@@ -1,105 +1,138 @@
-import { CURRENCIES, type Currency, type VendorCategory } from '@mandap/shared';
+import { CURRENCIES, type Currency, type VendorCategory, ZVendorCreate } from '@mandap/shared';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { useCreateVendor } from './vendors.api.ts';
 
-/** A new vendor; the server checks GSTIN, PAN and IFSC and names each bad field. */
+/** The vendor as typed, named as the request names it (one contact, the bank account's fields). */
+interface VendorValues {
+  name: string;
+  category: string;
+  city: string;
+  country: string;
+  currency: Currency;
+  gstin: string;
+  pan: string;
+  foreignTaxId: string;
+  contacts: { name: string; phone: string }[];
+  bank: { accountName: string; accountNumber: string; ifsc: string };
+}
+
+/** The form's rules are the create-vendor request's: GSTIN, PAN and IFSC checks, a GSTIN only in India, … */
+const ZVendorForm = requestForm(ZVendorCreate, (v: VendorValues) => {
+  const isIndia = v.country.trim().toUpperCase() === 'IN';
+  const contact = v.contacts[0];
+  return {
+    name: v.name,
+    category: v.category,
+    city: v.city,
+    country: v.country,
+    currency: v.currency,
+    gstin: isIndia ? optionalText(v.gstin) : undefined,
+    foreignTaxId: isIndia ? undefined : optionalText(v.foreignTaxId),
+    pan: optionalText(v.pan),
+    contacts: contact?.name.trim() ? [{ name: contact.name, phone: optionalText(contact.phone) }] : [],
+    bank: optionalText(v.bank.accountNumber)
+      ? {
+          accountName: optionalText(v.bank.accountName) ?? v.name,
+          accountNumber: v.bank.accountNumber,
+          ifsc: optionalText(v.bank.ifsc),
+        }
+      : undefined,
+  };
+});
+
+type TextField =
+  | 'name'
+  | 'city'
+  | 'country'
+  | 'gstin'
+  | 'pan'
+  | 'foreignTaxId'
+  | 'contacts.0.name'
+  | 'contacts.0.phone'
+  | 'bank.accountName'
+  | 'bank.accountNumber'
+  | 'bank.ifsc';
+
+/** A new vendor; the shared checks name each bad field here, and the server's answer does too. */
 export function AddVendorForm({ categories, onDone }: { categories: VendorCategory[]; onDone: () => void }) {
   const create = useCreateVendor();
-  const [f, setF] = useState({
+  const form = useZodForm(ZVendorForm, {
     name: '',
     category: 'decor',
     city: 'Mumbai',
     country: 'IN',
-    currency: 'INR' as Currency,
+    currency: 'INR',
     gstin: '',
     pan: '',
     foreignTaxId: '',
-    contactName: '',
-    contactPhone: '',
-    accountName: '',
-    accountNumber: '',
-    ifsc: '',
+    contacts: [{ name: '', phone: '' }],
+    bank: { accountName: '', accountNumber: '', ifsc: '' },
   });
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { isSubmitting } = form.formState;
+  const category = useField(form, 'category');
+  const currency = useField(form, 'currency');
+  const country = form.watch('country');
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
-  const input = (k: keyof typeof f, label: string, field = k as string) => (
-    <TextInput label={label} value={f[k]} onChange={(e) => set(k)(e.currentTarget.value)} error={fields[field]} />
+  const input = (name: TextField, label: string) => (
+    <TextInput
+      label={label}
+      {...form.register(name)}
+      error={fieldError(form.getFieldState(name, form.formState).error?.message)}
+    />
   );
 
-  async function submit() {
+  const onSubmit = form.handleSubmit(async (vendor) => {
     setError(null);
-    setFields({});
-    const body = {
-      name: f.name,
-      category: f.category,
-      city: f.city,
-      country: f.country,
-      currency: f.currency,
-      ...(f.gstin ? { gstin: f.gstin } : {}),
-      ...(f.pan ? { pan: f.pan } : {}),
-      ...(f.foreignTaxId ? { foreignTaxId: f.foreignTaxId } : {}),
-      contacts: f.contactName ? [{ name: f.contactName, ...(f.contactPhone ? { phone: f.contactPhone } : {}) }] : [],
-      ...(f.accountNumber
-        ? {
-            bank: {
-              accountName: f.accountName || f.name,
-              accountNumber: f.accountNumber,
-              ...(f.ifsc ? { ifsc: f.ifsc } : {}),
-            },
-          }
-        : {}),
-    };
     try {
-      const { vendor } = await create.mutateAsync(body);
-      notifications.show({ color: 'green', message: `${vendor.name} added as ${vendor.code}.` });
+      const { vendor: created } = await create.mutateAsync(vendor);
+      notifications.show({ color: 'green', message: `${created.name} added as ${created.code}.` });
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.fields) setFields(e.fields);
-      setError(errorMessage(e));
+      setError(serverError(form, e));
     }
-  }
+  });
 
   return (
-    <Stack>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {input('name', 'Name')}
-        <Select
-          label="Category"
-          data={categories.map((c) => ({ value: c.key, label: c.label }))}
-          value={f.category}
-          onChange={(v) => set('category')(v ?? 'decor')}
-          error={fields.category}
-        />
-        {input('city', 'City')}
-        {input('country', 'Country (two letters)')}
-        <Select
-          label="Currency"
-          data={[...CURRENCIES]}
-          value={f.currency}
-          onChange={(v) => set('currency')((v ?? 'INR') as Currency)}
-        />
-        {f.country.toUpperCase() === 'IN' ? input('gstin', 'GSTIN') : input('foreignTaxId', 'Foreign tax id')}
-        {input('pan', 'PAN')}
-        {input('contactName', 'Contact name', 'contacts.0.name')}
-        {input('contactPhone', 'Contact phone', 'contacts.0.phone')}
-        {input('accountName', 'Account holder', 'bank.accountName')}
-        {input('accountNumber', 'Account number', 'bank.accountNumber')}
-        {input('ifsc', 'IFSC', 'bank.ifsc')}
-      </SimpleGrid>
-      {error && (
-        <Text c="red" size="sm" role="alert">
-          {error}
-        </Text>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={submit} loading={create.isPending}>
-          Save vendor
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={onSubmit} noValidate aria-label="New vendor">
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {input('name', 'Name')}
+          <Select
+            label="Category"
+            data={categories.map((c) => ({ value: c.key, label: c.label }))}
+            {...category}
+            onChange={(v) => category.onChange(v ?? 'decor')}
+          />
+          {input('city', 'City')}
+          {input('country', 'Country (two letters)')}
+          <Select
+            label="Currency"
+            data={[...CURRENCIES]}
+            {...currency}
+            onChange={(v) => currency.onChange((v ?? 'INR') as Currency)}
+          />
+          {country.toUpperCase() === 'IN' ? input('gstin', 'GSTIN') : input('foreignTaxId', 'Foreign tax id')}
+          {input('pan', 'PAN')}
+          {input('contacts.0.name', 'Contact name')}
+          {input('contacts.0.phone', 'Contact phone')}
+          {input('bank.accountName', 'Account holder')}
+          {input('bank.accountNumber', 'Account number')}
+          {input('bank.ifsc', 'IFSC')}
+        </SimpleGrid>
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={isSubmitting}>
+            Save vendor
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
