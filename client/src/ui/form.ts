@@ -53,6 +53,12 @@ export function requestForm<F extends FieldValues, S extends z.ZodType<FieldValu
 export const optionalText = (value: string | null | undefined): string | undefined =>
   value?.trim() ? value : undefined;
 
+/**
+ * A required choice (a Select) not made yet, passed on as it is: the shared schema refuses it
+ * under its field, worded by `whenBlank`. Only for `toRequest`, whose type asks for the choice.
+ */
+export const required = <T>(choice: T | null): T => choice as T;
+
 /** A schema's message as a person reads it under a field ("use at least 10 characters" → "Use at least …"). */
 export function fieldError(message: string | undefined): string | undefined {
   return message ? message.charAt(0).toUpperCase() + message.slice(1) : undefined;

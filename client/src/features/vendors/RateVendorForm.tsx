@@ -1,10 +1,23 @@
-import type { Assignment } from '@mandap/shared';
+import { type Assignment, ZRatingInput } from '@mandap/shared';
 import { Alert, Button, Group, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { useEffect, useMemo, useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
+import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { useRateVendor, useVendor } from './vendors.api.ts';
+
+interface RatingValues {
+  rating: number;
+  notes: string;
+}
+
+/** The form's rules are the rating request's (1 to 5 stars, notes within their length). */
+const ratingForm = (eventId: string) =>
+  requestForm(ZRatingInput, (v: RatingValues) => ({
+    eventId,
+    rating: v.rating,
+    notes: optionalText(v.notes)?.trim(),
+  }));
 
 /**
  * The event manager rates the vendor 1–5 for this event, with performance notes (one rating
@@ -14,16 +27,15 @@ import { useRateVendor, useVendor } from './vendors.api.ts';
 export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
   const vendor = useVendor(a.vendorId);
   const mine = vendor.data?.ratings.find((r) => r.eventId === a.eventId);
-  const [rating, setRating] = useState(0);
-  const [notes, setNotes] = useState('');
+  const schema = useMemo(() => ratingForm(a.eventId), [a.eventId]);
+  const form = useZodForm(schema, { rating: 0, notes: '' });
+  const { errors, isSubmitting } = form.formState;
+  const rating = useField(form, 'rating');
   const [error, setError] = useState<string | null>(null);
   const rate = useRateVendor(a.vendorId);
   useEffect(() => {
-    if (mine) {
-      setRating(mine.rating);
-      setNotes(mine.notes ?? '');
-    }
-  }, [mine]);
+    if (mine) form.reset({ rating: mine.rating, notes: mine.notes ?? '' });
+  }, [mine, form]);
 
   const ready = ['delivered', 'paid'].includes(a.status) || a.eventStartDate <= todayInKolkata();
   if (a.status === 'cancelled')
@@ -39,48 +51,54 @@ export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
       </Text>
     );
 
-  async function submit() {
+  const onSubmit = form.handleSubmit(async (request) => {
     setError(null);
-    if (rating < 1) return setError('Choose 1 to 5 stars.');
     try {
-      await rate.mutateAsync({ eventId: a.eventId, rating, ...(notes.trim() ? { notes: notes.trim() } : {}) });
+      await rate.mutateAsync(request);
       notifications.show({
         color: 'green',
         title: 'Rating saved',
-        message: `${a.vendorName}: ${rating} of 5 for ${a.eventName}.`,
+        message: `${a.vendorName}: ${request.rating} of 5 for ${a.eventName}.`,
       });
     } catch (e) {
-      setError(errorMessage(e));
+      setError(serverError(form, e));
     }
-  }
+  });
 
   return (
-    <Stack gap="xs" data-testid="rate-vendor">
-      <Group gap="sm">
-        <Rating value={rating} onChange={setRating} size="lg" aria-label={`Rating for ${a.vendorName}`} />
-        <Text size="sm" c="dimmed">
-          {rating ? `${rating} of 5` : 'Not rated for this event'}
-        </Text>
-      </Group>
-      <Textarea
-        label="Performance notes"
-        placeholder="On time? Quality? Anything to remember next time?"
-        autosize
-        minRows={2}
-        maxLength={2000}
-        value={notes}
-        onChange={(e) => setNotes(e.currentTarget.value)}
-      />
-      {error && (
-        <Alert color="red" variant="light" title="Not saved">
-          {error}
-        </Alert>
-      )}
-      <Group>
-        <Button size="xs" onClick={submit} loading={rate.isPending}>
-          {mine ? 'Update rating' : 'Save rating'}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={onSubmit} noValidate aria-label={`Rate ${a.vendorName}`}>
+      <Stack gap="xs" data-testid="rate-vendor">
+        <Group gap="sm">
+          <Rating value={rating.value} onChange={rating.onChange} size="lg" aria-label={`Rating for ${a.vendorName}`} />
+          <Text size="sm" c="dimmed">
+            {rating.value ? `${rating.value} of 5` : 'Not rated for this event'}
+          </Text>
+        </Group>
+        {rating.error && (
+          <Text size="sm" c="red" role="alert">
+            {rating.error}
+          </Text>
+        )}
+        <Textarea
+          label="Performance notes"
+          placeholder="On time? Quality? Anything to remember next time?"
+          autosize
+          minRows={2}
+          maxLength={2000}
+          {...form.register('notes')}
+          error={fieldError(errors.notes?.message)}
+        />
+        {error && (
+          <Alert color="red" variant="light" title="Not saved">
+            {error}
+          </Alert>
+        )}
+        <Group>
+          <Button size="xs" type="submit" loading={isSubmitting}>
+            {mine ? 'Update rating' : 'Save rating'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
