@@ -15,7 +15,7 @@ test('a manager shares the brief read-only; the client sees it live without sign
   await staff.page.getByRole('button', { name: 'Share read-only' }).click();
   await staff.page.getByRole('button', { name: 'Create link' }).click();
   const url = await staff.page.getByTestId('brief-share-url').inputValue();
-  expect(url).toMatch(/\/b\/event:[0-9a-f-]+:brief\.\d+\.[\w-]{43}$/);
+  expect(url).toMatch(/\/b\/event:[0-9a-f-]+:brief~[0-9a-f-]{36}\.\d+\.[\w-]{43}$/);
   await expect(staff.page.getByRole('dialog')).toContainText('Expires on');
   await staff.page.screenshot({ path: `${SHOTS}/brief-share-modal.png` });
   await staff.page.keyboard.press('Escape');

@@ -1,6 +1,5 @@
 import { formatMoney, type PortalView } from '@mandap/shared';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -31,6 +30,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { HOUSE_NAME } from '../../app/brand.ts';
 import { formatDate, formatDateRange, humanize } from '../../lib/format.ts';
+import { LinkRefused } from '../../ui/LinkRefused.tsx';
 import { MilestoneStatusBadge } from '../finance/MilestoneStatusBadge.tsx';
 import { usePortalView } from './portal.api.ts';
 import { type LiveState, useLiveUpdates } from './useLiveUpdates.ts';
@@ -281,14 +281,9 @@ function Refused({ error }: { error: Error }) {
         ? 'This link is not valid'
         : 'We could not open your page';
   return (
-    <Container size="xs" py="xl">
-      <Alert color={status === 0 || status >= 500 ? 'yellow' : 'red'} title={title} data-testid="portal-refused">
-        {error.message}
-        <Text size="sm" mt="xs">
-          {HOUSE_NAME}
-        </Text>
-      </Alert>
-    </Container>
+    <LinkRefused tone={status === 0 || status >= 500 ? 'yellow' : 'red'} title={title} testId="portal-refused">
+      {error.message}
+    </LinkRefused>
   );
 }
 

@@ -14,7 +14,7 @@ export type SyncState =
   | { kind: 'synced' }
   | { kind: 'connecting'; pending: number }
   | { kind: 'offline'; pending: number }
-  | { kind: 'refused'; reason: string };
+  | { kind: 'refused'; reason: string; code: number };
 
 export interface SharedDoc {
   doc: Y.Doc;
@@ -29,6 +29,7 @@ const REFUSALS: Record<number, string> = {
   4401: 'This link is no longer valid: it may have expired. Ask us for a new one.',
   4403: 'Your account cannot open this document.',
   4404: 'This event no longer exists.',
+  4410: 'This link was withdrawn by the team. Ask us for a new one if you still need it.',
 };
 
 /**
@@ -119,7 +120,7 @@ export function useSharedDoc(name: string, openAs: OpenAs): SharedDoc | null {
         if (code === 4401 && !shareToken) void refreshSession().then((s) => s && !disposed && p.connect());
         const refusal = code === 4401 && !shareToken ? undefined : REFUSALS[code];
         if (refusal) {
-          sync = { kind: 'refused', reason: refusal };
+          sync = { kind: 'refused', reason: refusal, code };
           p.disconnect();
         }
         recompute();

@@ -1,8 +1,9 @@
-import { briefDoc, parseAnyDocName } from '@mandap/shared/docs';
+import { briefDoc, parseBriefShareToken } from '@mandap/shared/docs';
 import { Alert, Container, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
+import { LinkRefused } from '../../../ui/LinkRefused.tsx';
 import { BriefEditor } from '../brief/BriefEditor.tsx';
 import { BriefFields } from '../brief/BriefFields.tsx';
 import { SyncBadge } from '../collab/SyncBadge.tsx';
@@ -14,17 +15,25 @@ const GUEST = { id: 'share-link', name: 'Client (shared link)', color: '#868e96'
 
 /**
  * The brief behind a share link (/b/:token): read-only, live, no sign-in. The token names the
- * document and the collab-server checks its signature and expiry; nothing is stored on the device.
+ * document and the collab-server checks its signature, expiry and whether it was revoked (also
+ * while open: the page then says the link was withdrawn); nothing is stored on the device.
  */
 export function PublicBriefPage() {
   const { token = '' } = useParams();
-  const docName = token.split('.')[0] ?? '';
-  const valid = parseAnyDocName(docName)?.kind === 'brief';
+  const docName = parseBriefShareToken(token)?.docName ?? '';
+  const valid = docName !== '';
   const openAs = useMemo<OpenAs>(() => ({ kind: 'share-link', token }), [token]);
   const shared = useSharedDoc(valid ? docName : 'invalid', openAs);
   const doc = shared?.doc ?? null;
   const brief = useMemo(() => (doc ? briefDoc(doc) : null), [doc]);
 
+  if (shared?.sync.kind === 'refused' && shared.sync.code === 4410) {
+    return (
+      <LinkRefused title="This link was withdrawn" testId="brief-link-withdrawn">
+        {shared.sync.reason}
+      </LinkRefused>
+    );
+  }
   let body: ReactNode;
   if (!valid) {
     body = <Alert color="red">This link is incomplete. Ask us to send it again.</Alert>;

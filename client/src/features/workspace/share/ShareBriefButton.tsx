@@ -1,86 +1,182 @@
-import { type BriefShareLink, hasPermission, type Role, ZBriefShareLink } from '@mandap/shared';
+import { hasPermission, type Role } from '@mandap/shared';
 import { parseAnyDocName } from '@mandap/shared/docs';
-import { Alert, Button, CopyButton, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconShare } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconLinkOff, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
-import { api } from '../../../api/client.ts';
-import { formatDate } from '../../../lib/format.ts';
+import { errorMessage } from '../../../api/errors.ts';
+import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { QueryError } from '../../../ui/QueryError.tsx';
 import { useMe } from '../../auth/useSession.ts';
+import {
+  type BriefShareTarget,
+  useBriefShareLinks,
+  useCreateBriefShareLink,
+  useRevokeBriefShareLink,
+} from './briefShare.api.ts';
 
 const DAYS = ['7', '14', '30', '90'];
 
-/** The edge route that signs a read-only link for this brief, or null when the viewer may not. */
-function shareEndpoint(role: Role, docName: string): string | null {
+/** Whose brief this is, when the viewer may share it (leads: leads:write; events: events:write). */
+function shareTarget(role: Role, docName: string): BriefShareTarget | null {
   const parsed = parseAnyDocName(docName);
   if (parsed?.kind !== 'brief') return null;
-  if (parsed.scope === 'lead') {
-    return hasPermission(role, 'leads:write') ? `/api/workspace/leads/${parsed.leadId}/brief-share-link` : null;
-  }
-  return hasPermission(role, 'events:write') ? `/api/workspace/events/${parsed.eventId}/brief-share-link` : null;
+  if (parsed.scope === 'lead') return hasPermission(role, 'leads:write') ? { scope: 'lead', id: parsed.leadId } : null;
+  return hasPermission(role, 'events:write') ? { scope: 'event', id: parsed.eventId } : null;
 }
 
-/** "Share read-only": a signed, expiring link the client opens without an account, live. */
+/** "Share read-only": a signed, expiring link the client opens without an account, live; revocable. */
 export function ShareBriefButton({ docName }: { docName: string }) {
   const me = useMe();
   const [open, setOpen] = useState(false);
-  const [days, setDays] = useState('14');
-  const endpoint = shareEndpoint(me.role, docName);
-  const create = useMutation<BriefShareLink, Error>({
-    mutationFn: () => api(endpoint ?? '', { method: 'POST', body: { days: Number(days) }, schema: ZBriefShareLink }),
-  });
-  if (!endpoint) return null;
+  const target = shareTarget(me.role, docName);
+  if (!target) return null;
   return (
     <>
       <Button size="xs" variant="light" leftSection={<IconShare size={14} />} onClick={() => setOpen(true)}>
         Share read-only
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Share the brief read-only" centered>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            Anyone with the link sees the brief and its details as they change, without signing in, and cannot edit or
-            comment. The link stops working when it expires.
-          </Text>
-          <Group gap="xs" align="center">
-            <Text size="sm">Valid for</Text>
-            <SegmentedControl
-              size="xs"
-              value={days}
-              onChange={(v) => {
-                setDays(v);
-                create.reset();
-              }}
-              data={DAYS.map((d) => ({ value: d, label: `${d} days` }))}
-            />
-          </Group>
-          {create.error && <Alert color="red">{create.error.message}</Alert>}
-          {create.data ? (
-            <>
-              <TextInput label="Link" value={create.data.url} readOnly data-testid="brief-share-url" />
-              <Group justify="space-between">
-                <Text size="xs" c="dimmed">
-                  Expires on {formatDate(create.data.expiresAt)}
-                </Text>
-                <CopyButton value={create.data.url}>
-                  {({ copied, copy }) => (
-                    <Button
-                      size="xs"
-                      leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                      onClick={copy}
-                    >
-                      {copied ? 'Copied' : 'Copy link'}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
-            </>
-          ) : (
-            <Button onClick={() => create.mutate()} loading={create.isPending}>
-              Create link
-            </Button>
-          )}
-        </Stack>
+      <Modal opened={open} onClose={() => setOpen(false)} title="Share the brief read-only" centered size="lg">
+        {open && <ShareDialog target={target} />}
       </Modal>
     </>
+  );
+}
+
+function ShareDialog({ target }: { target: BriefShareTarget }) {
+  const [days, setDays] = useState('14');
+  const create = useCreateBriefShareLink(target);
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        Anyone with the link sees the brief and its details as they change, without signing in, and cannot edit or
+        comment. The link stops working when it expires, or at once when you revoke it.
+      </Text>
+      <Group gap="xs" align="center">
+        <Text size="sm">Valid for</Text>
+        <SegmentedControl
+          size="xs"
+          value={days}
+          onChange={(v) => {
+            setDays(v);
+            create.reset();
+          }}
+          data={DAYS.map((d) => ({ value: d, label: `${d} days` }))}
+        />
+      </Group>
+      {create.error && <Alert color="red">{create.error.message}</Alert>}
+      {create.data ? (
+        <>
+          <TextInput label="Link" value={create.data.url} readOnly data-testid="brief-share-url" />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              Expires on {formatDate(create.data.expiresAt)}
+            </Text>
+            <CopyButton value={create.data.url}>
+              {({ copied, copy }) => (
+                <Button
+                  size="xs"
+                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  onClick={copy}
+                >
+                  {copied ? 'Copied' : 'Copy link'}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </>
+      ) : (
+        <Button onClick={() => create.mutate(Number(days))} loading={create.isPending}>
+          Create link
+        </Button>
+      )}
+      <IssuedLinks target={target} />
+    </Stack>
+  );
+}
+
+/** Every link issued for this brief (the tokens themselves are never kept), with Revoke on the live ones. */
+function IssuedLinks({ target }: { target: BriefShareTarget }) {
+  const links = useBriefShareLinks(target, true);
+  const revoke = useRevokeBriefShareLink(target);
+  if (links.isError) return <QueryError error={links.error} />;
+  const rows = links.data ?? [];
+  return (
+    <Stack gap={4} mt="xs">
+      <Title order={3} fz="sm">
+        Links issued
+      </Title>
+      {links.isPending ? (
+        <Text size="sm" c="dimmed">
+          Loading…
+        </Text>
+      ) : rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No link has been issued for this brief yet.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table verticalSpacing={4} fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Made</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((l) => (
+                <Table.Tr key={l.id} data-testid="brief-share-link-row">
+                  <Table.Td>
+                    {formatDateTime(l.createdAt)}
+                    {l.createdByName ? ` by ${l.createdByName}` : ''}
+                  </Table.Td>
+                  <Table.Td>{formatDate(l.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {l.revokedAt ? (
+                      <Badge color="gray">
+                        Revoked {formatDate(l.revokedAt)}
+                        {l.revokedByName ? ` by ${l.revokedByName}` : ''}
+                      </Badge>
+                    ) : l.expiresAt < new Date().toISOString() ? (
+                      <Badge color="gray">Expired</Badge>
+                    ) : (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconLinkOff size={14} />}
+                        loading={revoke.isPending && revoke.variables === l.id}
+                        onClick={() =>
+                          revoke.mutate(l.id, {
+                            onError: (e) =>
+                              notifications.show({ color: 'red', title: 'Not revoked', message: errorMessage(e) }),
+                          })
+                        }
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
   );
 }
