@@ -232,8 +232,17 @@ describe('idempotency under concurrency', () => {
     const key = newId();
     const first = postPayment(t, finance, pay(e.eventId, 100), key);
     await inside;
+    // The duplicate has landed once it asks for its transaction (its turn is then queued behind the first's).
+    let queued!: () => void;
+    const dupWaits = new Promise<void>((r) => (queued = r));
+    t.deps.db.transaction = ((fn, config) => {
+      t.deps.db.transaction = original;
+      const running = original.call(t.deps.db, fn, config);
+      queued();
+      return running;
+    }) as typeof original;
     const dup = postPayment(t, finance, pay(e.eventId, 100), key);
-    await new Promise((r) => setTimeout(r, 50));
+    await dupWaits;
     expect(await countRows(t.deps, 'payments')).toBe(before);
     release();
     const [a, b] = await Promise.all([first, dup]);
