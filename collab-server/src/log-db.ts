@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { type Client, createClient, type InValue } from '@libsql/client';
+import type { InValue } from '@libsql/client';
+import Database from 'libsql';
 
 /** Statement shape sent to the log worker (a subset of libSQL's InStatement). */
 export interface LogStatement {
@@ -62,12 +63,16 @@ export interface LogDb extends BatchRunner {
  */
 export async function openLogDb(url: string, synchronous: 'full' | 'normal'): Promise<LogDb> {
   const worker = await WorkerLogDb.open({ url, synchronous });
-  if (synchronous === 'full' || isMemoryUrl(url)) return worker;
-  return HybridLogDb.open(url, worker);
+  const path = fileDatabasePath(url);
+  if (synchronous === 'full' || path === null || path.includes('?')) return worker;
+  return HybridLogDb.open(path, worker);
 }
 
-function isMemoryUrl(url: string): boolean {
-  return !url.startsWith('file:') || url.includes(':memory:') || url.includes('mode=memory');
+/** The file a `file:` URL names, or null (in memory, or not a file). */
+export function fileDatabasePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
+  return path === ':memory:' ? null : path;
 }
 
 /** WAL pages a commit of one small update writes, about: the row, the index, sqlite_sequence. */
@@ -86,41 +91,63 @@ const CHECKPOINT_EVERY_COMMITS = 100;
 class HybridLogDb implements LogDb {
   private commitsSinceCheckpoint = 0;
   private checkpointing = false;
+  /** Prepared once: a commit is three statements' execution and nothing else (about 40 µs here). */
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly begin: Database.Statement;
+  private readonly end: Database.Statement;
+  private readonly rollback: Database.Statement;
 
   private constructor(
-    private readonly main: Client,
+    private readonly main: Database.Database,
     private readonly worker: WorkerLogDb,
-  ) {}
+  ) {
+    this.begin = main.prepare('BEGIN IMMEDIATE');
+    this.end = main.prepare('COMMIT');
+    this.rollback = main.prepare('ROLLBACK');
+  }
 
-  static async open(url: string, worker: WorkerLogDb): Promise<HybridLogDb> {
-    const main = createClient({ url, concurrency: 1 });
+  static async open(path: string, worker: WorkerLogDb): Promise<HybridLogDb> {
+    let main: Database.Database | null = null;
     try {
+      // libSQL's synchronous driver itself: @libsql/client's wrapper costs about 3× the commit.
+      main = new Database(path);
       // The worker set journal_mode = WAL (persistent in the file); these are per connection.
-      await main.execute('PRAGMA synchronous = NORMAL');
-      await main.execute('PRAGMA busy_timeout = 0');
-      await main.execute('PRAGMA wal_autocheckpoint = 0');
+      main.exec('PRAGMA synchronous = NORMAL');
+      main.exec('PRAGMA busy_timeout = 0');
+      main.exec('PRAGMA wal_autocheckpoint = 0');
+      return new HybridLogDb(main, worker);
     } catch (err) {
-      main.close();
+      main?.close();
       await worker.close();
       throw err;
     }
-    return new HybridLogDb(main, worker);
   }
 
   batch(stmts: LogStatement[], mode: 'read' | 'write'): Promise<LogDbResult[]> {
     return this.worker.batch(stmts, mode);
   }
 
-  async commit(stmts: LogStatement[]): Promise<LogDbResult[]> {
-    let sets: Awaited<ReturnType<Client['batch']>>;
+  commit(stmts: LogStatement[]): Promise<LogDbResult[]> {
+    let results: LogDbResult[];
     try {
-      sets = await this.main.batch(stmts, 'write');
+      this.begin.run();
     } catch (err) {
-      if (!isBusy(err)) throw err;
-      return this.worker.batch(stmts, 'write');
+      if (isBusy(err)) return this.worker.batch(stmts, 'write');
+      return Promise.reject(err);
+    }
+    try {
+      results = stmts.map((stmt) => {
+        const { lastInsertRowid } = this.prepared(stmt.sql).run(...(stmt.args ?? []).map(toSqlValue));
+        return { rows: [], lastInsertRowid: BigInt(lastInsertRowid) };
+      });
+      this.end.run();
+    } catch (err) {
+      if (this.main.inTransaction) this.rollback.run();
+      if (isBusy(err)) return this.worker.batch(stmts, 'write');
+      return Promise.reject(err);
     }
     if (++this.commitsSinceCheckpoint >= CHECKPOINT_EVERY_COMMITS) this.checkpoint();
-    return sets.map((set) => ({ rows: [], lastInsertRowid: set.lastInsertRowid }));
+    return Promise.resolve(results);
   }
 
   execute(sql: string): Promise<LogDbResult> {
@@ -130,6 +157,15 @@ class HybridLogDb implements LogDb {
   async close(): Promise<void> {
     this.main.close();
     await this.worker.close();
+  }
+
+  private prepared(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.main.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   private checkpoint(): void {
@@ -143,6 +179,17 @@ class HybridLogDb implements LogDb {
         this.checkpointing = false;
       });
   }
+}
+
+/** What the synchronous driver binds: a BLOB as a Buffer over the same bytes (no copy). */
+function toSqlValue(value: InValue): unknown {
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.valueOf();
+  return value;
 }
 
 function isBusy(err: unknown): boolean {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as Y from 'yjs';
 import { foldStored } from './fold.ts';
-import { type BatchRunner, type LogDb, openLogDb } from './log-db.ts';
+import { type BatchRunner, fileDatabasePath, type LogDb, openLogDb } from './log-db.ts';
 import type { Metrics } from './metrics.ts';
 
 /**
@@ -70,12 +70,6 @@ const SCHEMA = [
      updated_at INTEGER NOT NULL
    )`,
 ];
-
-export function fileDatabasePath(url: string): string | null {
-  if (!url.startsWith('file:')) return null;
-  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
-  return path === ':memory:' ? null : path;
-}
 
 export class UpdateLog {
   private queue: PendingWrite[] = [];
