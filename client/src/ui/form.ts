@@ -83,6 +83,26 @@ export function useField<T extends FieldValues, O extends FieldValues, N extends
   };
 }
 
+/** A bound field (from {@link useField}) as a Checkbox's or Switch's props. */
+export const asCheckbox = (f: ReturnType<typeof useField> & { value: boolean }) => ({
+  name: f.name,
+  ref: f.ref,
+  onBlur: f.onBlur,
+  checked: f.value,
+  onChange: (e: { currentTarget: { checked: boolean } }) => f.onChange(e.currentTarget.checked),
+  error: f.error,
+});
+
+/** A bound amount in minor units (from {@link useField}) as MoneyInput's props. */
+export const asMoney = (f: ReturnType<typeof useField> & { value: number }) => ({
+  name: f.name,
+  ref: f.ref,
+  onBlur: f.onBlur,
+  valueMinor: f.value,
+  onChangeMinor: f.onChange as (minor: number) => void,
+  error: f.error,
+});
+
 /**
  * Shows a refusal from the server: its field errors go under the fields the form has (nested ones
  * too: `event.city`), and the message is returned for the form's banner.

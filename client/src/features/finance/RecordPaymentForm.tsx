@@ -28,7 +28,16 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import {
+  asCheckbox,
+  asMoney,
+  fieldError,
+  optionalText,
+  requestForm,
+  serverError,
+  useField,
+  useZodForm,
+} from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { submitPayment } from './paymentQueue.ts';
 
@@ -181,12 +190,7 @@ export function RecordPaymentForm({
             <MoneyInput
               label="Amount"
               currency={currency.value}
-              name={amount.name}
-              ref={amount.ref}
-              onBlur={amount.onBlur}
-              valueMinor={amount.value}
-              onChangeMinor={amount.onChange}
-              error={amount.error}
+              {...asMoney(amount)}
               leftSection={currency.value === 'INR' ? '₹' : undefined}
               required
             />
@@ -209,22 +213,10 @@ export function RecordPaymentForm({
             />
           )}
           {currency.value !== 'INR' && fxRate && error?.includes('fxRateConfirmed') ? (
-            <Checkbox
-              label="This rate is right: the bank applied it"
-              name={fxConfirmed.name}
-              ref={fxConfirmed.ref}
-              checked={fxConfirmed.value}
-              onChange={(e) => fxConfirmed.onChange(e.currentTarget.checked)}
-            />
+            <Checkbox label="This rate is right: the bank applied it" {...asCheckbox(fxConfirmed)} />
           ) : null}
         </SimpleGrid>
-        <Switch
-          label="Choose which milestones it pays (otherwise the oldest first)"
-          name={manual.name}
-          ref={manual.ref}
-          checked={manual.value}
-          onChange={(e) => manual.onChange(e.currentTarget.checked)}
-        />
+        <Switch label="Choose which milestones it pays (otherwise the oldest first)" {...asCheckbox(manual)} />
         {manual.value && (
           <Table>
             <Table.Tbody>

@@ -27,7 +27,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DateField } from '../../ui/DateField.tsx';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { asCheckbox, fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
 import { useConvertLead } from './leadOptions.api.ts';
 
 const STATE_OPTIONS = Object.entries(GST_STATES)
@@ -213,15 +213,7 @@ export function ConvertLeadForm({
             allowDeselect={false}
             onChange={(v) => currency.onChange((v ?? 'INR') as Currency)}
           />
-          <Checkbox
-            label="WhatsApp updates (opt-in)"
-            name={whatsappOptIn.name}
-            ref={whatsappOptIn.ref}
-            onBlur={whatsappOptIn.onBlur}
-            checked={whatsappOptIn.value}
-            onChange={(e) => whatsappOptIn.onChange(e.currentTarget.checked)}
-            mb={8}
-          />
+          <Checkbox label="WhatsApp updates (opt-in)" {...asCheckbox(whatsappOptIn)} mb={8} />
         </Group>
         <Text fw={600} size="sm" mt="xs">
           Tentative event

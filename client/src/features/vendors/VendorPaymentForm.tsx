@@ -12,7 +12,16 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import {
+  asCheckbox,
+  asMoney,
+  fieldError,
+  optionalText,
+  requestForm,
+  serverError,
+  useField,
+  useZodForm,
+} from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { useRecordVendorPayment } from './vendors.api.ts';
 
@@ -115,17 +124,7 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
           Due on {a.poNumber}: <b>{money(due)}</b> of {money(a.amountMinor)}
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <MoneyInput
-            label={`Amount paid (${currency})`}
-            currency={currency}
-            name={amount.name}
-            ref={amount.ref}
-            onBlur={amount.onBlur}
-            valueMinor={amount.value}
-            onChangeMinor={amount.onChange}
-            error={amount.error}
-            required
-          />
+          <MoneyInput label={`Amount paid (${currency})`} currency={currency} {...asMoney(amount)} required />
           <DateField label="Paid on" {...paidOn} required />
           <Select
             label="Mode"
@@ -152,23 +151,9 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
         </SimpleGrid>
         <Switch
           label="State the TDS withheld (otherwise section 194C by the vendor's PAN: 1% or 2%, 20% with no PAN on file)"
-          name={ownTds.name}
-          ref={ownTds.ref}
-          checked={ownTds.value}
-          onChange={(e) => ownTds.onChange(e.currentTarget.checked)}
+          {...asCheckbox(ownTds)}
         />
-        {ownTds.value && (
-          <MoneyInput
-            label={`TDS withheld (${currency})`}
-            currency={currency}
-            name={tds.name}
-            ref={tds.ref}
-            onBlur={tds.onBlur}
-            valueMinor={tds.value}
-            onChangeMinor={tds.onChange}
-            error={tds.error}
-          />
-        )}
+        {ownTds.value && <MoneyInput label={`TDS withheld (${currency})`} currency={currency} {...asMoney(tds)} />}
         {error && (
           <Alert color="red" variant="light" title="Not recorded">
             {error}
