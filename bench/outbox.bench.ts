@@ -124,7 +124,7 @@ export async function run(): Promise<BenchReport> {
           type: 'communication.logged',
           aggregateType: 'lead',
           aggregateId: newId(),
-          payload: { communicationId: newId(), kind: 'call', i },
+          payload: { communicationId: newId(), kind: 'call', outcome: null },
           actorId: null,
           at: deps.now(),
         });

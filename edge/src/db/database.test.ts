@@ -34,6 +34,7 @@ describe('database', () => {
     });
     await recordChange(t.deps.db, {
       type: 'lead.updated',
+      payload: { fields: [] },
       aggregateType: 'test',
       aggregateId: entry,
       actorId: null,
@@ -90,6 +91,7 @@ describe('concurrent writes', () => {
     const tx = t.deps.db.transaction(async (txn) => {
       await recordChange(txn, {
         type: 'lead.updated',
+        payload: { fields: [] },
         aggregateType: 'test',
         aggregateId: 'h',
         actorId: null,
@@ -100,6 +102,7 @@ describe('concurrent writes', () => {
     const started = Date.now();
     const write = recordChange(t.deps.db, {
       type: 'lead.updated',
+      payload: { fields: [] },
       aggregateType: 'test',
       aggregateId: 'o',
       actorId: null,
@@ -119,6 +122,7 @@ describe('concurrent writes', () => {
           await new Promise((r) => setTimeout(r, 5));
           await recordChange(tx, {
             type: 'lead.updated',
+            payload: { fields: [] },
             aggregateType: 'test',
             aggregateId: `c${i}`,
             actorId: null,

@@ -50,7 +50,7 @@ describe('the journal', () => {
           type: 'lead.import_undone' as const,
           aggregateType: 'bulk-test',
           aggregateId: `b${i}`,
-          payload: { line: i },
+          payload: { batchId: 'bulk-test', fileName: 'bulk.csv', line: i },
           actorId: null,
           at: t.clock.now(),
           audit: i % 2 === 0 ? { before: { i }, after: null } : undefined,
@@ -68,8 +68,8 @@ describe('the journal', () => {
     expect(rs.rows[0]).toMatchObject({ events: n, audits: n / 2, linked: n / 2 });
   });
 
-  it('takes only names from the catalogue (checked by tsc)', async () => {
-    await t.deps.db.transaction((tx) =>
+  it('takes only names from the catalogue: tsc refuses another, and so does the writer', async () => {
+    const write = t.deps.db.transaction((tx) =>
       recordChange(tx, {
         // @ts-expect-error not a domain event in shared/src/journal/domain-events.ts
         type: 'lead.snoozed_forever',
@@ -79,6 +79,61 @@ describe('the journal', () => {
         at: t.clock.now(),
       }),
     );
-    expect(true).toBe(true);
+    await expect(write).rejects.toMatchObject({ code: 'internal', status: 500 });
+    expect(await journalRows('lead.snoozed_forever')).toBe(0);
+  });
+
+  it('refuses a payload that does not fit its schema, and the change with it', async () => {
+    const before = await journalRows('lead.updated');
+    const write = t.deps.db.transaction(async (tx) => {
+      await recordChange(tx, {
+        type: 'lead.updated',
+        aggregateType: 'lead',
+        aggregateId: leadId,
+        payload: { fields: ['budgetMinor'] },
+        actorId: null,
+        at: t.clock.now(),
+      });
+      // A cast hides the mistake from tsc (as a spread of unknown data would): the writer still sees it.
+      await recordChange(tx, {
+        type: 'lead.updated',
+        aggregateType: 'lead',
+        aggregateId: leadId,
+        payload: { fields: 'budgetMinor' } as unknown as { fields: string[] },
+        actorId: null,
+        at: t.clock.now(),
+      });
+    });
+    await expect(write).rejects.toMatchObject({ code: 'internal', status: 500 });
+    await expect(write).rejects.toThrow(/lead\.updated.*fields/);
+    // The transaction rolled back: the first, good line is not there either.
+    expect(await journalRows('lead.updated')).toBe(before);
+  });
+
+  it('refuses a key the schema does not name, and a bad line in a bulk write stops the whole batch', async () => {
+    const line = (i: number, extra: Record<string, unknown> = {}) => ({
+      type: 'lead.import_undone' as const,
+      aggregateType: 'bulk-refused',
+      aggregateId: `r${i}`,
+      payload: { batchId: 'b', fileName: 'f.csv', line: i, ...extra },
+      actorId: null,
+      at: t.clock.now(),
+    });
+    const write = t.deps.db.transaction((tx) =>
+      recordChanges(tx, [line(0), line(1), line(2, { secret: 'not in the catalogue' })]),
+    );
+    await expect(write).rejects.toThrow(/Unrecognized key.*secret/);
+    const rs = await t.deps.db.$client.execute(
+      `SELECT count(*) AS n FROM event_log WHERE aggregate_type = 'bulk-refused'`,
+    );
+    expect(rs.rows[0]).toMatchObject({ n: 0 });
   });
 });
+
+async function journalRows(type: string): Promise<number> {
+  const rs = await t.deps.db.$client.execute({
+    sql: 'SELECT count(*) AS n FROM event_log WHERE type = ? AND aggregate_id = ?',
+    args: [type, leadId],
+  });
+  return Number(rs.rows[0]!.n);
+}

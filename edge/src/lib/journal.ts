@@ -1,8 +1,9 @@
 import { CODE_FORMATS, type CodeKind, codeSequenceKey, newId } from '@mandap/shared';
-import type { DomainEventPayload, DomainEventType } from '@mandap/shared/journal';
+import { type DomainEventPayload, type DomainEventType, domainEventPayloadProblem } from '@mandap/shared/journal';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { auditLog, codeSequences, eventLog, notificationOutbox } from '../db/schema/index.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Where a change came from: the request's address, id and browser. A job, a webhook or the
@@ -27,13 +28,18 @@ export const SYSTEM_ACTOR: Actor = { actorId: null, ip: null, requestId: null };
 /**
  * The record of a change: a domain event (named in the shared catalogue, `DOMAIN_EVENTS`) in the
  * append-only event log and, when it changes a record, an audit entry with before and after,
- * linked to its domain event by id. Write it inside the change's own transaction.
+ * linked to its domain event by id. Write it inside the change's own transaction. The payload
+ * may be left out only where the catalogue's schema has no required key.
  */
-export interface Change<T extends DomainEventType = DomainEventType> {
+export type Change<T extends DomainEventType = DomainEventType> = ChangeFields<T> &
+  (Record<never, never> extends DomainEventPayload<T>
+    ? { payload?: DomainEventPayload<T> }
+    : { payload: DomainEventPayload<T> });
+
+interface ChangeFields<T extends DomainEventType> {
   type: T;
   aggregateType: string;
   aggregateId: string;
-  payload?: DomainEventPayload<T>;
   actorId: string | null;
   at: Date;
   audit?: {
@@ -44,14 +50,35 @@ export interface Change<T extends DomainEventType = DomainEventType> {
   };
 }
 
+/** Any one change, each name paired with its own payload (what a bulk writer passes). */
+export type AnyChange = { [T in DomainEventType]: Change<T> }[DomainEventType];
+
 /** Rows per INSERT: well under SQLite's limit on bound variables. */
 const CHUNK = 200;
 
 /**
- * The one writer of the journal: every change and domain event goes through here, one at a time
- * (`recordChange`) or in bulk (imports), as batched inserts. Returns the domain events' ids.
+ * A payload that does not fit its catalogue schema is a programming error: refused (500, nothing
+ * written, the transaction rolls back) everywhere but a production process, which logs it and
+ * keeps the change (a client's payment is never lost over the shape of its journal line).
  */
-export async function recordChanges(tx: DbOrTx, changes: readonly Change[]): Promise<string[]> {
+const REFUSE_BAD_PAYLOADS =
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV !== 'production';
+
+function checkPayload(change: AnyChange): void {
+  const problem = domainEventPayloadProblem(change.type, change.payload ?? {});
+  if (problem === null) return;
+  const message = `The journal refused ${change.type} on ${change.aggregateType} ${change.aggregateId}: ${problem}.`;
+  if (REFUSE_BAD_PAYLOADS) throw new AppError('internal', message);
+  console.error(JSON.stringify({ t: new Date().toISOString(), level: 'error', msg: message }));
+}
+
+/**
+ * The one writer of the journal: every change and domain event goes through here, one at a time
+ * (`recordChange`) or in bulk (imports), as batched inserts, each payload checked against its
+ * schema in the catalogue first (see REFUSE_BAD_PAYLOADS). Returns the domain events' ids.
+ */
+export async function recordChanges(tx: DbOrTx, changes: readonly AnyChange[]): Promise<string[]> {
+  for (const c of changes) checkPayload(c);
   const ids = changes.map(() => newId());
   for (let i = 0; i < changes.length; i += CHUNK) {
     const part = changes.slice(i, i + CHUNK);
@@ -93,7 +120,7 @@ export async function recordChanges(tx: DbOrTx, changes: readonly Change[]): Pro
 
 /** Records one change (see {@link recordChanges}); the type names the payload it takes. */
 export async function recordChange<T extends DomainEventType>(tx: DbOrTx, change: Change<T>): Promise<void> {
-  await recordChanges(tx, [change as unknown as Change]);
+  await recordChanges(tx, [change as AnyChange]);
 }
 
 /** Queues a message for delivery. A repeated `dedupeKey` is ignored, so retries enqueue once. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DomainEventType } from '../journal/domain-events.ts';
+import { isDomainEvent } from '../journal/read.ts';
 import { BOOKING_STATE_LABELS, BOOKING_STATES, type BookingState } from '../lifecycle.ts';
 import { CURRENCIES } from '../money.ts';
 import { MILESTONE_STATUSES } from '../payments/milestones.ts';
@@ -38,7 +40,7 @@ const CLIENT_VISIBLE: Record<string, { area: LiveArea; label: string }> = {
   'invoice.issued': { area: 'payments', label: 'A tax invoice is ready' },
   'credit_note.issued': { area: 'payments', label: 'A credit note is ready' },
   'credit.applied': { area: 'payments', label: 'Your advance was applied' },
-};
+} satisfies Partial<Record<DomainEventType, { area: LiveArea; label: string }>>;
 
 /** The client-facing meaning of a domain event, or null when the client must not hear of it. */
 export function clientLiveUpdate(
@@ -48,7 +50,8 @@ export function clientLiveUpdate(
   const hit = CLIENT_VISIBLE[type];
   if (!hit) return null;
   // A staff-only preparation step stays internal, before and after the change.
-  if (type === 'preparation.updated' && payload.clientVisible !== true && payload.wasClientVisible !== true)
+  const line = { type, payload };
+  if (isDomainEvent(line, 'preparation.updated') && !line.payload.clientVisible && !line.payload.wasClientVisible)
     return null;
   return hit;
 }

@@ -1,3 +1,5 @@
+import type { DomainEventType } from '../journal/domain-events.ts';
+
 /**
  * The lifecycle moments: every automatic message the house sends, in one table. Each moment
  * names what triggers it (a domain event in the event log, or a time before something), the
@@ -6,7 +8,7 @@
 export type MomentAudience = 'client' | 'lead' | 'owner' | 'assignee' | 'vendor' | 'crew';
 
 export type MomentTrigger =
-  | { kind: 'domain_event'; type: string; when?: Record<string, string> }
+  | { kind: 'domain_event'; type: DomainEventType; when?: Record<string, string> }
   | { kind: 'schedule'; before: string };
 
 export interface Moment {

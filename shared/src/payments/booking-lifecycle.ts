@@ -1,3 +1,4 @@
+import type { DomainEventName } from '../journal/domain-events.ts';
 import { BOOKING_STATE_LABELS, type BookingState } from '../lifecycle.ts';
 
 /** What the guards look at, read from the ledger and the milestone plan. */
@@ -10,13 +11,14 @@ export interface BookingFacts {
   unsettledMilestones: number;
 }
 
-/** Domain events a transition emits (written to the event log with the change). */
+/**
+ * What a transition does besides the move: domain events written to the journal with the change
+ * (names from the catalogue), and `lead.won`, which moves the event's lead to Won (recorded as its
+ * `lead.stage_changed`).
+ */
 export type BookingEffect =
-  | 'booking.confirmed'
-  | 'lead.won'
-  | 'event.confirmed'
-  | 'booking.cancelled'
-  | 'booking.moved';
+  | DomainEventName<'booking.confirmed' | 'event.confirmed' | 'booking.cancelled' | 'booking.moved'>
+  | 'lead.won';
 
 interface Transition {
   from: readonly BookingState[];

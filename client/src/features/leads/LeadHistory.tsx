@@ -1,13 +1,16 @@
+import { isDomainEvent } from '@mandap/shared/journal/read';
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { useLeadHistory } from './leads.api.ts';
 
-function describe(type: string, payload: Record<string, unknown>): string {
-  if (type === 'lead.stage_changed')
-    return `Stage: ${humanize(String(payload.from))} → ${humanize(String(payload.to))}`;
-  if (type === 'lead.updated' && Array.isArray(payload.fields)) return `Edited ${payload.fields.join(', ')}`;
-  if (type === 'communication.logged') return `Logged a ${String(payload.kind)}`;
-  return humanize(type.replace(/^lead\./, '').replaceAll('.', ' '));
+/** One line of the journal in words; the names come from the domain-event catalogue. */
+function describe(line: { type: string; payload: Record<string, unknown> }): string {
+  if (isDomainEvent(line, 'lead.stage_changed'))
+    return `Stage: ${humanize(line.payload.from)} → ${humanize(line.payload.to)}`;
+  if (isDomainEvent(line, 'lead.updated') && Array.isArray(line.payload.fields))
+    return `Edited ${line.payload.fields.join(', ')}`;
+  if (isDomainEvent(line, 'communication.logged')) return `Logged a ${line.payload.kind}`;
+  return humanize(line.type.replace(/^lead\./, '').replaceAll('.', ' '));
 }
 
 /** Who changed what, from the event log and audit trail. */
@@ -21,7 +24,7 @@ export function LeadHistory({ leadId }: { leadId: string }) {
         .reverse()
         .map((e) => (
           <Text key={`${e.at}-${e.type}`} size="sm">
-            {describe(e.type, e.payload)}{' '}
+            {describe(e)}{' '}
             <Text span size="xs" c="dimmed">
               · {e.actorName ?? 'System'} · {formatDateTime(e.at)}
             </Text>

@@ -1,3 +1,4 @@
+import type { DomainEventType } from '@mandap/shared/journal';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json } from './_columns.ts';
 
@@ -7,7 +8,7 @@ export const eventLog = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     id: text('id').notNull(),
-    type: text('type').notNull(),
+    type: text('type').$type<DomainEventType>().notNull(),
     aggregateType: text('aggregate_type').notNull(),
     aggregateId: text('aggregate_id').notNull(),
     payload: json<Record<string, unknown>>('payload').notNull(),

@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { visibleEventCondition } from '../../lib/event-scope.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
 import { rescheduleFollowUp } from '../leads/follow-ups.service.ts';
 
 type Row = Record<string, unknown>;
@@ -251,7 +251,7 @@ export async function moveCalendarEntry(
   type: CalendarType,
   id: string,
   start: string,
-  origin: { ip: string | null; requestId: string },
+  origin: Origin,
 ): Promise<void> {
   if (needsEventLink(viewer.role)) throw new AppError('forbidden', 'Only the house’s staff reschedule.');
   const now = deps.now();
@@ -274,7 +274,7 @@ export async function moveCalendarEntry(
         type: 'event.rescheduled',
         aggregateType: 'event',
         aggregateId: id,
-        payload: { from: e.start_date, to: day },
+        payload: { from: String(e.start_date), to: day },
         actorId: viewer.id,
         at: now,
         audit: {

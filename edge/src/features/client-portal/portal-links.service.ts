@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { events, portalLinks, preparationMilestones, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
 import { loadVisibleEvent } from '../payments/event-scope.ts';
 import { portalSessionToken, portalUrl, signPortalLink } from './portal-access.ts';
 
@@ -33,7 +33,7 @@ export async function createPortalLink(
   viewer: Viewer,
   eventId: string,
   input: CreatePortalLink,
-  origin: { ip: string | null; requestId: string },
+  origin: Origin,
 ): Promise<PortalLink> {
   staffOnly(viewer);
   await eventExists(deps, eventId);
@@ -97,7 +97,7 @@ export async function revokePortalLink(
   deps: Deps,
   viewer: Viewer,
   linkId: string,
-  origin: { ip: string | null; requestId: string },
+  origin: Origin,
 ): Promise<PortalLink> {
   staffOnly(viewer);
   const now = deps.now().toISOString();

@@ -1,4 +1,5 @@
 import { collabInternalSecret } from '@mandap/shared/collab';
+import { parseDomainEvent } from '@mandap/shared/journal';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';
 
@@ -81,5 +82,44 @@ describe('POST /api/internal/collab/projections', () => {
     expect(((await mine.json()) as { tasks: { title: string }[] }).tasks).toEqual([
       expect.objectContaining({ title: 'Confirm the florist' }),
     ]);
+  });
+
+  it('journals what the collab server sends through the one writer, typed by the catalogue', async () => {
+    const ops = await t.login('ops@mandap.demo');
+    const manager = await t.login('manager@mandap.demo');
+    // What a peer may put in a shared document, as far as the boundary allows: a free-text due and a long title.
+    const title = 'Flowers '.repeat(240).trim();
+    const post = (rows: unknown[]) =>
+      t.json(
+        'POST',
+        '/api/internal/collab/projections',
+        { items: [{ kind: 'tasks', eventId, actorId: manager.userId, rows }] },
+        auth,
+      );
+    expect(
+      (await post([task({ assigneeId: manager.userId, assigneeName: 'Kavya', due: 'before haldi' })])).status,
+    ).toBe(200);
+    const res = await post([task({ title, assigneeId: ops.userId, assigneeName: 'Sneha Iyer', due: 'before haldi' })]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ applied: 1, assigned: 1 });
+    const rs = await t.deps.db.$client.execute(
+      `SELECT e.type, e.payload, e.actor_id, a.before, a.after FROM event_log e
+         JOIN audit_log a ON a.event_id = e.id
+        WHERE e.type = 'task.assigned' AND e.aggregate_id = 'task-1' ORDER BY e.seq`,
+    );
+    expect(rs.rows).toHaveLength(2);
+    const last = rs.rows[1]!;
+    // The payload reads back against the catalogue's schema, every key named there.
+    expect(parseDomainEvent('task.assigned', JSON.parse(String(last.payload)))).toEqual({
+      eventId,
+      taskId: 'task-1',
+      title,
+      assigneeId: ops.userId,
+      assigneeName: 'Sneha Iyer',
+      previousAssigneeId: manager.userId,
+      due: 'before haldi',
+    });
+    expect(last.actor_id).toBe(manager.userId);
+    expect(JSON.parse(String(last.before))).toEqual({ assigneeId: manager.userId });
   });
 });

@@ -1,8 +1,8 @@
-import { CODE_FORMATS, codeSequenceKey } from '@mandap/shared';
+import { CODE_FORMATS, codeSequenceKey, type LeadSource } from '@mandap/shared';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { codeSequences } from '../../db/schema/index.ts';
-import { recordChanges } from '../../lib/journal.ts';
+import { type Actor, recordChanges } from '../../lib/journal.ts';
 
 /** Reserves `n` consecutive lead codes with one atomic upsert (gapless inside the transaction). */
 export async function reserveLeadCodes(tx: DbOrTx, n: number, at: Date): Promise<string[]> {
@@ -20,8 +20,8 @@ export async function reserveLeadCodes(tx: DbOrTx, n: number, at: Date): Promise
 /** The journal entries of an import: one domain event and one audit entry per created lead, written in bulk. */
 export async function recordLeadsCreated(
   tx: DbOrTx,
-  created: { id: string; code: string; source: string; ownerId: string | null; after: Record<string, unknown> }[],
-  meta: { actorId: string | null; at: Date; requestId: string | null; ip: string | null; fileName: string },
+  created: { id: string; code: string; source: LeadSource; ownerId: string | null; after: Record<string, unknown> }[],
+  meta: Actor & { at: Date; fileName: string },
 ) {
   await recordChanges(
     tx,
@@ -32,7 +32,7 @@ export async function recordLeadsCreated(
       payload: { code: c.code, source: c.source, ownerId: c.ownerId, importedFrom: meta.fileName },
       actorId: meta.actorId,
       at: meta.at,
-      audit: { before: null, after: c.after, ip: meta.ip, requestId: meta.requestId },
+      audit: { before: null, after: c.after, ip: meta.ip ?? null, requestId: meta.requestId ?? null },
     })),
   );
 }

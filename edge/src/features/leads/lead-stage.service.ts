@@ -7,6 +7,7 @@ import {
   type PipelineCause,
   pipelineTargets,
 } from '@mandap/shared';
+import type { PipelineDetail } from '@mandap/shared/journal';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';
@@ -24,7 +25,7 @@ async function applyMove(
   decision: LeadMoveDecision,
   actor: Actor,
   at: Date,
-  cause?: { cause: PipelineCause; detail?: Record<string, unknown> },
+  cause?: { cause: PipelineCause; detail?: PipelineDetail },
 ) {
   if (!decision.ok) throw new AppError('unprocessable', decision.reason, { fields: { stage: decision.reason } });
   const closed = decision.to === 'won' || decision.to === 'lost';
@@ -82,7 +83,7 @@ export async function moveLeadByPipeline(
   cause: PipelineCause,
   actor: Actor,
   at: Date,
-  detail?: Record<string, unknown>,
+  detail?: PipelineDetail,
 ): Promise<LeadStage | null> {
   const { row } = await loadLead(tx, leadId);
   const to = pipelineTargets(cause, { leadStage: row.stage }).lead;

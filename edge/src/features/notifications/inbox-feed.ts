@@ -1,4 +1,5 @@
 import { hasPermission } from '@mandap/shared';
+import type { DomainEventName } from '@mandap/shared/journal';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
@@ -19,11 +20,15 @@ const TOPIC = 'inbox';
 /** Workers cut long streams: end early there too (as the event pages do). */
 const isWorkers = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers';
 const PAGE = 500;
+/** The domain events the inbox listens to. */
+type InboxEvent = DomainEventName<
+  'whatsapp.message_received' | 'whatsapp.status_changed' | 'inbox.conversation_updated'
+>;
 const KINDS: Record<string, InboxUpdate['kind']> = {
   'whatsapp.message_received': 'message',
   'whatsapp.status_changed': 'status',
   'inbox.conversation_updated': 'conversation',
-};
+} satisfies Record<InboxEvent, InboxUpdate['kind']>;
 
 /** The inbox's updates in the event log after `afterSeq` (one page), and the last sequence read. */
 export async function readInboxUpdates(db: Db, afterSeq: number) {
@@ -56,9 +61,9 @@ export function noteInboxChange(
   tx: DbOrTx,
   at: Date,
   change:
-    | { type: 'whatsapp.message_received'; phone: string }
-    | { type: 'whatsapp.status_changed'; phones: string[] }
-    | { type: 'inbox.conversation_updated'; phone: string; change: string; actorId: string | null },
+    | { type: DomainEventName<'whatsapp.message_received'>; phone: string }
+    | { type: DomainEventName<'whatsapp.status_changed'>; phones: string[] }
+    | { type: DomainEventName<'inbox.conversation_updated'>; phone: string; change: string; actorId: string | null },
 ) {
   if (change.type === 'whatsapp.status_changed')
     return recordChange(tx, {

@@ -1,5 +1,5 @@
 import { addDays, istDate, newId } from '@mandap/shared';
-import type { DomainEventType } from '@mandap/shared/journal';
+import type { DomainEventPayload, DomainEventType } from '@mandap/shared/journal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tick } from '../../jobs/tick.ts';
 import { recordChange } from '../../lib/journal.ts';
@@ -55,14 +55,14 @@ async function newLead(phone: string) {
   return (await res.json()).lead as { id: string; code: string };
 }
 
-async function emit(
-  type: DomainEventType,
+async function emit<T extends DomainEventType>(
+  type: T,
   aggregateType: string,
   aggregateId: string,
-  payload: Record<string, unknown> = {},
+  payload: DomainEventPayload<T>,
 ) {
   await t.deps.db.transaction((tx) =>
-    recordChange(tx, { type, aggregateType, aggregateId, payload, actorId: null, at: t.clock.now() }),
+    recordChange<T>(tx, { type, aggregateType, aggregateId, payload, actorId: null, at: t.clock.now() }),
   );
 }
 
@@ -150,8 +150,9 @@ describe('lifecycle moments', () => {
         'SELECT q.id, v.id AS version_id FROM quotes q JOIN quote_versions v ON v.quote_id = q.id AND v.version = 1 WHERE q.event_id IS NOT NULL LIMIT 1',
       )
     ).rows;
-    await emit('quote.sent', 'quote', String(q!.id), { version: 1, versionId: String(q!.version_id) });
-    await emit('quote.accepted', 'quote', String(q!.id), { version: 1 });
+    const versionId = String(q!.version_id);
+    await emit('quote.sent', 'quote', String(q!.id), { version: 1, versionId, totalMinor: 0 });
+    await emit('quote.accepted', 'quote', String(q!.id), { version: 1, versionId, totalMinor: 0, name: 'Asha' });
     const [ev] = (
       await t.deps.db.$client.execute(
         'SELECT e.id FROM events e JOIN clients c ON c.id = e.client_id WHERE c.phone IS NOT NULL LIMIT 1',
@@ -164,6 +165,7 @@ describe('lifecycle moments', () => {
       await emit('vendor_assignment.status_changed', 'vendor_assignment', String(a.id), {
         from: 'requested',
         to: 'confirmed',
+        note: null,
       });
     const before = (await rows('quote_shared')).length;
     const vendorBefore = (await rows('vendor_assignment_confirmed')).length;

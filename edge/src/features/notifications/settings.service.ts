@@ -1,5 +1,5 @@
 import { type MessagePrices, MOMENTS, type TemplateCategory } from '@mandap/shared';
-import type { DomainEventType } from '@mandap/shared/journal';
+import type { DomainEventName, DomainEventPayload } from '@mandap/shared/journal';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { notificationSettings } from '../../db/schema/index.ts';
@@ -37,7 +37,15 @@ export function priceOf(s: NotificationSettings, category: TemplateCategory): nu
   return s.prices[category];
 }
 
-async function put(deps: Deps, viewer: Viewer, key: string, value: Record<string, unknown>, type: DomainEventType) {
+type SettingsEvent = DomainEventName<'notifications.moment_switched' | 'notifications.prices_set'>;
+
+async function put<T extends SettingsEvent>(
+  deps: Deps,
+  viewer: Viewer,
+  key: string,
+  value: DomainEventPayload<T> & Record<string, unknown>,
+  type: T,
+) {
   const at = deps.now();
   await deps.db.transaction(async (tx) => {
     await tx
@@ -47,7 +55,7 @@ async function put(deps: Deps, viewer: Viewer, key: string, value: Record<string
         target: notificationSettings.key,
         set: { value, updatedBy: viewer.id, updatedAt: at.toISOString() },
       });
-    await recordChange(tx, {
+    await recordChange<T>(tx, {
       type,
       aggregateType: 'settings',
       aggregateId: key,

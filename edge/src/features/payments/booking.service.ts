@@ -6,6 +6,7 @@ import {
   type PipelineCause,
   pipelineTargets,
 } from '@mandap/shared';
+import type { PipelineDetail } from '@mandap/shared/journal';
 import { indiaToday } from '@mandap/shared/time';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
@@ -36,7 +37,7 @@ async function writeStatus(
   to: BookingState,
   actor: Actor,
   at: Date,
-  cause?: { cause: PipelineCause; detail?: Record<string, unknown> },
+  cause?: { cause: PipelineCause; detail?: PipelineDetail },
 ) {
   await tx.update(events).set({ status: to, updatedAt: at.toISOString() }).where(eq(events.id, event.id));
   await recordChange(tx, {
@@ -97,7 +98,7 @@ export async function advancePipeline(
   cause: PipelineCause,
   actor: Actor,
   at: Date,
-  detail?: Record<string, unknown>,
+  detail?: PipelineDetail,
 ): Promise<{ booking: BookingState | null; lead: string | null }> {
   const event = target.eventId ? await reload(tx, target.eventId) : null;
   let booking: BookingState | null = null;

@@ -108,7 +108,7 @@ export async function updateUser(
       type: roleChanged ? 'user.role_changed' : 'user.updated',
       aggregateType: 'user',
       aggregateId: id,
-      payload: roleChanged ? { from: before.role, to: input.role } : {},
+      payload: roleChanged && input.role ? { from: before.role, to: input.role } : {},
       actorId: actor.id,
       at: now,
       audit: { before: publicFields(before), after: publicFields(after!), ...origin },

@@ -15,7 +15,7 @@ import { eventAccess, events, vendorAssignments, vendorPayments, vendors } from 
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVisibleUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
-import { nextCode, recordChange } from '../../lib/journal.ts';
+import { nextCode, type Origin, recordChange } from '../../lib/journal.ts';
 import { loadVisibleEvent } from '../events/events.service.ts';
 import { blockedReasonsFor } from './blocked.query.ts';
 import { accruePo, reversePoAccrual } from './po-ledger.ts';
@@ -221,7 +221,7 @@ export interface StatusChangeBy {
   /** More writes in the same transaction (the PO link's acceptance). */
   alsoInTx?: (tx: DbOrTx, at: Date) => Promise<void>;
   /** Request origin for the audit row (a public link has no user). */
-  origin?: { ip: string | null; requestId?: string | null };
+  origin?: Origin;
 }
 
 /** The transition itself, for an assignment already loaded under the caller's scope. */

@@ -13,7 +13,7 @@ import { desc, eq } from 'drizzle-orm';
 import { events, users, vendorAssignments, vendorPoLinks, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
 import { enforceRateLimit } from '../../lib/rate-limit.ts';
 import { companyProfile } from '../quotes/company.ts';
 import { applyStatusChange, loadAssignment, loadAssignmentForLink } from './assignments.service.ts';
@@ -221,12 +221,7 @@ async function present(deps: Deps, assignmentId: string, expiresAt: Date): Promi
  * the assignment (name, time; IP in the audit row) and a requested PO becomes confirmed, which
  * books it payable. Accepting twice is refused (409) and changes nothing.
  */
-export async function acceptPoLink(
-  deps: Deps,
-  token: string,
-  name: string,
-  origin: { ip: string | null; requestId?: string | null },
-): Promise<PublicPo> {
+export async function acceptPoLink(deps: Deps, token: string, name: string, origin: Origin): Promise<PublicPo> {
   await limit(deps, origin.ip, 'answer');
   const { link, expiresAt, assignment: a } = await resolvePoToken(deps, token);
   const [row] = await deps.db.select().from(vendorAssignments).where(eq(vendorAssignments.id, a.id));
