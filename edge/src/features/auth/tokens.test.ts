@@ -1,5 +1,5 @@
 import { sign } from 'hono/jwt';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../lib/errors.ts';
 import { signAccessToken, verifyAccessToken } from './tokens.ts';
 
@@ -31,8 +31,14 @@ describe('verifyAccessToken with its cache of verified tokens', () => {
     // Valid for one more second: verified (and cached) now, expired when asked again.
     const token = await sign({ sub: user.id, role: 'sales', tv: 3, typ: 'access', iat: now, exp: now + 1 }, SECRET);
     await verifyAccessToken(token, SECRET);
-    await new Promise((r) => setTimeout(r, 2100 - (Date.now() % 1000)));
-    expect(await refusal(verifyAccessToken(token, SECRET))).toMatch(/expired/);
+    // The clock moves past exp (only Date is faked: the crypto and promises run as they do).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime((now + 2) * 1000);
+      expect(await refusal(verifyAccessToken(token, SECRET))).toMatch(/expired/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never caches a refusal: a tampered token stays refused', async () => {
