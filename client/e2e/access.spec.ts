@@ -166,8 +166,25 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
   await page.goto(`/leads?lead=${leadId}`);
   const kavyasCard = page.getByRole('dialog', { name: 'Meera Shared-Device' });
   await expect(kavyasCard).toBeVisible({ timeout: 20_000 });
+  // She logs a call of her own with no signal: her queue lists it, and only it.
+  const kavyasNotes = `Kavya's offline call ${phone}`;
+  await context.setOffline(true);
+  await kavyasCard.getByRole('tab', { name: 'Log contact' }).click();
+  await kavyasCard.getByLabel('Minutes').fill('2');
+  await kavyasCard.getByLabel('Notes').fill(kavyasNotes);
+  await kavyasCard.getByRole('button', { name: 'Save to timeline' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Queued on this device' }).first()).toBeVisible();
   await kavyasCard.getByRole('tab', { name: 'Timeline' }).click();
-  await page.waitForTimeout(3000);
+  await expect(kavyasCard.getByTestId('queued-communication')).toHaveCount(1);
+  await expect(kavyasCard.getByTestId('queued-communication')).toContainText(kavyasNotes);
+  // Back online, her queue replays (oldest first): once her call has reached the server, a replay
+  // that would have sent Aditya's older one has run; it did not.
+  await context.setOffline(false);
+  await expect
+    .poll(async () => (await communicationsOf(leadId)).filter((c) => c.body === kavyasNotes).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
   await expect(kavyasCard.getByTestId('queued-communication')).toHaveCount(0);
   await expect(kavyasCard.getByText(notes)).toHaveCount(0);
   expect((await communicationsOf(leadId)).filter((c) => c.body === notes)).toHaveLength(0);
