@@ -2,59 +2,29 @@
  * Access follows changes: the real edge app (on a real port, its own database) publishes access
  * changes; the real collab server follows them and closes or downgrades open connections.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestApp, type TestApp } from '../../edge/src/test-support.ts';
+import type { TestApp } from '../../edge/src/test-support.ts';
 import { CLOSE } from './auth.ts';
+import { EDGE_JWT as JWT, useEdgeAndCollab } from './edge-harness.ts';
 import { encodeAuth } from './protocol.ts';
-import { type CollabServer, startCollabServer } from './server.ts';
+import type { CollabServer } from './server.ts';
 import { handled, pastExpiryOf, type RawConnection, rawConnect, tokenFor, waitFor } from './test-support.ts';
 
-const JWT = 'test-secret-test-secret-test-secret-42';
-
+const env = useEdgeAndCollab();
 let edge: TestApp;
-let edgeServer: ReturnType<typeof serve>;
+let edgeServer: typeof env.edgeServer;
 let edgePort: number;
 let collab: CollabServer | null = null;
-let collabDir: string;
 let raws: RawConnection[] = [];
 
-beforeEach(async () => {
-  edge = await startTestApp({ JWT_SECRET: JWT });
-  await new Promise<void>((resolve) => {
-    edgeServer = serve({ fetch: edge.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      edgePort = info.port;
-      resolve();
-    });
-  });
-  collabDir = mkdtempSync(join(tmpdir(), 'mandap-collab-access-'));
-});
-
-afterEach(async () => {
-  for (const r of raws) r.ws.terminate();
-  raws = [];
-  await collab?.close();
+beforeEach(() => {
+  ({ edge, edgeServer, edgePort, raws } = env);
   collab = null;
-  await new Promise<void>((resolve) => edgeServer.close(() => resolve()));
-  edge.cleanup();
-  rmSync(collabDir, { recursive: true, force: true });
 });
 
 async function startCollab(withFeed = true): Promise<CollabServer> {
-  collab = await startCollabServer({
-    port: 0,
-    host: '127.0.0.1',
-    jwtSecret: JWT,
-    edgeDatabaseUrl: `file:${join(edge.dir, 'test.db')}`,
-    collabDatabaseUrl: `file:${join(collabDir, 'collab.db')}`,
-    ...(withFeed ? { edgeUrl: `http://127.0.0.1:${edgePort}` } : {}),
-  });
-  await collab.accessFeedReady();
+  collab = await env.startCollab(withFeed);
   return collab;
 }
 

@@ -3,17 +3,12 @@
  * real port, its own migrated database) records the change; the real collab server follows its
  * access feed and closes or downgrades the connections concerned, and refuses new ones.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { LINK_PURPOSE, signLink } from '@mandap/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestApp, type TestApp } from '../../edge/src/test-support.ts';
 import { CLOSE } from './auth.ts';
-import { type CollabServer, startCollabServer } from './server.ts';
+import { EDGE_JWT as JWT, useEdgeAndCollab } from './edge-harness.ts';
+import type { CollabServer } from './server.ts';
 import {
   closeClient,
   connectClient,
@@ -24,43 +19,20 @@ import {
   waitFor,
 } from './test-support.ts';
 
-const JWT = 'test-secret-test-secret-test-secret-42';
-
-let edge: TestApp;
-let edgeServer: ReturnType<typeof serve>;
-let edgePort: number;
+const env = useEdgeAndCollab();
+let edge: typeof env.edge;
 let collab: CollabServer;
-let collabDir: string;
-const raws: RawConnection[] = [];
+let raws: RawConnection[];
 const clients: TestClient[] = [];
 
 beforeEach(async () => {
-  edge = await startTestApp({ JWT_SECRET: JWT });
-  await new Promise<void>((resolve) => {
-    edgeServer = serve({ fetch: edge.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      edgePort = info.port;
-      resolve();
-    });
-  });
-  collabDir = mkdtempSync(join(tmpdir(), 'mandap-collab-revoke-'));
-  collab = await startCollabServer({
-    port: 0,
-    host: '127.0.0.1',
-    jwtSecret: JWT,
-    edgeDatabaseUrl: `file:${join(edge.dir, 'test.db')}`,
-    collabDatabaseUrl: `file:${join(collabDir, 'collab.db')}`,
-    edgeUrl: `http://127.0.0.1:${edgePort}`,
-  });
-  await collab.accessFeedReady();
+  collab = await env.startCollab();
+  edge = env.edge;
+  raws = env.raws;
 });
 
-afterEach(async () => {
-  for (const r of raws.splice(0)) r.ws.terminate();
+afterEach(() => {
   for (const c of clients.splice(0)) closeClient(c);
-  await collab.close();
-  await new Promise<void>((resolve) => edgeServer.close(() => resolve()));
-  edge.cleanup();
-  rmSync(collabDir, { recursive: true, force: true });
 });
 
 const url = (room: string, token: string) => `ws://127.0.0.1:${collab.port}/${room}?token=${encodeURIComponent(token)}`;
