@@ -1,5 +1,5 @@
 import { NAV_AREAS, navFor } from '@mandap/shared';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, mainNav, openAs, signIn, signOut } from './helpers.ts';
 
 /**
@@ -135,6 +135,14 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
       byName: string | null;
     }[];
 
+  const logCallOffline = async (card: Locator, minutes: string, callNotes: string) => {
+    await card.getByRole('tab', { name: 'Log contact' }).click();
+    await card.getByLabel('Minutes').fill(minutes);
+    await card.getByLabel('Notes').fill(callNotes);
+    await card.getByRole('button', { name: 'Save to timeline' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Queued on this device' }).first()).toBeVisible();
+  };
+
   // Aditya creates a lead, then logs a call with no signal and signs out still offline.
   await signIn(page, 'sales@mandap.demo');
   await page.goto('/leads');
@@ -151,11 +159,7 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
   await expect(card).toBeVisible({ timeout: 20_000 });
 
   await context.setOffline(true);
-  await card.getByRole('tab', { name: 'Log contact' }).click();
-  await card.getByLabel('Minutes').fill('3');
-  await card.getByLabel('Notes').fill(notes);
-  await card.getByRole('button', { name: 'Save to timeline' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Queued on this device' }).first()).toBeVisible();
+  await logCallOffline(card, '3', notes);
   await page.keyboard.press('Escape');
   await signOut(page);
   await context.setOffline(false);
@@ -169,11 +173,7 @@ test('a shared device keeps each user’s offline queue apart; a queued write ne
   // She logs a call of her own with no signal: her queue lists it, and only it.
   const kavyasNotes = `Kavya's offline call ${phone}`;
   await context.setOffline(true);
-  await kavyasCard.getByRole('tab', { name: 'Log contact' }).click();
-  await kavyasCard.getByLabel('Minutes').fill('2');
-  await kavyasCard.getByLabel('Notes').fill(kavyasNotes);
-  await kavyasCard.getByRole('button', { name: 'Save to timeline' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Queued on this device' }).first()).toBeVisible();
+  await logCallOffline(kavyasCard, '2', kavyasNotes);
   await kavyasCard.getByRole('tab', { name: 'Timeline' }).click();
   await expect(kavyasCard.getByTestId('queued-communication')).toHaveCount(1);
   await expect(kavyasCard.getByTestId('queued-communication')).toContainText(kavyasNotes);
