@@ -79,10 +79,10 @@ function checkPayload(change: AnyChange): void {
  */
 export async function recordChanges(tx: DbOrTx, changes: readonly AnyChange[]): Promise<string[]> {
   for (const c of changes) checkPayload(c);
-  const ids = changes.map(() => newId());
+  const domainEventIds = changes.map(() => newId());
   for (let i = 0; i < changes.length; i += CHUNK) {
     const part = changes.slice(i, i + CHUNK);
-    const partIds = ids.slice(i, i + CHUNK);
+    const partIds = domainEventIds.slice(i, i + CHUNK);
     await tx.insert(eventLog).values(
       part.map((c, k) => ({
         id: partIds[k]!,
@@ -99,7 +99,7 @@ export async function recordChanges(tx: DbOrTx, changes: readonly AnyChange[]): 
         ? [
             {
               id: newId(),
-              eventId: partIds[k]!,
+              domainEventId: partIds[k]!,
               actorId: c.actorId,
               action: c.type,
               entityType: c.aggregateType,
@@ -115,7 +115,7 @@ export async function recordChanges(tx: DbOrTx, changes: readonly AnyChange[]): 
     );
     if (audits.length) await tx.insert(auditLog).values(audits);
   }
-  return ids;
+  return domainEventIds;
 }
 
 /** Records one change (see {@link recordChanges}); the type names the payload it takes. */

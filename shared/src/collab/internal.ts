@@ -4,6 +4,7 @@
  * by one shared secret (`COLLAB_INTERNAL_SECRET`, else derived from JWT_SECRET for this purpose only).
  */
 import { z } from 'zod';
+import type { DomainEventType } from '../journal/domain-events.ts';
 import { ZId } from '../schemas/common.ts';
 import { signLink } from '../signed-link.ts';
 
@@ -26,7 +27,7 @@ export const COLLAB_ACCESS_EVENT_TYPES = [
   'event_access.changed',
   'event_access.revoked',
   'brief.share_link_revoked',
-] as const;
+] as const satisfies readonly DomainEventType[];
 
 /** One access change, as the edge streams it (SSE `id` = the event-log sequence). */
 export const ZCollabAccessChange = z.object({

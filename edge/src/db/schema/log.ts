@@ -23,8 +23,8 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     id: id(),
-    /** The domain event (event_log.id) this entry records the before and after of. */
-    eventId: text('event_id'),
+    /** The domain event (event_log.id) this entry records the before and after of; not a booked event. */
+    domainEventId: text('event_id'),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
@@ -35,7 +35,7 @@ export const auditLog = sqliteTable(
     requestId: text('request_id'),
     at: text('at').notNull(),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_event_idx').on(t.eventId)],
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_event_idx').on(t.domainEventId)],
 );
 
 /** Messages waiting to go out (email, WhatsApp, in-app). Delivery workers claim rows; `dedupeKey` stops twins. */

@@ -1,4 +1,5 @@
 import { COLLAB_ACCESS_EVENT_TYPES, type CollabAccessChange } from '@mandap/shared/collab';
+import { isDomainEvent } from '@mandap/shared/journal/read';
 import { sql } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import type { Db } from '../../db/client.ts';
@@ -29,7 +30,8 @@ export async function readAccessChanges(
     const payload = parsePayload(r.payload);
     const seq = Number(r.seq);
     // A withdrawn share link concerns the connections of exactly one document (its brief).
-    const document = r.type === 'brief.share_link_revoked' ? stringOr(payload.document) : null;
+    const line = { type: r.type, payload };
+    const document = isDomainEvent(line, 'brief.share_link_revoked') ? stringOr(line.payload.document) : null;
     if (document) return { seq, type: r.type, userId: null, eventId: null, document };
     const userId = r.aggregate_type === 'user' ? r.aggregate_id : stringOr(payload.userId);
     const eventId = r.aggregate_type === 'event' ? r.aggregate_id : stringOr(payload.eventId);

@@ -3,9 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { eventAccess, events, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
-
-type Origin = { ip: string | null; requestId: string };
+import { type Origin, recordChange } from '../../lib/journal.ts';
 
 /*
  * Which vendor and client users may see an event (`event_access`). Every change is journalled

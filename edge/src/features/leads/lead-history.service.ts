@@ -21,7 +21,7 @@ export async function leadHistory(deps: Deps, id: string): Promise<LeadHistoryEn
     })
     .from(eventLog)
     .leftJoin(users, eq(users.id, eventLog.actorId))
-    .leftJoin(auditLog, eq(auditLog.eventId, eventLog.id))
+    .leftJoin(auditLog, eq(auditLog.domainEventId, eventLog.id))
     .where(and(eq(eventLog.aggregateType, 'lead'), eq(eventLog.aggregateId, id)))
     .orderBy(asc(eventLog.seq));
   return rows.map((r) => ({ ...r, before: r.before ?? null, after: r.after ?? null }));

@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { briefShareLinks, events, leads, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,8 +14,6 @@ export interface BriefTarget {
   scope: 'lead' | 'event';
   id: string;
 }
-
-type Origin = { ip: string | null; requestId: string };
 
 /** The public page that renders a shared brief read-only (client/src/features/workspace/share). */
 export function briefShareUrl(publicUrl: string, token: string): string {
