@@ -25,8 +25,6 @@ const INVITE_TTL_MS = 7 * 86_400_000;
 
 import type { Origin } from '../../lib/journal.ts';
 
-export type { Origin };
-
 export interface IssuedSession {
   accessToken: string;
   expiresAt: string;

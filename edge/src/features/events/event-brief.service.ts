@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { leads } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
-import type { Actor } from '../leads/lead-create.ts';
+import type { Actor } from '../../lib/journal.ts';
 import { updateLead } from '../leads/leads.service.ts';
 import { loadVisibleEvent } from './events.service.ts';
 

@@ -21,8 +21,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { recordChange, recordChanges } from '../../lib/journal.ts';
-import { type Actor, leadValues, ownerPicker } from '../leads/lead-create.ts';
+import { type Actor, recordChange, recordChanges } from '../../lib/journal.ts';
+import { leadValues, ownerPicker } from '../leads/lead-create.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import { recordLeadsCreated, reserveLeadCodes } from './bulk-journal.ts';
 import { checkRows, noProgress, PROGRESS_STEP, type ProgressSink } from './import-check.ts';

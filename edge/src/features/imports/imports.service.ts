@@ -17,7 +17,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { importBatches, importMappings, importRows, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../leads/lead-create.ts';
+import type { Actor } from '../../lib/journal.ts';
 import { listingPlatformsOf } from '../leads/lead-options.service.ts';
 import {
   type CheckedRow,

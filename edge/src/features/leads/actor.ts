@@ -1,5 +1,5 @@
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
-import type { Actor } from './lead-create.ts';
+import type { Actor } from '../../lib/journal.ts';
 
 /** The signed-in person and where the request came from, for the journal. */
 export function actorOf(c: AppContext): Actor {

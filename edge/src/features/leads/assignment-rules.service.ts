@@ -6,9 +6,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { leadAssignmentRules, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Actor, recordChange } from '../../lib/journal.ts';
 import { assertHouseEventType } from './event-types.service.ts';
-import type { Actor } from './lead-create.ts';
 
 type RuleInput = z.output<typeof ZAssignmentRuleInput>;
 

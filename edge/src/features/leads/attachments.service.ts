@@ -3,9 +3,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { communications, storedFiles, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Actor, recordChange } from '../../lib/journal.ts';
 import type { FileStorage } from '../files/file-storage.ts';
-import type { Actor } from './lead-create.ts';
 import { loadLead } from './lead-rows.ts';
 
 export interface Upload {

@@ -4,9 +4,8 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { communications, events, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Actor, recordChange } from '../../lib/journal.ts';
 import { listAttachments } from './attachments.service.ts';
-import type { Actor } from './lead-create.ts';
 import { loadLead } from './lead-rows.ts';
 
 type LogInput = z.output<typeof ZLogCommunication>;

@@ -5,8 +5,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { leadFollowUps, leads, notificationOutbox } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { enqueueMessage, recordChange } from '../../lib/journal.ts';
-import type { Actor } from './lead-create.ts';
+import { type Actor, enqueueMessage, recordChange } from '../../lib/journal.ts';
 import { loadLead } from './lead-rows.ts';
 
 type FollowUpRow = typeof leadFollowUps.$inferSelect;

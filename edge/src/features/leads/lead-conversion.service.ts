@@ -5,10 +5,9 @@ import type { DbOrTx } from '../../db/client.ts';
 import { clients, communications, leads, quotes } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { nextCode, recordChange } from '../../lib/journal.ts';
+import { type Actor, nextCode, recordChange } from '../../lib/journal.ts';
 import { createEvent } from '../events/events.service.ts';
 import { advancePipeline } from '../payments/booking.service.ts';
-import type { Actor } from './lead-create.ts';
 import { loadLead } from './lead-rows.ts';
 
 export type ConvertLeadParsed = z.output<typeof ZConvertLead>;

@@ -11,7 +11,7 @@ import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leadAssignmentRules, leads, users } from '../../db/schema/index.ts';
 import type { LeadAttribution, LeadFunction } from '../../db/schema/records.ts';
-import { nextCode, recordChange } from '../../lib/journal.ts';
+import { type Actor, nextCode, recordChange } from '../../lib/journal.ts';
 import { auditView, type LeadRow, summaryColumns } from './lead-rows.ts';
 
 /** A lead ready to insert: contact already normalised (E.164 phone, lower-case email). */
@@ -40,11 +40,6 @@ export interface NewLead {
   attribution?: LeadAttribution | null;
   referredByClientId?: string | null;
 }
-
-/** Who made the change and from where, for the journal (the one actor type, lib/journal.ts). */
-import type { Actor } from '../../lib/journal.ts';
-
-export type { Actor };
 
 /** Existing leads that share a phone or email with any of `contacts`, keyed by dedupe key. */
 export async function findExistingByKeys(

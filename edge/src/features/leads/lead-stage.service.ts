@@ -13,9 +13,8 @@ import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Actor, recordChange } from '../../lib/journal.ts';
 import { onLeadLost } from '../payments/booking.service.ts';
-import type { Actor } from './lead-create.ts';
 import { loadLead } from './lead-rows.ts';
 import { getLead } from './leads.service.ts';
 

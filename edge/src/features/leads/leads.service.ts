@@ -14,10 +14,10 @@ import type { DbOrTx } from '../../db/client.ts';
 import { clients, leads, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
+import { type Actor, recordChange } from '../../lib/journal.ts';
 import { followBrief } from '../events/event-facts.ts';
 import { assertHouseEventType } from './event-types.service.ts';
-import { type Actor, findDuplicate, insertLead } from './lead-create.ts';
+import { findDuplicate, insertLead } from './lead-create.ts';
 import { auditView, loadLead, summaryColumns } from './lead-rows.ts';
 
 const SORT_COLUMNS = {

@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { companySettings } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
-import { recordChange } from '../../lib/journal.ts';
-import type { Origin } from './quotes.service.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
 
 const ROW_ID = 'company';
 

@@ -2,9 +2,10 @@ import { type CatalogueItem, DEFAULT_CATALOGUE, type QuoteDraft, type QuoteLineI
 import { asc, count, eq } from 'drizzle-orm';
 import { clients, eventAccess, events, quotes, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
+import type { Origin } from '../../lib/journal.ts';
 import { acceptSharedQuote, declineSharedQuote } from './quote-response.service.ts';
 import { createShareLink } from './quote-share.service.ts';
-import { createNextVersion, createQuote, type Origin, sendQuote, updateDraft } from './quotes.service.ts';
+import { createNextVersion, createQuote, sendQuote, updateDraft } from './quotes.service.ts';
 
 const SEED_ORIGIN: Origin = { ip: null, requestId: 'seed-demo-quotes', userAgent: 'seed' };
 const CLIENT_ORIGIN: Origin = { ip: '203.0.113.10', requestId: 'seed-demo-quotes', userAgent: 'seed (client phone)' };

@@ -10,8 +10,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { paymentTermTemplates } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
-import { recordChange } from '../../lib/journal.ts';
-import type { Origin } from './quotes.service.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
 
 /** Shown until someone saves the house's own: the default terms under a plain name. */
 const FALLBACK: PaymentTermTemplate = {

@@ -13,14 +13,13 @@ import type { DbOrTx } from '../../db/client.ts';
 import { quoteChangeRequests, quoteDeclines, quotes, quoteVersions, quoteViews } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { enqueueMessage, recordChange } from '../../lib/journal.ts';
+import { enqueueMessage, type Origin, recordChange } from '../../lib/journal.ts';
 import { enforceRateLimit } from '../../lib/rate-limit.ts';
 import { advancePipeline } from '../payments/booking.service.ts';
 import { adjustPlanForChangeOrder } from '../payments/milestones.service.ts';
 import { companyProfile } from './company.ts';
 import { resolveToken } from './quote-share.service.ts';
 import { effectiveStatus, partyOf, toVersionView } from './quote-store.ts';
-import type { Origin } from './quotes.service.ts';
 
 const WINDOW_MS = 10 * 60_000;
 const HOUR_MS = 3_600_000;

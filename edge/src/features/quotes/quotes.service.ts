@@ -34,8 +34,6 @@ import {
   type VersionRow,
 } from './quote-store.ts';
 
-export type { Origin };
-
 const versionValues = (p: PricedDraft) => ({
   currency: p.details.currency,
   fx: p.fx,

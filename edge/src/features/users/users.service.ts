@@ -3,8 +3,8 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { recordChange } from '../../lib/journal.ts';
-import { type Origin, sendLinkToken } from '../auth/auth.service.ts';
+import { type Origin, recordChange } from '../../lib/journal.ts';
+import { sendLinkToken } from '../auth/auth.service.ts';
 import { revokeAllSessions } from '../auth/sessions.ts';
 
 type UserRow = typeof users.$inferSelect;

@@ -19,8 +19,6 @@ import type { Origin } from '../../lib/journal.ts';
 import { nextCode, recordChange } from '../../lib/journal.ts';
 import { bankKeyring, openBank, sealBank } from './bank-crypto.ts';
 
-export type { Origin };
-
 export type VendorRow = typeof vendors.$inferSelect;
 
 // ---- categories ----
