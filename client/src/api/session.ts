@@ -1,7 +1,7 @@
 import type { Session } from '@mandap/shared';
 import { errorFromResponse } from './errors.ts';
 import { asSession } from './guards.ts';
-import { paths } from './paths.ts';
+import { edgePath } from './edge-path.ts';
 
 /**
  * The access token lives only in memory. The refresh token is an HttpOnly cookie the
@@ -117,7 +117,7 @@ function pendingLogout(on?: boolean): boolean {
 export async function finishPendingLogout(): Promise<boolean> {
   if (!pendingLogout()) return true;
   try {
-    const out = await fetch(paths.auth.logout.$path(), { method: 'POST', credentials: 'include' });
+    const out = await fetch(edgePath('/api/auth/logout'), { method: 'POST', credentials: 'include' });
     if (out.ok) pendingLogout(false);
   } catch {
     // Still offline.
@@ -134,7 +134,7 @@ async function doRefresh(): Promise<Session | null> {
   }
   let res: Response;
   try {
-    res = await fetch(paths.auth.refresh.$path(), { method: 'POST', credentials: 'include' });
+    res = await fetch(edgePath('/api/auth/refresh'), { method: 'POST', credentials: 'include' });
   } catch {
     // Offline: keep a live session if we have one, else open for the last user on this device.
     if (state.status === 'loading') {
@@ -164,7 +164,7 @@ async function doRefresh(): Promise<Session | null> {
 export async function endSession(): Promise<void> {
   const token = accessToken();
   try {
-    const res = await fetch(paths.auth.logout.$path(), {
+    const res = await fetch(edgePath('/api/auth/logout'), {
       method: 'POST',
       credentials: 'include',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
