@@ -24,12 +24,7 @@ describe('the journal', () => {
         [2, 3],
       ])
         await recordChange(tx, {
-          type: 'lead.updated',
-          aggregateType: 'lead',
-          aggregateId: leadId,
-          payload: { fields: ['budgetMinor'] },
-          actorId: null,
-          at,
+          ...budgetEdited(at),
           audit: { before: { budgetMinor: before }, after: { budgetMinor: after } },
         });
     });
@@ -86,14 +81,7 @@ describe('the journal', () => {
   it('refuses a payload that does not fit its schema, and the change with it', async () => {
     const before = await journalRows('lead.updated');
     const write = t.deps.db.transaction(async (tx) => {
-      await recordChange(tx, {
-        type: 'lead.updated',
-        aggregateType: 'lead',
-        aggregateId: leadId,
-        payload: { fields: ['budgetMinor'] },
-        actorId: null,
-        at: t.clock.now(),
-      });
+      await recordChange(tx, budgetEdited(t.clock.now()));
       // A cast hides the mistake from tsc (as a spread of unknown data would): the writer still sees it.
       await recordChange(tx, {
         type: 'lead.updated',
@@ -129,6 +117,18 @@ describe('the journal', () => {
     expect(rs.rows[0]).toMatchObject({ n: 0 });
   });
 });
+
+/** A good `lead.updated` line on the test lead. */
+function budgetEdited(at: Date) {
+  return {
+    type: 'lead.updated' as const,
+    aggregateType: 'lead',
+    aggregateId: leadId,
+    payload: { fields: ['budgetMinor'] },
+    actorId: null,
+    at,
+  };
+}
 
 async function journalRows(type: string): Promise<number> {
   const rs = await t.deps.db.$client.execute({
