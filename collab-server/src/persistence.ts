@@ -124,7 +124,8 @@ export class UpdateLog {
 
   async close(): Promise<void> {
     await this.flushed();
-    await Promise.all(this.compactions);
+    // A fold may start the next one as it ends.
+    while (this.compactions.size > 0) await Promise.all(this.compactions);
     this.closed = true;
     await this.db.close();
   }
@@ -228,11 +229,7 @@ export class UpdateLog {
     }
     for (const docName of touched) {
       // Off the commit path: other documents' commits do not wait for a fold.
-      if ((this.logLength.get(docName) ?? 0) > this.options.compactAfter) {
-        const running = this.compact(docName);
-        this.compactions.add(running);
-        void running.finally(() => this.compactions.delete(running));
-      }
+      if ((this.logLength.get(docName) ?? 0) > this.options.compactAfter) this.startCompaction(docName);
     }
   }
 
@@ -248,6 +245,7 @@ export class UpdateLog {
     if (this.compacting.has(docName)) return;
     this.compacting.add(docName);
     let release: (() => Promise<void>) | null = null;
+    let again = false;
     try {
       if (this.options.lease) {
         release = await this.options.lease(docName);
@@ -291,7 +289,10 @@ export class UpdateLog {
         ],
         'write',
       );
-      this.logLength.set(docName, 0);
+      // Commits that landed while this fold ran are still in the log: only the rows folded leave it.
+      const left = Math.max(0, (this.logLength.get(docName) ?? 0) - rows.length);
+      this.logLength.set(docName, left);
+      again = left > this.options.compactAfter;
     } catch (err) {
       // The log is still complete; compaction is retried after a later commit.
       console.error(`collab-server: compacting ${docName} failed`, err);
@@ -299,6 +300,14 @@ export class UpdateLog {
       this.compacting.delete(docName);
       await release?.().catch(() => {});
     }
+    // The last commits may all have landed during the fold: nothing else would start the next one.
+    if (again) this.startCompaction(docName);
+  }
+
+  private startCompaction(docName: string): void {
+    const running = this.compact(docName);
+    this.compactions.add(running);
+    void running.finally(() => this.compactions.delete(running));
   }
 }
 
