@@ -58,11 +58,12 @@ const CHUNK = 200;
 
 /**
  * A payload that does not fit its catalogue schema is a programming error: refused (500, nothing
- * written, the transaction rolls back) everywhere but a production process, which logs it and
- * keeps the change (a client's payment is never lost over the shape of its journal line).
+ * written, the transaction rolls back) under the tests (vitest, and the browser tests' edge, which
+ * sets JOURNAL_STRICT=1). A running product logs it and keeps the change: a client's payment, or
+ * anything else someone did, is never lost over the shape of its journal line.
  */
-const REFUSE_BAD_PAYLOADS =
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV !== 'production';
+const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+const REFUSE_BAD_PAYLOADS = env?.VITEST !== undefined || env?.JOURNAL_STRICT === '1';
 
 function checkPayload(change: AnyChange): void {
   const problem = domainEventPayloadProblem(change.type, change.payload ?? {});
