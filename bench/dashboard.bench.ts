@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LEAD_SOURCES, LEAD_STAGES, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { LEAD_SOURCES, LEAD_STAGES } from '@mandap/shared/leads';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
 import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';

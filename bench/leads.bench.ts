@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { prepareDeps } from '../edge/src/bootstrap.ts';
 import { parseEnv } from '../edge/src/env.ts';
 import { commitBatch } from '../edge/src/features/imports/import-commit.service.ts';

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  computeQuoteTotals,
-  DEMO_COMPANY,
-  gstRegime,
-  type QuoteLine,
-  type QuotePdfInput,
-  renderQuotePdf,
-} from '@mandap/shared';
+import { DEMO_COMPANY } from '@mandap/shared/company';
+import { type QuotePdfInput, renderQuotePdf } from '@mandap/shared/pdf';
+import { computeQuoteTotals, gstRegime, type QuoteLine } from '@mandap/shared/quotes';
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
 import type { BenchReport } from './lib/report.ts';

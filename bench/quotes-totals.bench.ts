@@ -1,4 +1,4 @@
-import { computeQuoteTotals, type PricedLine, TAX_CLASS_CODES } from '@mandap/shared';
+import { computeQuoteTotals, type PricedLine, TAX_CLASS_CODES } from '@mandap/shared/quotes';
 import type { BenchReport } from './lib/report.ts';
 import { timeInterleaved } from './lib/timing.ts';
 

@@ -65,7 +65,10 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             // The light part of @mandap/shared the shell needs (roles, navigation) gets its own small chunk.
-            { name: 'shared-core', test: /shared[\\/]src[\\/](permissions|lifecycle|money)\.ts$/ },
+            {
+              name: 'shared-core',
+              test: /shared[\\/]src[\\/](access[\\/]permissions|leads[\\/]lifecycle|events[\\/]lifecycle|money[\\/]money)\.ts$/,
+            },
           ],
         },
       },

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCsv, parseSheetDate, writeXlsx, type XlsxCell } from '@mandap/shared';
+import { parseCsv, parseSheetDate, writeXlsx, type XlsxCell } from '@mandap/shared/leads';
 
 const dir = fileURLToPath(new URL('../shared/src/leads/fixtures/', import.meta.url));
 const records = parseCsv(readFileSync(`${dir}messy-enquiries.csv`, 'utf8'));

@@ -1,4 +1,4 @@
-import { NAV_AREAS, navFor } from '@mandap/shared';
+import { NAV_AREAS, navFor } from '@mandap/shared/access';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, mainNav, openAs, signIn, signOut } from './helpers.ts';
 

@@ -1,4 +1,4 @@
-import { navFor, ROLE_LABELS, type Role } from '@mandap/shared';
+import { navFor, ROLE_LABELS, type Role } from '@mandap/shared/access';
 import { expect, test } from '@playwright/test';
 import { mainNav, signIn, signOut, submitSignIn } from './helpers.ts';
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { computeQuoteTotals, formatMoney } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
+import { computeQuoteTotals } from '@mandap/shared/quotes';
 import { devices, expect, test } from '@playwright/test';
 import { signIn } from './helpers.ts';
 

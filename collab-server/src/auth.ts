@@ -1,10 +1,16 @@
 import type { Client } from '@libsql/client';
-import { LINK_PURPOSE, type LinkCheck, ROLES, type Role, verifyLink } from '@mandap/shared';
+import {
+  decideDocAccess,
+  decideLeadDocAccess,
+  LINK_PURPOSE,
+  type LinkCheck,
+  ROLES,
+  type Role,
+  verifyLink,
+} from '@mandap/shared/access';
 import {
   type AnyDocName,
   briefStorageName,
-  decideDocAccess,
-  decideLeadDocAccess,
   formatDocName,
   formatLeadBriefName,
   parseAnyDocName,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { dayofDoc, formatDocName, tasksDoc } from '@mandap/shared/docs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../edge/src/test-support.ts';

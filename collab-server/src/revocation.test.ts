@@ -3,7 +3,7 @@
  * real port, its own migrated database) records the change; the real collab server follows its
  * access feed and closes or downgrades the connections concerned, and refuses new ones.
  */
-import { LINK_PURPOSE, signLink } from '@mandap/shared';
+import { LINK_PURPOSE, signLink } from '@mandap/shared/access';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CLOSE } from './auth.ts';

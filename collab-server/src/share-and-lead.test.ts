@@ -1,4 +1,4 @@
-import { LINK_PURPOSE, signLink } from '@mandap/shared';
+import { LINK_PURPOSE, signLink } from '@mandap/shared/access';
 import { formatBriefShareSubject } from '@mandap/shared/docs';
 import { describe, expect, it } from 'vitest';
 import { handled, rawConnect, SECRET, type TestClient, tokenFor, useServerPerTest, waitFor } from './test-support.ts';

@@ -1,4 +1,6 @@
-import { type ErrorBody, ROLES, type Role, type Session } from '@mandap/shared';
+import { ROLES, type Role } from '@mandap/shared/access';
+import type { Session } from '@mandap/shared/auth';
+import type { ErrorBody } from '@mandap/shared/common';
 
 /**
  * Hand-written checks for the two shapes the app shell must read before any page loads

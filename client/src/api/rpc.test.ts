@@ -1,4 +1,4 @@
-import type { Session } from '@mandap/shared';
+import type { Session } from '@mandap/shared/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../edge/src/seed/demo-data.ts';
 import { changePassword, login } from '../features/auth/api.ts';

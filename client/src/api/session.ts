@@ -1,7 +1,7 @@
-import type { Session } from '@mandap/shared';
+import type { Session } from '@mandap/shared/auth';
+import { edgePath } from './edge-path.ts';
 import { errorFromResponse } from './errors.ts';
 import { asSession } from './guards.ts';
-import { edgePath } from './edge-path.ts';
 
 /**
  * The access token lives only in memory. The refresh token is an HttpOnly cookie the

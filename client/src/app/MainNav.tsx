@@ -1,4 +1,4 @@
-import { navFor } from '@mandap/shared';
+import { navFor } from '@mandap/shared/access';
 import { NavLink, Stack } from '@mantine/core';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useMe } from '../features/auth/useSession.ts';

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@mandap/shared';
+import { ROLE_LABELS } from '@mandap/shared/access';
 import { Avatar, Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';

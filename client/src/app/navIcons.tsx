@@ -1,4 +1,4 @@
-import type { NavArea } from '@mandap/shared';
+import type { NavArea } from '@mandap/shared/access';
 import {
   IconCalendarEvent,
   IconCalendarMonth,

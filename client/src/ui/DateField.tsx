@@ -1,5 +1,5 @@
 import '@mantine/dates/styles.css';
-import { parseIndianDate } from '@mandap/shared';
+import { parseIndianDate } from '@mandap/shared/leads';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 
 /**

@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDeps } from '../bootstrap.ts';
 import { nextCode, recordChange } from '../lib/journal.ts';

@@ -1,4 +1,5 @@
-import { addDays, type Currency, formatMoney, istDate } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { addDays, indiaDate as istDate } from '@mandap/shared/time';
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import { clients, events, milestones } from '../db/schema/index.ts';
 import { cancelSettledReminders, reminderKey } from '../features/payments/reminders.ts';

@@ -1,4 +1,4 @@
-import { addDays, istDate } from '@mandap/shared';
+import { addDays, indiaDate as istDate } from '@mandap/shared/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plannedEvent, postPayment } from '../features/payments/payments-test-kit.ts';
 import { startTestApp, type TestApp } from '../test-support.ts';

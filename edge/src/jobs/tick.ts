@@ -1,4 +1,5 @@
-import { addDays, istDate, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { addDays, indiaDate as istDate } from '@mandap/shared/time';
 import { and, inArray, lte } from 'drizzle-orm';
 import { milestones } from '../db/schema/index.ts';
 import { fxProviderOf, refreshRatesIfStale } from '../features/fx/fx-rates.service.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '@mandap/shared';
+import type { Role } from '@mandap/shared/access';
 import type { Context } from 'hono';
 import type { Db } from '../db/client.ts';
 import type { Env } from '../env.ts';

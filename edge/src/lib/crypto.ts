@@ -1,8 +1,8 @@
 /** Small WebCrypto helpers that behave the same on Node, Deno and Workers. */
 
-import { toBase64Url } from '@mandap/shared';
+import { toBase64Url } from '@mandap/shared/access';
 
-export { fromBase64Url, timingSafeEqual, toBase64Url } from '@mandap/shared';
+export { fromBase64Url, timingSafeEqual, toBase64Url } from '@mandap/shared/access';
 
 /** An unguessable token for links and refresh cookies (256 bits). */
 export function randomToken(): string {

@@ -1,4 +1,4 @@
-import { canSeeUnderEvent, type EventLink, type EventRecord, needsEventLink } from '@mandap/shared';
+import { canSeeUnderEvent, type EventLink, type EventRecord, needsEventLink } from '@mandap/shared/access';
 import { and, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { eventAccess } from '../db/schema/index.ts';

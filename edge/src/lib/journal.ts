@@ -1,4 +1,4 @@
-import { CODE_FORMATS, type CodeKind, codeSequenceKey, newId } from '@mandap/shared';
+import { CODE_FORMATS, type CodeKind, codeSequenceKey, newId } from '@mandap/shared/common';
 import { type DomainEventPayload, type DomainEventType, domainEventPayloadProblem } from '@mandap/shared/journal';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';

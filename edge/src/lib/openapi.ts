@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZErrorBody } from '@mandap/shared';
+import { ZErrorBody } from '@mandap/shared/common';
 
 /** A JSON body, required: a request without it (or with another content type) is refused. */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {

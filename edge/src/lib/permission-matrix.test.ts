@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { audienceOf, hasPermission, type Permission, ROLES, type Role } from '@mandap/shared';
+import { audienceOf, hasPermission, type Permission, ROLES, type Role } from '@mandap/shared/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { DEMO_USERS } from '../seed/demo-data.ts';

@@ -1,4 +1,4 @@
-import { PERMISSIONS } from '@mandap/shared';
+import { PERMISSIONS } from '@mandap/shared/access';
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';

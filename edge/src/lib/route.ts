@@ -1,5 +1,5 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import { hasPermission, type RoutePermission } from '@mandap/shared';
+import { hasPermission, type RoutePermission } from '@mandap/shared/access';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate } from '../middleware/authenticate.ts';
 import type { AppEnv } from './context.ts';

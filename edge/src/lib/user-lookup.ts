@@ -1,4 +1,4 @@
-import type { Role } from '@mandap/shared';
+import type { Role } from '@mandap/shared/access';
 import type { Db } from '../db/client.ts';
 
 /** What authenticate needs of a user, read on every authenticated request. */

@@ -1,4 +1,6 @@
-import type { BookingState, EventType, LeadSource, LeadStage, Role } from '@mandap/shared';
+import type { Role } from '@mandap/shared/access';
+import type { BookingState, EventType } from '@mandap/shared/events';
+import type { LeadSource, LeadStage } from '@mandap/shared/leads';
 
 /** The demo house: Gulmohar Events, Mumbai. Every demo login uses DEMO_PASSWORD. */
 export const DEMO_PASSWORD = 'Mandap@2026';

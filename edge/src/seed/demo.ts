@@ -1,4 +1,5 @@
-import { allocate, CODE_FORMATS, codeSequenceKey, newId } from '@mandap/shared';
+import { CODE_FORMATS, codeSequenceKey, newId } from '@mandap/shared/common';
+import { allocate } from '@mandap/shared/money';
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../permissions.ts';
-import {
-  canSeeEvent,
-  canSeeQuoteVersion,
-  canSeeUnderEvent,
-  decideDocAccess,
-  decideDocNameAccess,
-  EVENT_RECORDS,
-  redact,
-  redactQuoteVersion,
-} from './index.ts';
+import { decideDocAccess, decideDocNameAccess } from './docs.ts';
+import { redact, redactQuoteVersion } from './fields.ts';
+import { ROLES } from './permissions.ts';
+import { canSeeEvent, canSeeQuoteVersion, canSeeUnderEvent, EVENT_RECORDS } from './scope.ts';
 
 const EVENT = '0190a0b0-0000-7000-8000-000000000001';
 const LEAD = '0190a0b0-0000-7000-8000-000000000002';

@@ -1,5 +1,5 @@
-import { type AnyDocName, type DocKind, parseAnyDocName } from '../docs/names.ts';
-import { hasPermission, type Role } from '../permissions.ts';
+import { type DocKind, parseAnyDocName } from '../docs/names.ts';
+import { hasPermission, type Role } from './permissions.ts';
 import { audienceOf, canSeeUnderEvent, canWriteUnderEvent, type EventLink } from './scope.ts';
 
 /** Read-write, read-only, or refused. */
@@ -23,20 +23,6 @@ export function decideLeadDocAccess(role: string): DocAccessDecision {
   if (audienceOf(role) !== 'internal') return 'refuse';
   if (hasPermission(role as Role, 'leads:write')) return 'rw';
   return hasPermission(role as Role, 'leads:read') ? 'ro' : 'refuse';
-}
-
-/** What the collab-server needs to load before deciding on a document name. */
-export type DocNameNeeds =
-  | { scope: 'event'; eventId: string; doc: AnyDocName }
-  | { scope: 'lead'; leadId: string; doc: AnyDocName };
-
-/** Parses a y-websocket room name into what must be looked up (null: not a document name → refuse 4400). */
-export function docNameNeeds(docName: string): DocNameNeeds | null {
-  const doc = parseAnyDocName(docName);
-  if (!doc) return null;
-  return doc.scope === 'lead'
-    ? { scope: 'lead', leadId: doc.leadId, doc }
-    : { scope: 'event', eventId: doc.eventId, doc };
 }
 
 /**

@@ -6,7 +6,7 @@ import { audienceOf } from './scope.ts';
  * other clients; a vendor never sees client money or margins (and receives no quotes or payments
  * at all: see `canSeeUnderEvent`).
  */
-export const REDACTED_KINDS = [
+const REDACTED_KINDS = [
   'quote_draft',
   'quote_line',
   'quote_summary',
@@ -20,7 +20,7 @@ export type RedactedKind = (typeof REDACTED_KINDS)[number];
 
 const INTERNAL_ONLY = ['internalNote', 'internalNotes', 'negotiationNote', 'costMinor', 'marginMinor', 'marginPercent'];
 
-export const HIDDEN_FIELDS: Record<'vendor' | 'client', Record<RedactedKind, readonly string[]>> = {
+const HIDDEN_FIELDS: Record<'vendor' | 'client', Record<RedactedKind, readonly string[]>> = {
   client: {
     quote_draft: [...INTERNAL_ONLY],
     // The catalogue id points into the house rate card.
@@ -45,7 +45,7 @@ export const HIDDEN_FIELDS: Record<'vendor' | 'client', Record<RedactedKind, rea
 };
 
 /** The fields of `kind` that `role` must not receive (empty for staff). */
-export function hiddenFields(role: string, kind: RedactedKind): readonly string[] {
+function hiddenFields(role: string, kind: RedactedKind): readonly string[] {
   const audience = audienceOf(role);
   if (audience === 'internal') return [];
   if (audience === 'none') return HIDDEN_FIELDS.client[kind];

@@ -1,3 +1,48 @@
-export * from './docs.ts';
-export * from './fields.ts';
-export * from './scope.ts';
+/** Roles, permissions, the one scoping rule (who sees what under an event), event access links, signed links. */
+export { type DocAccessDecision, decideDocAccess, decideDocNameAccess, decideLeadDocAccess } from './docs.ts';
+export {
+  type EventAccessEntry,
+  type EventAccessLevel,
+  ZEventAccessEntry,
+  ZEventAccessInput,
+  ZEventAccessList,
+} from './event-access.ts';
+export { type RedactedKind, redact, redactQuoteVersion } from './fields.ts';
+export {
+  canAssignRole,
+  canOpenScreen,
+  hasPermission,
+  INTERNAL_ROLES,
+  isScopedRole,
+  NAV_AREAS,
+  type NavArea,
+  navFor,
+  PERMISSIONS,
+  type Permission,
+  permissionsOf,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+  type RoutePermission,
+} from './permissions.ts';
+export {
+  type Audience,
+  audienceOf,
+  canSeeEvent,
+  canSeeQuoteVersion,
+  canSeeUnderEvent,
+  canWriteUnderEvent,
+  EVENT_RECORDS,
+  type EventLink,
+  type EventRecord,
+  needsEventLink,
+} from './scope.ts';
+export {
+  fromBase64Url,
+  LINK_PURPOSE,
+  type LinkCheck,
+  signLink,
+  timingSafeEqual,
+  toBase64Url,
+  verifyLink,
+} from './signed-link.ts';

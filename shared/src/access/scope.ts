@@ -1,4 +1,4 @@
-import { INTERNAL_ROLES, ROLES, type Role } from '../permissions.ts';
+import { INTERNAL_ROLES } from './permissions.ts';
 
 /**
  * The one scoping rule for events and everything under them. Internal staff see every event
@@ -18,10 +18,6 @@ export function audienceOf(role: string): Audience {
   if (role === 'vendor') return 'vendor';
   if (role === 'client') return 'client';
   return 'none';
-}
-
-export function isKnownRole(role: string): role is Role {
-  return (ROLES as readonly string[]).includes(role);
 }
 
 /** True when the role sees only linked events (so queries must join `event_access`). */

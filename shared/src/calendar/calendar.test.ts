@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIcs, daysOf, foldLine, icsText } from './index.ts';
+import { daysOf } from './calendar.ts';
+import { buildIcs, foldLine, icsText } from './ics.ts';
 
 describe('ics', () => {
   it('escapes text and folds long lines at 75 octets without splitting a character', () => {

@@ -4,11 +4,11 @@
  * by one shared secret (`COLLAB_INTERNAL_SECRET`, else derived from JWT_SECRET for this purpose only).
  */
 import { z } from 'zod';
+import { signLink } from '../access/signed-link.ts';
+import { ZId } from '../common/schemas.ts';
 import type { DomainEventType } from '../journal/domain-events.ts';
-import { ZId } from '../schemas/common.ts';
-import { signLink } from '../signed-link.ts';
 
-export const COLLAB_INTERNAL_PURPOSE = 'mandap:collab-internal:v1';
+const COLLAB_INTERNAL_PURPOSE = 'mandap:collab-internal:v1';
 
 /** The secret both sides use: the configured one, else a key derived from JWT_SECRET (never JWT_SECRET itself). */
 export async function collabInternalSecret(jwtSecret: string, configured?: string | null): Promise<string> {
@@ -57,7 +57,7 @@ export const ZTaskProjectionRow = z.object({
 });
 export type TaskProjectionRow = z.infer<typeof ZTaskProjectionRow>;
 
-export const ZChecklistProjectionRow = z.object({
+const ZChecklistProjectionRow = z.object({
   checklistId: z.string().min(1).max(200),
   title: z.string().max(2000),
   done: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 
 /** The y-websocket message type the collab server reads as "here is a fresh token for this connection". */
-export const MESSAGE_REAUTH = 2;
+const MESSAGE_REAUTH = 2;
 
 /**
  * `[2, varString token]`: sent over an open collab connection when the access token is refreshed,

@@ -19,7 +19,7 @@ export const minutesInKolkata = (iso: string): number | null => indiaMinuteOfDay
  * The arrival-log id of an assigned vendor: derived from the assignment, so two phones adding
  * the same vendor while offline write the same entry instead of two.
  */
-export const arrivalIdFor = (assignmentId: string) => `va-${assignmentId}`;
+const arrivalIdFor = (assignmentId: string) => `va-${assignmentId}`;
 
 /** Assigned vendors (not cancelled) that are not on the arrival log yet, in name order. */
 export function vendorsNotOnLog(assigned: readonly AssignedVendor[], log: readonly VendorArrival[]): AssignedVendor[] {

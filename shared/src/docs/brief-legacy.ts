@@ -1,4 +1,4 @@
-import type { LeadBrief } from '../schemas/leads.ts';
+import type { LeadBrief } from '../leads/schemas.ts';
 import type { BriefDoc } from './brief.ts';
 
 /**

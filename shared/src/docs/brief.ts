@@ -9,7 +9,7 @@ export const BRIEF_TEXT_FIELD = 'content';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd');
 
 /** One function of the event (haldi, sangeet, wedding, reception; or a conference day). */
-export const ZBriefFunction = z.object({
+const ZBriefFunction = z.object({
   id: z.string(),
   name: z.string(),
   date: isoDate.nullable(),
@@ -17,29 +17,26 @@ export const ZBriefFunction = z.object({
   venue: z.string(),
   order: z.string(),
 });
-export type BriefFunction = z.infer<typeof ZBriefFunction>;
 
 /** A venue under consideration or booked. */
-export const ZBriefVenue = z.object({
+const ZBriefVenue = z.object({
   id: z.string(),
   name: z.string(),
   city: z.string(),
   status: z.enum(['considering', 'booked', 'rejected']),
   order: z.string(),
 });
-export type BriefVenue = z.infer<typeof ZBriefVenue>;
 
 /** A do or a don't from the client ("no onions in any dish", "no confetti cannons"). */
-export const ZBriefRule = z.object({
+const ZBriefRule = z.object({
   id: z.string(),
   kind: z.enum(['do', 'dont']),
   text: z.string(),
   order: z.string(),
 });
-export type BriefRule = z.infer<typeof ZBriefRule>;
 
 /** A comment on a passage of the brief: `quote` is the passage as it read when commented on. */
-export const ZBriefComment = z.object({
+const ZBriefComment = z.object({
   id: z.string(),
   quote: z.string(),
   body: z.string().min(1),
@@ -48,10 +45,9 @@ export const ZBriefComment = z.object({
   createdAt: z.string(),
   resolved: z.boolean(),
 });
-export type BriefComment = z.infer<typeof ZBriefComment>;
 
 /** A named snapshot: the rich text and structured fields as they were, base64 of a Yjs update. */
-export const ZBriefSnapshot = z.object({
+const ZBriefSnapshot = z.object({
   id: z.string(),
   name: z.string().min(1),
   createdAt: z.string(),
@@ -61,7 +57,7 @@ export const ZBriefSnapshot = z.object({
 export type BriefSnapshot = z.infer<typeof ZBriefSnapshot>;
 
 /** The scalar structured fields of the brief. Budget is integer minor units (paise for INR). */
-export const ZBriefFields = z.object({
+const ZBriefFields = z.object({
   budgetMinor: z.number().int().nonnegative().nullable(),
   currency: z.string().length(3),
   requirements: z.string(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { collection } from './collection.ts';
 
 /** A checklist for one function and area ("Sangeet — stage"). */
-export const ZChecklist = z.object({
+const ZChecklist = z.object({
   id: z.string(),
   title: z.string().min(1),
   functionName: z.string(),
@@ -13,7 +13,7 @@ export const ZChecklist = z.object({
 export type Checklist = z.infer<typeof ZChecklist>;
 
 /** One line of a checklist; a tick records who and when. */
-export const ZChecklistItem = z.object({
+const ZChecklistItem = z.object({
   id: z.string(),
   checklistId: z.string(),
   label: z.string().min(1),
@@ -28,7 +28,7 @@ export const ISSUE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
 
 /** Something that went wrong on the day, who owns it and whether it is resolved. */
-export const ZDayIssue = z.object({
+const ZDayIssue = z.object({
   id: z.string(),
   title: z.string().min(1),
   severity: z.enum(ISSUE_SEVERITIES),
@@ -37,10 +37,9 @@ export const ZDayIssue = z.object({
   reportedAt: z.string(),
   resolvedAt: z.string().nullable(),
 });
-export type DayIssue = z.infer<typeof ZDayIssue>;
 
 /** A vendor expected on site; `expectedMin`/`actualMin` are minutes from midnight IST. */
-export const ZVendorArrival = z.object({
+const ZVendorArrival = z.object({
   id: z.string(),
   /** The vendor assignment this entry is for; absent for a vendor typed in on the day. */
   assignmentId: z.string().nullable().optional(),
@@ -53,7 +52,7 @@ export const ZVendorArrival = z.object({
 export type VendorArrival = z.infer<typeof ZVendorArrival>;
 
 /** A run-of-show cue. */
-export const ZCue = z.object({
+const ZCue = z.object({
   id: z.string(),
   title: z.string().min(1),
   startMin: z.number().int().nonnegative(),

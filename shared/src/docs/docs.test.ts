@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decideLeadDocAccess } from './access.ts';
+import { decideLeadDocAccess } from '../access/docs.ts';
 import { briefDoc, encodeBriefContent, openBriefSnapshot, restoreBriefSnapshot } from './brief.ts';
 import { CHECKLIST_TEMPLATES, instantiateTemplate } from './checklist-templates.ts';
 import { checklistProgress, dayofDoc, progressByChecklist } from './dayof.ts';

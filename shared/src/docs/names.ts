@@ -33,7 +33,7 @@ export interface LeadDocName {
 }
 
 /** `lead:<uuid>:brief` → the lead id; anything else → null. Leads have a brief only. */
-export function parseLeadDocName(name: string): LeadDocName | null {
+function parseLeadDocName(name: string): LeadDocName | null {
   const parts = name.split(':');
   if (parts.length !== 3) return null;
   const [prefix, leadId, kind] = parts;

@@ -4,7 +4,7 @@ import { type AnyDocName, parseAnyDocName } from './names.ts';
  * A brief share link's signed subject: `<brief document name>~<link id>`. The document name
  * lets the public page open the right room before anything is checked; the link id names the
  * edge's `brief_share_links` row, which is what makes a link revocable. Both are signed
- * (shared/src/signed-link.ts), so neither can be swapped.
+ * (shared/src/access/signed-link.ts), so neither can be swapped.
  */
 export function formatBriefShareSubject(docName: string, linkId: string): string {
   return `${docName}~${linkId}`;

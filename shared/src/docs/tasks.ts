@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { newId } from '../ids.ts';
+import { newId } from '../common/ids.ts';
 import { indiaToday } from '../time/india.ts';
 import { collection } from './collection.ts';
 import { orderKeyAtEnd, orderKeyForMove, sortByOrder } from './ordering.ts';
@@ -10,7 +10,7 @@ export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 /** One task on an event's board. `status` is a column id; `order` a fractional-index key within its column. */
-export const ZTask = z.object({
+const ZTask = z.object({
   id: z.string(),
   title: z.string(),
   status: z.string(),
@@ -29,7 +29,7 @@ export const ZTask = z.object({
 export type Task = z.infer<typeof ZTask>;
 
 /** A board column. `isDone` marks the column whose tasks count as finished (not overdue). */
-export const ZTaskColumn = z.object({
+const ZTaskColumn = z.object({
   id: z.string(),
   label: z.string().min(1),
   order: z.string(),
@@ -37,7 +37,7 @@ export const ZTaskColumn = z.object({
 });
 export type TaskColumn = z.infer<typeof ZTaskColumn>;
 
-export const ZTaskComment = z.object({
+const ZTaskComment = z.object({
   id: z.string(),
   taskId: z.string(),
   body: z.string().min(1),
@@ -45,7 +45,6 @@ export const ZTaskComment = z.object({
   authorName: z.string(),
   createdAt: z.string(),
 });
-export type TaskComment = z.infer<typeof ZTaskComment>;
 
 /**
  * The default columns. Fixed ids, so two people opening a new board at once create the same

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { ROLES } from '../access/permissions.ts';
 import { ZTaskProjectionRow } from '../collab/internal.ts';
-import { BOOKING_STATES, LEAD_SOURCES, LEAD_STAGES, PIPELINE_CAUSES } from '../lifecycle.ts';
-import { CURRENCIES } from '../money.ts';
+import { ZId } from '../common/schemas.ts';
+import { BOOKING_STATES } from '../events/lifecycle.ts';
+import { LEAD_SOURCES, LEAD_STAGES, PIPELINE_CAUSES } from '../leads/lifecycle.ts';
+import { COMMUNICATION_KINDS } from '../leads/schemas.ts';
+import { CURRENCIES } from '../money/money.ts';
 import { PAYMENT_MODES } from '../payments/accounts.ts';
-import { ROLES } from '../permissions.ts';
-import { ZId } from '../schemas/common.ts';
-import { COMMUNICATION_KINDS } from '../schemas/leads.ts';
-import { ZPaymentTerm } from '../schemas/quotes.ts';
+import { ZPaymentTerm } from '../quotes/schemas.ts';
 import { ASSIGNMENT_STATUSES } from '../vendors/assignment-status.ts';
 import { DEPENDENCY_KINDS } from '../vendors/dependencies.ts';
 import { VENDOR_DOCUMENT_KINDS } from '../vendors/schemas.ts';
@@ -37,7 +38,7 @@ const accessLevel = z.enum(['read', 'write']);
 const gateway = z.enum(['razorpay', 'stripe']);
 
 /** What moved the pipeline on its own (see PIPELINE_RULES), and what the mover adds about it. */
-export const ZPipelineDetail = z.strictObject({
+const ZPipelineDetail = z.strictObject({
   quoteCode: z.string().optional(),
   version: z.number().int().optional(),
   reason: z.string().nullable().optional(),

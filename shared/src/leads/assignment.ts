@@ -1,4 +1,5 @@
-import type { EventType, LeadSource } from '../lifecycle.ts';
+import type { EventType } from '../events/lifecycle.ts';
+import type { LeadSource } from './lifecycle.ts';
 
 /** A rule sending matching leads to one owner. Unset fields match anything; the first matching rule wins. */
 export interface AssignmentRule {

@@ -19,7 +19,7 @@ export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Whether `contentType` (parameters such as `; charset=utf-8` ignored) is an accepted attachment type. */
-export function isAttachmentType(contentType: string): contentType is AttachmentType {
+function isAttachmentType(contentType: string): contentType is AttachmentType {
   return Object.hasOwn(ATTACHMENT_TYPES, contentType.split(';')[0]!.trim().toLowerCase());
 }
 

@@ -97,4 +97,3 @@ const SHEET_DATE_FORMS: [RegExp, (m: RegExpExecArray) => SheetDate | null][] = [
 ];
 
 /** India dates and days live in time/india.ts; these names are kept for the lead rules that use them. */
-export { formatIndianDate, indiaDate as istDay } from '../time/india.ts';

@@ -32,7 +32,7 @@ export function findRepeats(rows: readonly ContactFacts[]): (number | null)[] {
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'shri', 'smt', 'sri', 'kumari', 'mx', 'prof']);
 
 /** A name for comparison: lower case, no honorifics (Mr., Smt.), no punctuation, words sorted. */
-export function normaliseName(name: string): string[] {
+function normaliseName(name: string): string[] {
   return name
     .normalize('NFKC')
     .toLowerCase()
@@ -74,7 +74,7 @@ export function namesAlike(a: string, b: string): boolean {
 }
 
 /** Mail providers whose domain says nothing about who someone is (gmail.com), for "same domain" matching. */
-export const FREE_MAIL_DOMAINS = new Set([
+const FREE_MAIL_DOMAINS = new Set([
   'gmail.com',
   'googlemail.com',
   'yahoo.com',

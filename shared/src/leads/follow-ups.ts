@@ -1,4 +1,4 @@
-import { istDay } from './dates.ts';
+import { indiaDate as istDay } from '../time/india.ts';
 
 export const FOLLOW_UP_BUCKETS = ['overdue', 'today', 'upcoming'] as const;
 export type FollowUpBucket = (typeof FOLLOW_UP_BUCKETS)[number];
@@ -13,7 +13,7 @@ export function followUpBucket(dueAt: Date, now: Date): FollowUpBucket {
 }
 
 /** How far ahead of the due time the reminder goes out. */
-export const FOLLOW_UP_REMINDER_LEAD_MS = 15 * 60_000;
+const FOLLOW_UP_REMINDER_LEAD_MS = 15 * 60_000;
 
 /** When to send the reminder: 15 minutes ahead, or now if that has passed. */
 export function reminderTime(dueAt: Date, now: Date): Date {

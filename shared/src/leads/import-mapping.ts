@@ -1,6 +1,7 @@
+import { BUILT_IN_EVENT_TYPES, findHouseEventType, type HouseEventType } from '../events/event-types.ts';
+import { EVENT_TYPES, type EventType } from '../events/lifecycle.ts';
+import { parseSheetDate } from './dates.ts';
 import {
-  EVENT_TYPES,
-  type EventType,
   LEAD_SOURCES,
   LEAD_STAGE_LABELS,
   LEAD_STAGES,
@@ -8,9 +9,7 @@ import {
   type LeadSource,
   type LeadStage,
   type LeadTemperature,
-} from '../lifecycle.ts';
-import { parseSheetDate } from './dates.ts';
-import { BUILT_IN_EVENT_TYPES, findHouseEventType, type HouseEventType } from './event-types.ts';
+} from './lifecycle.ts';
 import { findListingPlatform, type ListingPlatform } from './listing-platforms.ts';
 import { parseBudget } from './money-text.ts';
 import { normalisePhone } from './phone.ts';
@@ -202,8 +201,6 @@ export interface RowIssue {
   field: ImportField | 'row';
   message: string;
 }
-/** @deprecated the old name of RowIssue */
-export type RowError = RowIssue;
 
 export type RowResult =
   | { ok: true; lead: ImportedLead; warnings: RowIssue[] }

@@ -1,14 +1,155 @@
-export * from './assignment.ts';
-export * from './attachments.ts';
-export * from './dates.ts';
-export * from './dedupe.ts';
-export * from './event-types.ts';
-export * from './follow-ups.ts';
-export * from './import-mapping.ts';
-export * from './listing-platforms.ts';
-export * from './money-text.ts';
-export * from './phone.ts';
-export * from './provider-fields.ts';
-export * from './sheet-file.ts';
-export * from './stages.ts';
-export * from './xlsx-write.ts';
+/** Leads: schemas, intake, imports, the lead lifecycle and the pipeline rules. */
+export { type AssignmentFacts, type AssignmentRule, chooseOwner } from './assignment.ts';
+export {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  checkAttachment,
+  safeFileName,
+} from './attachments.ts';
+export { parseIndianDate, parseSheetDate, type SheetDate } from './dates.ts';
+export {
+  type ContactFacts,
+  dedupeKeys,
+  findRepeats,
+  MERGE_FIELDS,
+  type MergeField,
+  type MergeRecord,
+  mergeRicher,
+  namesAlike,
+  telling,
+} from './dedupe.ts';
+export { FOLLOW_UP_BUCKETS, type FollowUpBucket, followUpBucket, reminderTime } from './follow-ups.ts';
+export {
+  type ColumnMapping,
+  guessColumnMapping,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  type ImportedLead,
+  type ImportField,
+  type RowIssue,
+  type RowResult,
+  readImportRow,
+} from './import-mapping.ts';
+export {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  IMPORT_PHASE_LABELS,
+  type ImportBatchView,
+  type ImportCommit,
+  type ImportCounts,
+  type ImportDecisions,
+  type ImportProgress,
+  type ImportReview,
+  type ImportRowIssue,
+  type ImportRowStatus,
+  type ImportRowsPage,
+  type ImportRowView,
+  ZImportBatchView,
+  ZImportCheck,
+  ZImportCommit,
+  ZImportDecisions,
+  ZImportReview,
+  ZImportRowsPage,
+  ZImportRowsQuery,
+  ZImportStreamLine,
+} from './imports.ts';
+export { ZIntakeAccepted, ZWebsiteLead } from './intake.ts';
+export {
+  LEAD_SOURCES,
+  LEAD_STAGE_LABELS,
+  LEAD_STAGES,
+  LEAD_TEMPERATURES,
+  type LeadSource,
+  type LeadStage,
+  type LeadTemperature,
+  PIPELINE_CAUSE_LABELS,
+  PIPELINE_CAUSES,
+  type PipelineCause,
+  pipelineTargets,
+} from './lifecycle.ts';
+export {
+  BUILT_IN_PLATFORMS,
+  findListingPlatform,
+  type ListingPlatform,
+  parseListingPlatforms,
+  platformOfVisit,
+} from './listing-platforms.ts';
+export { type BudgetRead, parseBudget, parseRupees } from './money-text.ts';
+export { formatPhone, normalisePhone, type PhoneResult, phoneDigits } from './phone.ts';
+export { mapProviderFields, type ProviderLeadFields } from './provider-fields.ts';
+export {
+  type AssignmentRuleInput,
+  type AssignmentRuleView,
+  type Attachment,
+  CALL_OUTCOMES,
+  COMMUNICATION_KINDS,
+  type Communication,
+  type ConvertLead,
+  type CreateLead,
+  type CreateLeadParsed,
+  type FollowUp,
+  LEAD_SORTS,
+  type LeadBrief,
+  type LeadCampaigns,
+  type LeadCounts,
+  type LeadDetail,
+  type LeadFunctionInput,
+  type LeadHistoryEntry,
+  type LeadListQuery,
+  type LeadOwner,
+  type LeadSummary,
+  type LogCommunication,
+  type MoveLead,
+  type MyFollowUps,
+  type Referrer,
+  type UpdateLead,
+  type UpdateLeadBrief,
+  WHATSAPP_STATUSES,
+  ZAssignLead,
+  ZAssignmentRuleInput,
+  ZAssignmentRules,
+  ZAttachment,
+  ZAttachmentList,
+  ZAttachmentUploadQuery,
+  ZCommunication,
+  ZCommunicationList,
+  ZCompleteFollowUp,
+  ZConversionResult,
+  ZConvertLead,
+  ZCreateLead,
+  ZDuplicateLead,
+  ZFollowUp,
+  ZGstin,
+  ZLeadBrief,
+  ZLeadCampaigns,
+  ZLeadCounts,
+  ZLeadCountsQuery,
+  ZLeadHistory,
+  ZLeadList,
+  ZLeadListQuery,
+  ZLeadOwners,
+  ZLeadResult,
+  ZLeadSourceOptions,
+  ZLogCommunication,
+  ZMoveLead,
+  ZMyFollowUps,
+  ZPhone,
+  ZReferrerQuery,
+  ZReferrers,
+  ZReorderRules,
+  ZScheduleFollowUp,
+  ZSnoozeFollowUp,
+  ZUpdateLead,
+  ZUpdateLeadBrief,
+} from './schemas.ts';
+export { type ParsedSheet, parseCsv, readSheetFile, SheetFileError, type SheetRecord } from './sheet-file.ts';
+export {
+  decideBookingConfirmed,
+  decideLeadMove,
+  type LeadMoveDecision,
+  type LeadMoveTrigger,
+  type LeadStageFacts,
+  manualTargets,
+} from './stages.ts';
+export { writeXlsx, type XlsxCell } from './xlsx-write.ts';

@@ -1,4 +1,4 @@
-import type { LeadSource } from '../lifecycle.ts';
+import type { LeadSource } from './lifecycle.ts';
 
 /** The listing platforms with a source of their own (the defaults of LISTING_PLATFORMS). */
 export const BUILT_IN_PLATFORMS = {

@@ -35,7 +35,7 @@ const Decoder = (
  * recognised by its zero bytes; otherwise UTF-8 if the bytes are valid UTF-8, else
  * Windows-1252 (what Excel on Windows writes as "CSV").
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   const dec = (enc: string, b: Uint8Array, fatal = false) => new Decoder(enc, { fatal }).decode(b);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: dec('utf-8', bytes.subarray(3)), encoding: 'utf-8' };
@@ -171,7 +171,7 @@ function numberText(v: string): string {
  * type. A date cell becomes yyyy-mm-dd; a date cell formatted as a month (mmm-yy, "mmmm yyyy")
  * becomes yyyy-mm, so a month-only date stays a month. Row numbers are Excel's own.
  */
-export function readXlsx(
+function readXlsx(
   bytes: Uint8Array,
   sheetName?: string | null,
 ): Omit<ParsedSheet, 'headerLine' | 'headers' | 'blankLines'> & { records: SheetRecord[] } {

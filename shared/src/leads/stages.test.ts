@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEAD_STAGES } from '../lifecycle.ts';
+import { LEAD_STAGES } from './lifecycle.ts';
 import { decideBookingConfirmed, decideLeadMove, manualTargets } from './stages.ts';
 
 const lead = (stage: (typeof LEAD_STAGES)[number], eventType: string | null = 'wedding') => ({ stage, eventType });

@@ -1,4 +1,4 @@
-import { LEAD_STAGE_LABELS, type LeadStage } from '../lifecycle.ts';
+import { LEAD_STAGE_LABELS, type LeadStage } from './lifecycle.ts';
 
 /** What a stage rule looks at: the lead as it is now. */
 export interface LeadStageFacts {
@@ -40,7 +40,7 @@ const needsLostReason: Transition['guard'] = (_lead, input) =>
  * listed is refused. Won is reached only by confirming the booking (the payments feature
  * calls `decideLeadMove(lead, 'won', { trigger: 'booking_confirmed' })`).
  */
-export const LEAD_TRANSITIONS: readonly Transition[] = [
+const LEAD_TRANSITIONS: readonly Transition[] = [
   { from: 'new', to: 'contacted', trigger: 'manual' },
   { from: 'new', to: 'brief_captured', trigger: 'manual', guard: needsBrief },
   { from: 'new', to: 'meeting_scheduled', trigger: 'manual', guard: needsBrief },
@@ -97,9 +97,4 @@ export function manualTargets(stage: LeadStage): LeadStage[] {
 /** The booking was confirmed (advance paid): the payments feature calls this to make the lead Won. */
 export function decideBookingConfirmed(lead: LeadStageFacts): LeadMoveDecision {
   return decideLeadMove(lead, 'won', { trigger: 'booking_confirmed' });
-}
-
-/** True while the lead is still being worked (not Won or Lost). */
-export function isOpenStage(stage: LeadStage): boolean {
-  return OPEN.includes(stage);
 }

@@ -1,5 +1,66 @@
-export * from './moments.ts';
-export * from './rules.ts';
-export * from './schemas.ts';
-export * from './templates.ts';
-export * from './views.ts';
+/** Notifications: moments, rules, templates. */
+export {
+  EVENT_DAY_START_IST,
+  MOMENTS,
+  type Moment,
+  type MomentAudience,
+  type MomentTrigger,
+  momentOfTemplate,
+  momentsFor,
+} from './moments.ts';
+export {
+  backoffMs,
+  type Consent,
+  consentKeyword,
+  consentRefusal,
+  isInsideServiceWindow,
+  mergeProviderStatus,
+  type ProviderStatus,
+  serviceWindowReason,
+} from './rules.ts';
+export {
+  type CreateBroadcast,
+  type InboxReply,
+  type MessagePrices,
+  type Segment,
+  ZAssignConversation,
+  ZConsentChange,
+  ZCreateBroadcast,
+  ZInboxReply,
+  ZMessagePrices,
+  ZMomentSwitch,
+  ZPushSubscription,
+  ZSegment,
+  ZTemplatePreview,
+} from './schemas.ts';
+export {
+  type MessageTemplate,
+  type RenderResult,
+  renderTemplate,
+  TEMPLATES,
+  type TemplateCategory,
+  templateOf,
+} from './templates.ts';
+export {
+  type Broadcast,
+  type BroadcastPreview,
+  type Conversation,
+  type InboxMessage,
+  type LogMessage,
+  type TemplateInfo,
+  ZBell,
+  ZBroadcast,
+  ZBroadcastList,
+  ZBroadcastPreview,
+  ZConversationList,
+  ZInboxThread,
+  ZMomentList,
+  ZMomentSwitched,
+  ZNotificationLog,
+  ZPushKey,
+  ZPushRemoved,
+  ZReplyOutcome,
+  ZRetried,
+  ZTemplateList,
+  ZTemplateRendered,
+} from './views.ts';

@@ -1,14 +1,11 @@
 import type { TemplateCategory } from './templates.ts';
 
-/** Delivery attempts before a message is dead-lettered. */
-export const DEFAULT_MAX_ATTEMPTS = 6;
-
 /** Exponential backoff: 30 s, 1 min, 2 min, 4 min … capped at 1 hour. */
 export function backoffMs(attempt: number, baseMs = 30_000, capMs = 3_600_000): number {
   return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
-export const PROVIDER_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
+const PROVIDER_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 const RANK: Record<Exclude<ProviderStatus, 'failed'>, number> = { sent: 1, delivered: 2, read: 3 };
 
@@ -23,7 +20,7 @@ export function mergeProviderStatus(current: ProviderStatus | null, incoming: Pr
 }
 
 /** WhatsApp's customer-service window: free text only within 24 hours of the contact's last message. */
-export const SERVICE_WINDOW_MS = 24 * 3_600_000;
+const SERVICE_WINDOW_MS = 24 * 3_600_000;
 
 export function isInsideServiceWindow(lastInboundAt: string | null, now: Date): boolean {
   if (!lastInboundAt) return false;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EVENT_TYPES, LEAD_STAGES } from '../lifecycle.ts';
-import { ZId, ZIsoDate, ZIsoDateTime } from '../schemas/common.ts';
-import { TEMPLATE_CATEGORIES } from './templates.ts';
+import { ZId, ZIsoDate, ZIsoDateTime } from '../common/schemas.ts';
+import { EVENT_TYPES } from '../events/lifecycle.ts';
+import { LEAD_STAGES } from '../leads/lifecycle.ts';
 
 const ZVariables = z.record(z.string().max(60), z.string().max(1000)).default({});
 
@@ -61,8 +61,6 @@ export const ZCreateBroadcast = z.strictObject({
   scheduledAt: ZIsoDateTime.optional(),
 });
 export type CreateBroadcast = z.infer<typeof ZCreateBroadcast>;
-
-export const ZTemplateCategory = z.enum(TEMPLATE_CATEGORIES);
 
 export const ZPushSubscription = z.strictObject({
   endpoint: z.url().max(1000),

@@ -3,7 +3,7 @@
  * provider's approved template by name with the variables in order ({{1}}, {{2}} …); email and
  * in-app render `body` (and `subject`) with the same variables.
  */
-export const TEMPLATE_CATEGORIES = ['utility', 'marketing', 'authentication'] as const;
+const TEMPLATE_CATEGORIES = ['utility', 'marketing', 'authentication'] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 export interface MessageTemplate {

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * client's typed calls (hono/client) read the same shapes and a renamed key fails its typecheck.
  */
 
-export const ZConversation = z.object({
+const ZConversation = z.object({
   phone: z.string(),
   name: z.string().nullable(),
   leadId: z.string().nullable(),
@@ -24,7 +24,7 @@ export const ZConversation = z.object({
 export type Conversation = z.infer<typeof ZConversation>;
 export const ZConversationList = z.object({ conversations: z.array(ZConversation) });
 
-export const ZInboxMessage = z.object({
+const ZInboxMessage = z.object({
   id: z.string(),
   direction: z.enum(['in', 'out']),
   text: z.string(),
@@ -57,7 +57,7 @@ export const ZInboxThread = z.object({
 /** A reply as queued and attempted once. */
 export const ZReplyOutcome = z.object({ id: z.string(), status: z.string(), error: z.string().nullable() });
 
-export const ZTemplateInfo = z.object({
+const ZTemplateInfo = z.object({
   key: z.string(),
   label: z.string(),
   category: z.string(),
@@ -74,7 +74,7 @@ export const ZTemplateRendered = z.object({
   values: z.array(z.string()),
 });
 
-export const ZLogMessage = z.object({
+const ZLogMessage = z.object({
   id: z.string(),
   channel: z.string(),
   template: z.string(),
@@ -124,7 +124,7 @@ export const ZBroadcast = z.object({
 export type Broadcast = z.infer<typeof ZBroadcast>;
 export const ZBroadcastList = z.object({ broadcasts: z.array(ZBroadcast) });
 
-export const ZMomentSetting = z.object({
+const ZMomentSetting = z.object({
   key: z.string(),
   label: z.string(),
   template: z.string(),

@@ -1,4 +1,4 @@
-import type { EventType } from '../lifecycle.ts';
+import type { EventType } from '../events/lifecycle.ts';
 
 /** How money arrives: each mode posts to its own bank (or cash) account. */
 export const PAYMENT_MODES = ['upi', 'neft', 'rtgs', 'imps', 'cash', 'cheque', 'card', 'razorpay', 'stripe'] as const;
@@ -41,12 +41,6 @@ export const ACCOUNTS = {
   /** Money paid out to a client beyond what was held for them, written off by finance. */
   writtenOff: () => 'loss:written_off',
 } as const;
-
-/** The client id inside a receivable account name, or null for any other account. */
-export function clientOfAccount(account: string): string | null {
-  const m = /^client:([^:]+):receivable$/.exec(account);
-  return m ? m[1]! : null;
-}
 
 const GATEWAY_LABELS: Record<string, string> = { razorpay: 'Razorpay', stripe: 'Stripe' };
 const words = (v: string) => v.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());

@@ -1,4 +1,4 @@
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../time/india.ts';
 
 export const AGEING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];

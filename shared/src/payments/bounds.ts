@@ -1,11 +1,10 @@
-import { parseRate } from '../quotes/fx.ts';
-import { financialYear, financialYearOfDate } from '../time/india.ts';
-import { daysBetween, istDate } from './dates.ts';
+import { parseRate } from '../money/fx.ts';
+import { daysBetween, financialYear, financialYearOfDate, indiaDate as istDate } from '../time/india.ts';
 
 /** A rate this far (either way) from the stored rate for the day needs an explicit confirmation. */
-export const FX_BAND = 0.1;
+const FX_BAND = 0.1;
 /** A payment is dated no later than today and no earlier than this many days ago. */
-export const PAYMENT_DATE_MAX_AGE_DAYS = 730;
+const PAYMENT_DATE_MAX_AGE_DAYS = 730;
 
 export type BoundProblem = { field: string; reason: string } | null;
 

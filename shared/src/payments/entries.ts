@@ -1,5 +1,5 @@
-import type { EventType } from '../lifecycle.ts';
-import { allocate, type Currency } from '../money.ts';
+import type { EventType } from '../events/lifecycle.ts';
+import { allocate, type Currency } from '../money/money.ts';
 import { ACCOUNTS, type PaymentMode } from './accounts.ts';
 import { assertBalanced, type PostingLine, reversalOf } from './ledger.ts';
 

@@ -1,12 +1,98 @@
-export * from './accounts.ts';
-export * from './ageing.ts';
-export * from './allocation.ts';
-export * from './booking-lifecycle.ts';
-export * from './bounds.ts';
-export * from './dates.ts';
-export * from './document-pdfs.ts';
-export * from './entries.ts';
-export * from './ledger.ts';
-export * from './milestones.ts';
-export * from './numbering.ts';
-export * from './tax-split.ts';
+/** Payments: milestones, ledger, allocation, tax split, numbering. */
+export {
+  ACCOUNTS,
+  accountLabel,
+  type GstComponent,
+  idsInAccounts,
+  isGatewayMode,
+  PAYMENT_MODE_LABELS,
+  PAYMENT_MODES,
+  type PaymentMode,
+} from './accounts.ts';
+export { AGEING_BUCKETS, AGEING_LABELS, type AgeingBucket, ageingBucket, ageingTotals } from './ageing.ts';
+export {
+  type Allocation,
+  type AllocationDecision,
+  allocatePayment,
+  allocateRefund,
+  type OpenMilestone,
+} from './allocation.ts';
+export { type BoundProblem, checkDocumentDate, checkFxRate, checkPaymentDate } from './bounds.ts';
+export {
+  creditAppliedLines,
+  creditNoteLines,
+  creditWrittenOffLines,
+  invoiceLines,
+  paymentReceivedLines,
+  refundPaidLines,
+  suspenseLines,
+} from './entries.ts';
+export { assertBalanced, entryImbalance, type PostingLine, reversalOf } from './ledger.ts';
+export {
+  checkPlanEdit,
+  daysOverdue,
+  MILESTONE_STATUSES,
+  MILESTONE_TEMPLATE_KEYS,
+  MILESTONE_TEMPLATES,
+  type MilestoneFacts,
+  type MilestoneStatus,
+  type MilestoneTemplateKey,
+  type MilestoneTemplatePart,
+  milestoneStatus,
+  type PaymentLinkStatus,
+  type PlannedMilestone,
+  paymentLinkStatus,
+  planMilestones,
+} from './milestones.ts';
+export {
+  DOCUMENT_FORMATS,
+  type DocumentKind,
+  documentSequenceKey,
+  isGstDocumentNumber,
+  MAX_INVOICE_NUMBER_LENGTH,
+} from './numbering.ts';
+export {
+  type AccountBalance,
+  type CancelledHolding,
+  type CreateMilestonePlan,
+  type CreditRow,
+  type EditMilestonePlan,
+  type IssueInvoice,
+  type LedgerLine,
+  type Milestone,
+  type OutstandingRow,
+  type OverdueMilestone,
+  type Payment,
+  type PaymentResult,
+  type RecordPayment,
+  type RefundPayment,
+  type SuspenseItem,
+  type TaxDocument,
+  type TrialBalance,
+  ZAccountBalance,
+  ZAmountMinor,
+  ZApplyCredit,
+  ZCancelledHolding,
+  ZCreateMilestonePlan,
+  ZCreditRow,
+  ZCurrencyCode,
+  ZEditMilestonePlan,
+  ZIssueInvoice,
+  ZLedgerLine,
+  ZMilestone,
+  ZMoveBooking,
+  ZOutstandingRow,
+  ZOverdueMilestone,
+  ZPayment,
+  ZPaymentResult,
+  ZReconciliation,
+  ZRecordPayment,
+  ZRefundCredit,
+  ZRefundPayment,
+  ZResolveSuspense,
+  ZSuspenseItem,
+  ZTaxDocument,
+  ZTrialBalance,
+  ZWriteOffCredit,
+} from './schemas.ts';
+export { contractGstParts, type GstParts, splitLikeContract } from './tax-split.ts';

@@ -1,4 +1,4 @@
-import type { Currency } from '../money.ts';
+import type { Currency } from '../money/money.ts';
 
 /** One line of a journal entry. Signed: debit positive, credit negative. */
 export interface PostingLine {
@@ -39,19 +39,4 @@ export function reversalOf(lines: readonly PostingLine[]): PostingLine[] {
   return assertBalanced(
     lines.map((l) => ({ ...l, amountMinor: -l.amountMinor || 0, amountInrMinor: -l.amountInrMinor || 0 })),
   );
-}
-
-/** Sums postings into balances per account and currency (and INR). */
-export function balancesOf(
-  lines: readonly PostingLine[],
-): Map<string, { amountMinor: number; amountInrMinor: number }> {
-  const out = new Map<string, { amountMinor: number; amountInrMinor: number }>();
-  for (const l of lines) {
-    const key = `${l.account}|${l.currency}`;
-    const b = out.get(key) ?? { amountMinor: 0, amountInrMinor: 0 };
-    b.amountMinor += l.amountMinor;
-    b.amountInrMinor += l.amountInrMinor;
-    out.set(key, b);
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
-import { allocate } from '../money.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { allocate } from '../money/money.ts';
+import { addDays, daysBetween } from '../time/india.ts';
 
 export const MILESTONE_STATUSES = ['pending', 'partially_paid', 'paid', 'overdue', 'waived'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];

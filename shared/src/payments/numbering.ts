@@ -1,4 +1,4 @@
-import { financialYear } from '../ids.ts';
+import { financialYear } from '../time/india.ts';
 
 /** GST rule 46: an invoice number is at most 16 characters (letters, digits, / and -), unique per financial year. */
 export const MAX_INVOICE_NUMBER_LENGTH = 16;

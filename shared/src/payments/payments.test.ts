@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decideBookingMove } from '../events/booking-lifecycle.ts';
 import { ageingBucket, ageingTotals } from './ageing.ts';
 import { allocatePayment, allocateRefund } from './allocation.ts';
-import { decideBookingMove } from './booking-lifecycle.ts';
 import { invoiceLines, paymentReceivedLines, refundPaidLines } from './entries.ts';
 import { entryImbalance, reversalOf } from './ledger.ts';
 import { milestoneStatus, planMilestones } from './milestones.ts';

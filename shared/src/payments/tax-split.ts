@@ -1,4 +1,4 @@
-import { allocate } from '../money.ts';
+import { allocate } from '../money/money.ts';
 
 /** The GST make-up of an amount: value before tax and each component; they add up to `totalMinor`. */
 export interface GstParts {

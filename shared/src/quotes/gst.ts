@@ -60,9 +60,9 @@ export type GstStateCode = keyof typeof GST_STATES;
 export const GST_STATE_CODES = Object.keys(GST_STATES) as GstStateCode[];
 
 /** Place of supply meaning "outside India": an export of services, zero-rated. */
-export const EXPORT_PLACE_OF_SUPPLY = '96' satisfies GstStateCode;
+const EXPORT_PLACE_OF_SUPPLY = '96' satisfies GstStateCode;
 
-export function isGstStateCode(code: string): code is GstStateCode {
+function isGstStateCode(code: string): code is GstStateCode {
   return Object.hasOwn(GST_STATES, code);
 }
 
@@ -136,7 +136,6 @@ export function gstRegime(supplierState: GstStateCode, placeOfSupply: GstStateCo
  */
 export const TAX_ROUNDING_MODES = ['nearest_rupee', 'nearest_paisa'] as const;
 export type TaxRounding = (typeof TAX_ROUNDING_MODES)[number];
-export const DEFAULT_TAX_ROUNDING: TaxRounding = 'nearest_rupee';
 
 /** The most CGST + SGST can differ from IGST on the same supply, in minor units, under a rounding mode. */
 export function maxSplitDifferenceMinor(mode: TaxRounding, minorDigits = 2): number {

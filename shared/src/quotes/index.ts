@@ -1,11 +1,95 @@
-export * from './amount-in-words.ts';
-export * from './catalogue.ts';
-export * from './company.ts';
-export * from './fx.ts';
-export * from './gst.ts';
-export * from './lifecycle.ts';
-export * from './payment-terms.ts';
-export * from './quote-diff.ts';
-export * from './quote-pdf.ts';
-export * from './quote-totals.ts';
-export * from './tax-classes.ts';
+/** Quotes: schemas, GST, totals, payment terms, catalogue, lifecycle, diff. */
+export { type CatalogueItem, DEFAULT_CATALOGUE } from './catalogue.ts';
+export {
+  checkGstin,
+  divRoundHalfUp,
+  GST_STATE_CODES,
+  GST_STATES,
+  type GstinCheck,
+  type GstRegime,
+  type GstStateCode,
+  gstinCheckCharacter,
+  gstRegime,
+  isValidGstin,
+  maxSplitDifferenceMinor,
+  placeOfSupplyFromGstin,
+  placeOfSupplyMismatch,
+  roundTax,
+  SAC_EVENT_MANAGEMENT,
+  TAX_ROUNDING_MODES,
+  type TaxRounding,
+} from './gst.ts';
+export { decideQuoteMove, type QuoteMoveCause, type QuoteMoveDecision, quoteSourceStates } from './lifecycle.ts';
+export {
+  adjustForChangeOrder,
+  DEFAULT_PAYMENT_TERMS,
+  describePaymentTerm,
+  type OpenOrSettledMilestone,
+  PAYMENT_TERM_ANCHORS,
+  type PaymentTerm,
+  type PaymentTermAnchor,
+  paymentTermsProblem,
+  planFromTerms,
+} from './payment-terms.ts';
+export {
+  DIFF_LINE_FIELDS,
+  type DiffableVersion,
+  type DiffLineField,
+  type DiffTotalField,
+  diffQuoteVersions,
+  type FieldChange,
+  type QuoteDiff,
+} from './quote-diff.ts';
+export {
+  computeQuoteTotals,
+  type Discount,
+  type LineTotals,
+  type PricedLine,
+  type QuoteTotals,
+  QuoteTotalsError,
+  type QuoteTotalsInput,
+  type TaxSummaryRow,
+} from './quote-totals.ts';
+export {
+  type AcceptQuote,
+  type CatalogueItemInput,
+  type CatalogueItemPatch,
+  type CreateQuote,
+  type CreateQuoteInput,
+  type DeclineQuote,
+  type ManualFxRate,
+  type PaymentTermTemplate,
+  type PaymentTermTemplateInput,
+  type PublicQuoteView,
+  type QuoteDetail,
+  type QuoteDraft,
+  type QuoteDraftInput,
+  type QuoteLine,
+  type QuoteLineInput,
+  type QuoteStatus,
+  type QuoteSummary,
+  type QuoteVersionView,
+  type RequestChanges,
+  ZAcceptQuote,
+  ZCatalogueItemInput,
+  ZCatalogueItemPatch,
+  ZCreateQuote,
+  ZDeclineQuote,
+  ZDiffQuery,
+  ZManualFxRate,
+  ZNewQuoteVersion,
+  ZPaymentTerm,
+  ZPaymentTermTemplates,
+  ZQuoteDraft,
+  ZQuoteListQuery,
+  ZRequestChanges,
+  ZSendQuote,
+} from './schemas.ts';
+export {
+  QUOTE_CATEGORIES,
+  QUOTE_CATEGORY_CODES,
+  type QuoteCategory,
+  TAX_CLASS_CODES,
+  TAX_CLASSES,
+  type TaxClass,
+} from './tax-classes.ts';

@@ -1,4 +1,4 @@
-import type { QuoteStatus } from '../schemas/quotes.ts';
+import type { QuoteStatus } from './schemas.ts';
 
 /** What moves a quote version: a person at the office, the client on the share link, or time. */
 export type QuoteMoveCause = 'send' | 'open' | 'accept' | 'decline' | 'supersede' | 'expire';
@@ -15,7 +15,7 @@ interface QuoteTransition {
  * newer version was sent) or expired (past its validity date, read, never written by a job).
  * Any move not listed is refused.
  */
-export const QUOTE_TRANSITIONS: readonly QuoteTransition[] = [
+const QUOTE_TRANSITIONS: readonly QuoteTransition[] = [
   { from: ['draft'], to: 'sent', cause: 'send' },
   { from: ['sent'], to: 'viewed', cause: 'open' },
   { from: ['sent', 'viewed'], to: 'accepted', cause: 'accept' },
@@ -24,7 +24,7 @@ export const QUOTE_TRANSITIONS: readonly QuoteTransition[] = [
   { from: ['sent', 'viewed'], to: 'expired', cause: 'expire' },
 ];
 
-export const QUOTE_STATUS_LABELS: Record<QuoteStatus, string> = {
+const QUOTE_STATUS_LABELS: Record<QuoteStatus, string> = {
   draft: 'Draft',
   sent: 'Sent',
   viewed: 'Viewed',
@@ -50,14 +50,4 @@ export function decideQuoteMove(from: QuoteStatus, to: QuoteStatus): QuoteMoveDe
 /** The states a version may be in for a move to `to` (for a guarded UPDATE … WHERE status IN …). */
 export function quoteSourceStates(to: QuoteStatus): QuoteStatus[] {
   return QUOTE_TRANSITIONS.filter((t) => t.to === to).flatMap((t) => [...t.from]);
-}
-
-/** True while a version is frozen: anything but a draft. */
-export function isFrozenQuote(status: QuoteStatus): boolean {
-  return status !== 'draft';
-}
-
-/** True while the client may still answer (accept, decline). */
-export function isAwaitingAnswer(status: QuoteStatus): boolean {
-  return quoteSourceStates('accepted').includes(status);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineTargets } from '../lifecycle.ts';
+import { pipelineTargets } from '../leads/lifecycle.ts';
 import { decideQuoteMove } from './lifecycle.ts';
 import { adjustForChangeOrder, DEFAULT_PAYMENT_TERMS, describePaymentTerm, planFromTerms } from './payment-terms.ts';
 

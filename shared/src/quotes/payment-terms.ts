@@ -1,6 +1,6 @@
-import { allocate } from '../money.ts';
-import { addDays } from '../payments/dates.ts';
+import { allocate } from '../money/money.ts';
 import type { PlannedMilestone } from '../payments/milestones.ts';
+import { addDays } from '../time/india.ts';
 
 /** What a payment term's due date counts from. */
 export const PAYMENT_TERM_ANCHORS = ['acceptance', 'event_start', 'event_end'] as const;

@@ -14,7 +14,7 @@ export type DiffLineField = (typeof DIFF_LINE_FIELDS)[number];
 type DiffableLine = { key: string } & { [F in DiffLineField]?: unknown };
 
 /** The totals a diff compares. */
-export const DIFF_TOTAL_FIELDS = ['subtotalMinor', 'discountMinor', 'taxMinor', 'totalMinor'] as const;
+const DIFF_TOTAL_FIELDS = ['subtotalMinor', 'discountMinor', 'taxMinor', 'totalMinor'] as const;
 export type DiffTotalField = (typeof DIFF_TOTAL_FIELDS)[number];
 
 export interface DiffableVersion<L extends DiffableLine> {

@@ -1,4 +1,4 @@
-import { CURRENCY_DIGITS, type Currency, MAX_AMOUNT_MINOR } from '../money.ts';
+import { CURRENCY_DIGITS, type Currency, MAX_AMOUNT_MINOR } from '../money/money.ts';
 import { divRoundHalfUp, type GstRegime, roundTax, type TaxRounding } from './gst.ts';
 import { TAX_CLASSES, type TaxClass } from './tax-classes.ts';
 
@@ -85,7 +85,7 @@ const MAX = BigInt(MAX_AMOUNT_MINOR);
  * Splits `total` across `weights` by largest remainder: the parts add up to `total` exactly
  * and each is within one unit of its exact share. All-zero weights take nothing (total must be 0).
  */
-export function allocateExact(total: bigint, weights: readonly bigint[]): bigint[] {
+function allocateExact(total: bigint, weights: readonly bigint[]): bigint[] {
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum === 0n) {
     if (total !== 0n) throw new RangeError('cannot allocate a non-zero total over zero weights');

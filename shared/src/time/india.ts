@@ -5,9 +5,9 @@
  * India dates; instants travel as `Date` or ISO strings.
  */
 
-export const INDIA_TIME_ZONE = 'Asia/Kolkata';
+const INDIA_TIME_ZONE = 'Asia/Kolkata';
 /** The UTC offset, for writing an India wall-clock time as an ISO instant. */
-export const INDIA_UTC_OFFSET = '+05:30';
+const INDIA_UTC_OFFSET = '+05:30';
 const OFFSET_MINUTES = 330;
 const OFFSET_MS = OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;

@@ -15,7 +15,7 @@ export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
 export type AssignmentActor = 'staff' | 'finance' | 'vendor';
 
 /** The transition table: from → to → who may make the move. Anything not listed is refused. */
-export const ASSIGNMENT_TRANSITIONS: Record<
+const ASSIGNMENT_TRANSITIONS: Record<
   AssignmentStatus,
   Partial<Record<AssignmentStatus, readonly AssignmentActor[]>>
 > = {

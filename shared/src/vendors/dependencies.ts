@@ -15,7 +15,7 @@ export const DEPENDENCY_MET: Record<DependencyKind, readonly AssignmentStatus[]>
   start_to_start: ['in_progress', 'delivered', 'paid'],
 };
 
-export function isDependencyMet(kind: DependencyKind, upstream: AssignmentStatus): boolean {
+function isDependencyMet(kind: DependencyKind, upstream: AssignmentStatus): boolean {
   return DEPENDENCY_MET[kind].includes(upstream);
 }
 

@@ -1,10 +1,92 @@
-export * from './accounts.ts';
-export * from './assignment-status.ts';
-export * from './categories.ts';
-export * from './dependencies.ts';
-export * from './payment-lines.ts';
-export * from './po-link.ts';
-export * from './po-pdf.ts';
-export * from './schemas.ts';
-export * from './tax-ids.ts';
-export * from './tds.ts';
+/** Vendors: assignments, categories, dependencies, payments, TDS. */
+export { VENDOR_ACCOUNTS } from './accounts.ts';
+export {
+  ASSIGNMENT_STATUS_LABELS,
+  ASSIGNMENT_STATUSES,
+  type AssignmentActor,
+  type AssignmentStatus,
+  COMMITTED_STATUSES,
+  checkAssignmentTransition,
+  nextAssignmentStatuses,
+  type TransitionCheck,
+} from './assignment-status.ts';
+export { CATEGORY_KEY, categoryKeyOf, DEFAULT_VENDOR_CATEGORIES } from './categories.ts';
+export {
+  type BlockReason,
+  blockedReasons,
+  DEPENDENCY_KIND_LABELS,
+  DEPENDENCY_KINDS,
+  DEPENDENCY_MET,
+  type DependencyEdge,
+  type DependencyKind,
+  findCycle,
+} from './dependencies.ts';
+export { carriedInrAt, poAccrualLines, vendorPaymentLines } from './payment-lines.ts';
+export {
+  PO_LINK_PURPOSE,
+  type PoLink,
+  type PublicPo,
+  ZPoAccept,
+  ZPoLink,
+  ZPoLinkCreate,
+  ZPoLinkMade,
+  ZPublicPo,
+} from './po-link.ts';
+export {
+  type Assignment,
+  type AssignmentCreate,
+  type BankDetails,
+  type BlockLink,
+  type BlockReasonView,
+  type BudgetReport,
+  type CallSheetRow,
+  type Dependency,
+  type EventVendorGraph,
+  type PayableRow,
+  type PoLine,
+  VENDOR_DOCUMENT_KINDS,
+  type Vendor,
+  type VendorCategory,
+  type VendorContact,
+  type VendorCreate,
+  type VendorDocument,
+  type VendorPatch,
+  type VendorPayment,
+  type VendorPortal,
+  type VendorRating,
+  ZAssignment,
+  ZAssignmentCreate,
+  ZAssignmentStatus,
+  ZBankDetails,
+  ZBudgetReport,
+  ZBudgetSet,
+  ZDependency,
+  ZDependencyCreate,
+  ZEventVendorGraph,
+  ZPayableRow,
+  ZPoLine,
+  ZRatingInput,
+  ZScheduleRow,
+  ZScheduleSet,
+  ZStatusChange,
+  ZVendor,
+  ZVendorCategory,
+  ZVendorCategoryCreate,
+  ZVendorCreate,
+  ZVendorDocument,
+  ZVendorListQuery,
+  ZVendorPatch,
+  ZVendorPayment,
+  ZVendorPaymentCreate,
+  ZVendorPortal,
+  ZVendorRating,
+} from './schemas.ts';
+export {
+  checkAccountNumber,
+  checkForeignTaxId,
+  checkIfsc,
+  checkPan,
+  type IdCheck,
+  maskAccountNumber,
+} from './tax-ids.ts';
+export { tdsFor } from './tds.ts';

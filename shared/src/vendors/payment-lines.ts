@@ -1,4 +1,4 @@
-import type { Currency } from '../money.ts';
+import type { Currency } from '../money/money.ts';
 import { ACCOUNTS, type PaymentMode } from '../payments/accounts.ts';
 import { assertBalanced, type PostingLine } from '../payments/ledger.ts';
 import { divRoundHalfUp } from '../quotes/gst.ts';

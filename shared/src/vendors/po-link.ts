@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ZId } from '../schemas/common.ts';
+import { ZId } from '../common/schemas.ts';
 import { ZAssignmentStatus, ZPoLine } from './schemas.ts';
 
 /** The purpose of a vendor's PO share link: its own key, so a quote or brief token never opens a PO. */
 export const PO_LINK_PURPOSE = 'mandap:vendor-po-link:v1' as const;
 
 /** How long a PO link lasts unless staff choose otherwise. */
-export const PO_LINK_DEFAULT_DAYS = 30;
+const PO_LINK_DEFAULT_DAYS = 30;
 
 export const ZPoLinkCreate = z.strictObject({
   days: z

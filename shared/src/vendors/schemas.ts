@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { ZId, ZIsoDate, ZIsoDateTime } from '../common/schemas.ts';
+import { ZGstin } from '../leads/schemas.ts';
+import { isRate } from '../money/fx.ts';
 import { PAYMENT_MODES } from '../payments/accounts.ts';
 import { AGEING_BUCKETS } from '../payments/ageing.ts';
-import { isRate } from '../quotes/fx.ts';
-import { ZId, ZIsoDate, ZIsoDateTime } from '../schemas/common.ts';
-import { ZGstin } from '../schemas/leads.ts';
-import { ZAmountMinor, ZCurrencyCode } from '../schemas/payments.ts';
+import { ZAmountMinor, ZCurrencyCode } from '../payments/schemas.ts';
 import { ASSIGNMENT_STATUSES } from './assignment-status.ts';
 import { CATEGORY_KEY } from './categories.ts';
 import { DEPENDENCY_KINDS } from './dependencies.ts';
@@ -24,15 +24,13 @@ const checked = (check: (raw: string) => IdCheck) =>
       return r.value;
     });
 
-export const ZPan = checked(checkPan);
-export const ZIfsc = checked(checkIfsc);
-export const ZForeignTaxId = checked(checkForeignTaxId);
+const ZPan = checked(checkPan);
+const ZIfsc = checked(checkIfsc);
+const ZForeignTaxId = checked(checkForeignTaxId);
 
-export const ZCategoryKey = z
-  .string()
-  .regex(CATEGORY_KEY, { error: 'a category key is lower-case letters, digits and _' });
+const ZCategoryKey = z.string().regex(CATEGORY_KEY, { error: 'a category key is lower-case letters, digits and _' });
 
-export const ZVendorContact = z.strictObject({
+const ZVendorContact = z.strictObject({
   name: z.string().trim().min(1, { error: 'a contact needs a name' }).max(120),
   role: z.string().trim().max(60).optional(),
   phone: z
@@ -44,7 +42,7 @@ export const ZVendorContact = z.strictObject({
 });
 export type VendorContact = z.infer<typeof ZVendorContact>;
 
-export const ZBankDetailsInput = z.strictObject({
+const ZBankDetailsInput = z.strictObject({
   accountName: z.string().trim().min(2, { error: 'the account holder name is required' }).max(120),
   accountNumber: checked(checkAccountNumber),
   ifsc: ZIfsc.optional(),
@@ -57,7 +55,6 @@ export const ZBankDetailsInput = z.strictObject({
     .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, { error: 'a SWIFT code has 8 or 11 letters and digits' })
     .optional(),
 });
-export type BankDetailsInput = z.infer<typeof ZBankDetailsInput>;
 
 const ZCountry = z
   .string()
@@ -210,7 +207,7 @@ export const ZPoLine = z.strictObject({
 });
 export type PoLine = z.infer<typeof ZPoLine>;
 
-export const ZMilestoneDate = z.strictObject({
+const ZMilestoneDate = z.strictObject({
   label: z.string().trim().min(1).max(80),
   date: ZIsoDate,
 });
@@ -276,7 +273,7 @@ export const ZDependency = z.object({
 });
 export type Dependency = z.infer<typeof ZDependency>;
 
-export const ZBlockReason = z.object({
+const ZBlockReason = z.object({
   assignmentId: ZId,
   blockerId: ZId,
   blockerVendorName: z.string(),
@@ -297,7 +294,7 @@ export type EventVendorGraph = z.infer<typeof ZEventVendorGraph>;
 
 // ---- payables ----
 
-export const ZScheduleItem = z.strictObject({
+const ZScheduleItem = z.strictObject({
   label: z.string().trim().min(1).max(80),
   dueDate: ZIsoDate,
   amountMinor: ZAmountMinor,
@@ -370,7 +367,7 @@ export type PayableRow = z.infer<typeof ZPayableRow>;
 export const ZBudgetSet = z.strictObject({
   items: z.array(z.strictObject({ category: ZCategoryKey, budgetMinor: z.number().int().min(0) })).max(60),
 });
-export const ZBudgetLine = z.object({
+const ZBudgetLine = z.object({
   category: z.string(),
   budgetMinor: z.number().int(),
   budgetSource: z.enum(['manual', 'quote', 'none']),
@@ -392,7 +389,7 @@ export type BudgetReport = z.infer<typeof ZBudgetReport>;
 
 // ---- the vendor's own pages ----
 
-export const ZBlockLink = z.object({
+const ZBlockLink = z.object({
   myAssignmentId: ZId,
   otherAssignmentId: ZId,
   otherVendorName: z.string(),
@@ -402,7 +399,7 @@ export const ZBlockLink = z.object({
 });
 export type BlockLink = z.infer<typeof ZBlockLink>;
 
-export const ZCallSheetRow = z.object({
+const ZCallSheetRow = z.object({
   assignmentId: ZId,
   eventId: ZId,
   eventName: z.string(),

@@ -3,9 +3,9 @@
  * letter P or H), 2% for others, 20% when no PAN is on file (section 206AA). It applies to an
  * Indian vendor once the contract exceeds ₹30,000; below that nothing is withheld.
  */
-export const TDS_THRESHOLD_MINOR = 30_000_00;
+const TDS_THRESHOLD_MINOR = 30_000_00;
 
-export function tdsRatePercent(pan: string | null): number {
+function tdsRatePercent(pan: string | null): number {
   if (!pan) return 20;
   return pan[3] === 'P' || pan[3] === 'H' ? 1 : 2;
 }

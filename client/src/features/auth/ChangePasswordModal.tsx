@@ -1,4 +1,5 @@
-import { PASSWORD_MIN_LENGTH, ZChangePasswordForm } from '@mandap/shared';
+import { ZChangePasswordForm } from '@mandap/shared/auth';
+import { PASSWORD_MIN_LENGTH } from '@mandap/shared/common';
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { ZLoginRequest } from '@mandap/shared';
+import { ZLoginRequest } from '@mandap/shared/auth';
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { canOpenScreen, type Permission } from '@mandap/shared';
+import { canOpenScreen, type Permission } from '@mandap/shared/access';
 import { Button, Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { Link, Outlet } from 'react-router';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { PASSWORD_MIN_LENGTH } from '@mandap/shared';
+import { PASSWORD_MIN_LENGTH } from '@mandap/shared/common';
 import { MantineProvider } from '@mantine/core';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -1,4 +1,5 @@
-import { PASSWORD_MIN_LENGTH, ZSetPasswordForm } from '@mandap/shared';
+import { ZSetPasswordForm } from '@mandap/shared/auth';
+import { PASSWORD_MIN_LENGTH } from '@mandap/shared/common';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';

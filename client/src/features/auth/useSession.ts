@@ -1,4 +1,4 @@
-import type { Me } from '@mandap/shared';
+import type { Me } from '@mandap/shared/auth';
 import { useSyncExternalStore } from 'react';
 import { getSessionState, type SessionState, subscribeSession } from '../../api/session.ts';
 

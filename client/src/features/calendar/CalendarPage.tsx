@@ -1,12 +1,11 @@
 import {
-  addDays,
   CALENDAR_TYPE_LABELS,
   CALENDAR_TYPES,
   type CalendarEntry,
   type CalendarType,
   daysOf,
-} from '@mandap/shared';
-import { formatIndianTime } from '@mandap/shared/time';
+} from '@mandap/shared/calendar';
+import { addDays, formatIndianTime } from '@mandap/shared/time';
 import {
   ActionIcon,
   Badge,

@@ -1,4 +1,4 @@
-import type { CalendarType } from '@mandap/shared';
+import type { CalendarType } from '@mandap/shared/calendar';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 

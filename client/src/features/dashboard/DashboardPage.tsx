@@ -1,4 +1,5 @@
-import { type EventSummary, isScopedRole, ROLE_LABELS } from '@mandap/shared';
+import { isScopedRole, ROLE_LABELS } from '@mandap/shared/access';
+import type { EventSummary } from '@mandap/shared/events';
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { formatDate, hourInKolkata, todayInKolkata } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';

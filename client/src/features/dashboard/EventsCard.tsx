@@ -1,5 +1,5 @@
-import type { BookingState } from '@mandap/shared';
 import type { Dashboard } from '@mandap/shared/dashboard';
+import type { BookingState } from '@mandap/shared/events';
 import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatCount, formatDateRange, humanize } from '../../lib/format.ts';

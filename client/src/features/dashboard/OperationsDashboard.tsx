@@ -1,5 +1,6 @@
-import { addDays, ROLE_LABELS } from '@mandap/shared';
+import { ROLE_LABELS } from '@mandap/shared/access';
 import type { DashboardQuery } from '@mandap/shared/dashboard';
+import { addDays } from '@mandap/shared/time';
 import { Badge, Grid, Group, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate, formatDateTime, hourInKolkata, todayInKolkata } from '../../lib/format.ts';

@@ -1,5 +1,5 @@
-import { LEAD_STAGE_LABELS } from '@mandap/shared';
 import type { Dashboard } from '@mandap/shared/dashboard';
+import { LEAD_STAGE_LABELS } from '@mandap/shared/leads';
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatCount } from '../../lib/format.ts';
 import { STAGE_COLORS, sourceLabel } from '../leads/LeadBadges.tsx';

@@ -1,5 +1,6 @@
-import { AGEING_BUCKETS, AGEING_LABELS, type Currency, formatMoney } from '@mandap/shared';
 import type { Dashboard } from '@mandap/shared/dashboard';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { AGEING_BUCKETS, AGEING_LABELS } from '@mandap/shared/payments';
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatCount, formatDate } from '../../lib/format.ts';

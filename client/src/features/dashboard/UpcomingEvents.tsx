@@ -1,4 +1,4 @@
-import type { EventSummary } from '@mandap/shared';
+import type { EventSummary } from '@mandap/shared/events';
 import { Anchor, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateRange, humanize } from '../../lib/format.ts';

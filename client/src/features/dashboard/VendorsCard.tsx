@@ -1,5 +1,5 @@
-import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUSES } from '@mandap/shared';
 import type { Dashboard } from '@mandap/shared/dashboard';
+import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUSES } from '@mandap/shared/vendors';
 import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router';

@@ -1,4 +1,4 @@
-import type { EventSummary } from '@mandap/shared';
+import type { EventSummary } from '@mandap/shared/events';
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { IconCalendar, IconMapPin, IconUser, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';

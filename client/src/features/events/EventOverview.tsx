@@ -1,12 +1,6 @@
-import {
-  BOOKING_STATE_LABELS,
-  type BookingState,
-  bookingTargets,
-  canOpenScreen,
-  type EventSummary,
-  formatMoney,
-  hasPermission,
-} from '@mandap/shared';
+import { canOpenScreen, hasPermission } from '@mandap/shared/access';
+import { BOOKING_STATE_LABELS, type BookingState, bookingTargets, type EventSummary } from '@mandap/shared/events';
+import { formatMoney } from '@mandap/shared/money';
 import { Anchor, Button, Card, Group, Menu, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-import { BOOKING_STATE_LABELS, type BookingState } from '@mandap/shared';
+import { BOOKING_STATE_LABELS, type BookingState } from '@mandap/shared/events';
 import { Badge } from '@mantine/core';
 
 const COLORS: Record<BookingState, string> = {

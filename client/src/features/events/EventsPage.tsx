@@ -1,4 +1,5 @@
-import { BOOKING_STATE_LABELS, BOOKING_STATES, type BookingState, isScopedRole } from '@mandap/shared';
+import { isScopedRole } from '@mandap/shared/access';
+import { BOOKING_STATE_LABELS, BOOKING_STATES, type BookingState } from '@mandap/shared/events';
 import { Group, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconCalendarOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';

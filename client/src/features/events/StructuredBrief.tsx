@@ -1,4 +1,4 @@
-import { hasPermission, type LeadBrief, type UpdateLeadBrief } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
 import {
   type BriefDoc,
   clearLegacyBrief,
@@ -6,6 +6,7 @@ import {
   parseAnyDocName,
   readLegacyBrief,
 } from '@mandap/shared/docs';
+import type { LeadBrief, UpdateLeadBrief } from '@mandap/shared/leads';
 import { Alert, Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';

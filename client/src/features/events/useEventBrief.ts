@@ -1,4 +1,4 @@
-import type { UpdateLeadBrief } from '@mandap/shared';
+import type { UpdateLeadBrief } from '@mandap/shared/leads';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 

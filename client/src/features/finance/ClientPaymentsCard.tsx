@@ -1,4 +1,6 @@
-import { type EventSummary, formatMoney, type Milestone } from '@mandap/shared';
+import type { EventSummary } from '@mandap/shared/events';
+import { formatMoney } from '@mandap/shared/money';
+import type { Milestone } from '@mandap/shared/payments';
 import { Button, Divider, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { formatDate } from '../../lib/format.ts';

@@ -1,4 +1,5 @@
-import { formatMoney, isGatewayMode, PAYMENT_MODE_LABELS, type Payment } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
+import { isGatewayMode, PAYMENT_MODE_LABELS, type Payment } from '@mandap/shared/payments';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';

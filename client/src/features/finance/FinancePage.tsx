@@ -1,11 +1,5 @@
-import {
-  AGEING_BUCKETS,
-  AGEING_LABELS,
-  type AgeingBucket,
-  type Currency,
-  formatMoney,
-  type OutstandingRow,
-} from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { AGEING_BUCKETS, AGEING_LABELS, type AgeingBucket, type OutstandingRow } from '@mandap/shared/payments';
 import { Anchor, Badge, Card, Group, Loader, Paper, SegmentedControl, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconReceiptRupee } from '@tabler/icons-react';

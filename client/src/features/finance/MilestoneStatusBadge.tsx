@@ -1,4 +1,4 @@
-import type { Milestone } from '@mandap/shared';
+import type { Milestone } from '@mandap/shared/payments';
 import { Badge } from '@mantine/core';
 
 export const MILESTONE_COLORS: Record<Milestone['status'], string> = {

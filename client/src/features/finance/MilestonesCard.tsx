@@ -1,10 +1,10 @@
+import { formatMoney } from '@mandap/shared/money';
 import {
-  formatMoney,
   MILESTONE_TEMPLATES,
   type Milestone,
   type MilestoneTemplateKey,
   type TaxDocument,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
 import { Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

@@ -1,4 +1,5 @@
-import { type CreditRow, type Currency, formatMoney, type SuspenseItem } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import type { CreditRow, SuspenseItem } from '@mandap/shared/payments';
 import {
   Anchor,
   Badge,

@@ -1,4 +1,5 @@
-import { type Currency, formatMoney, type Milestone } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import type { Milestone } from '@mandap/shared/payments';
 import {
   ActionIcon,
   Alert,

@@ -1,16 +1,14 @@
+import { CURRENCIES, type Currency, formatMoney } from '@mandap/shared/money';
 import {
   allocatePayment,
-  CURRENCIES,
-  type Currency,
   checkPaymentDate,
-  formatMoney,
   type Milestone,
   PAYMENT_MODE_LABELS,
   PAYMENT_MODES,
   type PaymentMode,
   type RecordPayment,
   ZRecordPayment,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
 import {
   Alert,
   Button,

@@ -1,4 +1,5 @@
-import { formatMoney, type Payment, type RefundPayment, ZRefundPayment } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
+import { type Payment, type RefundPayment, ZRefundPayment } from '@mandap/shared/payments';
 import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

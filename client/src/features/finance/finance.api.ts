@@ -1,4 +1,4 @@
-import type { MilestoneTemplateKey, RefundPayment } from '@mandap/shared';
+import type { MilestoneTemplateKey, RefundPayment } from '@mandap/shared/payments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { authorisedFetch, call, edge, withSignal } from '../../api/rpc.ts';
 

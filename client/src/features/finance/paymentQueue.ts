@@ -1,4 +1,4 @@
-import type { PaymentResult, RecordPayment } from '@mandap/shared';
+import type { PaymentResult, RecordPayment } from '@mandap/shared/payments';
 import { call, edge } from '../../api/rpc.ts';
 import { createOfflineQueue, type QueuedRequest, useOfflineQueue } from '../../lib/offlineQueue.ts';
 

@@ -1,4 +1,6 @@
-import { type CreateBroadcast, EVENT_TYPES, LEAD_STAGE_LABELS, LEAD_STAGES } from '@mandap/shared';
+import { EVENT_TYPES } from '@mandap/shared/events';
+import { LEAD_STAGE_LABELS, LEAD_STAGES } from '@mandap/shared/leads';
+import type { CreateBroadcast } from '@mandap/shared/notifications';
 import { indiaInstantIso } from '@mandap/shared/time';
 import {
   Alert,

@@ -1,9 +1,16 @@
-import type { CreateBroadcast, InboxReply, MessagePrices } from '@mandap/shared';
+import type { CreateBroadcast, InboxReply, MessagePrices } from '@mandap/shared/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 import { useInboxFallbackInterval } from './inbox-live.ts';
 
-export type { Broadcast, BroadcastPreview, Conversation, InboxMessage, LogMessage, TemplateInfo } from '@mandap/shared';
+export type {
+  Broadcast,
+  BroadcastPreview,
+  Conversation,
+  InboxMessage,
+  LogMessage,
+  TemplateInfo,
+} from '@mandap/shared/notifications';
 
 const notes = edge.notifications;
 /** One conversation's routes, by phone number (E.164, sent encoded: it starts with +). */

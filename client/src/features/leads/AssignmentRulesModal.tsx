@@ -1,4 +1,5 @@
-import { type AssignmentRuleView, type EventType, LEAD_SOURCES, type LeadSource } from '@mandap/shared';
+import type { EventType } from '@mandap/shared/events';
+import { type AssignmentRuleView, LEAD_SOURCES, type LeadSource } from '@mandap/shared/leads';
 import { ActionIcon, Alert, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';

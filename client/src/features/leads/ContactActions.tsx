@@ -1,4 +1,4 @@
-import { type LeadDetail, phoneDigits } from '@mandap/shared';
+import { type LeadDetail, phoneDigits } from '@mandap/shared/leads';
 import { Button, Group, Modal } from '@mantine/core';
 import { IconBrandWhatsapp, IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { ConvertLead } from '@mandap/shared';
+import type { ConvertLead } from '@mandap/shared/leads';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';

@@ -1,13 +1,6 @@
-import {
-  type ConvertLead,
-  CURRENCIES,
-  type Currency,
-  checkGstin,
-  GST_STATES,
-  type LeadDetail,
-  placeOfSupplyFromGstin,
-  ZConvertLead,
-} from '@mandap/shared';
+import { type ConvertLead, type LeadDetail, ZConvertLead } from '@mandap/shared/leads';
+import { CURRENCIES, type Currency } from '@mandap/shared/money';
+import { checkGstin, GST_STATES, placeOfSupplyFromGstin } from '@mandap/shared/quotes';
 import {
   Alert,
   Anchor,

@@ -1,4 +1,4 @@
-import type { FollowUp } from '@mandap/shared';
+import type { FollowUp } from '@mandap/shared/leads';
 import { Anchor, Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';

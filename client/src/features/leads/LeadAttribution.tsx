@@ -1,4 +1,4 @@
-import type { LeadDetail } from '@mandap/shared';
+import type { LeadDetail } from '@mandap/shared/leads';
 import { Group, Stack, Text } from '@mantine/core';
 
 const FIELDS: [keyof NonNullable<LeadDetail['attribution']>, string][] = [

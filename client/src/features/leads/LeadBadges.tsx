@@ -1,4 +1,4 @@
-import { LEAD_STAGE_LABELS, type LeadSource, type LeadStage, type LeadTemperature } from '@mandap/shared';
+import { LEAD_STAGE_LABELS, type LeadSource, type LeadStage, type LeadTemperature } from '@mandap/shared/leads';
 import { Badge } from '@mantine/core';
 import { humanize } from '../../lib/format.ts';
 

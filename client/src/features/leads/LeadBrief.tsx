@@ -1,10 +1,6 @@
-import {
-  type EventType,
-  formatMoney,
-  type LeadBrief,
-  type LeadFunctionInput,
-  type UpdateLeadBrief,
-} from '@mandap/shared';
+import type { EventType } from '@mandap/shared/events';
+import type { LeadBrief, LeadFunctionInput, UpdateLeadBrief } from '@mandap/shared/leads';
+import { formatMoney } from '@mandap/shared/money';
 import {
   ActionIcon,
   Alert,

@@ -1,4 +1,4 @@
-import { formatPhone, LEAD_STAGE_LABELS } from '@mandap/shared';
+import { formatPhone, LEAD_STAGE_LABELS } from '@mandap/shared/leads';
 import { Button, Divider, Drawer, Group, Select, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';

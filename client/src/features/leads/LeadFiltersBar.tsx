@@ -5,7 +5,7 @@ import {
   LEAD_TEMPERATURES,
   type LeadSource,
   type LeadStage,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { ActionIcon, Button, Collapse, Group, Menu, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconBookmark, IconFilter, IconSearch, IconTrash, IconX } from '@tabler/icons-react';

@@ -1,5 +1,5 @@
 import '@mantine/dates/styles.css';
-import type { FollowUp } from '@mandap/shared';
+import type { FollowUp } from '@mandap/shared/leads';
 import { indiaInstantIso } from '@mandap/shared/time';
 import { Badge, Button, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';

@@ -1,4 +1,4 @@
-import { isDomainEvent } from '@mandap/shared/journal/read';
+import { isDomainEvent } from '@mandap/shared/journal';
 import { Skeleton, Stack, Text } from '@mantine/core';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { useLeadHistory } from './leads.api.ts';

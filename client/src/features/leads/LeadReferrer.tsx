@@ -1,4 +1,4 @@
-import type { LeadDetail } from '@mandap/shared';
+import type { LeadDetail } from '@mandap/shared/leads';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../../api/errors.ts';
 import { useUpdateLead } from './leads.api.ts';

@@ -1,4 +1,4 @@
-import type { Communication } from '@mandap/shared';
+import type { Communication } from '@mandap/shared/leads';
 import { Anchor, Badge, Group, Skeleton, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBrandWhatsapp, IconMail, IconNote, IconPaperclip, IconPhone, IconUsers } from '@tabler/icons-react';

@@ -11,7 +11,8 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { formatMoney, LEAD_STAGE_LABELS, LEAD_STAGES, type LeadStage, type LeadSummary } from '@mandap/shared';
+import { LEAD_STAGE_LABELS, LEAD_STAGES, type LeadStage, type LeadSummary } from '@mandap/shared/leads';
+import { formatMoney } from '@mandap/shared/money';
 import { Badge, Box, Button, Group, Paper, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useState } from 'react';

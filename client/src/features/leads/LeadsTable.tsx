@@ -1,4 +1,5 @@
-import { formatMoney, formatPhone, type LEAD_SORTS, type LeadSummary } from '@mandap/shared';
+import { formatPhone, type LEAD_SORTS, type LeadSummary } from '@mandap/shared/leads';
+import { formatMoney } from '@mandap/shared/money';
 import { Box, Group, Loader, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';

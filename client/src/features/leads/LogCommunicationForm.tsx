@@ -5,7 +5,7 @@ import {
   type LogCommunication,
   WHATSAPP_STATUSES,
   ZLogCommunication,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import {
   Alert,
   Button,

@@ -1,4 +1,4 @@
-import type { LeadSummary } from '@mandap/shared';
+import type { LeadSummary } from '@mandap/shared/leads';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 

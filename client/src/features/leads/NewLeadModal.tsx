@@ -1,12 +1,12 @@
+import type { EventType } from '@mandap/shared/events';
 import {
   type CreateLeadParsed,
-  type EventType,
   LEAD_STAGE_LABELS,
   type LeadSource,
   type LeadSummary,
   normalisePhone,
   ZCreateLead,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';

@@ -1,4 +1,4 @@
-import type { LogCommunication } from '@mandap/shared';
+import type { LogCommunication } from '@mandap/shared/leads';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCloudUpload } from '@tabler/icons-react';
 import { formatDateTime, humanize } from '../../lib/format.ts';

@@ -1,4 +1,4 @@
-import { BUILT_IN_PLATFORMS, LEAD_SOURCES, type LeadSource } from '@mandap/shared';
+import { BUILT_IN_PLATFORMS, LEAD_SOURCES, type LeadSource } from '@mandap/shared/leads';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';

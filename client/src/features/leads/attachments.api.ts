@@ -1,4 +1,4 @@
-import { ZAttachment } from '@mandap/shared';
+import { ZAttachment } from '@mandap/shared/leads';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { authorisedFetch } from '../../api/rpc.ts';

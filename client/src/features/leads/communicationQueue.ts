@@ -1,4 +1,4 @@
-import type { Communication, LogCommunication } from '@mandap/shared';
+import type { Communication, LogCommunication } from '@mandap/shared/leads';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call, edge } from '../../api/rpc.ts';

@@ -1,4 +1,5 @@
-import { type AssignmentRuleInput, BUILT_IN_EVENT_TYPES, type ConvertLead } from '@mandap/shared';
+import { BUILT_IN_EVENT_TYPES } from '@mandap/shared/events';
+import type { AssignmentRuleInput, ConvertLead } from '@mandap/shared/leads';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 

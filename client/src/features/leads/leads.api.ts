@@ -1,4 +1,4 @@
-import type { CreateLead, LeadListQuery, LeadStage, UpdateLead } from '@mandap/shared';
+import type { CreateLead, LeadListQuery, LeadStage, UpdateLead } from '@mandap/shared/leads';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 

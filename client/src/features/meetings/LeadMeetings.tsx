@@ -1,4 +1,4 @@
-import { type Meeting, ZMeetingOutcome, ZScheduleMeeting } from '@mandap/shared';
+import { type Meeting, ZMeetingOutcome, ZScheduleMeeting } from '@mandap/shared/calendar';
 import { indiaInstantIso } from '@mandap/shared/time';
 import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';

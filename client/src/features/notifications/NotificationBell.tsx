@@ -1,4 +1,4 @@
-import { hasPermission } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
 import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';

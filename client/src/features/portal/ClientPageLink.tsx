@@ -1,4 +1,4 @@
-import { isScopedRole } from '@mandap/shared';
+import { isScopedRole } from '@mandap/shared/access';
 import { Button } from '@mantine/core';
 import { IconDeviceMobile } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';

@@ -1,4 +1,5 @@
-import { formatMoney, type PortalView } from '@mandap/shared';
+import type { PortalView } from '@mandap/shared/live';
+import { formatMoney } from '@mandap/shared/money';
 import {
   Anchor,
   Badge,

@@ -1,4 +1,4 @@
-import type { CreatePortalLink } from '@mandap/shared';
+import type { CreatePortalLink } from '@mandap/shared/live';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, publicEdge, withSignal } from '../../api/rpc.ts';
 

@@ -1,4 +1,4 @@
-import { ZLiveUpdate } from '@mandap/shared';
+import { ZLiveUpdate } from '@mandap/shared/live';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { paths } from '../../api/paths.ts';

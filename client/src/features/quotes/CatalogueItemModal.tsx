@@ -7,7 +7,7 @@ import {
   TAX_CLASS_CODES,
   TAX_CLASSES,
   type TaxClass,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { Button, Grid, Group, Modal, Select, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';

@@ -1,4 +1,6 @@
-import { type CatalogueItem, formatMoney, hasPermission, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import { formatMoney } from '@mandap/shared/money';
+import { type CatalogueItem, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared/quotes';
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPlus } from '@tabler/icons-react';

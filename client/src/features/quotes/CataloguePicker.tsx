@@ -1,4 +1,5 @@
-import { type CatalogueItem, DEFAULT_CATALOGUE, formatMoney, QUOTE_CATEGORIES } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
+import { type CatalogueItem, DEFAULT_CATALOGUE, QUOTE_CATEGORIES } from '@mandap/shared/quotes';
 import { Select } from '@mantine/core';
 import { useCatalogue } from './quotes.api.ts';
 

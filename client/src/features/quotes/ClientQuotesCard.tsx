@@ -1,4 +1,4 @@
-import { formatMoney } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { formatMoney } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

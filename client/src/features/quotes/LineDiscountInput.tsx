@@ -1,4 +1,5 @@
-import { CURRENCY_DIGITS, type Currency, type Discount } from '@mandap/shared';
+import { CURRENCY_DIGITS, type Currency } from '@mandap/shared/money';
+import type { Discount } from '@mandap/shared/quotes';
 import { NumberInput, UnstyledButton } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 

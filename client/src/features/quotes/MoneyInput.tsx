@@ -1,4 +1,4 @@
-import { CURRENCY_DIGITS, type Currency } from '@mandap/shared';
+import { CURRENCY_DIGITS, type Currency } from '@mandap/shared/money';
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 
 /** Types an amount in rupees (or the quote's currency) and hands back integer minor units. */

@@ -4,7 +4,7 @@ import {
   type PaymentTerm,
   type PaymentTermAnchor,
   paymentTermsProblem,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { usePaymentTermTemplates } from './paymentTerms.api.ts';

@@ -1,4 +1,4 @@
-import { type PaymentTerm, paymentTermsProblem } from '@mandap/shared';
+import { type PaymentTerm, paymentTermsProblem } from '@mandap/shared/quotes';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';

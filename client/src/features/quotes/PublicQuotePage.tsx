@@ -1,4 +1,5 @@
-import { describePaymentTerm, formatMoney, type PublicQuoteView, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
+import { describePaymentTerm, type PublicQuoteView, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared/quotes';
 import {
   Alert,
   Button,

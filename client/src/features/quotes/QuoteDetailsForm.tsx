@@ -1,13 +1,12 @@
+import { CURRENCIES, type Currency } from '@mandap/shared/money';
 import {
-  CURRENCIES,
-  type Currency,
   GST_STATE_CODES,
   GST_STATES,
   type GstStateCode,
   placeOfSupplyFromGstin,
   placeOfSupplyMismatch,
   type QuoteDraftInput,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { Alert, Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateField } from '../../ui/DateField.tsx';
 import { MoneyInput } from './MoneyInput.tsx';

@@ -1,13 +1,6 @@
-import {
-  type CatalogueItem,
-  type Currency,
-  convertMoney,
-  formatMoney,
-  hasPermission,
-  invertRate,
-  type QuoteDetail,
-  type QuoteDraftInput,
-} from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import { type Currency, convertMoney, formatMoney, invertRate } from '@mandap/shared/money';
+import type { CatalogueItem, QuoteDetail, QuoteDraftInput } from '@mandap/shared/quotes';
 import { Alert, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';

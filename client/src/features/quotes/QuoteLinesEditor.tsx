@@ -1,6 +1,5 @@
+import { type Currency, formatMoney } from '@mandap/shared/money';
 import {
-  type Currency,
-  formatMoney,
   type LineTotals,
   QUOTE_CATEGORIES,
   QUOTE_CATEGORY_CODES,
@@ -9,7 +8,7 @@ import {
   TAX_CLASS_CODES,
   TAX_CLASSES,
   type TaxClass,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { ActionIcon, Box, Grid, NumberInput, Paper, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';

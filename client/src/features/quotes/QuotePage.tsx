@@ -1,4 +1,5 @@
-import { formatMoney, hasPermission } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import { formatMoney } from '@mandap/shared/money';
 import { Anchor, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBrandWhatsapp, IconCopyPlus, IconFileTypePdf } from '@tabler/icons-react';

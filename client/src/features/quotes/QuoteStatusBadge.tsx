@@ -1,4 +1,4 @@
-import type { QuoteStatus } from '@mandap/shared';
+import type { QuoteStatus } from '@mandap/shared/quotes';
 import { Badge } from '@mantine/core';
 
 const COLORS: Record<QuoteStatus, string> = {

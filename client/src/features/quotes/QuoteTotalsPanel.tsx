@@ -1,4 +1,5 @@
-import { type Currency, type FxSnapshot, formatMoney, type QuoteTotals } from '@mandap/shared';
+import { type Currency, type FxSnapshot, formatMoney } from '@mandap/shared/money';
+import type { QuoteTotals } from '@mandap/shared/quotes';
 import { Alert, Divider, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { formatDate } from '../../lib/format.ts';
 

@@ -1,4 +1,4 @@
-import { formatMoney } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
 import { Anchor, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconFileInvoice, IconList, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';

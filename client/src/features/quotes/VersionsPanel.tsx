@@ -1,4 +1,5 @@
-import { type Currency, DIFF_LINE_FIELDS, formatMoney, type QuoteDetail } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { DIFF_LINE_FIELDS, type QuoteDetail } from '@mandap/shared/quotes';
 import { Alert, Badge, Group, Paper, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime, humanize } from '../../lib/format.ts';

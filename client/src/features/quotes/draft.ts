@@ -1,12 +1,12 @@
+import type { CompanyProfile } from '@mandap/shared/company';
 import {
-  type CompanyProfile,
   computeQuoteTotals,
   gstRegime,
   type QuoteDraftInput,
   type QuoteLineInput,
   type QuoteTotals,
   type QuoteVersionView,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 
 /** The editable draft from a version as the server returned it. */
 export function draftFromVersion(v: QuoteVersionView): QuoteDraftInput {

@@ -1,4 +1,4 @@
-import type { PaymentTermTemplateInput } from '@mandap/shared';
+import type { PaymentTermTemplateInput } from '@mandap/shared/quotes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 

@@ -1,4 +1,4 @@
-import { type QuotePdfInput, renderQuotePdf } from '@mandap/shared';
+import { type QuotePdfInput, renderQuotePdf } from '@mandap/shared/pdf';
 
 async function base64Of(url: string): Promise<string> {
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());

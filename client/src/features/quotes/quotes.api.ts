@@ -1,13 +1,13 @@
+import type { CompanyProfileInput } from '@mandap/shared/company';
 import type {
   AcceptQuote,
   CatalogueItemInput,
   CatalogueItemPatch,
-  CompanyProfileInput,
   CreateQuoteInput,
   DeclineQuote,
   QuoteDraftInput,
   RequestChanges,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, edge, type Ok, publicEdge, withSignal } from '../../api/rpc.ts';
 

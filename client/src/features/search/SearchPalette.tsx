@@ -1,4 +1,4 @@
-import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchResult } from '@mandap/shared';
+import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchResult } from '@mandap/shared/search';
 import { Badge, Group, Loader, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';

@@ -1,4 +1,5 @@
-import { type CompanyProfile, GST_STATES, MAX_LOGO_BYTES } from '@mandap/shared';
+import { type CompanyProfile, MAX_LOGO_BYTES } from '@mandap/shared/company';
+import { GST_STATES } from '@mandap/shared/quotes';
 import {
   Alert,
   Button,

@@ -1,4 +1,4 @@
-import type { User } from '@mandap/shared';
+import type { User } from '@mandap/shared/auth';
 import { Button, Group, Modal, Text } from '@mantine/core';
 
 export function ConfirmStatusModal({

@@ -1,4 +1,5 @@
-import { type Role, ZInviteUser } from '@mandap/shared';
+import type { Role } from '@mandap/shared/access';
+import { ZInviteUser } from '@mandap/shared/auth';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import type { User } from '@mandap/shared';
+import type { User } from '@mandap/shared/auth';
 import { Badge } from '@mantine/core';
 
 const STYLE: Record<User['status'], { color: string; label: string }> = {

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type Role, type User } from '@mandap/shared';
+import { ROLE_LABELS, type Role } from '@mandap/shared/access';
+import type { User } from '@mandap/shared/auth';
 import { Button, Paper, SegmentedControl, Skeleton, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';

@@ -1,4 +1,5 @@
-import { canAssignRole, ROLE_LABELS, type Role, type User } from '@mandap/shared';
+import { canAssignRole, ROLE_LABELS, type Role } from '@mandap/shared/access';
+import type { User } from '@mandap/shared/auth';
 import { Badge, Button, Select, Stack, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';

@@ -1,4 +1,4 @@
-import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '@mandap/shared';
+import { canAssignRole, ROLE_LABELS, ROLES, type Role } from '@mandap/shared/access';
 
 /** The roles `actor` may grant, as select options. */
 export function assignableRoleOptions(actor: Role) {

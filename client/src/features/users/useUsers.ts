@@ -1,4 +1,4 @@
-import type { InviteUser, UpdateUser } from '@mandap/shared';
+import type { InviteUser, UpdateUser } from '@mandap/shared/auth';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../api/errors.ts';

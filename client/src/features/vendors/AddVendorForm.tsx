@@ -1,4 +1,5 @@
-import { CURRENCIES, type Currency, type VendorCategory, ZVendorCreate } from '@mandap/shared';
+import { CURRENCIES, type Currency } from '@mandap/shared/money';
+import { type VendorCategory, ZVendorCreate } from '@mandap/shared/vendors';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

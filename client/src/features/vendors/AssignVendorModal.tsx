@@ -1,4 +1,5 @@
-import { CURRENCIES, type Currency, formatMoney, type Vendor } from '@mandap/shared';
+import { CURRENCIES, type Currency, formatMoney } from '@mandap/shared/money';
+import type { Vendor } from '@mandap/shared/vendors';
 import {
   ActionIcon,
   Alert,

@@ -1,11 +1,7 @@
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  type Currency,
-  formatMoney,
-  hasPermission,
-  PAYMENT_MODE_LABELS,
-  type PaymentMode,
-} from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { PAYMENT_MODE_LABELS, type PaymentMode } from '@mandap/shared/payments';
+import { ASSIGNMENT_STATUS_LABELS } from '@mandap/shared/vendors';
 import { Anchor, Badge, Divider, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';

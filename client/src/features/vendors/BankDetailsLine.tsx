@@ -1,4 +1,5 @@
-import { type BankDetails, hasPermission, type Vendor } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import type { BankDetails, Vendor } from '@mandap/shared/vendors';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';

@@ -1,4 +1,5 @@
-import { type BudgetReport, formatMoney } from '@mandap/shared';
+import { formatMoney } from '@mandap/shared/money';
+import type { BudgetReport } from '@mandap/shared/vendors';
 import { Alert, Button, Card, Group, Loader, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';

@@ -1,11 +1,6 @@
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  type Assignment,
-  type Currency,
-  formatMoney,
-  hasPermission,
-  nextAssignmentStatuses,
-} from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { ASSIGNMENT_STATUS_LABELS, type Assignment, nextAssignmentStatuses } from '@mandap/shared/vendors';
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

@@ -1,4 +1,5 @@
-import { ASSIGNMENT_STATUS_LABELS, type Currency, formatMoney, nextAssignmentStatuses } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { ASSIGNMENT_STATUS_LABELS, nextAssignmentStatuses } from '@mandap/shared/vendors';
 import { Anchor, Badge, Button, Card, FileButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../../api/errors.ts';

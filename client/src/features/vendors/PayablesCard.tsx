@@ -1,4 +1,5 @@
-import { AGEING_BUCKETS, AGEING_LABELS, type Currency, formatMoney } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { AGEING_BUCKETS, AGEING_LABELS } from '@mandap/shared/payments';
 import { Anchor, Badge, Button, Card, Group, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

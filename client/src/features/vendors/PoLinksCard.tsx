@@ -1,4 +1,4 @@
-import type { Assignment, PoLink } from '@mandap/shared';
+import type { Assignment, PoLink } from '@mandap/shared/vendors';
 import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

@@ -1,10 +1,6 @@
-import {
-  ASSIGNMENT_STATUS_LABELS,
-  type Currency,
-  formatMoney,
-  PAYMENT_MODE_LABELS,
-  type PaymentMode,
-} from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { PAYMENT_MODE_LABELS, type PaymentMode } from '@mandap/shared/payments';
+import { ASSIGNMENT_STATUS_LABELS } from '@mandap/shared/vendors';
 import {
   Alert,
   Badge,

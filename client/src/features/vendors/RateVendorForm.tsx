@@ -1,4 +1,4 @@
-import { type Assignment, ZRatingInput } from '@mandap/shared';
+import { type Assignment, ZRatingInput } from '@mandap/shared/vendors';
 import { Alert, Button, Group, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';

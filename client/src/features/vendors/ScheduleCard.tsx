@@ -1,4 +1,5 @@
-import { type Assignment, allocate, type Currency, formatMoney } from '@mandap/shared';
+import { allocate, type Currency, formatMoney } from '@mandap/shared/money';
+import type { Assignment } from '@mandap/shared/vendors';
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { categoryKeyOf } from '@mandap/shared';
+import { categoryKeyOf } from '@mandap/shared/vendors';
 import { Alert, Badge, Button, Card, Group, Loader, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';

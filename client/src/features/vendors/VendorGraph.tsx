@@ -1,5 +1,5 @@
-import type { Assignment, BlockReasonView, Dependency } from '@mandap/shared';
-import { ASSIGNMENT_STATUS_LABELS } from '@mandap/shared';
+import type { Assignment, BlockReasonView, Dependency } from '@mandap/shared/vendors';
+import { ASSIGNMENT_STATUS_LABELS } from '@mandap/shared/vendors';
 import { ScrollArea } from '@mantine/core';
 
 const W = 210;

@@ -1,12 +1,6 @@
-import {
-  type Assignment,
-  type Currency,
-  formatMoney,
-  PAYMENT_MODE_LABELS,
-  PAYMENT_MODES,
-  type PaymentMode,
-  ZVendorPaymentCreate,
-} from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { PAYMENT_MODE_LABELS, PAYMENT_MODES, type PaymentMode } from '@mandap/shared/payments';
+import { type Assignment, ZVendorPaymentCreate } from '@mandap/shared/vendors';
 import { Alert, Button, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';

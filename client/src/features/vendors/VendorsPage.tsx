@@ -1,4 +1,5 @@
-import { hasPermission, type Vendor } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import type { Vendor } from '@mandap/shared/vendors';
 import {
   Anchor,
   Badge,

@@ -1,4 +1,4 @@
-import type { AssignmentStatus } from '@mandap/shared';
+import type { AssignmentStatus } from '@mandap/shared/vendors';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
 import { call, edge, publicEdge, withSignal } from '../../api/rpc.ts';

@@ -1,5 +1,5 @@
-import { isScopedRole } from '@mandap/shared';
-import { decideDocAccess, formatDocName } from '@mandap/shared/docs';
+import { decideDocAccess, isScopedRole } from '@mandap/shared/access';
+import { formatDocName } from '@mandap/shared/docs';
 import { Anchor, Breadcrumbs, Group, Tabs, Text } from '@mantine/core';
 import { IconChecklist, IconFileText, IconLayoutKanban } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';

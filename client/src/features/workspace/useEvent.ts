@@ -1,4 +1,4 @@
-import { ZEventSummary } from '@mandap/shared';
+import { ZEventSummary } from '@mandap/shared/events';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { call, edge, withSignal } from '../../api/rpc.ts';

@@ -1,5 +1,6 @@
+import { decideDocAccess, decideLeadDocAccess } from '@mandap/shared/access';
 import { colorFor } from '@mandap/shared/collab';
-import { decideDocAccess, decideLeadDocAccess, parseAnyDocName } from '@mandap/shared/docs';
+import { parseAnyDocName } from '@mandap/shared/docs';
 import { useMemo } from 'react';
 import { useMe } from '../auth/useSession.ts';
 import type { PresenceUser } from './collab/presence.ts';

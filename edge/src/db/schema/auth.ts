@@ -1,4 +1,4 @@
-import type { Role } from '@mandap/shared';
+import type { Role } from '@mandap/shared/access';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, updatedAt } from './_columns.ts';
 

@@ -1,4 +1,5 @@
-import type { ColumnMapping, EventType, ImportCounts, ImportRowIssue, LeadSource } from '@mandap/shared';
+import type { EventType } from '@mandap/shared/events';
+import type { ColumnMapping, ImportCounts, ImportRowIssue, LeadSource } from '@mandap/shared/leads';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json } from './_columns.ts';
 import { users } from './auth.ts';

@@ -1,4 +1,4 @@
-import type { QuoteDraft, QuoteTotals } from '@mandap/shared';
+import type { QuoteDraft, QuoteTotals } from '@mandap/shared/quotes';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, currency, id, json, money, updatedAt } from './_columns.ts';
 import { users } from './auth.ts';

@@ -1,4 +1,5 @@
-import type { CompanyProfile, PaymentTerm } from '@mandap/shared';
+import type { CompanyProfile } from '@mandap/shared/company';
+import type { PaymentTerm } from '@mandap/shared/quotes';
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json, updatedAt } from './_columns.ts';
 import { users } from './auth.ts';

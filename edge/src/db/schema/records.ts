@@ -1,4 +1,5 @@
-import type { BookingState, EventType, LeadSource, LeadStage, LeadTemperature } from '@mandap/shared';
+import type { BookingState, EventType } from '@mandap/shared/events';
+import type { LeadSource, LeadStage, LeadTemperature } from '@mandap/shared/leads';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, currency, id, json, money, updatedAt } from './_columns.ts';
 import { users } from './auth.ts';

@@ -1,4 +1,4 @@
-import type { AssignmentStatus, PoLine, VendorContact } from '@mandap/shared';
+import type { AssignmentStatus, PoLine, VendorContact } from '@mandap/shared/vendors';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, currency, id, json, money, updatedAt } from './_columns.ts';
 import { users } from './auth.ts';

@@ -2,11 +2,11 @@ import {
   ZChangePassword,
   ZLoginRequest,
   ZMe,
-  ZOk,
   ZPasswordResetRequest,
   ZSession,
   ZTokenWithPassword,
-} from '@mandap/shared';
+} from '@mandap/shared/auth';
+import { ZOk } from '@mandap/shared/common';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';

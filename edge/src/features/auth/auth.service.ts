@@ -1,4 +1,6 @@
-import { type Me, newId, permissionsOf } from '@mandap/shared';
+import { permissionsOf } from '@mandap/shared/access';
+import type { Me } from '@mandap/shared/auth';
+import { newId } from '@mandap/shared/common';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { authTokens, loginThrottle, sessions, users } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@mandap/shared';
+import { ROLES, type Role } from '@mandap/shared/access';
 import { sign, verify } from 'hono/jwt';
 import { AppError } from '../../lib/errors.ts';
 

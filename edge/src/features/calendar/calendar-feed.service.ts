@@ -1,4 +1,5 @@
-import { buildIcs, fromBase64Url, type IcsEvent, timingSafeEqual, toBase64Url } from '@mandap/shared';
+import { fromBase64Url, timingSafeEqual, toBase64Url } from '@mandap/shared/access';
+import { buildIcs, type IcsEvent } from '@mandap/shared/calendar';
 import { addDays, indiaToday } from '@mandap/shared/time';
 import { eq } from 'drizzle-orm';
 import { calendarFeeds, users } from '../../db/schema/index.ts';

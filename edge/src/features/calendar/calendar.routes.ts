@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { CALENDAR_TYPES, ZCalendarEntries, ZCalendarFeed, ZCalendarQuery, ZMoveCalendarEntry } from '@mandap/shared';
+import {
+  CALENDAR_TYPES,
+  ZCalendarEntries,
+  ZCalendarFeed,
+  ZCalendarQuery,
+  ZMoveCalendarEntry,
+} from '@mandap/shared/calendar';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,15 +1,7 @@
-import {
-  addDays,
-  type CalendarEntry,
-  type CalendarQuery,
-  type CalendarType,
-  canSeeUnderEvent,
-  daysBetween,
-  formatMoney,
-  hasPermission,
-  needsEventLink,
-} from '@mandap/shared';
-import { indiaDate, indiaToday } from '@mandap/shared/time';
+import { canSeeUnderEvent, hasPermission, needsEventLink } from '@mandap/shared/access';
+import type { CalendarEntry, CalendarQuery, CalendarType } from '@mandap/shared/calendar';
+import { formatMoney } from '@mandap/shared/money';
+import { addDays, daysBetween, indiaDate, indiaToday } from '@mandap/shared/time';
 import { sql } from 'drizzle-orm';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';

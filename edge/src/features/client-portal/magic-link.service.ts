@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { authTokens, clients, eventAccess, events, users } from '../../db/schema/index.ts';

@@ -1,4 +1,5 @@
-import { PORTAL_PURPOSE, signLink, verifyLink } from '@mandap/shared';
+import { signLink, verifyLink } from '@mandap/shared/access';
+import { PORTAL_PURPOSE } from '@mandap/shared/live';
 import { formatIndianDate } from '@mandap/shared/time';
 import { eq } from 'drizzle-orm';
 import { events, portalLinks, users } from '../../db/schema/index.ts';

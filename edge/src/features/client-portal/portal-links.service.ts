@@ -1,12 +1,12 @@
-import {
-  type CreatePortalLink,
-  isScopedRole,
-  newId,
-  type PortalLink,
-  type PreparationMilestone,
-  type ZCreatePreparationMilestone,
-  type ZUpdatePreparationMilestone,
-} from '@mandap/shared';
+import { isScopedRole } from '@mandap/shared/access';
+import { newId } from '@mandap/shared/common';
+import type {
+  CreatePortalLink,
+  PortalLink,
+  PreparationMilestone,
+  ZCreatePreparationMilestone,
+  ZUpdatePreparationMilestone,
+} from '@mandap/shared/live';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { events, portalLinks, preparationMilestones, users } from '../../db/schema/index.ts';

@@ -1,12 +1,7 @@
-import {
-  type BookingState,
-  bookingTimeline,
-  LINK_PURPOSE,
-  type PortalView,
-  signLink,
-  ZPortalView,
-} from '@mandap/shared';
+import { LINK_PURPOSE, signLink } from '@mandap/shared/access';
 import { formatDocName } from '@mandap/shared/docs';
+import type { BookingState } from '@mandap/shared/events';
+import { bookingTimeline, type PortalView, ZPortalView } from '@mandap/shared/live';
 import { and, asc, desc, eq, inArray, isNotNull, max, ne, sql } from 'drizzle-orm';
 import {
   eventLog,

@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { ZSession } from '@mandap/shared/auth';
+import { ZEmail } from '@mandap/shared/common';
 import {
   ZCreatePortalLink,
   ZCreatePreparationMilestone,
-  ZEmail,
   ZPortalLink,
   ZPortalView,
   ZPreparationMilestone,
-  ZSession,
   ZUpdatePreparationMilestone,
-} from '@mandap/shared';
+} from '@mandap/shared/live';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';

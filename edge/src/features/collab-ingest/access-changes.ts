@@ -1,5 +1,5 @@
 import { COLLAB_ACCESS_EVENT_TYPES, type CollabAccessChange } from '@mandap/shared/collab';
-import { isDomainEvent } from '@mandap/shared/journal/read';
+import { isDomainEvent } from '@mandap/shared/journal';
 import { sql } from 'drizzle-orm';
 import { streamSSE } from 'hono/streaming';
 import type { Db } from '../../db/client.ts';

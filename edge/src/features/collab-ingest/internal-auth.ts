@@ -1,4 +1,4 @@
-import { timingSafeEqual } from '@mandap/shared';
+import { timingSafeEqual } from '@mandap/shared/access';
 import { collabInternalSecret } from '@mandap/shared/collab';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../lib/context.ts';

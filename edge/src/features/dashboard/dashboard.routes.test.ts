@@ -1,14 +1,8 @@
-import {
-  AGEING_BUCKETS,
-  type AgeingBucket,
-  addDays,
-  ageingBucket,
-  istDate,
-  LEAD_SOURCES,
-  LEAD_STAGES,
-  newId,
-} from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import type { Dashboard } from '@mandap/shared/dashboard';
+import { LEAD_SOURCES, LEAD_STAGES } from '@mandap/shared/leads';
+import { AGEING_BUCKETS, type AgeingBucket, ageingBucket } from '@mandap/shared/payments';
+import { addDays, indiaDate as istDate } from '@mandap/shared/time';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isScopedRole } from '@mandap/shared';
+import { isScopedRole } from '@mandap/shared/access';
 import { ZDashboard, ZDashboardQuery } from '@mandap/shared/dashboard';
 import { viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';

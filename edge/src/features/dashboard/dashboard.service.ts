@@ -1,17 +1,8 @@
-import {
-  ASSIGNMENT_STATUSES,
-  type AssignmentStatus,
-  addDays,
-  DEPENDENCY_MET,
-  daysBetween,
-  hasPermission,
-  isScopedRole,
-  istDate,
-  LEAD_STAGES,
-  type LeadSource,
-  type LeadStage,
-} from '@mandap/shared';
+import { hasPermission, isScopedRole } from '@mandap/shared/access';
 import { type Dashboard, type DashboardQuery, NOTIFICATION_STATUSES } from '@mandap/shared/dashboard';
+import { LEAD_STAGES, type LeadSource, type LeadStage } from '@mandap/shared/leads';
+import { addDays, daysBetween, indiaDate as istDate } from '@mandap/shared/time';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus, DEPENDENCY_MET } from '@mandap/shared/vendors';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZEventAccessEntry, ZEventAccessInput, ZEventAccessList } from '@mandap/shared';
+import { ZEventAccessEntry, ZEventAccessInput, ZEventAccessList } from '@mandap/shared/access';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,4 @@
-import { type EventAccessEntry, type EventAccessLevel, isScopedRole, type Role } from '@mandap/shared';
+import { type EventAccessEntry, type EventAccessLevel, isScopedRole, type Role } from '@mandap/shared/access';
 import { and, asc, eq } from 'drizzle-orm';
 import { eventAccess, events, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

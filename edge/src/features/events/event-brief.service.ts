@@ -1,4 +1,6 @@
-import { type EventBrief, hasPermission, type LeadBrief, type UpdateLeadBrief } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import type { EventBrief } from '@mandap/shared/events';
+import type { LeadBrief, UpdateLeadBrief } from '@mandap/shared/leads';
 import { eq } from 'drizzle-orm';
 import { leads } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

@@ -1,4 +1,4 @@
-import type { UpdateLeadBrief } from '@mandap/shared';
+import type { UpdateLeadBrief } from '@mandap/shared/leads';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { events } from '../../db/schema/index.ts';

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ZEventBrief, ZEventList, ZEventSummary, ZUpdateLeadBrief } from '@mandap/shared';
+import { ZEventBrief, ZEventList, ZEventSummary } from '@mandap/shared/events';
+import { ZUpdateLeadBrief } from '@mandap/shared/leads';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,5 @@
-import { type BookingState, type EventSummary, type EventType, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { BookingState, EventSummary, EventType } from '@mandap/shared/events';
 import { and, asc, desc, eq, exists, notExists, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, events, milestones, quotes, quoteVersions } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import { ATTACHMENT_MAX_BYTES, IMPORT_MAX_BYTES } from '@mandap/shared';
+import { ATTACHMENT_MAX_BYTES, IMPORT_MAX_BYTES } from '@mandap/shared/leads';
 
 /** Paths whose body is a file upload (raw bytes), e.g. POST /api/leads/<id>/attachments. */
 const UPLOAD_PATH =

@@ -1,4 +1,4 @@
-import { type Currency, type FxSnapshot, isRate } from '@mandap/shared';
+import { type Currency, type FxSnapshot, isRate } from '@mandap/shared/money';
 
 /** Where rates come from: one implementation per provider, swappable in tests. */
 export interface FxProvider {

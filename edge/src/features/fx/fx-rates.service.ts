@@ -1,4 +1,7 @@
-import { CURRENCIES, type Currency, checkFxRate, type FxSnapshot, type ManualFxRate, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { CURRENCIES, type Currency, type FxSnapshot } from '@mandap/shared/money';
+import { checkFxRate } from '@mandap/shared/payments';
+import type { ManualFxRate } from '@mandap/shared/quotes';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { fxRates } from '../../db/schema/index.ts';

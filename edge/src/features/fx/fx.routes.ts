@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZManualFxRate } from '@mandap/shared';
+import { ZManualFxRate } from '@mandap/shared/quotes';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

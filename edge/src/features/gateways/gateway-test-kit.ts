@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { validateWebhookSignature } from 'razorpay/dist/utils/razorpay-utils.js';
 import Stripe from 'stripe';
 import { fxRates } from '../../db/schema/index.ts';

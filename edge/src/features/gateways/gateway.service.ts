@@ -1,4 +1,7 @@
-import { type Currency, istDate, newId, paymentLinkStatus } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { Currency } from '@mandap/shared/money';
+import { paymentLinkStatus } from '@mandap/shared/payments';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import {

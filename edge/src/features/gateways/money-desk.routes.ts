@@ -9,7 +9,7 @@ import {
   ZResolveSuspense,
   ZSuspenseItem,
   ZWriteOffCredit,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idempotentJson } from '../../lib/idempotency.ts';

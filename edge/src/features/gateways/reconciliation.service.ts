@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '@mandap/shared';
+import { ACCOUNTS } from '@mandap/shared/payments';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {

@@ -1,4 +1,7 @@
-import { type Currency, convertMoney, istDate, newId, reversalOf, suspenseLines } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { type Currency, convertMoney } from '@mandap/shared/money';
+import { reversalOf, suspenseLines } from '@mandap/shared/payments';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { type FxSnapshot, gatewaySuspense } from '../../db/schema/index.ts';

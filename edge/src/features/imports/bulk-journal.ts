@@ -1,4 +1,5 @@
-import { CODE_FORMATS, codeSequenceKey, type LeadSource } from '@mandap/shared';
+import { CODE_FORMATS, codeSequenceKey } from '@mandap/shared/common';
+import type { LeadSource } from '@mandap/shared/leads';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { codeSequences } from '../../db/schema/index.ts';

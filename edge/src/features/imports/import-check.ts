@@ -12,7 +12,7 @@ import {
   normalisePhone,
   readImportRow,
   telling,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';

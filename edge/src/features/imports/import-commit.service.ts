@@ -5,7 +5,7 @@ import {
   type MERGE_FIELDS,
   type MergeRecord,
   mergeRicher,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { and, eq, inArray, like, ne, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {

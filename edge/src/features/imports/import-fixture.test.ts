@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { findRepeats, guessColumnMapping, readImportRow, readSheetFile } from '@mandap/shared';
+import { findRepeats, guessColumnMapping, readImportRow, readSheetFile } from '@mandap/shared/leads';
 import { describe, expect, it } from 'vitest';
 
 const fixture = (name: string) =>

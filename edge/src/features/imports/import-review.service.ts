@@ -1,4 +1,4 @@
-import { type ImportReview, MERGE_FIELDS, readImportRow } from '@mandap/shared';
+import { type ImportReview, MERGE_FIELDS, readImportRow } from '@mandap/shared/leads';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { importRows, leads } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';

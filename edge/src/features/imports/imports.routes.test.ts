@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type ImportBatchView, writeXlsx } from '@mandap/shared';
+import { type ImportBatchView, writeXlsx } from '@mandap/shared/leads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';
 

@@ -8,7 +8,7 @@ import {
   ZImportReview,
   ZImportRowsPage,
   ZImportRowsQuery,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

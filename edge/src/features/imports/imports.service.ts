@@ -1,3 +1,4 @@
+import { newId } from '@mandap/shared/common';
 import {
   type ColumnMapping,
   guessColumnMapping,
@@ -7,11 +8,10 @@ import {
   type ImportDecisions,
   type ImportRowsPage,
   type ImportRowView,
-  newId,
   type ParsedSheet,
   readSheetFile,
   SheetFileError,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { and, asc, desc, eq, gte, inArray, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { importBatches, importMappings, importRows, users } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import type { ImportBatchView } from '@mandap/shared';
+import type { ImportBatchView } from '@mandap/shared/leads';
 import { stream } from 'hono/streaming';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';

@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import type { DbOrTx } from '../../db/client.ts';
 import { webhookInbox } from '../../db/schema/index.ts';
 import { inboxBody } from '../../lib/webhook-guard.ts';

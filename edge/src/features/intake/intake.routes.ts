@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZIntakeAccepted, ZWebsiteLead } from '@mandap/shared';
+import { ZIntakeAccepted, ZWebsiteLead } from '@mandap/shared/leads';
 import { originOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

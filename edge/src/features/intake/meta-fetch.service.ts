@@ -1,4 +1,6 @@
-import { backoffMs, mapProviderFields, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { mapProviderFields } from '@mandap/shared/leads';
+import { backoffMs } from '@mandap/shared/notifications';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { communications, intakeFetches, leads } from '../../db/schema/index.ts';

@@ -1,4 +1,6 @@
-import { type EventType, type LeadSource, mapProviderFields, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { EventType } from '@mandap/shared/events';
+import { type LeadSource, mapProviderFields } from '@mandap/shared/leads';
 import type { DbOrTx } from '../../db/client.ts';
 import { communications } from '../../db/schema/index.ts';
 import type { LeadAttribution } from '../../db/schema/records.ts';

@@ -1,4 +1,4 @@
-import { platformOfVisit, type ZWebsiteLead } from '@mandap/shared';
+import { platformOfVisit, type ZWebsiteLead } from '@mandap/shared/leads';
 import type { z } from 'zod';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';

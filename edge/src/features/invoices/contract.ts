@@ -1,4 +1,6 @@
-import { allocate, contractGstParts, type GstParts, SAC_EVENT_MANAGEMENT } from '@mandap/shared';
+import { allocate } from '@mandap/shared/money';
+import { contractGstParts, type GstParts } from '@mandap/shared/payments';
+import { SAC_EVENT_MANAGEMENT } from '@mandap/shared/quotes';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, quotes, quoteVersionDetails } from '../../db/schema/index.ts';

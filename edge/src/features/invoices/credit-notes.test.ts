@@ -1,4 +1,5 @@
-import { financialYear, istDate, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { financialYear, indiaDate as istDate } from '@mandap/shared/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';
 import { plannedEvent, postPayment } from '../payments/payments-test-kit.ts';

@@ -1,4 +1,4 @@
-import { DOCUMENT_FORMATS, type DocumentKind, documentSequenceKey } from '@mandap/shared';
+import { DOCUMENT_FORMATS, type DocumentKind, documentSequenceKey } from '@mandap/shared/payments';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { codeSequences } from '../../db/schema/index.ts';

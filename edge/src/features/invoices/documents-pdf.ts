@@ -1,10 +1,7 @@
-import {
-  type Currency,
-  PAYMENT_MODE_LABELS,
-  renderReceiptPdf,
-  renderTaxDocumentPdf,
-  SAC_EVENT_MANAGEMENT,
-} from '@mandap/shared';
+import type { Currency } from '@mandap/shared/money';
+import { PAYMENT_MODE_LABELS } from '@mandap/shared/payments';
+import { renderReceiptPdf, renderTaxDocumentPdf } from '@mandap/shared/pdf';
+import { SAC_EVENT_MANAGEMENT } from '@mandap/shared/quotes';
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, milestones, payments, taxDocuments } from '../../db/schema/index.ts';

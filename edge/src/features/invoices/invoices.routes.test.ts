@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { amountInWords, formatMoney, MAX_INVOICE_NUMBER_LENGTH, newId, type TaxDocument } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { amountInWords, formatMoney } from '@mandap/shared/money';
+import { MAX_INVOICE_NUMBER_LENGTH, type TaxDocument } from '@mandap/shared/payments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';
 import { bareEvent, eventWithAcceptedQuote, plannedEvent, postPayment } from '../payments/payments-test-kit.ts';

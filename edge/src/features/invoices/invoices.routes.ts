@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZIssueInvoice, ZTaxDocument } from '@mandap/shared';
+import { ZIssueInvoice, ZTaxDocument } from '@mandap/shared/payments';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';

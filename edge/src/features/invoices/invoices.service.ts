@@ -1,15 +1,14 @@
+import { newId } from '@mandap/shared/common';
+import type { Currency } from '@mandap/shared/money';
 import {
-  type Currency,
   checkDocumentDate,
   creditNoteLines,
-  financialYear,
   type IssueInvoice,
   invoiceLines,
-  istDate,
-  newId,
   splitLikeContract,
   type TaxDocument,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
+import { financialYear, indiaDate as istDate } from '@mandap/shared/time';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { milestones, taxDocuments } from '../../db/schema/index.ts';

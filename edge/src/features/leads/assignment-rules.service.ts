@@ -1,5 +1,6 @@
-import { type AssignmentRuleView, newId, type ZAssignmentRuleInput } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import type { DomainEventType } from '@mandap/shared/journal';
+import type { AssignmentRuleView, ZAssignmentRuleInput } from '@mandap/shared/leads';
 import { asc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';

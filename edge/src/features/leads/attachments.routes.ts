@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ATTACHMENT_MAX_BYTES, ZAttachment, ZAttachmentList, ZAttachmentUploadQuery } from '@mandap/shared';
+import { ATTACHMENT_MAX_BYTES, ZAttachment, ZAttachmentList, ZAttachmentUploadQuery } from '@mandap/shared/leads';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

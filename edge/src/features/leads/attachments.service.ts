@@ -1,4 +1,5 @@
-import { type Attachment, checkAttachment, newId, safeFileName } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { type Attachment, checkAttachment, safeFileName } from '@mandap/shared/leads';
 import { and, desc, eq } from 'drizzle-orm';
 import { communications, storedFiles, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';

@@ -1,4 +1,5 @@
-import { type Communication, newId, type ZLogCommunication } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { Communication, ZLogCommunication } from '@mandap/shared/leads';
 import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';

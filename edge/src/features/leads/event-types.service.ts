@@ -1,4 +1,4 @@
-import { BUILT_IN_EVENT_TYPES, eventTypeKeyOf, type HouseEventType } from '@mandap/shared';
+import { BUILT_IN_EVENT_TYPES, eventTypeKeyOf, type HouseEventType } from '@mandap/shared/events';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { houseEventTypes } from '../../db/schema/index.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZCompleteFollowUp, ZMyFollowUps, ZSnoozeFollowUp } from '@mandap/shared';
+import { ZCompleteFollowUp, ZMyFollowUps, ZSnoozeFollowUp } from '@mandap/shared/leads';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

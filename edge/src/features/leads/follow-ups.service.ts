@@ -1,5 +1,6 @@
-import { type FollowUp, followUpBucket, type MyFollowUps, newId, reminderTime } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import type { DomainEventType } from '@mandap/shared/journal';
+import { type FollowUp, followUpBucket, type MyFollowUps, reminderTime } from '@mandap/shared/leads';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leadFollowUps, leads, notificationOutbox } from '../../db/schema/index.ts';

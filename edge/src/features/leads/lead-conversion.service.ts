@@ -1,4 +1,5 @@
-import { newId, type ZConvertLead } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { ZConvertLead } from '@mandap/shared/leads';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';

@@ -1,3 +1,4 @@
+import { newId } from '@mandap/shared/common';
 import {
   type AssignmentFacts,
   chooseOwner,
@@ -5,8 +6,7 @@ import {
   type LeadSource,
   type LeadStage,
   type LeadSummary,
-  newId,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leadAssignmentRules, leads, users } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import type { LeadHistoryEntry } from '@mandap/shared';
+import type { LeadHistoryEntry } from '@mandap/shared/leads';
 import { and, asc, eq } from 'drizzle-orm';
 import { auditLog, eventLog, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { ZAddEventType, ZHouseEventTypes } from '@mandap/shared/events';
 import {
-  ZAddEventType,
   ZAssignmentRuleInput,
   ZAssignmentRules,
-  ZHouseEventTypes,
   ZLeadCampaigns,
   ZLeadCounts,
   ZLeadCountsQuery,
@@ -12,7 +11,7 @@ import {
   ZReferrerQuery,
   ZReferrers,
   ZReorderRules,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,4 @@
-import { type LeadOwner, parseListingPlatforms, type Referrer } from '@mandap/shared';
+import { type LeadOwner, parseListingPlatforms, type Referrer } from '@mandap/shared/leads';
 import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
 import { clients, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';

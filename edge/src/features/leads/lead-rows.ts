@@ -1,4 +1,4 @@
-import type { LeadDetail, LeadSummary } from '@mandap/shared';
+import type { LeadDetail, LeadSummary } from '@mandap/shared/leads';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, leads, users } from '../../db/schema/index.ts';

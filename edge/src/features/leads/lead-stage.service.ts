@@ -1,3 +1,4 @@
+import type { PipelineDetail } from '@mandap/shared/journal';
 import {
   decideLeadMove,
   type LeadMoveDecision,
@@ -6,8 +7,7 @@ import {
   PIPELINE_CAUSE_LABELS,
   type PipelineCause,
   pipelineTargets,
-} from '@mandap/shared';
-import type { PipelineDetail } from '@mandap/shared/journal';
+} from '@mandap/shared/leads';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { leads } from '../../db/schema/index.ts';

@@ -16,7 +16,7 @@ import {
   ZMoveLead,
   ZScheduleFollowUp,
   ZUpdateLead,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { viewerOf } from '../../lib/context.ts';
 import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';

@@ -8,7 +8,7 @@ import {
   type LeadSource,
   type LeadSummary,
   type UpdateLead,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, leads, users } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import { clientLiveUpdate, type LiveUpdate } from '@mandap/shared';
+import { clientLiveUpdate, type LiveUpdate } from '@mandap/shared/live';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 

@@ -1,4 +1,4 @@
-import { toBase64Url } from '@mandap/shared';
+import { toBase64Url } from '@mandap/shared/access';
 import type { Env } from '../../env.ts';
 import { AppError } from '../../lib/errors.ts';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZMeeting, ZMeetingOutcome, ZScheduleMeeting } from '@mandap/shared';
+import { ZMeeting, ZMeetingOutcome, ZScheduleMeeting } from '@mandap/shared/calendar';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,6 @@
-import { buildIcs, isScopedRole, type Meeting, type MeetingOutcome, newId, type ScheduleMeeting } from '@mandap/shared';
+import { isScopedRole } from '@mandap/shared/access';
+import { buildIcs, type Meeting, type MeetingOutcome, type ScheduleMeeting } from '@mandap/shared/calendar';
+import { newId } from '@mandap/shared/common';
 import { and, desc, eq } from 'drizzle-orm';
 import { communications, events, leads, meetings, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

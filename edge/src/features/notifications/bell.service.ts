@@ -1,4 +1,4 @@
-import { renderTemplate, templateOf } from '@mandap/shared';
+import { renderTemplate, templateOf } from '@mandap/shared/notifications';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { notificationOutbox } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

@@ -1,4 +1,11 @@
-import { type CreateBroadcast, consentRefusal, newId, renderTemplate, type Segment, templateOf } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import {
+  type CreateBroadcast,
+  consentRefusal,
+  renderTemplate,
+  type Segment,
+  templateOf,
+} from '@mandap/shared/notifications';
 import { and, desc, eq, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { broadcasts, leads, notificationOutbox, whatsappContacts } from '../../db/schema/index.ts';

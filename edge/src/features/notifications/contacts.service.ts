@@ -1,4 +1,5 @@
-import { type Consent, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { Consent } from '@mandap/shared/notifications';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { consentLog, whatsappContacts } from '../../db/schema/index.ts';

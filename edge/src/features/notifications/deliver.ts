@@ -6,7 +6,7 @@ import {
   momentOfTemplate,
   renderTemplate,
   templateOf,
-} from '@mandap/shared';
+} from '@mandap/shared/notifications';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { notificationOutbox, whatsappContacts } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';

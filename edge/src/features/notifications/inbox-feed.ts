@@ -1,4 +1,4 @@
-import { hasPermission } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
 import type { DomainEventName } from '@mandap/shared/journal';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';

@@ -6,7 +6,7 @@ import {
   ZInboxReply,
   ZInboxThread,
   ZReplyOutcome,
-} from '@mandap/shared';
+} from '@mandap/shared/notifications';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -5,7 +5,7 @@ import {
   renderTemplate,
   serviceWindowReason,
   templateOf,
-} from '@mandap/shared';
+} from '@mandap/shared/notifications';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { events, leads, notificationOutbox, users, whatsappContacts, whatsappInbound } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

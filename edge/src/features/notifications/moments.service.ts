@@ -1,4 +1,5 @@
-import { type Currency, EVENT_DAY_START_IST, formatMoney, type Moment, momentsFor } from '@mandap/shared';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { EVENT_DAY_START_IST, type Moment, momentsFor } from '@mandap/shared/notifications';
 import { indiaInstant } from '@mandap/shared/time';
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';

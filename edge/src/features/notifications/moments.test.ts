@@ -1,5 +1,6 @@
-import { addDays, istDate, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import type { DomainEventPayload, DomainEventType } from '@mandap/shared/journal';
+import { addDays, indiaDate as istDate } from '@mandap/shared/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tick } from '../../jobs/tick.ts';
 import { recordChange } from '../../lib/journal.ts';

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { newId } from '@mandap/shared/common';
 import {
   MOMENTS,
-  newId,
   renderTemplate,
   TEMPLATES,
   templateOf,
@@ -23,7 +23,7 @@ import {
   ZTemplateList,
   ZTemplatePreview,
   ZTemplateRendered,
-} from '@mandap/shared';
+} from '@mandap/shared/notifications';
 import { and, eq } from 'drizzle-orm';
 import { pushSubscriptions } from '../../db/schema/index.ts';
 import { viewerOf } from '../../lib/context.ts';

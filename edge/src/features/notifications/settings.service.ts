@@ -1,5 +1,5 @@
-import { type MessagePrices, MOMENTS, type TemplateCategory } from '@mandap/shared';
 import type { DomainEventName, DomainEventPayload } from '@mandap/shared/journal';
+import { type MessagePrices, MOMENTS, type TemplateCategory } from '@mandap/shared/notifications';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { notificationSettings } from '../../db/schema/index.ts';

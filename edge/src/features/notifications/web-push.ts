@@ -1,4 +1,4 @@
-import { renderTemplate, templateOf } from '@mandap/shared';
+import { renderTemplate, templateOf } from '@mandap/shared/notifications';
 import { eq } from 'drizzle-orm';
 import { pushSubscriptions } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';

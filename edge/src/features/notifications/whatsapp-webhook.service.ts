@@ -1,4 +1,5 @@
-import { consentKeyword, mergeProviderStatus, newId, type ProviderStatus } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { consentKeyword, mergeProviderStatus, type ProviderStatus } from '@mandap/shared/notifications';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {

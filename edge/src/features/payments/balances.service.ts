@@ -1,17 +1,17 @@
+import type { Currency } from '@mandap/shared/money';
 import {
   type AccountBalance,
   accountLabel,
   ageingTotals,
   type CancelledHolding,
-  type Currency,
   daysOverdue,
   idsInAccounts,
-  istDate,
   type LedgerLine,
   type OutstandingRow,
   type OverdueMilestone,
   type TrialBalance,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, events, journalEntries, milestones, payments, postings, vendors } from '../../db/schema/index.ts';

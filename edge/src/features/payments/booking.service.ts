@@ -1,12 +1,7 @@
-import {
-  type BookingState,
-  decideBookingMove,
-  formatMoney,
-  PIPELINE_CAUSE_LABELS,
-  type PipelineCause,
-  pipelineTargets,
-} from '@mandap/shared';
+import { type BookingState, decideBookingMove } from '@mandap/shared/events';
 import type { PipelineDetail } from '@mandap/shared/journal';
+import { PIPELINE_CAUSE_LABELS, type PipelineCause, pipelineTargets } from '@mandap/shared/leads';
+import { formatMoney } from '@mandap/shared/money';
 import { indiaToday } from '@mandap/shared/time';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';

@@ -1,4 +1,4 @@
-import { type Currency, convertMoney, type FxSnapshot } from '@mandap/shared';
+import { type Currency, convertMoney, type FxSnapshot } from '@mandap/shared/money';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { quoteVersions } from '../../db/schema/index.ts';

@@ -1,13 +1,12 @@
+import { newId } from '@mandap/shared/common';
+import { allocate, type Currency } from '@mandap/shared/money';
 import {
   type Allocation,
-  allocate,
   allocatePayment,
-  type Currency,
   creditAppliedLines,
   creditWrittenOffLines,
   type Milestone,
-  newId,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { clients, creditApplications, events, journalEntries, payments, postings } from '../../db/schema/index.ts';

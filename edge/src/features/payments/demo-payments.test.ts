@@ -1,4 +1,4 @@
-import { BOOKING_STATES, type BookingState } from '@mandap/shared';
+import { BOOKING_STATES, type BookingState } from '@mandap/shared/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';
 import { seedDemoPayments } from './demo-payments.ts';

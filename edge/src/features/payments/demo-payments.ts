@@ -1,4 +1,5 @@
-import { addDays, istDate, type PaymentResult, ZRecordPayment } from '@mandap/shared';
+import { type PaymentResult, ZRecordPayment } from '@mandap/shared/payments';
+import { addDays, indiaDate as istDate } from '@mandap/shared/time';
 import { and, count, eq } from 'drizzle-orm';
 import { payments, quotes, quoteVersions, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

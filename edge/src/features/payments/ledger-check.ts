@@ -1,4 +1,5 @@
-import { ACCOUNTS, type Currency, entryImbalance, type PostingLine } from '@mandap/shared';
+import type { Currency } from '@mandap/shared/money';
+import { ACCOUNTS, entryImbalance, type PostingLine } from '@mandap/shared/payments';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {

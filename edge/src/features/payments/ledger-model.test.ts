@@ -1,4 +1,5 @@
-import { entryImbalance, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { entryImbalance } from '@mandap/shared/payments';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';

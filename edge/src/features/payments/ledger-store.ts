@@ -1,4 +1,5 @@
-import { assertBalanced, newId, type PostingLine } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { assertBalanced, type PostingLine } from '@mandap/shared/payments';
 import type { DbOrTx } from '../../db/client.ts';
 import { type FxSnapshot, journalEntries, postings } from '../../db/schema/index.ts';
 

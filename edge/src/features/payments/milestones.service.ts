@@ -1,17 +1,15 @@
+import { newId } from '@mandap/shared/common';
 import {
-  adjustForChangeOrder,
   type CreateMilestonePlan,
   checkPlanEdit,
   type EditMilestonePlan,
-  istDate,
   type Milestone,
   milestoneStatus,
-  newId,
-  type PaymentTerm,
-  planFromTerms,
   planMilestones,
   ZCreateMilestonePlan,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
+import { adjustForChangeOrder, type PaymentTerm, planFromTerms } from '@mandap/shared/quotes';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { events, milestones, payments, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';

@@ -1,4 +1,5 @@
-import { istDate, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fxRates } from '../../db/schema/index.ts';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';

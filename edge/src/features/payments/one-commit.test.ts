@@ -1,5 +1,6 @@
 import type { InStatement } from '@libsql/client';
-import { istDate, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, startTestApp, type TestApp } from '../../test-support.ts';
 import { plannedEvent, postPayment } from './payments-test-kit.ts';

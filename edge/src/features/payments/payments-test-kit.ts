@@ -1,12 +1,7 @@
-import {
-  type BookingState,
-  type Currency,
-  convertMoney,
-  type FxSnapshot,
-  type Milestone,
-  newId,
-  type PaymentResult,
-} from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import type { BookingState } from '@mandap/shared/events';
+import { type Currency, convertMoney, type FxSnapshot } from '@mandap/shared/money';
+import type { Milestone, PaymentResult } from '@mandap/shared/payments';
 import { events, quotes, quoteVersions } from '../../db/schema/index.ts';
 import type { TestApp } from '../../test-support.ts';
 

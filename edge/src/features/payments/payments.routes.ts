@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { ZId } from '@mandap/shared/common';
 import {
   ZAccountBalance,
   ZCreateMilestonePlan,
   ZEditMilestonePlan,
-  ZId,
   ZLedgerLine,
   ZMilestone,
   ZMoveBooking,
@@ -14,7 +14,7 @@ import {
   ZRecordPayment,
   ZRefundPayment,
   ZTrialBalance,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { idempotentJson } from '../../lib/idempotency.ts';

@@ -1,14 +1,10 @@
+import { newId } from '@mandap/shared/common';
+import { allocate, type Currency, convertMoney, type FxSnapshot } from '@mandap/shared/money';
 import {
-  allocate,
   allocatePayment,
   allocateRefund,
-  type Currency,
   checkFxRate,
   checkPaymentDate,
-  convertMoney,
-  type FxSnapshot,
-  istDate,
-  newId,
   type Payment,
   type PaymentResult,
   paymentReceivedLines,
@@ -16,7 +12,8 @@ import {
   type RefundPayment,
   refundPaidLines,
   reversalOf,
-} from '@mandap/shared';
+} from '@mandap/shared/payments';
+import { indiaDate as istDate } from '@mandap/shared/time';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { payments, postings, type FxSnapshot as StoredFx } from '../../db/schema/index.ts';

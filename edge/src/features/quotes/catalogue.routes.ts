@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type CatalogueItem, ZCatalogueItemInput, ZCatalogueItemPatch } from '@mandap/shared';
+import { type CatalogueItem, ZCatalogueItemInput, ZCatalogueItemPatch } from '@mandap/shared/quotes';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, typedOutline, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

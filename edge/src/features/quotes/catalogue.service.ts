@@ -1,13 +1,13 @@
+import { newId } from '@mandap/shared/common';
+import type { DomainEventType } from '@mandap/shared/journal';
 import {
   type CatalogueItem,
   type CatalogueItemInput,
   type CatalogueItemPatch,
   DEFAULT_CATALOGUE,
-  newId,
   ZCatalogueItemInput,
   ZCatalogueItemPatch,
-} from '@mandap/shared';
-import type { DomainEventType } from '@mandap/shared/journal';
+} from '@mandap/shared/quotes';
 import { asc, eq } from 'drizzle-orm';
 import { quoteCatalogueItems } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

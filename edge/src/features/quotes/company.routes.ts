@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type CompanyProfile, ZCompanyProfile } from '@mandap/shared';
+import { type CompanyProfile, ZCompanyProfile } from '@mandap/shared/company';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, typedOutline } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,4 @@
-import { type CompanyProfile, type CompanyProfileInput, DEMO_COMPANY, ZCompanyProfile } from '@mandap/shared';
+import { type CompanyProfile, type CompanyProfileInput, DEMO_COMPANY, ZCompanyProfile } from '@mandap/shared/company';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { companySettings } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import { type CatalogueItem, DEFAULT_CATALOGUE, type QuoteDraft, type QuoteLineInput } from '@mandap/shared';
+import { type CatalogueItem, DEFAULT_CATALOGUE, type QuoteDraft, type QuoteLineInput } from '@mandap/shared/quotes';
 import { asc, count, eq } from 'drizzle-orm';
 import { clients, eventAccess, events, quotes, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

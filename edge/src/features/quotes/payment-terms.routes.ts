@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type PaymentTermTemplate, ZPaymentTermTemplates } from '@mandap/shared';
+import { type PaymentTermTemplate, ZPaymentTermTemplates } from '@mandap/shared/quotes';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, typedOutline } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,10 +1,10 @@
+import { newId } from '@mandap/shared/common';
 import {
   DEFAULT_PAYMENT_TERMS,
-  newId,
   type PaymentTerm,
   type PaymentTermTemplate,
   type ZPaymentTermTemplates,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { asc } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { amountInWords, formatMoney } from '@mandap/shared';
+import { amountInWords, formatMoney } from '@mandap/shared/money';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';
 import { createQuote, firstId, sendQuote, tokenOf, weddingDraft } from './quote-test-kit.ts';

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { type PdfKit, type QuotePdfInput, type QuoteVersionView, renderQuotePdf } from '@mandap/shared';
+import { type PdfKit, type QuotePdfInput, renderQuotePdf } from '@mandap/shared/pdf';
+import type { QuoteVersionView } from '@mandap/shared/quotes';
 import type { AppContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { companyProfile } from './company.ts';

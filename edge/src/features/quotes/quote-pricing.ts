@@ -1,15 +1,13 @@
+import { newId } from '@mandap/shared/common';
+import { type Currency, convertMoney, type FxSnapshot } from '@mandap/shared/money';
 import {
-  type Currency,
   computeQuoteTotals,
-  convertMoney,
-  type FxSnapshot,
   gstRegime,
-  newId,
   type QuoteDraft,
   type QuoteLine,
   type QuoteTotals,
   QuoteTotalsError,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { requireInrRate } from '../fx/fx-rates.service.ts';

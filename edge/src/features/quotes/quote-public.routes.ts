@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { type PublicQuoteView, ZAcceptQuote, ZDeclineQuote, ZOk, ZRequestChanges } from '@mandap/shared';
+import { ZOk } from '@mandap/shared/common';
+import { type PublicQuoteView, ZAcceptQuote, ZDeclineQuote, ZRequestChanges } from '@mandap/shared/quotes';
 import { originOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, typedOutline } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,13 +1,13 @@
+import { newId } from '@mandap/shared/common';
+import { formatMoney } from '@mandap/shared/money';
 import {
   type AcceptQuote,
   type DeclineQuote,
-  formatMoney,
-  newId,
   type PublicQuoteView,
   type QuoteStatus,
   quoteSourceStates,
   type RequestChanges,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { quoteChangeRequests, quoteDeclines, quotes, quoteVersions, quoteViews } from '../../db/schema/index.ts';

@@ -1,4 +1,4 @@
-import { quoteShareMessage, whatsappShareUrl } from '@mandap/shared';
+import { quoteShareMessage, whatsappShareUrl } from '@mandap/shared/company';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

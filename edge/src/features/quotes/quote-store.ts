@@ -1,4 +1,5 @@
-import type { FxSnapshot, QuoteLine, QuoteStatus, QuoteSummary, QuoteVersionView } from '@mandap/shared';
+import type { FxSnapshot } from '@mandap/shared/money';
+import type { QuoteLine, QuoteStatus, QuoteSummary, QuoteVersionView } from '@mandap/shared/quotes';
 import { indiaToday } from '@mandap/shared/time';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';

@@ -1,4 +1,5 @@
-import { financialYear, type QuoteDetail, type QuoteDraftInput } from '@mandap/shared';
+import type { QuoteDetail, QuoteDraftInput } from '@mandap/shared/quotes';
+import { financialYear } from '@mandap/shared/time';
 import type { TestApp } from '../../test-support.ts';
 
 /** A realistic wedding quote: décor, catering at 5%, an exempt line and a pass-through venue. */

@@ -9,7 +9,7 @@ import {
   ZQuoteDraft,
   ZQuoteListQuery,
   ZSendQuote,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, typedOutline, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,15 +1,14 @@
+import { canSeeQuoteVersion, redactQuoteVersion } from '@mandap/shared/access';
+import { newId } from '@mandap/shared/common';
 import {
   type CreateQuote,
-  canSeeQuoteVersion,
   diffQuoteVersions,
-  newId,
   placeOfSupplyMismatch,
   type QuoteDetail,
   type QuoteDraft,
   type QuoteSummary,
   quoteSourceStates,
-  redactQuoteVersion,
-} from '@mandap/shared';
+} from '@mandap/shared/quotes';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { clients, events, leads, quotes, quoteVersionDetails, quoteVersions } from '../../db/schema/index.ts';

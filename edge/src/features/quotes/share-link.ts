@@ -1,10 +1,10 @@
-import { LINK_PURPOSE, signLink, verifyLink } from '@mandap/shared';
+import { LINK_PURPOSE, signLink, verifyLink } from '@mandap/shared/access';
 import { formatIndianDate } from '@mandap/shared/time';
 import { AppError } from '../../lib/errors.ts';
 
 /**
  * Share links for one quote version: `<versionId>.<expiry seconds>.<HMAC-SHA256>` signed with a
- * key derived from JWT_SECRET for this purpose only (shared/src/signed-link.ts), so a link cannot
+ * key derived from JWT_SECRET for this purpose only (shared/src/access/signed-link.ts), so a link cannot
  * be re-pointed at another version or stretched past its expiry without the server's secret.
  */
 export function signShareToken(secret: string, versionId: string, expiresAt: Date): Promise<string> {

@@ -1,4 +1,4 @@
-import { ZSearchQuery, ZSearchResults } from '@mandap/shared';
+import { ZSearchQuery, ZSearchResults } from '@mandap/shared/search';
 import { viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,4 @@
-import { type SearchResult, searchableKinds, searchHref, toFtsQuery } from '@mandap/shared';
+import { type SearchResult, searchableKinds, searchHref, toFtsQuery } from '@mandap/shared/search';
 import { sql } from 'drizzle-orm';
 import type { Deps, Viewer } from '../../lib/context.ts';
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZInviteResult, ZInviteUser, ZUpdateUser, ZUser, ZUserList } from '@mandap/shared';
+import { ZInviteResult, ZInviteUser, ZUpdateUser, ZUser, ZUserList } from '@mandap/shared/auth';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

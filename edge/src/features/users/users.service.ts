@@ -1,4 +1,6 @@
-import { canAssignRole, type InviteUser, newId, type Role, type UpdateUser, type User } from '@mandap/shared';
+import { canAssignRole, type Role } from '@mandap/shared/access';
+import type { InviteUser, UpdateUser, User } from '@mandap/shared/auth';
+import { newId } from '@mandap/shared/common';
 import { asc, eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

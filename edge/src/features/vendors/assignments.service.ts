@@ -1,14 +1,13 @@
+import { hasPermission } from '@mandap/shared/access';
+import { newId } from '@mandap/shared/common';
+import { type Currency, formatMoney } from '@mandap/shared/money';
 import {
   type Assignment,
   type AssignmentActor,
   type AssignmentCreate,
   type AssignmentStatus,
-  type Currency,
   checkAssignmentTransition,
-  formatMoney,
-  hasPermission,
-  newId,
-} from '@mandap/shared';
+} from '@mandap/shared/vendors';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { eventAccess, events, vendorAssignments, vendorPayments, vendors } from '../../db/schema/index.ts';

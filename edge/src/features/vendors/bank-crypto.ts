@@ -1,4 +1,5 @@
-import { type BankDetails, fromBase64Url, toBase64Url } from '@mandap/shared';
+import { fromBase64Url, toBase64Url } from '@mandap/shared/access';
+import type { BankDetails } from '@mandap/shared/vendors';
 import { eq, isNotNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { vendors } from '../../db/schema/index.ts';

@@ -5,7 +5,7 @@ import {
   DEPENDENCY_KIND_LABELS,
   DEPENDENCY_MET,
   type DependencyKind,
-} from '@mandap/shared';
+} from '@mandap/shared/vendors';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 

@@ -1,4 +1,5 @@
-import { type BudgetReport, COMMITTED_STATUSES, hasPermission } from '@mandap/shared';
+import { hasPermission } from '@mandap/shared/access';
+import { type BudgetReport, COMMITTED_STATUSES } from '@mandap/shared/vendors';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { eventBudgets, vendorAssignments, vendorPayments } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

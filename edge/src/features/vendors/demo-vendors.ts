@@ -1,5 +1,4 @@
-import { istDate } from '@mandap/shared';
-import { indiaInstantIso } from '@mandap/shared/time';
+import { indiaInstantIso, indiaDate as istDate } from '@mandap/shared/time';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { eventAccess, events, users, vendorAssignments, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

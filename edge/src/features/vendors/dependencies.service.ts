@@ -1,4 +1,5 @@
-import { type Dependency, type DependencyKind, type EventVendorGraph, findCycle, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { type Dependency, type DependencyKind, type EventVendorGraph, findCycle } from '@mandap/shared/vendors';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { vendorAssignments, vendorDependencies, vendors } from '../../db/schema/index.ts';

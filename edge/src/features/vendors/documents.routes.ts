@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ATTACHMENT_MAX_BYTES, VENDOR_DOCUMENT_KINDS, ZVendorDocument } from '@mandap/shared';
+import { ATTACHMENT_MAX_BYTES } from '@mandap/shared/leads';
+import { VENDOR_DOCUMENT_KINDS, ZVendorDocument } from '@mandap/shared/vendors';
 import { type AppContext, viewerOf } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponses, jsonResponse, ZIdParam } from '../../lib/openapi.ts';

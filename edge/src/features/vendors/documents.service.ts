@@ -1,4 +1,6 @@
-import { checkAttachment, newId, safeFileName, type VENDOR_DOCUMENT_KINDS, type VendorDocument } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { checkAttachment, safeFileName } from '@mandap/shared/leads';
+import type { VENDOR_DOCUMENT_KINDS, VendorDocument } from '@mandap/shared/vendors';
 import { and, desc, eq } from 'drizzle-orm';
 import { users, vendorDocuments } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

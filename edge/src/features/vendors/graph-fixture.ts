@@ -1,4 +1,5 @@
-import { ASSIGNMENT_STATUSES, type AssignmentStatus, type DependencyKind, newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus, type DependencyKind } from '@mandap/shared/vendors';
 import type { Db } from '../../db/client.ts';
 import { vendorAssignments, vendorDependencies } from '../../db/schema/index.ts';
 

@@ -1,19 +1,8 @@
-import {
-  ageingBucket,
-  ageingTotals,
-  type Currency,
-  carriedInrAt,
-  convertMoney,
-  type FxSnapshot,
-  formatMoney,
-  istDate,
-  newId,
-  type PayableRow,
-  type PaymentMode,
-  tdsFor,
-  type VendorPayment,
-  vendorPaymentLines,
-} from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
+import { type Currency, convertMoney, type FxSnapshot, formatMoney } from '@mandap/shared/money';
+import { ageingBucket, ageingTotals, type PaymentMode } from '@mandap/shared/payments';
+import { indiaDate as istDate } from '@mandap/shared/time';
+import { carriedInrAt, type PayableRow, tdsFor, type VendorPayment, vendorPaymentLines } from '@mandap/shared/vendors';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { events, vendorAssignments, vendorPaymentSchedule, vendorPayments, vendors } from '../../db/schema/index.ts';

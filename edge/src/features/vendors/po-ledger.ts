@@ -1,12 +1,7 @@
-import {
-  type Currency,
-  convertMoney,
-  type FxSnapshot,
-  istDate,
-  poAccrualLines,
-  reversalOf,
-  VENDOR_ACCOUNTS,
-} from '@mandap/shared';
+import { type Currency, convertMoney, type FxSnapshot } from '@mandap/shared/money';
+import { reversalOf } from '@mandap/shared/payments';
+import { indiaDate as istDate } from '@mandap/shared/time';
+import { poAccrualLines, VENDOR_ACCOUNTS } from '@mandap/shared/vendors';
 import { and, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { postings, vendorAssignments } from '../../db/schema/index.ts';

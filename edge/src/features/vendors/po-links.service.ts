@@ -1,14 +1,8 @@
-import {
-  type Currency,
-  formatMoney,
-  newId,
-  PO_LINK_PURPOSE,
-  type PoLink,
-  type PublicPo,
-  signLink,
-  verifyLink,
-  whatsappShareUrl,
-} from '@mandap/shared';
+import { signLink, verifyLink } from '@mandap/shared/access';
+import { newId } from '@mandap/shared/common';
+import { whatsappShareUrl } from '@mandap/shared/company';
+import { type Currency, formatMoney } from '@mandap/shared/money';
+import { PO_LINK_PURPOSE, type PoLink, type PublicPo } from '@mandap/shared/vendors';
 import { desc, eq } from 'drizzle-orm';
 import { events, users, vendorAssignments, vendorPoLinks, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

@@ -1,4 +1,6 @@
-import { type Assignment, type Currency, renderPoPdf } from '@mandap/shared';
+import type { Currency } from '@mandap/shared/money';
+import { renderPoPdf } from '@mandap/shared/pdf';
+import type { Assignment } from '@mandap/shared/vendors';
 import { eq } from 'drizzle-orm';
 import { events, vendors } from '../../db/schema/index.ts';
 import type { AppContext, Viewer } from '../../lib/context.ts';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZPoAccept, ZPublicPo } from '@mandap/shared';
+import { ZPoAccept, ZPublicPo } from '@mandap/shared/vendors';
 import { originOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,5 @@
-import { type BlockLink, type CallSheetRow, istDate, type VendorPortal } from '@mandap/shared';
+import { indiaDate as istDate } from '@mandap/shared/time';
+import type { BlockLink, CallSheetRow, VendorPortal } from '@mandap/shared/vendors';
 import { eq, inArray } from 'drizzle-orm';
 import { events, users, vendorAssignments, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

@@ -1,4 +1,5 @@
-import { LINK_PURPOSE, PO_LINK_PURPOSE, signLink } from '@mandap/shared';
+import { LINK_PURPOSE, signLink } from '@mandap/shared/access';
+import { PO_LINK_PURPOSE } from '@mandap/shared/vendors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '../../test-support.ts';
 import { checkLedger } from '../payments/ledger-check.ts';

@@ -9,7 +9,7 @@ import {
   ZVendorListQuery,
   ZVendorPatch,
   ZVendorRating,
-} from '@mandap/shared';
+} from '@mandap/shared/vendors';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

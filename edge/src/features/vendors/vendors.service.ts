@@ -1,15 +1,15 @@
+import { newId } from '@mandap/shared/common';
 import {
   type BankDetails,
   categoryKeyOf,
   DEFAULT_VENDOR_CATEGORIES,
   maskAccountNumber,
-  newId,
   type Vendor,
   type VendorCategory,
   type VendorCreate,
   type VendorPatch,
   type VendorRating,
-} from '@mandap/shared';
+} from '@mandap/shared/vendors';
 import { and, asc, desc, eq, gte, like, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { events, users, vendorAssignments, vendorCategories, vendorRatings, vendors } from '../../db/schema/index.ts';

@@ -1,4 +1,5 @@
-import { blockedReasons, financialYear } from '@mandap/shared';
+import { financialYear } from '@mandap/shared/time';
+import { blockedReasons } from '@mandap/shared/vendors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows } from '../../test-support.ts';
 import { checkLedger } from '../payments/ledger-check.ts';

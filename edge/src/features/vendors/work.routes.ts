@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { ZId } from '@mandap/shared/common';
+import { AGEING_BUCKETS } from '@mandap/shared/payments';
 import {
-  AGEING_BUCKETS,
   ZAssignment,
   ZAssignmentCreate,
   ZBudgetReport,
@@ -8,7 +9,6 @@ import {
   ZDependency,
   ZDependencyCreate,
   ZEventVendorGraph,
-  ZId,
   ZPayableRow,
   ZPoLink,
   ZPoLinkCreate,
@@ -19,7 +19,7 @@ import {
   ZVendorPayment,
   ZVendorPaymentCreate,
   ZVendorPortal,
-} from '@mandap/shared';
+} from '@mandap/shared/vendors';
 import { type AppContext, viewerOf } from '../../lib/context.ts';
 import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';

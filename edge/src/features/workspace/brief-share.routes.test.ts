@@ -1,4 +1,4 @@
-import { LINK_PURPOSE, verifyLink } from '@mandap/shared';
+import { LINK_PURPOSE, verifyLink } from '@mandap/shared/access';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test-support.ts';
 

@@ -1,5 +1,7 @@
-import { type BriefShareLink, type BriefShareLinkRow, LINK_PURPOSE, newId, signLink } from '@mandap/shared';
+import { LINK_PURPOSE, signLink } from '@mandap/shared/access';
+import { newId } from '@mandap/shared/common';
 import { formatBriefShareSubject, formatDocName, formatLeadBriefName } from '@mandap/shared/docs';
+import type { BriefShareLink, BriefShareLinkRow } from '@mandap/shared/events';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { briefShareLinks, events, leads, users } from '../../db/schema/index.ts';

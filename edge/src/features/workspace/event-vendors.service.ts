@@ -1,4 +1,4 @@
-import type { EventVendor } from '@mandap/shared';
+import type { EventVendor } from '@mandap/shared/events';
 import { asc, eq } from 'drizzle-orm';
 import { vendorAssignments, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

@@ -10,7 +10,7 @@ import {
   ZEventVendorList,
   ZMyTaskList,
   ZMyTasksQuery,
-} from '@mandap/shared';
+} from '@mandap/shared/events';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';

@@ -1,4 +1,5 @@
-import { type Assignee, type ClientConfig, INTERNAL_ROLES, type MyTask, needsEventLink } from '@mandap/shared';
+import { INTERNAL_ROLES, needsEventLink } from '@mandap/shared/access';
+import type { Assignee, ClientConfig, MyTask } from '@mandap/shared/events';
 import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { eventAccess, events, taskProjections, users } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';

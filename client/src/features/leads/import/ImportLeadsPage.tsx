@@ -5,7 +5,7 @@ import {
   IMPORT_PHASE_LABELS,
   type ImportBatchView,
   type ImportProgress,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import {
   Alert,
   Badge,

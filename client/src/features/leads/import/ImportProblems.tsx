@@ -1,4 +1,4 @@
-import { IMPORT_FIELD_LABELS, type ImportField, type ImportRowView } from '@mandap/shared';
+import { IMPORT_FIELD_LABELS, type ImportField, type ImportRowView } from '@mandap/shared/leads';
 import { Badge, Group, Pagination, ScrollArea, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';

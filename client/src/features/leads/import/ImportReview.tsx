@@ -1,4 +1,6 @@
-import { formatIndianDate, formatMoney, formatPhone, type ImportBatchView } from '@mandap/shared';
+import { formatPhone, type ImportBatchView } from '@mandap/shared/leads';
+import { formatMoney } from '@mandap/shared/money';
+import { formatIndianDate } from '@mandap/shared/time';
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

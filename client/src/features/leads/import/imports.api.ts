@@ -4,7 +4,7 @@ import {
   type ImportProgress,
   ZImportBatchView,
   ZImportStreamLine,
-} from '@mandap/shared';
+} from '@mandap/shared/leads';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../api/errors.ts';
 import { call, edge } from '../../../api/rpc.ts';

@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import type { BriefDoc } from '@mandap/shared/docs';
 import { Blockquote, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { Editor } from '@tiptap/react';

@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { type BriefDoc, orderKeyAtEnd, sortByOrder } from '@mandap/shared/docs';
 import { ActionIcon, Button, Divider, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';

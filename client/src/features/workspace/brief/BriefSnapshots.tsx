@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import {
   type BriefDoc,
   type BriefSnapshot,

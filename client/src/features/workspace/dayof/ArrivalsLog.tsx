@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { arrivalDelay, type DayofDoc, formatCueTime, parseCueTime } from '@mandap/shared/docs';
 import { Badge, Button, Card, Collapse, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';

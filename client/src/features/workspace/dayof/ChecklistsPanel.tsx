@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import {
   CHECKLIST_TEMPLATES,
   type ChecklistItem,

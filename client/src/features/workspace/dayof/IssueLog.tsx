@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { type DayofDoc, ISSUE_SEVERITIES, type IssueSeverity } from '@mandap/shared/docs';
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';

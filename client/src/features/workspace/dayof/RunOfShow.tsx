@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { type Cue, type DayofDoc, formatCueTime, moveCue, parseCueTime, sortCues } from '@mandap/shared/docs';
 import { Button, Card, Checkbox, Group, NumberInput, Stack, Switch, Text, TextInput, Timeline } from '@mantine/core';
 import { useState } from 'react';

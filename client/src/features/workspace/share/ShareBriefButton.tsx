@@ -1,4 +1,4 @@
-import { hasPermission, type Role } from '@mandap/shared';
+import { hasPermission, type Role } from '@mandap/shared/access';
 import { parseAnyDocName } from '@mandap/shared/docs';
 import {
   Alert,

@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { orderKeyAtEnd, TASK_PRIORITIES, type TaskPriority, type TasksDoc } from '@mandap/shared/docs';
 import { Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { newId } from '@mandap/shared';
+import { newId } from '@mandap/shared/common';
 import { formatDocName, tasksDoc as openTasksDoc, orderKeyAtEnd } from '@mandap/shared/docs';
 import { Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';

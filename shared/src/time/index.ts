@@ -1,0 +1,20 @@
+/** India time: today, financial year, dd/mm/yyyy, time of day, ranges. */
+export {
+  addDays,
+  daysBetween,
+  financialYear,
+  financialYearOfDate,
+  financialYearRange,
+  formatIndianDate,
+  formatIndianDateTime,
+  formatIndianTime,
+  indiaDate,
+  indiaDayRange,
+  indiaHour,
+  indiaInstant,
+  indiaInstantIso,
+  indiaMinuteOfDay,
+  indiaTimeOfDay,
+  indiaToday,
+  indiaYear,
+} from './india.ts';
