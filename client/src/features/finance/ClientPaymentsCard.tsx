@@ -3,6 +3,7 @@ import { formatMoney } from '@mandap/shared/money';
 import type { Milestone } from '@mandap/shared/payments';
 import { Button, Divider, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { paths } from '../../api/paths.ts';
 import { formatDate } from '../../lib/format.ts';
 import { downloadDocument } from './downloadDocument.ts';
 import { useEventPayments } from './finance.api.ts';
@@ -94,12 +95,17 @@ function EventPayments({ event }: { event: EventSummary }) {
       {(receipts.length > 0 || documents.length > 0) && (
         <Group gap="xs" mt={4}>
           {receipts.map((p) => (
-            <DownloadButton key={p.id} path={`/api/invoices/receipts/${p.id}/pdf`} number={p.code} kind="Receipt" />
+            <DownloadButton
+              key={p.id}
+              path={paths.invoices.receipts[':id'].pdf.$path({ param: { id: p.id } })}
+              number={p.code}
+              kind="Receipt"
+            />
           ))}
           {documents.map((d) => (
             <DownloadButton
               key={d.id}
-              path={`/api/invoices/${d.id}/pdf`}
+              path={paths.invoices[':id'].pdf.$path({ param: { id: d.id } })}
               number={d.number}
               kind={d.kind === 'invoice' ? 'Invoice' : 'Credit note'}
             />

@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { paths } from '../../api/paths.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
@@ -118,7 +119,12 @@ export function EventFinancePage() {
                           <Button
                             size="compact-sm"
                             variant="light"
-                            onClick={() => downloadDocument(`/api/invoices/receipts/${p.id}/pdf`, p.code)}
+                            onClick={() =>
+                              downloadDocument(
+                                paths.invoices.receipts[':id'].pdf.$path({ param: { id: p.id } }),
+                                p.code,
+                              )
+                            }
                           >
                             Receipt PDF
                           </Button>
@@ -167,7 +173,9 @@ export function EventFinancePage() {
                     <Button
                       size="compact-sm"
                       variant="light"
-                      onClick={() => downloadDocument(`/api/invoices/${d.id}/pdf`, d.number)}
+                      onClick={() =>
+                        downloadDocument(paths.invoices[':id'].pdf.$path({ param: { id: d.id } }), d.number)
+                      }
                     >
                       PDF
                     </Button>
