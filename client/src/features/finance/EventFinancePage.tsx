@@ -109,7 +109,8 @@ export function EventFinancePage() {
                       {formatMoney({ amountMinor: p.amountMinor, currency: p.currency })}
                       {p.unallocatedMinor > 0 ? (
                         <Text size="xs" c="dimmed">
-                          {formatMoney({ amountMinor: p.unallocatedMinor, currency: p.currency })} credit on account
+                          {formatMoney({ amountMinor: p.unallocatedMinor, currency: p.currency })} held as credit on
+                          account when received
                         </Text>
                       ) : null}
                     </Table.Td>

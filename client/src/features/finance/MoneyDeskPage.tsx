@@ -255,13 +255,11 @@ function CancelledTable() {
       </EmptyNote>
     );
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <Table.ScrollContainer minWidth={300}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Event</Table.Th>
-            <Table.Th>Client</Table.Th>
-            <Table.Th>Last received</Table.Th>
             <Table.Th ta="right">Held</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -273,10 +271,11 @@ function CancelledTable() {
                   {b.eventCode}
                 </Anchor>{' '}
                 {b.eventName}
+                <Text fz="xs" c="dimmed">
+                  {b.clientName ?? 'No client'} · last received {formatDate(b.lastReceivedOn)}
+                </Text>
               </Table.Td>
-              <Table.Td>{b.clientName ?? '—'}</Table.Td>
-              <Table.Td>{formatDate(b.lastReceivedOn)}</Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {money(b.heldMinor, b.currency)}
                 <Text fz="xs" c="dimmed">
                   {b.payments === 1 ? '1 payment' : `${b.payments} payments`}
