@@ -1,6 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import type { UserOptions } from 'jspdf-autotable';
 import type { CompanyProfile } from '../company/profile.ts';
+import { GST_STATES, isGstStateCode } from '../quotes/gst.ts';
 import { formatIndianDate } from '../time/india.ts';
 
 /**
@@ -96,6 +97,33 @@ export function drawLetterhead(
     .setDrawColor(...BRAND)
     .setLineWidth(0.6)
     .line(M, 44, w - M, 44);
+}
+
+/**
+ * The PLACE OF SUPPLY block at the top right under the letterhead: the state and its code
+ * ("—" when none or unknown), the GST regime and the currency.
+ */
+export function drawPlaceOfSupply(
+  doc: jsPDF,
+  d: { placeOfSupply: string | null; regime: string; currency: string },
+): void {
+  const w = doc.internal.pageSize.getWidth();
+  const code = d.placeOfSupply;
+  doc
+    .setFont(FONT, 'bold')
+    .setFontSize(8)
+    .setTextColor(...MUTED)
+    .text('PLACE OF SUPPLY', w - M, 51, { align: 'right' });
+  doc
+    .setFont(FONT, 'normal')
+    .setFontSize(9)
+    .setTextColor(...INK)
+    .text(
+      [code && isGstStateCode(code) ? `${GST_STATES[code]} (${code})` : '—', d.regime, `Currency ${d.currency}`],
+      w - M,
+      57,
+      { align: 'right' },
+    );
 }
 
 /** Where the last autoTable ended, mm from the top. */

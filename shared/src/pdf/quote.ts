@@ -3,7 +3,6 @@ import type { UserOptions } from 'jspdf-autotable';
 import type { CompanyProfile } from '../company/profile.ts';
 import { amountInWords } from '../money/amount-in-words.ts';
 import { formatMoney } from '../money/money.ts';
-import { GST_STATES } from '../quotes/gst.ts';
 import { describePaymentTerm } from '../quotes/payment-terms.ts';
 import type { QuoteVersionView } from '../quotes/schemas.ts';
 import { QUOTE_CATEGORIES, TAX_CLASSES } from '../quotes/tax-classes.ts';
@@ -12,6 +11,7 @@ import {
   drawBlocks,
   drawLetterhead,
   drawPageFooters,
+  drawPlaceOfSupply,
   formatIstDate,
   lastTableY as lastY,
   PDF_STYLE,
@@ -62,7 +62,6 @@ function header(doc: jsPDF, q: QuotePdfInput) {
 
 function billTo(doc: jsPDF, q: QuotePdfInput): number {
   const d = q.version.draft;
-  const w = doc.internal.pageSize.getWidth();
   doc
     .setFont(FONT, 'bold')
     .setFontSize(8)
@@ -77,20 +76,10 @@ function billTo(doc: jsPDF, q: QuotePdfInput): number {
   if (d.buyerGstin) lines.push(`GSTIN ${d.buyerGstin}`);
   if (d.buyerAddress) lines.push(...doc.splitTextToSize(d.buyerAddress, 100));
   doc.text(lines, M, 62);
-  const state = GST_STATES[d.placeOfSupply];
   const regime = { intra_state: 'CGST + SGST', inter_state: 'IGST', export: 'Export (zero-rated)' }[
     q.version.totals.regime
   ];
-  doc
-    .setFont(FONT, 'bold')
-    .setFontSize(8)
-    .setTextColor(...MUTED)
-    .text('PLACE OF SUPPLY', w - M, 51, { align: 'right' });
-  doc
-    .setFont(FONT, 'normal')
-    .setFontSize(9)
-    .setTextColor(...INK);
-  doc.text([`${state} (${d.placeOfSupply})`, regime, `Currency ${d.currency}`], w - M, 57, { align: 'right' });
+  drawPlaceOfSupply(doc, { placeOfSupply: d.placeOfSupply, regime, currency: d.currency });
   return 62 + lines.length * 4 + 4;
 }
 

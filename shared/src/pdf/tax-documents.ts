@@ -3,13 +3,13 @@ import type { CompanyProfile } from '../company/profile.ts';
 import { amountInWords } from '../money/amount-in-words.ts';
 import { type Currency, formatMoney } from '../money/money.ts';
 import type { GstParts } from '../payments/tax-split.ts';
-import { GST_STATES, type GstStateCode } from '../quotes/gst.ts';
 import {
   bankLines,
   drawBlocks,
   drawLetterhead,
   drawPageFooters,
   drawPairs,
+  drawPlaceOfSupply,
   formatIstDate,
   lastTableY,
   PDF_STYLE,
@@ -91,20 +91,8 @@ export function renderTaxDocumentPdf(kit: PdfKit, d: TaxDocumentPdfInput): Array
   if (d.buyer.address) buyer.push(...doc.splitTextToSize(d.buyer.address, 100));
   const y = partyBlock(doc, isInvoice ? 'BILL TO' : 'ISSUED TO', buyer);
   const w = doc.internal.pageSize.getWidth();
-  const pos = d.placeOfSupply as GstStateCode | null;
   const regime = d.parts.igstMinor ? 'IGST' : d.parts.cgstMinor || d.parts.sgstMinor ? 'CGST + SGST' : 'No GST';
-  doc
-    .setFont(FONT, 'bold')
-    .setFontSize(8)
-    .setTextColor(...MUTED)
-    .text('PLACE OF SUPPLY', w - M, 51, { align: 'right' });
-  doc
-    .setFont(FONT, 'normal')
-    .setFontSize(9)
-    .setTextColor(...INK)
-    .text([pos && GST_STATES[pos] ? `${GST_STATES[pos]} (${pos})` : '—', regime, `Currency ${d.currency}`], w - M, 57, {
-      align: 'right',
-    });
+  drawPlaceOfSupply(doc, { placeOfSupply: d.placeOfSupply, regime, currency: d.currency });
   const { parts } = d;
   const intra = !parts.igstMinor;
   const num = (content: string) => ({ content, styles: { halign: 'right' as const } });

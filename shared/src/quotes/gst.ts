@@ -62,7 +62,8 @@ export const GST_STATE_CODES = Object.keys(GST_STATES) as GstStateCode[];
 /** Place of supply meaning "outside India": an export of services, zero-rated. */
 const EXPORT_PLACE_OF_SUPPLY = '96' satisfies GstStateCode;
 
-function isGstStateCode(code: string): code is GstStateCode {
+/** True when `code` is one of the GST state codes (GST_STATES). */
+export function isGstStateCode(code: string): code is GstStateCode {
   return Object.hasOwn(GST_STATES, code);
 }
 

@@ -76,6 +76,7 @@ describe('GST tax invoices', () => {
     expect(text).toContain(formatMoney({ amountMinor: 3_54_000_00, currency: 'INR' }));
     expect(text).toContain(formatMoney({ amountMinor: 27_000_00, currency: 'INR' }));
     expect(text).toContain('998596');
+    expect(text).toMatch(/PLACE OF SUPPLY[\s\S]*Maharashtra \(27\)[\s\S]*CGST \+ SGST[\s\S]*Currency INR/);
     expect(text.replace(/\s+/g, ' ')).toContain(amountInWords({ amountMinor: 3_54_000_00, currency: 'INR' }));
   });
 
@@ -169,6 +170,7 @@ describe('receipts and credit notes', () => {
     expect(await integrity()).toEqual([]);
     const text = await pdfText(`/api/invoices/${cn.id}/pdf`, 'credit-note');
     expect(text).toContain('CREDIT NOTE');
+    expect(text).toMatch(/PLACE OF SUPPLY[\s\S]*Maharashtra \(27\)/);
     expect(text).toContain(cn.number);
     expect(text).toContain(formatMoney({ amountMinor: 1_18_000_00, currency: 'INR' }));
     expect(inv.body.number).not.toBe(cn.number);

@@ -67,6 +67,7 @@ describe('quotation PDF', () => {
     expect(text).toContain(`Page ${pages} of ${pages}`);
     expect(text).toContain('Item 200:');
     expect(text).toContain('IGST');
+    expect(text).toMatch(/PLACE OF SUPPLY[\s\S]*Delhi \(07\)[\s\S]*IGST[\s\S]*Currency INR/);
     expect(text).not.toMatch(/CGST(?! Act)/);
     expect(text).toContain(formatMoney({ amountMinor: sent.current.totals.totalMinor, currency: 'INR' }));
   });
