@@ -146,6 +146,17 @@ export const eventAccess = sqliteTable(
     access: text('access', { enum: ['read', 'write'] })
       .notNull()
       .default('read'),
+    /**
+     * Why the link exists: `manual` (added by a person on the event page or the API; survives the
+     * vendor's assignments being cancelled) or `assignment` (made when the vendor was assigned;
+     * removed when their last live assignment on the event is cancelled). Links made before this
+     * column read as `manual`, so nothing is revoked that nobody knew would be.
+     */
+    source: text('source', { enum: ['manual', 'assignment'] })
+      .notNull()
+      .default('manual'),
+    /** Who granted it (null for the seed and links made before this column). */
+    grantedBy: text('granted_by').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index('event_access_user_idx').on(t.userId)],
