@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Checkbox,
   CopyButton,
@@ -16,12 +15,13 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconCheck, IconCopy, IconExternalLink, IconLinkOff } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconExternalLink } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime, todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
+import { LinkStatus } from '../../ui/LinkStatus.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useEvent } from '../workspace/useEvent.ts';
@@ -128,22 +128,12 @@ function Links({ eventId }: { eventId: string }) {
                   <Table.Td>{formatDate(l.expiresAt)}</Table.Td>
                   <Table.Td>{l.lastOpenedAt ? formatDateTime(l.lastOpenedAt) : 'never'}</Table.Td>
                   <Table.Td>
-                    {l.revokedAt ? (
-                      <Badge color="gray">Withdrawn {formatDate(l.revokedAt)}</Badge>
-                    ) : l.expiresAt < new Date().toISOString() ? (
-                      <Badge color="gray">Expired</Badge>
-                    ) : (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconLinkOff size={14} />}
-                        loading={revoke.isPending && revoke.variables === l.id}
-                        onClick={() => revoke.mutate(l.id)}
-                      >
-                        Withdraw
-                      </Button>
-                    )}
+                    <LinkStatus
+                      link={l}
+                      words={{ action: 'Withdraw', done: 'Withdrawn' }}
+                      revoking={revoke.isPending && revoke.variables === l.id}
+                      onRevoke={() => revoke.mutate(l.id)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -2,7 +2,6 @@ import { hasPermission, type Role } from '@mandap/shared/access';
 import { parseAnyDocName } from '@mandap/shared/docs';
 import {
   Alert,
-  Badge,
   Button,
   CopyButton,
   Group,
@@ -15,10 +14,11 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconLinkOff, IconShare } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/errors.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { LinkStatus } from '../../../ui/LinkStatus.tsx';
 import { QueryError } from '../../../ui/QueryError.tsx';
 import { useMe } from '../../auth/useSession.ts';
 import {
@@ -146,30 +146,17 @@ function IssuedLinks({ target }: { target: BriefShareTarget }) {
                   </Table.Td>
                   <Table.Td>{formatDate(l.expiresAt)}</Table.Td>
                   <Table.Td>
-                    {l.revokedAt ? (
-                      <Badge color="gray">
-                        Revoked {formatDate(l.revokedAt)}
-                        {l.revokedByName ? ` by ${l.revokedByName}` : ''}
-                      </Badge>
-                    ) : l.expiresAt < new Date().toISOString() ? (
-                      <Badge color="gray">Expired</Badge>
-                    ) : (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconLinkOff size={14} />}
-                        loading={revoke.isPending && revoke.variables === l.id}
-                        onClick={() =>
-                          revoke.mutate(l.id, {
-                            onError: (e) =>
-                              notifications.show({ color: 'red', title: 'Not revoked', message: errorMessage(e) }),
-                          })
-                        }
-                      >
-                        Revoke
-                      </Button>
-                    )}
+                    <LinkStatus
+                      link={l}
+                      words={{ action: 'Revoke', done: 'Revoked' }}
+                      revoking={revoke.isPending && revoke.variables === l.id}
+                      onRevoke={() =>
+                        revoke.mutate(l.id, {
+                          onError: (e) =>
+                            notifications.show({ color: 'red', title: 'Not revoked', message: errorMessage(e) }),
+                        })
+                      }
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
