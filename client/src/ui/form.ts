@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { type BaseSyntheticEvent, useRef, useState } from 'react';
 import {
   type FieldPath,
   type FieldPathValue,
@@ -118,4 +119,51 @@ export function serverError<T extends FieldValues, O extends FieldValues>(
     }
   }
   return errorMessage(err);
+}
+
+/**
+ * A form's submit, the one way: the schema checks the values, then `send` gets the parsed values.
+ * One send at a time: a second click or Enter while one is on its way is ignored, and `submitting`
+ * holds the button (`loading={submitting}`). When `send` throws, the server's field errors go under
+ * their fields ({@link serverError}), its message becomes `error` for the form's banner
+ * (`<FormError message={error} />`), and what was typed stays. To refuse before sending (a check the
+ * schema cannot make), throw an `Error` whose message says what to do. `onError` words a refusal
+ * itself (return the banner text; `undefined` falls back to the server's message). `setError` sets
+ * or clears the banner, e.g. when the form is closed.
+ *
+ * ```tsx
+ * const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+ *   await invite.mutateAsync(request);
+ *   onClose();
+ * });
+ * ```
+ */
+export function useSubmit<T extends FieldValues, O extends FieldValues>(
+  form: UseFormReturn<T, unknown, O>,
+  send: (values: O) => unknown,
+  onError?: (err: unknown) => string | undefined | Promise<string | undefined>,
+) {
+  const [error, setError] = useState<string | null>(null);
+  const sending = useRef(false);
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      await send(values);
+    } catch (err) {
+      setError((await onError?.(err)) ?? serverError(form, err));
+    }
+  });
+  const onSubmit = async (e?: BaseSyntheticEvent) => {
+    if (sending.current) {
+      e?.preventDefault();
+      return;
+    }
+    sending.current = true;
+    try {
+      await submit(e);
+    } finally {
+      sending.current = false;
+    }
+  };
+  return { onSubmit, error, setError, submitting: form.formState.isSubmitting };
 }

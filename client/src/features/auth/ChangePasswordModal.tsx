@@ -2,17 +2,15 @@ import { ZChangePasswordForm } from '@mandap/shared/auth';
 import { PASSWORD_MIN_LENGTH } from '@mandap/shared/common';
 import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, serverError, useZodForm } from '../../ui/form.ts';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { changePassword } from './api.ts';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
 export default function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const form = useZodForm(ZChangePasswordForm, EMPTY);
-  const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string | null>(null);
+  const { errors } = form.formState;
 
   function close() {
     form.reset(EMPTY);
@@ -20,15 +18,10 @@ export default function ChangePasswordModal({ opened, onClose }: { opened: boole
     onClose();
   }
 
-  const onSubmit = form.handleSubmit(async ({ currentPassword, newPassword }) => {
-    setError(null);
-    try {
-      await changePassword(currentPassword, newPassword);
-      notifications.show({ color: 'teal', title: 'Password changed', message: 'Use the new password next time.' });
-      close();
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { onSubmit, error, setError, submitting } = useSubmit(form, async ({ currentPassword, newPassword }) => {
+    await changePassword(currentPassword, newPassword);
+    notifications.show({ color: 'teal', title: 'Password changed', message: 'Use the new password next time.' });
+    close();
   });
 
   return (
@@ -63,7 +56,7 @@ export default function ChangePasswordModal({ opened, onClose }: { opened: boole
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={isSubmitting}>
+            <Button type="submit" loading={submitting}>
               Change password
             </Button>
           </Group>

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } f
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { fieldError, serverError, useZodForm } from '../../ui/form.ts';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { login, requestClientSignInLink, requestPasswordReset } from './api.ts';
 import { EmailLinkForm } from './EmailLinkForm.tsx';
@@ -20,8 +20,10 @@ export function LoginPage() {
   const [mode, setMode] = useState<'login' | 'forgot' | 'client-link'>('login');
   // The request's own schema: the email is checked and normalised as the server does it.
   const form = useZodForm(ZLoginRequest, { email: '', password: '' });
-  const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string | null>(null);
+  const { errors } = form.formState;
+  const { onSubmit, error, submitting } = useSubmit(form, async ({ email, password }) => {
+    await login(email, password);
+  });
 
   if (status === 'authenticated') return <Navigate to={safeNext(params.get('next'))} replace />;
 
@@ -55,15 +57,6 @@ export function LoginPage() {
       </AuthLayout>
     );
   }
-
-  const onSubmit = form.handleSubmit(async ({ email, password }) => {
-    setError(null);
-    try {
-      await login(email, password);
-    } catch (err) {
-      setError(serverError(form, err));
-    }
-  });
 
   return (
     <AuthLayout title="Sign in" subtitle="Use the email your workspace admin invited.">
@@ -102,7 +95,7 @@ export function LoginPage() {
               Forgot password?
             </Anchor>
           </Group>
-          <Button type="submit" loading={isSubmitting} fullWidth size="md">
+          <Button type="submit" loading={submitting} fullWidth size="md">
             Sign in
           </Button>
           <Text ta="center" size="sm">

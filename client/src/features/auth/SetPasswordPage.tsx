@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, useZodForm } from '../../ui/form.ts';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { acceptInvite, confirmPasswordReset } from './api.ts';
 
@@ -22,20 +22,21 @@ export function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, sub
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const form = useZodForm(ZSetPasswordForm, { newPassword: '', repeat: '' });
-  const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string | null>(null);
+  const { errors } = form.formState;
   const [done, setDone] = useState(false);
 
-  const onSubmit = form.handleSubmit(async ({ newPassword }) => {
-    setError(null);
-    try {
+  // A refusal's field message (the link's token, say) goes in the banner beside the server's message.
+  const { onSubmit, error, submitting } = useSubmit(
+    form,
+    async ({ newPassword }) => {
       await submit(token, newPassword);
       setDone(true);
-    } catch (err) {
+    },
+    (err) => {
       const fieldMsg = err instanceof ApiError ? Object.values(err.fields ?? {})[0] : undefined;
-      setError(fieldMsg ? `${errorMessage(err)} (${fieldMsg})` : errorMessage(err));
-    }
-  });
+      return fieldMsg ? `${errorMessage(err)} (${fieldMsg})` : errorMessage(err);
+    },
+  );
 
   if (!token) {
     return (
@@ -88,7 +89,7 @@ export function SetPasswordForm({ title, subtitle, submitLabel, doneMessage, sub
             error={fieldError(errors.repeat?.message)}
             required
           />
-          <Button type="submit" loading={isSubmitting} fullWidth>
+          <Button type="submit" loading={submitting} fullWidth>
             {submitLabel}
           </Button>
           <Text ta="center" size="sm">

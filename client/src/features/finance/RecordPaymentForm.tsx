@@ -23,7 +23,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import {
@@ -32,8 +32,8 @@ import {
   fieldError,
   optionalText,
   requestForm,
-  serverError,
   useField,
+  useSubmit,
   useZodForm,
 } from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
@@ -130,7 +130,7 @@ export function RecordPaymentForm({
     manual: false,
     allocations: {},
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const mode = useField(form, 'mode');
   const receivedOn = useField(form, 'receivedOn');
   const amount = useField(form, 'amountMinor');
@@ -139,31 +139,25 @@ export function RecordPaymentForm({
   const manual = useField(form, 'manual');
   const allocations = useField(form, 'allocations');
   const fxRate = form.watch('fxRate');
-  const [error, setError] = useState<string | null>(null);
   const allocated = Object.values(allocations.value).reduce((s, v) => s + v, 0);
   const allocationError = fieldError((errors.allocations as { message?: string } | undefined)?.message);
 
-  const onSubmit = form.handleSubmit(async (payment) => {
-    setError(null);
-    try {
-      const result = await submit(payment);
-      notifications.show(
-        result === 'queued'
-          ? {
-              color: 'yellow',
-              title: 'Queued on this device',
-              message: 'No connection: the payment will be sent when you are back online.',
-            }
-          : {
-              color: 'green',
-              title: `Recorded ${result.payment.code}`,
-              message: formatMoney({ amountMinor: payment.amountMinor, currency: payment.currency }),
-            },
-      );
-      onDone();
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { onSubmit, error, submitting } = useSubmit(form, async (payment) => {
+    const result = await submit(payment);
+    notifications.show(
+      result === 'queued'
+        ? {
+            color: 'yellow',
+            title: 'Queued on this device',
+            message: 'No connection: the payment will be sent when you are back online.',
+          }
+        : {
+            color: 'green',
+            title: `Recorded ${result.payment.code}`,
+            message: formatMoney({ amountMinor: payment.amountMinor, currency: payment.currency }),
+          },
+    );
+    onDone();
   });
 
   return (
@@ -256,7 +250,7 @@ export function RecordPaymentForm({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             Record payment
           </Button>
         </Group>

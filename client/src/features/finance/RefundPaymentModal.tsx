@@ -2,10 +2,9 @@ import { formatMoney } from '@mandap/shared/money';
 import { type Payment, type RefundPayment, ZRefundPayment } from '@mandap/shared/payments';
 import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { formatDate } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { refundPayment, useFinanceWrite } from './finance.api.ts';
 
 type Values = { kind: RefundPayment['kind']; amountMinor: number | null; reason: string };
@@ -45,22 +44,16 @@ export function RefundPaymentModal({
   const form = useZodForm(schema, { kind: 'refund', amountMinor: refundableMinor, reason: '' });
   const kind = useField(form, 'kind');
   const amount = useField(form, 'amountMinor');
-  const [error, setError] = useState<string | null>(null);
   const write = useFinanceWrite(eventId, (body: RefundPayment) => refundPayment(payment.id, body));
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: payment.currency });
 
-  const onSubmit = form.handleSubmit(async (body) => {
-    setError(null);
-    try {
-      const r = await write.mutateAsync(body);
-      notifications.show({
-        color: 'teal',
-        message: `${r.payment.code}: ${money(-r.payment.amountMinor)} ${body.kind === 'reversal' ? 'reversed' : 'refunded'} against ${payment.code}.`,
-      });
-      onClose();
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
+    const r = await write.mutateAsync(body);
+    notifications.show({
+      color: 'teal',
+      message: `${r.payment.code}: ${money(-r.payment.amountMinor)} ${body.kind === 'reversal' ? 'reversed' : 'refunded'} against ${payment.code}.`,
+    });
+    onClose();
   });
 
   return (
@@ -112,7 +105,7 @@ export function RefundPaymentModal({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="orange" loading={form.formState.isSubmitting}>
+            <Button type="submit" color="orange" loading={submitting}>
               {kind.value === 'reversal' ? 'Reverse payment' : 'Book refund'}
             </Button>
           </Group>

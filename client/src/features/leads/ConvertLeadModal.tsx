@@ -17,10 +17,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { DateField } from '../../ui/DateField.tsx';
-import { asCheckbox, fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { asCheckbox, fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useConvertLead } from './leadOptions.api.ts';
 
 const STATE_OPTIONS = Object.entries(GST_STATES)
@@ -113,8 +112,7 @@ export function ConvertLeadForm({
   onCancel: () => void;
 }) {
   const form = useZodForm(ZConvertForm, startingValues(lead));
-  const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string | null>(null);
+  const { errors } = form.formState;
   const gstin = useField(form, 'gstin');
   const stateCode = useField(form, 'stateCode');
   const currency = useField(form, 'currency');
@@ -125,13 +123,8 @@ export function ConvertLeadForm({
   const gst = gstinFeedback(gstin.value);
   const gstStateMismatch = gst.stateCode && stateCode.value && gst.stateCode !== stateCode.value;
 
-  const onSubmit = form.handleSubmit(async (request) => {
-    setError(null);
-    try {
-      await submit(request);
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    await submit(request);
   });
 
   return (
@@ -244,7 +237,7 @@ export function ConvertLeadForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             Create client and event
           </Button>
         </Group>

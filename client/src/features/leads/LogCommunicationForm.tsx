@@ -21,9 +21,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconCloudOff, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
+import { errorMessage } from '../../api/errors.ts';
 import { humanize } from '../../lib/format.ts';
 import { useOnline } from '../../lib/offlineQueue.ts';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useUploadAttachments } from './attachments.api.ts';
 import { useSubmitCommunication } from './communicationQueue.ts';
 
@@ -122,13 +123,12 @@ export function LogCommunicationForm({
   const upload = useUploadAttachments(leadId);
   const [files, setFiles] = useState<File[]>([]);
   const form = useZodForm(ZCommForm, blankValues(initialKind, initialMessage));
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const kindField = useField(form, 'kind');
   const kind = kindField.value;
   const outcome = useField(form, 'outcome');
   const minutes = useField(form, 'minutes');
   const status = useField(form, 'status');
-  const [error, setError] = useState<string | null>(null);
   const text = (
     name: 'notes' | 'decisions' | 'message' | 'meetLink' | 'attendees' | 'clientReactions' | 'subject' | 'body',
   ) => ({
@@ -136,44 +136,35 @@ export function LogCommunicationForm({
     error: fieldError(errors[name]?.message),
   });
 
-  const onSubmit = form.handleSubmit(async (body) => {
-    setError(null);
+  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
     const tooBig = files.find((file) => file.size > ATTACHMENT_MAX_BYTES);
-    if (tooBig) {
-      setError(`${tooBig.name} is larger than ${ATTACHMENT_MAX_BYTES / 1048576} MB; attach a smaller file.`);
-      return;
-    }
-    if (files.length && !online) {
-      setError(
+    if (tooBig)
+      throw new Error(`${tooBig.name} is larger than ${ATTACHMENT_MAX_BYTES / 1048576} MB; attach a smaller file.`);
+    if (files.length && !online)
+      throw new Error(
         "You're offline and attachments need the network: remove the files to queue this now, or save once you're back online.",
       );
-      return;
-    }
-    let logged = false;
-    try {
-      const result = await submit({ ...body, occurredAt: new Date().toISOString() });
-      logged = true;
-      const label = KINDS.find((k) => k.value === body.kind)?.label;
-      if (result === 'queued') {
-        notifications.show({
-          color: 'yellow',
-          title: 'Queued on this device, will send when online',
-          message: files.length ? `${label} saved without the files: ${OFFLINE_FILES}` : `${label} is on the timeline.`,
+    const result = await submit({ ...body, occurredAt: new Date().toISOString() });
+    const label = KINDS.find((k) => k.value === body.kind)?.label;
+    if (result === 'queued') {
+      notifications.show({
+        color: 'yellow',
+        title: 'Queued on this device, will send when online',
+        message: files.length ? `${label} saved without the files: ${OFFLINE_FILES}` : `${label} is on the timeline.`,
+      });
+    } else {
+      if (files.length)
+        await upload.mutateAsync({ files, communicationId: result.communication.id }).catch((err: unknown) => {
+          throw new Error(`Logged, but the files were not attached: ${errorMessage(err)}`);
         });
-      } else {
-        if (files.length) await upload.mutateAsync({ files, communicationId: result.communication.id });
-        notifications.show({
-          color: 'teal',
-          message: `${label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
-        });
-      }
-      form.reset(blankValues(body.kind));
-      setFiles([]);
-      onDone?.();
-    } catch (err) {
-      const message = serverError(form, err);
-      setError(logged ? `Logged, but the files were not attached: ${message}` : message);
+      notifications.show({
+        color: 'teal',
+        message: `${label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
+      });
     }
+    form.reset(blankValues(body.kind));
+    setFiles([]);
+    onDone?.();
   });
 
   return (
@@ -252,7 +243,7 @@ export function LogCommunicationForm({
           onChange={setFiles}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={isSubmitting || upload.isPending}>
+          <Button type="submit" loading={submitting || upload.isPending}>
             Save to timeline
           </Button>
         </Group>

@@ -14,7 +14,7 @@ import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { DateField } from '../../ui/DateField.tsx';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useEventTypeOptions } from './leadOptions.api.ts';
 import { fetchLeads, useCreateLead } from './leads.api.ts';
 import { ReferrerSelect, SourceSelect } from './SourcePickers.tsx';
@@ -84,9 +84,8 @@ export function NewLeadForm({
   onCancel: () => void;
 }) {
   const form = useZodForm(ZNewLeadForm, EMPTY);
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const eventTypeOptions = useEventTypeOptions();
-  const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<LeadSummary | null>(null);
   const source = useField(form, 'source');
   const sourceDetail = useField(form, 'sourceDetail');
@@ -103,21 +102,19 @@ export function NewLeadForm({
     return q ? findExisting(q).catch(() => null) : Promise.resolve(null);
   }
 
-  const onSubmit = form.handleSubmit(async (lead) => {
-    setError(null);
-    setExisting(null);
-    try {
+  const { onSubmit, error, submitting } = useSubmit(
+    form,
+    async (lead) => {
+      setExisting(null);
       const { lead: created } = await create(lead);
       onCreated(created);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'duplicate_lead') {
-        setExisting(await lookUpExisting());
-        setError(err.message);
-        return;
-      }
-      setError(serverError(form, err));
-    }
-  });
+    },
+    async (err) => {
+      if (!(err instanceof ApiError && err.code === 'duplicate_lead')) return undefined;
+      setExisting(await lookUpExisting());
+      return err.message;
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -208,7 +205,7 @@ export function NewLeadForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             Create lead
           </Button>
         </Group>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 
 const key = (leadId: string) => ['meetings', leadId];
 
@@ -55,17 +55,11 @@ function Outcome({ meeting, leadId }: { meeting: Meeting; leadId: string }) {
     reactions: meeting.outcome?.reactions ?? '',
     decisions: meeting.outcome?.decisions ?? '',
   });
-  const { errors, isSubmitting } = form.formState;
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = form.handleSubmit(async (json) => {
-    setError(null);
-    try {
-      await call(edge.meetings[':id'].outcome.$post({ param: { id: meeting.id }, json }));
-      void qc.invalidateQueries({ queryKey: key(leadId) });
-      void qc.invalidateQueries({ queryKey: ['leads'] });
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { errors } = form.formState;
+  const { onSubmit, error, submitting } = useSubmit(form, async (json) => {
+    await call(edge.meetings[':id'].outcome.$post({ param: { id: meeting.id }, json }));
+    void qc.invalidateQueries({ queryKey: key(leadId) });
+    void qc.invalidateQueries({ queryKey: ['leads'] });
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Outcome of ${meeting.title}`}>
@@ -91,7 +85,7 @@ function Outcome({ meeting, leadId }: { meeting: Meeting; leadId: string }) {
         />
         <TextInput label="Decisions" {...form.register('decisions')} error={fieldError(errors.decisions?.message)} />
         <FormError message={error} />
-        <Button size="xs" type="submit" loading={isSubmitting}>
+        <Button size="xs" type="submit" loading={submitting}>
           Save to the timeline
         </Button>
       </Stack>
@@ -130,18 +124,12 @@ function ScheduleMeetingForm({ leadId, leadName, email }: { leadId: string; lead
     durationMinutes: 45,
     location: '',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const startsAt = useField(form, 'startsAt');
   const minutes = useField(form, 'durationMinutes');
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = form.handleSubmit(async (json) => {
-    setError(null);
-    try {
-      await call(edge.meetings.$post({ json }));
-      void qc.invalidateQueries({ queryKey: key(leadId) });
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { onSubmit, error, submitting } = useSubmit(form, async (json) => {
+    await call(edge.meetings.$post({ json }));
+    void qc.invalidateQueries({ queryKey: key(leadId) });
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Schedule a meeting">
@@ -170,7 +158,7 @@ function ScheduleMeetingForm({ leadId, leadName, email }: { leadId: string; lead
           {email ? ` (${email})` : ' (no email on the lead: send the .ics invitation yourself)'}.
         </Text>
         <FormError message={error} />
-        <Button size="xs" type="submit" loading={isSubmitting}>
+        <Button size="xs" type="submit" loading={submitting}>
           Schedule meeting
         </Button>
       </Stack>

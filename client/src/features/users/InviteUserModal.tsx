@@ -2,9 +2,8 @@ import type { Role } from '@mandap/shared/access';
 import { ZInviteUser } from '@mandap/shared/auth';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, optionalText, requestForm, required, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, optionalText, requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useMe } from '../auth/useSession.ts';
 import { assignableRoleOptions } from './assignableRoles.ts';
 import { useInviteUser } from './useUsers.ts';
@@ -27,23 +26,17 @@ function InviteUserForm({ onClose }: { onClose: () => void }) {
   const me = useMe();
   const invite = useInviteUser();
   const form = useZodForm(ZInviteForm, { name: '', email: '', role: null, phone: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const role = useField(form, 'role');
-  const [error, setError] = useState<string | null>(null);
 
-  const onSubmit = form.handleSubmit(async (request) => {
-    setError(null);
-    try {
-      const { user } = await invite.mutateAsync(request);
-      notifications.show({
-        color: 'teal',
-        title: 'Invitation sent',
-        message: `${user.name} will get an email to set a password.`,
-      });
-      onClose();
-    } catch (err) {
-      setError(serverError(form, err));
-    }
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    const { user } = await invite.mutateAsync(request);
+    notifications.show({
+      color: 'teal',
+      title: 'Invitation sent',
+      message: `${user.name} will get an email to set a password.`,
+    });
+    onClose();
   });
 
   return (
@@ -84,7 +77,7 @@ function InviteUserForm({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             Send invitation
           </Button>
         </Group>

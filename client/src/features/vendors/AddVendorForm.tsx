@@ -2,8 +2,7 @@ import { CURRENCIES, type Currency } from '@mandap/shared/money';
 import { type VendorCategory, ZVendorCreate } from '@mandap/shared/vendors';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useCreateVendor } from './vendors.api.ts';
 
 /** The vendor as typed, named as the request names it (one contact, the bank account's fields). */
@@ -72,11 +71,9 @@ export function AddVendorForm({ categories, onDone }: { categories: VendorCatego
     contacts: [{ name: '', phone: '' }],
     bank: { accountName: '', accountNumber: '', ifsc: '' },
   });
-  const { isSubmitting } = form.formState;
   const category = useField(form, 'category');
   const currency = useField(form, 'currency');
   const country = form.watch('country');
-  const [error, setError] = useState<string | null>(null);
   const input = (name: TextField, label: string) => (
     <TextInput
       label={label}
@@ -85,15 +82,10 @@ export function AddVendorForm({ categories, onDone }: { categories: VendorCatego
     />
   );
 
-  const onSubmit = form.handleSubmit(async (vendor) => {
-    setError(null);
-    try {
-      const { vendor: created } = await create.mutateAsync(vendor);
-      notifications.show({ color: 'green', message: `${created.name} added as ${created.code}.` });
-      onDone();
-    } catch (e) {
-      setError(serverError(form, e));
-    }
+  const { onSubmit, error, submitting } = useSubmit(form, async (vendor) => {
+    const { vendor: created } = await create.mutateAsync(vendor);
+    notifications.show({ color: 'green', message: `${created.name} added as ${created.code}.` });
+    onDone();
   });
 
   return (
@@ -129,7 +121,7 @@ export function AddVendorForm({ categories, onDone }: { categories: VendorCatego
           </Text>
         )}
         <Group justify="flex-end">
-          <Button type="submit" loading={isSubmitting}>
+          <Button type="submit" loading={submitting}>
             Save vendor
           </Button>
         </Group>

@@ -1,9 +1,9 @@
 import { type Assignment, ZRatingInput } from '@mandap/shared/vendors';
 import { Alert, Button, Group, Rating, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { todayInKolkata } from '../../lib/format.ts';
-import { fieldError, optionalText, requestForm, serverError, useField, useZodForm } from '../../ui/form.ts';
+import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useRateVendor, useVendor } from './vendors.api.ts';
 
 interface RatingValues {
@@ -29,13 +29,20 @@ export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
   const mine = vendor.data?.ratings.find((r) => r.eventId === a.eventId);
   const schema = useMemo(() => ratingForm(a.eventId), [a.eventId]);
   const form = useZodForm(schema, { rating: 0, notes: '' });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const rating = useField(form, 'rating');
-  const [error, setError] = useState<string | null>(null);
   const rate = useRateVendor(a.vendorId);
   useEffect(() => {
     if (mine) form.reset({ rating: mine.rating, notes: mine.notes ?? '' });
   }, [mine, form]);
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    await rate.mutateAsync(request);
+    notifications.show({
+      color: 'green',
+      title: 'Rating saved',
+      message: `${a.vendorName}: ${request.rating} of 5 for ${a.eventName}.`,
+    });
+  });
 
   const ready = ['delivered', 'paid'].includes(a.status) || a.eventStartDate <= todayInKolkata();
   if (a.status === 'cancelled')
@@ -50,20 +57,6 @@ export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
         Rate {a.vendorName} once the work is delivered or the event has begun.
       </Text>
     );
-
-  const onSubmit = form.handleSubmit(async (request) => {
-    setError(null);
-    try {
-      await rate.mutateAsync(request);
-      notifications.show({
-        color: 'green',
-        title: 'Rating saved',
-        message: `${a.vendorName}: ${request.rating} of 5 for ${a.eventName}.`,
-      });
-    } catch (e) {
-      setError(serverError(form, e));
-    }
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Rate ${a.vendorName}`}>
@@ -94,7 +87,7 @@ export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
           </Alert>
         )}
         <Group>
-          <Button size="xs" type="submit" loading={isSubmitting}>
+          <Button size="xs" type="submit" loading={submitting}>
             {mine ? 'Update rating' : 'Save rating'}
           </Button>
         </Group>

@@ -12,8 +12,8 @@ import {
   fieldError,
   optionalText,
   requestForm,
-  serverError,
   useField,
+  useSubmit,
   useZodForm,
 } from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
@@ -66,16 +66,26 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
     tdsMinor: 0,
     fxRate: '',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const amount = useField(form, 'amountMinor');
   const mode = useField(form, 'mode');
   const paidOn = useField(form, 'paidOn');
   const ownTds = useField(form, 'ownTds');
   const tds = useField(form, 'tdsMinor');
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [error, setError] = useState<string | null>(null);
   const pay = useRecordVendorPayment(a.id);
   const money = (m: number) => formatMoney({ amountMinor: m, currency });
+  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
+    const { payment } = await pay.mutateAsync({ key, body });
+    notifications.show({
+      color: 'green',
+      title: 'Payment recorded',
+      message: `${money(payment.amountMinor)} to ${a.vendorName}${payment.tdsMinor ? ` (TDS ${money(payment.tdsMinor)} withheld, ${money(payment.netMinor)} sent)` : ''}${payment.fxRate ? ` = ${formatMoney({ amountMinor: payment.amountInrMinor, currency: 'INR' })} at ${payment.fxRate}` : ''}.`,
+    });
+    setKey(crypto.randomUUID());
+    form.setValue('amountMinor', Math.max(due - payment.amountMinor, 0));
+    onDone?.();
+  });
 
   if (!['confirmed', 'in_progress', 'delivered'].includes(a.status))
     return (
@@ -93,23 +103,6 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
         Nothing is due on this PO.
       </Text>
     );
-
-  const onSubmit = form.handleSubmit(async (body) => {
-    setError(null);
-    try {
-      const { payment } = await pay.mutateAsync({ key, body });
-      notifications.show({
-        color: 'green',
-        title: 'Payment recorded',
-        message: `${money(payment.amountMinor)} to ${a.vendorName}${payment.tdsMinor ? ` (TDS ${money(payment.tdsMinor)} withheld, ${money(payment.netMinor)} sent)` : ''}${payment.fxRate ? ` = ${formatMoney({ amountMinor: payment.amountInrMinor, currency: 'INR' })} at ${payment.fxRate}` : ''}.`,
-      });
-      setKey(crypto.randomUUID());
-      form.setValue('amountMinor', Math.max(due - payment.amountMinor, 0));
-      onDone?.();
-    } catch (e) {
-      setError(serverError(form, e));
-    }
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Pay ${a.vendorName}`}>
@@ -153,7 +146,7 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
             {error}
           </Alert>
         )}
-        <Button type="submit" loading={isSubmitting}>
+        <Button type="submit" loading={submitting}>
           Record payment
         </Button>
       </Stack>
