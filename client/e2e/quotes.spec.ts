@@ -79,7 +79,8 @@ test('sales builds a quote from the catalogue, sees live GST totals, sends it; t
   );
   await client.getByLabel('Your full name').fill('Anaya Mehta');
   const acceptButton = client.getByRole('button', { name: /Accept QT/ });
-  await expect(acceptButton).toBeDisabled();
+  await acceptButton.click();
+  await expect(client.getByText('Tick the box to accept the terms')).toBeVisible();
   await client.getByLabel(/I have read and accept/).check();
   await client.screenshot({ path: `${SHOTS}/public-phone.png`, fullPage: true });
   await acceptButton.click();

@@ -30,18 +30,21 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
  * shared schema checks it. Name the form's fields as the request names them (`event.endDate`), so
  * each issue lands under its field; extend the shared schema (`.extend`, `.superRefine`) for a
  * rule only this form has, never copy one. `whenBlank` words the message for a field left empty
- * ("enter the date…" rather than the API's "use a date like 2026-12-14").
+ * ("enter the date…" rather than the API's "use a date like 2026-12-14"); `rows.*.field` words it
+ * for that field in every row of a list.
  */
 export function requestForm<F extends FieldValues, S extends z.ZodType<FieldValues>>(
   schema: S,
   toRequest: (values: F) => z.input<S>,
-  whenBlank: Partial<Record<FieldPath<F>, string>> = {},
+  whenBlank: Partial<Record<FieldPath<F> | AnyRow<FieldPath<F>>, string>> = {},
 ) {
+  const blankMessage = whenBlank as Record<string, string | undefined>;
   return z.custom<F>().transform((values, ctx): z.output<S> => {
     const parsed = schema.safeParse(toRequest(values));
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      const blank = whenBlank[issue.path.join('.') as FieldPath<F>];
+      const path = issue.path.join('.');
+      const blank = blankMessage[path] ?? blankMessage[path.replace(/\.\d+(?=\.)/g, '.*')];
       const typed = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], values);
       const isBlank = typed == null || (typeof typed === 'string' && !typed.trim());
       ctx.addIssue({ code: 'custom', path: issue.path, message: blank && isBlank ? blank : issue.message });
@@ -49,6 +52,9 @@ export function requestForm<F extends FieldValues, S extends z.ZodType<FieldValu
     return z.NEVER;
   });
 }
+
+/** A field of any row of a list (`milestones.*.label`), for a message that is the same in every row. */
+type AnyRow<P extends string> = P extends `${infer A}.${number}.${infer B}` ? `${A}.*.${AnyRow<B> | B}` : never;
 
 /** Text left blank is not sent (the request's optional field stays absent). */
 export const optionalText = (value: string | null | undefined): string | undefined =>

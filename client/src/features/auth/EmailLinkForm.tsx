@@ -1,8 +1,12 @@
+import { ZPasswordResetRequest } from '@mandap/shared/auth';
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, requestForm, useSubmit, useZodForm } from '../../ui/form.ts';
+
+/** Both link requests (a password reset, a client's sign-in link) take one email, checked as the server does. */
+const ZEmailLinkForm = requestForm(ZPasswordResetRequest, (v: { email: string }) => v, { email: 'enter your email' });
 
 /**
  * Asks for a link by email: a password reset, or a client's one-time sign-in link. The answer
@@ -21,28 +25,12 @@ export function EmailLinkForm({
   sentText: string;
   onBack: () => void;
 }) {
-  const [email, setEmail] = useState(initialEmail);
+  const form = useZodForm(ZEmailLinkForm, { email: initialEmail });
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    if (!email.trim()) {
-      setError('Enter your email.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await send(email.trim());
-      setSent(true);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { onSubmit, error, submitting } = useSubmit(form, async ({ email }) => {
+    await send(email);
+    setSent(true);
+  });
 
   if (sent) {
     return (
@@ -65,12 +53,12 @@ export function EmailLinkForm({
           label="Email"
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
+          {...form.register('email')}
+          error={fieldError(form.formState.errors.email?.message)}
           required
           autoFocus
         />
-        <Button type="submit" loading={busy} fullWidth>
+        <Button type="submit" loading={submitting} fullWidth>
           {submitLabel}
         </Button>
         <Text ta="center" size="sm">

@@ -1,28 +1,14 @@
 import { formatMoney } from '@mandap/shared/money';
 import { describePaymentTerm, type PublicQuoteView, QUOTE_CATEGORIES, TAX_CLASSES } from '@mandap/shared/quotes';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Container,
-  Divider,
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Container, Divider, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useParams } from 'react-router';
 import { paths } from '../../api/paths.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { quantityLabel } from './draft.ts';
 import { QuoteStatusBadge } from './QuoteStatusBadge.tsx';
 import { usePublicQuote, usePublicQuoteAction } from './quotes.api.ts';
+import { RespondToQuote } from './RespondToQuote.tsx';
 
 function Lines({ q }: { q: PublicQuoteView }) {
   const v = q.version;
@@ -88,90 +74,18 @@ function Totals({ q }: { q: PublicQuoteView }) {
   );
 }
 
+/** The client's answer, sent through the quote's link; an accept or decline reloads the quote. */
 function Respond({ token, q }: { token: string; q: PublicQuoteView }) {
   const { accept, requestChanges, decline } = usePublicQuoteAction(token);
-  const [name, setName] = useState('');
-  const [agree, setAgree] = useState(false);
-  const [changes, setChanges] = useState('');
-  const [reason, setReason] = useState('');
-  const [mode, setMode] = useState<'accept' | 'changes' | 'decline'>('accept');
-  if (requestChanges.isSuccess)
-    return <Alert color="blue">Thank you: we have your note and will send a revised quote.</Alert>;
   return (
-    <Paper withBorder p="md" radius="md">
-      {mode === 'accept' ? (
-        <Stack gap="sm">
-          <Text fw={700}>Accept this quotation</Text>
-          <TextInput label="Your full name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <Checkbox
-            label="I have read and accept the terms of this quotation"
-            checked={agree}
-            onChange={(e) => setAgree(e.currentTarget.checked)}
-          />
-          {accept.isError && <Alert color="red">{accept.error.message}</Alert>}
-          <Button
-            size="md"
-            loading={accept.isPending}
-            disabled={name.trim().length < 2 || !agree}
-            onClick={() => accept.mutate({ name, acceptTerms: true })}
-          >
-            Accept {q.code} v{q.version.version}
-          </Button>
-          <Group grow gap="xs">
-            <Button variant="subtle" onClick={() => setMode('changes')}>
-              Request changes
-            </Button>
-            <Button variant="subtle" color="red" onClick={() => setMode('decline')}>
-              Decline
-            </Button>
-          </Group>
-        </Stack>
-      ) : mode === 'decline' ? (
-        <Stack gap="sm">
-          <Text fw={700}>Decline this quotation</Text>
-          <TextInput label="Your name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <Textarea
-            label="Reason (optional)"
-            description="It helps us send a better quote next time."
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          {decline.isError && <Alert color="red">{decline.error.message}</Alert>}
-          <Button
-            color="red"
-            loading={decline.isPending}
-            disabled={name.trim().length < 2}
-            onClick={() => decline.mutate({ name, reason: reason.trim() || null })}
-          >
-            Decline {q.code} v{q.version.version}
-          </Button>
-          <Button variant="subtle" onClick={() => setMode('accept')}>
-            Back to accepting
-          </Button>
-        </Stack>
-      ) : (
-        <Stack gap="sm">
-          <Text fw={700}>Request changes</Text>
-          <TextInput label="Your name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <Textarea
-            label="What would you like changed?"
-            autosize
-            minRows={3}
-            value={changes}
-            onChange={(e) => setChanges(e.currentTarget.value)}
-          />
-          {requestChanges.isError && <Alert color="red">{requestChanges.error.message}</Alert>}
-          <Button loading={requestChanges.isPending} onClick={() => requestChanges.mutate({ name, message: changes })}>
-            Send to the team
-          </Button>
-          <Button variant="subtle" onClick={() => setMode('accept')}>
-            Back to accepting
-          </Button>
-        </Stack>
-      )}
-    </Paper>
+    <RespondToQuote
+      label={`${q.code} v${q.version.version}`}
+      answers={{
+        accept: accept.mutateAsync,
+        decline: decline.mutateAsync,
+        requestChanges: requestChanges.mutateAsync,
+      }}
+    />
   );
 }
 
