@@ -11,6 +11,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4599);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const COLLAB_PORT = PORT + 1;
 const JWT_SECRET = 'e2e-only-secret-that-is-long-enough-0123456789';
+const TIMEOUT_SCALE = Number(process.env.E2E_TIMEOUT_SCALE ?? 1);
+if (!(TIMEOUT_SCALE >= 1))
+  throw new Error(`E2E_TIMEOUT_SCALE must be a number of at least 1, not "${process.env.E2E_TIMEOUT_SCALE}"`);
 
 if (!existsSync(CHROMIUM)) {
   throw new Error(
@@ -26,8 +29,11 @@ if (!existsSync(join(clientDist, 'index.html'))) {
 
 // A fresh database for every run: the edge seeds the demo house into an empty one.
 // Workers load this file too; only the runner (which starts the server) may wipe it.
+// E2E_REUSE_SERVER=1 (scripts/e2e-order.ts) runs against servers already up on this port: their
+// database is kept, so one spec file after another meets what the earlier ones left.
+const REUSE = process.env.E2E_REUSE_SERVER === '1';
 const dataDir = join(tmpdir(), `mandap-e2e-${PORT}`);
-if (process.env.TEST_WORKER_INDEX === undefined) {
+if (process.env.TEST_WORKER_INDEX === undefined && !REUSE) {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 }
@@ -40,8 +46,10 @@ export default defineConfig({
   workers: 1,
   // No retries: a test that fails once is a bug to find, in the product or in the test.
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // E2E_TIMEOUT_SCALE stretches both budgets on a machine known to be overloaded (the order runner
+  // uses it so that a run shows order faults, not load); tests that set their own timeout keep it.
+  timeout: 30_000 * TIMEOUT_SCALE,
+  expect: { timeout: 7_000 * TIMEOUT_SCALE },
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
   outputDir: join(tmpdir(), `mandap-e2e-results-${PORT}`),
@@ -71,7 +79,7 @@ export default defineConfig({
       command: 'npx tsx edge/src/node.ts',
       cwd: resolve(here, '..'),
       url: `${BASE_URL}/api/health`,
-      reuseExistingServer: false,
+      reuseExistingServer: REUSE,
       timeout: 90_000,
       stdout: 'pipe',
       stderr: 'pipe',
@@ -110,7 +118,7 @@ export default defineConfig({
       command: 'npx tsx client/e2e/fake-razorpay.ts',
       cwd: resolve(here, '..'),
       url: `http://127.0.0.1:${razorpayPort(PORT)}/health`,
-      reuseExistingServer: false,
+      reuseExistingServer: REUSE,
       timeout: 30_000,
       env: { E2E_PORT: String(PORT) },
     },
@@ -119,7 +127,7 @@ export default defineConfig({
       command: 'npx tsx collab-server/src/main.ts',
       cwd: resolve(here, '..'),
       url: `http://127.0.0.1:${COLLAB_PORT}/health`,
-      reuseExistingServer: false,
+      reuseExistingServer: REUSE,
       timeout: 90_000,
       stdout: 'pipe',
       stderr: 'pipe',

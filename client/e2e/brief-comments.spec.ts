@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { newEvent, openAs } from './helpers.ts';
 
 test('a comment stays on its passage through another planner’s edits, highlighted until resolved', async ({
   browser,
+  request,
 }) => {
-  const a = await openAs(browser, 'manager@mandap.demo');
-  const path = await firstWorkspace(a.page, 2);
-  await a.page.goto(`${path}?tab=brief`);
+  const path = (await newEvent(request, { name: 'Brief comments' })).workspace;
+  const a = await openAs(browser, 'manager@mandap.demo', `${path}?tab=brief`);
   const b = await openAs(browser, 'ops@mandap.demo', `${path}?tab=brief`);
   for (const { page } of [a, b]) await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
 

@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { newEvent, openAs } from './helpers.ts';
 
 const SHOTS = '/tmp/shots-collab';
 
 test('a manager revokes a brief link: the client reading it live is told it was withdrawn, without a reload', async ({
   browser,
+  request,
 }) => {
   // Two browser contexts, a live brief and the collab server's access feed: slow on a loaded machine.
   test.setTimeout(120_000);
-  const staff = await openAs(browser, 'manager@mandap.demo');
-  const path = await firstWorkspace(staff.page, 5);
-  await staff.page.goto(`${path}?tab=brief`);
+  const path = (await newEvent(request, { name: 'Brief revoke' })).workspace;
+  const staff = await openAs(browser, 'manager@mandap.demo', `${path}?tab=brief`);
   await expect(staff.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 45_000 });
   await staff.page.getByTestId('brief-editor').click();
   await staff.page.keyboard.type('Sangeet rehearsal at 5 pm.');

@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { newEvent, openAs } from './helpers.ts';
 
 const SHOTS = '/tmp/shots-collab';
 
-test('a manager shares the brief read-only; the client sees it live without signing in', async ({ browser }) => {
-  const staff = await openAs(browser, 'manager@mandap.demo');
-  const path = await firstWorkspace(staff.page, 1);
-  await staff.page.goto(`${path}?tab=brief`);
+test('a manager shares the brief read-only; the client sees it live without signing in', async ({
+  browser,
+  request,
+}) => {
+  const path = (await newEvent(request, { name: 'Brief share' })).workspace;
+  const staff = await openAs(browser, 'manager@mandap.demo', `${path}?tab=brief`);
   await expect(staff.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
   const editor = staff.page.getByTestId('brief-editor');
   await editor.click();

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { newEvent, openAs } from './helpers.ts';
 
-test('checklist items from a template can be renamed and removed', async ({ browser }) => {
+test('checklist items from a template can be renamed and removed', async ({ browser, request }) => {
+  const path = (await newEvent(request, { name: 'Checklist edit' })).workspace;
   const { context, page } = await openAs(browser, 'ops@mandap.demo');
   await page.setViewportSize({ width: 390, height: 844 });
-  const path = await firstWorkspace(page, 4);
   await page.goto(`${path}?tab=dayof`);
   await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
   const fn = `Reception ${Date.now() % 100_000}`;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAs } from './helpers.ts';
+import { openAs, uniqueDigits } from './helpers.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
@@ -26,7 +26,9 @@ test('the client follows their event live from a link on a phone; a withdrawn or
   };
   await addStep('Floral arrangements confirmed', true);
   await addStep('Internal: chase the tent vendor for a better rate', false);
-  await staff.page.getByRole('textbox', { name: 'Made for' }).fill('The family');
+  // Other specs may make links on this event too: this spec's link is the row made for this label.
+  const madeFor = `The family ${uniqueDigits(4)}`;
+  await staff.page.getByRole('textbox', { name: 'Made for' }).fill(madeFor);
   await staff.page.getByRole('button', { name: 'Make a link' }).click();
   const url = (await staff.page.getByTestId('portal-link-url').textContent())!.trim();
   expect(url).toMatch(/\/e\/[0-9a-f-]+\.\d+\.[\w-]{43}$/);
@@ -67,8 +69,9 @@ test('the client follows their event live from a link on a phone; a withdrawn or
   // Withdrawn: an open page loses its feed and says so; reopening says so too.
   await phone.goto(path);
   await expect(phone.getByTestId('live-state')).toHaveText('Live');
-  await staff.page.getByRole('button', { name: 'Withdraw' }).first().click();
-  await expect(staff.page.getByText(/Withdrawn \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  const linkRow = staff.page.getByTestId('portal-link-row').filter({ hasText: madeFor });
+  await linkRow.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(linkRow.getByText(/Withdrawn \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
   await phone.reload();
   await expect(phone.getByTestId('portal-refused')).toContainText('withdrawn');
   await phone.screenshot({ path: '/tmp/portal/client-page-withdrawn.png' });

@@ -1,14 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { linkedWorkspace, newEvent, openAs } from './helpers.ts';
 
 const SHOTS = '/tmp/shots-collab';
 
 // Two browsers per test: 30 s is too short on a loaded machine.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-test('two planners co-edit a brief live and see each other', async ({ browser }) => {
-  const a = await openAs(browser, 'manager@mandap.demo');
-  const path = await firstWorkspace(a.page);
+test('two planners co-edit a brief live and see each other', async ({ browser, request }) => {
+  const path = (await newEvent(request, { name: 'Co-edited brief' })).workspace;
+  const a = await openAs(browser, 'manager@mandap.demo', `${path}?tab=brief`);
   const b = await openAs(browser, 'ops@mandap.demo', `${path}?tab=brief`);
 
   for (const { page } of [a, b]) await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
@@ -49,10 +49,10 @@ test('two planners co-edit a brief live and see each other', async ({ browser })
   await b.context.close();
 });
 
-test('the crew ticks a checklist together, one of them offline, and it merges', async ({ browser }) => {
-  const a = await openAs(browser, 'manager@mandap.demo');
-  const path = await firstWorkspace(a.page);
-  await a.page.goto(`${path}?tab=dayof`);
+test('the crew ticks a checklist together, one of them offline, and it merges', async ({ browser, request }) => {
+  // An event of its own: its event day starts with no checklists, so the counts below are this test's.
+  const path = (await newEvent(request, { name: 'Crew checklist' })).workspace;
+  const a = await openAs(browser, 'manager@mandap.demo', `${path}?tab=dayof`);
   await expect(a.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
   await a.page.getByLabel('Function').fill('Sangeet');
   await a.page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -97,8 +97,9 @@ test('the crew ticks a checklist together, one of them offline, and it merges', 
 });
 
 test('a client reads their brief live but cannot edit it, and sees no task board or console', async ({ browser }) => {
+  // The demo client's own event (a client sees only the events they are linked to).
   const client = await openAs(browser, 'client@mandap.demo');
-  const path = await firstWorkspace(client.page);
+  const path = await linkedWorkspace(client.page);
   await expect(client.page.getByTestId('sync-state')).toHaveText('Read-only · live', { timeout: 15_000 });
   await expect(client.page.getByRole('tab')).toHaveText(['Brief', 'Details', 'Comments', 'Snapshots']);
   await expect(client.page.getByTestId('brief-editor')).toHaveAttribute('contenteditable', 'false');
@@ -114,10 +115,12 @@ test('a client reads their brief live but cannot edit it, and sees no task board
   await planner.context.close();
 });
 
-test('a task board: add, assign, overdue, drag to another column, and it shows in My tasks', async ({ browser }) => {
-  const a = await openAs(browser, 'ops@mandap.demo');
-  const path = await firstWorkspace(a.page);
-  await a.page.goto(`${path}?tab=tasks`);
+test('a task board: add, assign, overdue, drag to another column, and it shows in My tasks', async ({
+  browser,
+  request,
+}) => {
+  const path = (await newEvent(request, { name: 'Task board' })).workspace;
+  const a = await openAs(browser, 'ops@mandap.demo', `${path}?tab=tasks`);
   await expect(a.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
   const b = await openAs(browser, 'manager@mandap.demo', `${path}?tab=tasks`);
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, openAs } from './helpers.ts';
+import { DEMO_PASSWORD, newBookedEvent, openAs } from './helpers.ts';
 
 const SHOTS = process.env.E2E_SHOTS ?? '/tmp/shots-payments';
 mkdirSync(SHOTS, { recursive: true });
@@ -11,43 +11,12 @@ async function tokenFor(request: APIRequestContext, email: string) {
   return { Authorization: `Bearer ${(await res.json()).accessToken}` };
 }
 
-/** A demo event with a client and no milestone plan, given an accepted quotation (sales creates and sends; the client accepts by link). */
-async function eventWithAcceptedQuote(request: APIRequestContext): Promise<string> {
-  const sales = await tokenFor(request, 'sales@mandap.demo');
-  const finance = await tokenFor(request, 'finance@mandap.demo');
-  const { events } = await (await request.get('/api/events', { headers: sales })).json();
-  for (const e of events as { id: string; clientName: string | null }[]) {
-    if (!e.clientName) continue;
-    const plan = await (await request.get(`/api/payments/events/${e.id}/milestones`, { headers: finance })).json();
-    if (plan.milestones?.length !== 0) continue;
-    const created = await request.post('/api/quotes', {
-      headers: sales,
-      data: {
-        eventId: e.id,
-        title: 'Sangeet décor and sound',
-        currency: 'INR',
-        placeOfSupply: '27',
-        lines: [{ key: 'decor', category: 'decor', description: 'Stage décor', quantity: 1, rateMinor: 2_00_000_00 }],
-      },
-    });
-    if (created.status() !== 201) continue;
-    const quoteId = (await created.json()).quote.id;
-    const sent = await (await request.post(`/api/quotes/${quoteId}/send`, { headers: sales, data: {} })).json();
-    const token = sent.share.url.split('/q/')[1];
-    const accepted = await request.post(`/api/public/quotes/${token}/accept`, {
-      data: { name: 'Riya Sharma', acceptTerms: true },
-    });
-    expect(accepted.status()).toBe(200);
-    return e.id;
-  }
-  throw new Error('no demo event without a plan');
-}
-
 test('finance plans milestones, records a payment, sees it paid, downloads the receipt; an offline payment is replayed once', async ({
   browser,
   request,
 }) => {
-  const eventId = await eventWithAcceptedQuote(request);
+  // Its own booking (a quotation the client accepted, no plan yet): the demo house's events are other specs' too.
+  const { eventId } = await newBookedEvent(request);
   const { context, page } = await openAs(browser, 'finance@mandap.demo', `/finance/events/${eventId}`);
 
   await expect(page.getByText('No plan yet')).toBeVisible();

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { openAs } from './helpers.ts';
+import { apiAuth, newBookedEvent, newEvent, openAs } from './helpers.ts';
 import { RAZORPAY_E2E } from './razorpay-e2e.ts';
 
 /** What Razorpay itself would send: a signed payment_link.paid for a link this house never made. */
@@ -39,6 +39,8 @@ test('money a gateway collected for an unknown link is held in suspense, booked 
   browser,
   request,
 }) => {
+  // Booked to an event of its own, so no other spec's event gets an unplanned ₹5,000.
+  const own = await newEvent(request, { name: 'Suspense' });
   const payId = `pay_e2e_${Date.now()}`;
   const res = await strangerPayment(request, payId, 5_000_00);
   // Never an error that makes Razorpay retry forever.
@@ -52,8 +54,8 @@ test('money a gateway collected for an unknown link is held in suspense, booked 
   await expect(row).toContainText('₹5,000.00');
   await expect(row).toContainText('no payment link matches plink_e2e_stranger');
 
-  await row.getByRole('combobox', { name: `Event for ${payId}` }).click();
-  await page.getByRole('option').first().click();
+  await row.getByRole('combobox', { name: `Event for ${payId}` }).fill(own.eventCode);
+  await page.getByRole('option', { name: new RegExp(own.eventCode) }).click();
   await row.getByRole('button', { name: 'Book to event' }).click();
   await expect(row.getByText('resolved')).toBeVisible();
 
@@ -68,31 +70,23 @@ test('a gateway payment beyond what the event owes is held as credit on account,
   browser,
   request,
 }) => {
-  const login = await request.post('/api/auth/login', {
-    data: { email: 'finance@mandap.demo', password: 'Mandap@2026' },
+  const finance = await apiAuth(request, 'finance@mandap.demo');
+  // Its own booking with a plan: paying "everything the event owes" on a demo event would settle
+  // money other specs count on (the dashboard's overdue instalment, the client's plan).
+  const booked = await newBookedEvent(request, { name: 'Overpaid' });
+  const planned = await request.post('/api/payments/milestone-plans', {
+    headers: finance,
+    data: { eventId: booked.eventId, template: 'standard' },
   });
-  const finance = { Authorization: `Bearer ${(await login.json()).accessToken}` };
-  const { events } = await (await request.get('/api/events', { headers: finance })).json();
-  let target: { id: string; code: string; milestoneId: string; owed: number } | null = null;
-  for (const e of events as { id: string; code: string; clientName: string | null }[]) {
-    if (!e.clientName) continue;
-    const { milestones } = await (
-      await request.get(`/api/payments/events/${e.id}/milestones`, { headers: finance })
-    ).json();
-    const open = (milestones as { id: string; amountMinor: number; paidMinor: number; status: string }[]).filter(
-      (m) => m.status !== 'waived' && m.amountMinor > m.paidMinor,
-    );
-    if (open.length === 0) continue;
-    target = {
-      id: e.id,
-      code: e.code,
-      milestoneId: open[0]!.id,
-      owed: open.reduce((s, m) => s + m.amountMinor - m.paidMinor, 0),
-    };
-    break;
-  }
-  expect(target).not.toBeNull();
-  const made = await request.post(`/api/milestones/${target!.milestoneId}/payment-link`, { headers: finance });
+  expect(planned.status(), await planned.text()).toBe(201);
+  const { milestones } = (await planned.json()) as { milestones: { id: string; amountMinor: number }[] };
+  const target = {
+    id: booked.eventId,
+    code: booked.eventCode,
+    milestoneId: milestones[0]!.id,
+    owed: milestones.reduce((s, m) => s + m.amountMinor, 0),
+  };
+  const made = await request.post(`/api/milestones/${target.milestoneId}/payment-link`, { headers: finance });
   expect(made.status()).toBe(201);
   const linkId = (await made.json()).link.id;
   // The client pays ₹1,000 more than everything the event owes (Razorpay's payment.captured, naming the link in notes).
@@ -105,7 +99,7 @@ test('a gateway payment beyond what the event owes is held as credit on account,
       payment: {
         entity: {
           id: payId,
-          amount: target!.owed + 1_000_00,
+          amount: target.owed + 1_000_00,
           currency: 'INR',
           status: 'captured',
           created_at: Math.floor(Date.now() / 1000),
@@ -128,10 +122,10 @@ test('a gateway payment beyond what the event owes is held as credit on account,
 
   const { page } = await openAs(browser, 'finance@mandap.demo', '/finance/money-desk');
   await page.getByRole('tab', { name: 'Credit on account' }).click();
-  const row = page.getByRole('row', { name: new RegExp(target!.code) });
+  const row = page.getByRole('row', { name: new RegExp(target.code) });
   await expect(row).toContainText('₹1,000.00');
-  await row.getByRole('textbox', { name: `Refund amount for ${target!.code}` }).fill('400');
-  await row.getByRole('textbox', { name: `Refund reason for ${target!.code}` }).fill('paid twice by mistake');
+  await row.getByRole('textbox', { name: `Refund amount for ${target.code}` }).fill('400');
+  await row.getByRole('textbox', { name: `Refund reason for ${target.code}` }).fill('paid twice by mistake');
   await row.getByRole('button', { name: 'Refund' }).click();
   await expect(row).toContainText('₹600.00');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { newEvent, openAs } from './helpers.ts';
 
 /**
  * The basement banquet hall: the phone reloads the app with no signal at all. The service
@@ -8,10 +8,11 @@ import { firstWorkspace, openAs } from './helpers.ts';
  */
 test('the app reopens with no network, the cached checklist can be ticked, and it merges on reconnect', async ({
   browser,
+  request,
 }) => {
   test.setTimeout(90_000);
+  const path = (await newEvent(request, { name: 'Offline crew' })).workspace;
   const crew = await openAs(browser, 'ops@mandap.demo');
-  const path = await firstWorkspace(crew.page, 1);
   await crew.page.goto(`${path}?tab=dayof`);
   await expect(crew.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
   if ((await crew.page.getByTestId('checklist').count()) === 0) {

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { firstWorkspace, openAs } from './helpers.ts';
+import { linkedWorkspace, openAs } from './helpers.ts';
 
 test('the arrival log offers the vendors booked for the event, and logs their arrival', async ({ browser }) => {
   const { context, page } = await openAs(browser, 'vendor@mandap.demo');
   await page.setViewportSize({ width: 390, height: 844 });
-  const path = await firstWorkspace(page);
+  const path = await linkedWorkspace(page);
   await page.goto(`${path}?tab=dayof`);
   await expect(page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 15_000 });
   await page.getByRole('tab', { name: 'Vendors' }).click();
