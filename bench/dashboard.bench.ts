@@ -1,23 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { InStatement } from '@libsql/client';
 import { newId } from '@mandap/shared/common';
 import { LEAD_SOURCES, LEAD_STAGES } from '@mandap/shared/leads';
-import { prepareDeps } from '../edge/src/bootstrap.ts';
-import { parseEnv } from '../edge/src/env.ts';
-import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
-import type { BenchReport, LoadFigures } from './lib/report.ts';
+import { bearerFor, measureRequests, onSeededEdge, openBenchDeps, p95Notes, writeInBatches } from './lib/edge-bench.ts';
+import type { BenchReport } from './lib/report.ts';
 
 /**
  * The operations dashboard (GET /api/dashboard: every section counted by SQL) over a year of a
- * busy house, served by the full app (edge/src/node.ts) as a child process. Data: leads over the
+ * busy house, served by the full app (edge/src/node.ts, built) as a child process. Data: leads over the
  * last year in every stage and source, 500 events around today with 4 milestones each, 50k
  * payments, follow-ups, task and checklist projections, vendor assignments with dependencies,
  * and a notification log. Baseline: the leads list page (GET /api/leads?limit=20).
  * Env: BENCH_LEADS (10000), BENCH_EVENTS (500), BENCH_PAYMENTS (50000), BENCH_REQUESTS (300),
  * BENCH_CONCURRENCY (4).
  */
-const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
 const LEADS = Number(process.env.BENCH_LEADS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 50_000);
@@ -25,12 +20,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const DAY = 86_400_000;
 
-type Stmt = { sql: string; args: (string | number | null)[] };
-
 export async function seed(url: string) {
-  const deps = await prepareDeps(
-    parseEnv({ DATABASE_URL: url, JWT_SECRET, PASSWORD_HASH_ITERATIONS: '1000', SEED_DEMO: 'true' }),
-  );
+  const deps = await openBenchDeps(url);
   const c = deps.db.$client;
   const users = (await c.execute(`SELECT id FROM users WHERE role IN ('sales', 'manager', 'operations')`)).rows.map(
     (r) => String(r.id),
@@ -38,13 +29,10 @@ export async function seed(url: string) {
   const t0 = performance.now();
   const now = Date.now();
   const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
-  const batch = async (stmts: Stmt[]) => {
-    for (let i = 0; i < stmts.length; i += 500) await c.batch(stmts.slice(i, i + 500), 'write');
-  };
   const iso = new Date(now).toISOString();
 
   const leadIds: string[] = [];
-  const leads: Stmt[] = [];
+  const leads: InStatement[] = [];
   for (let k = 0; k < LEADS; k++) {
     const id = newId();
     leadIds.push(id);
@@ -64,9 +52,9 @@ export async function seed(url: string) {
       ],
     });
   }
-  await batch(leads);
+  await writeInBatches(c, leads);
 
-  const followUps: Stmt[] = [];
+  const followUps: InStatement[] = [];
   for (let k = 0; k < LEADS / 2; k++)
     followUps.push({
       sql: `INSERT INTO lead_follow_ups (id, lead_id, owner_id, due_at, status, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -79,10 +67,10 @@ export async function seed(url: string) {
         iso,
       ],
     });
-  await batch(followUps);
+  await writeInBatches(c, followUps);
 
   const eventIds: string[] = [];
-  const rows: Stmt[] = [];
+  const rows: InStatement[] = [];
   for (let e = 0; e < EVENTS; e++) {
     const id = newId();
     eventIds.push(id);
@@ -132,14 +120,14 @@ export async function seed(url: string) {
       args: [id, iso],
     });
   }
-  await batch(rows);
+  await writeInBatches(c, rows);
 
   const vendorId = newId();
   await c.execute({
     sql: `INSERT INTO vendors (id, code, name, category, created_at, updated_at) VALUES (?, 'VN-DASH', 'Bench Decor', 'decor', ?, ?)`,
     args: [vendorId, iso, iso],
   });
-  const vendorRows: Stmt[] = [];
+  const vendorRows: InStatement[] = [];
   for (const [e, eventId] of eventIds.entries()) {
     const ids = [newId(), newId(), newId(), newId(), newId(), newId()];
     for (const [k, id] of ids.entries())
@@ -164,9 +152,9 @@ export async function seed(url: string) {
         args: [newId(), eventId, ids[k]!, ids[k - 1]!, iso],
       });
   }
-  await batch(vendorRows);
+  await writeInBatches(c, vendorRows);
 
-  const payments: Stmt[] = [];
+  const payments: InStatement[] = [];
   for (let p = 0; p < PAYMENTS; p++) {
     const on = day(-(p % 365));
     payments.push({
@@ -175,9 +163,9 @@ export async function seed(url: string) {
       args: [newId(), `PAY-DASH-${p}`, eventIds[p % eventIds.length]!, on, `${on}T06:00:00.000Z`],
     });
   }
-  await batch(payments);
+  await writeInBatches(c, payments);
 
-  const outbox: Stmt[] = [];
+  const outbox: InStatement[] = [];
   for (let o = 0; o < 20_000; o++) {
     const at = new Date(now - (o % 60) * DAY).toISOString();
     outbox.push({
@@ -186,83 +174,29 @@ export async function seed(url: string) {
       args: [newId(), ['sent', 'sent', 'sent', 'failed', 'dead', 'pending', 'not_sent'][o % 7]!, at, at],
     });
   }
-  await batch(outbox);
+  await writeInBatches(c, outbox);
   await c.execute('ANALYZE');
-  return { deps, seedSeconds: (performance.now() - t0) / 1000 };
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function measure(label: string, url: string, headers: Record<string, string>) {
-  for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const times: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t = performance.now();
-        const res = await fetch(url, { headers });
-        await res.arrayBuffer();
-        times.push(performance.now() - t);
-        if (!res.ok) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    requestsPerSec: times.length / seconds,
-    p50Ms: pct(times, 50),
-    p95Ms: pct(times, 95),
-    p99Ms: pct(times, 99),
-    failures,
-    totalRequests: times.length,
-    requestsPerSecByRound: [times.length / seconds],
-  } satisfies LoadFigures & { p95Ms: number };
+  const seedSeconds = (performance.now() - t0) / 1000;
+  deps.db.$client.close();
+  return { seedSeconds };
 }
 
 export async function run(): Promise<BenchReport> {
-  const dir = mkdtempSync(join(tmpdir(), 'mandap-bench-dashboard-'));
-  const url = `file:${join(dir, 'bench.db')}`;
-  let server: ServerProcess | null = null;
-  try {
-    const { deps, seedSeconds } = await seed(url);
-    deps.db.$client.close();
-    const port = await freePort();
-    server = await startServer({
-      command: localBin('tsx'),
-      args: ['edge/src/node.ts'],
-      port,
-      env: {
-        PORT: String(port),
-        DATABASE_URL: url,
-        JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        SEED_DEMO: 'false',
-        PASSWORD_HASH_ITERATIONS: '1000',
-      },
-      discardStdout: true,
-    });
-    const tokenOf = async (email: string) => {
-      const login = await fetch(`${server!.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'Mandap@2026' }),
-      });
-      return { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-    };
-    const manager = await tokenOf('manager@mandap.demo');
-    const finance = await tokenOf('finance@mandap.demo');
+  return onSeededEdge('dashboard', seed, async (server, { seedSeconds }) => {
+    const manager = await bearerFor(server.url, 'manager@mandap.demo');
+    const finance = await bearerFor(server.url, 'finance@mandap.demo');
     const from = new Date(Date.now() - 89 * DAY).toISOString().slice(0, 10);
+    const load = { requests: REQUESTS, concurrency: CONCURRENCY };
     const variants = [
-      await measure('leads list page (baseline)', `${server.url}/api/leads?limit=20`, manager),
-      await measure('dashboard, manager (every section)', `${server.url}/api/dashboard`, manager),
-      await measure('dashboard, manager, last 90 days', `${server.url}/api/dashboard?from=${from}`, manager),
-      await measure('dashboard, finance', `${server.url}/api/dashboard`, finance),
+      await measureRequests('leads list page (baseline)', `${server.url}/api/leads?limit=20`, manager, load),
+      await measureRequests('dashboard, manager (every section)', `${server.url}/api/dashboard`, manager, load),
+      await measureRequests(
+        'dashboard, manager, last 90 days',
+        `${server.url}/api/dashboard?from=${from}`,
+        manager,
+        load,
+      ),
+      await measureRequests('dashboard, finance', `${server.url}/api/dashboard`, finance, load),
     ];
     return {
       name: `dashboard: GET /api/dashboard over ${LEADS.toLocaleString('en-IN')} leads, ${EVENTS} events, ${PAYMENTS.toLocaleString('en-IN')} payments`,
@@ -274,16 +208,7 @@ export async function run(): Promise<BenchReport> {
         concurrency: CONCURRENCY,
       },
       variants,
-      notes: [
-        ...variants.map(
-          (v) =>
-            `${v.label}: p95 ${v.p95Ms.toFixed(2)} ms (ratio to the list page ${(v.p95Ms / variants[0]!.p95Ms).toFixed(2)})`,
-        ),
-        `seeding took ${seedSeconds.toFixed(1)} s`,
-      ],
+      notes: [...p95Notes(variants, 'the list page'), `seeding took ${seedSeconds.toFixed(1)} s`],
     };
-  } finally {
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { newId } from '@mandap/shared/common';
-import { prepareDeps } from '../edge/src/bootstrap.ts';
-import { parseEnv } from '../edge/src/env.ts';
 import { commitBatch } from '../edge/src/features/imports/import-commit.service.ts';
 import { checkBatch, stageFile } from '../edge/src/features/imports/imports.service.ts';
-import { freePort, localBin, type ServerProcess, startServer } from '../edge/src/testing/server-process.ts';
-import type { BenchReport, LoadFigures } from './lib/report.ts';
+import { bearerFor, insertMany, measureRequests, onSeededEdge, openBenchDeps, p95Notes } from './lib/edge-bench.ts';
+import type { BenchReport } from './lib/report.ts';
 
 /**
  * Leads at scale.
  *  1. GET /api/leads (page of 50 with the total) over 100k leads, served by the full app
- *     (edge/src/node.ts) as a child process: without a filter vs with stage+source, and with
+ *     (edge/src/node.ts, built) as a child process: without a filter vs with stage+source, and with
  *     temperature+budget sorted by budget. p50/p95/p99 from per-request timings at a fixed
  *     concurrency; the ratio column compares each to the unfiltered list.
  *  2. The dashboard's counts (GET /api/leads/counts) and a board column (GET /api/leads?stage=…
@@ -23,7 +18,6 @@ import type { BenchReport, LoadFigures } from './lib/report.ts';
  * Env: BENCH_LEADS (100000), BENCH_REQUESTS (400 per variant), BENCH_CONCURRENCY (4),
  * BENCH_IMPORT_ROWS ("10000,50000").
  */
-const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -33,81 +27,35 @@ const TEMPS = ['hot', 'warm', 'cold'];
 const IMPORT_SIZES = (process.env.BENCH_IMPORT_ROWS ?? '10000,50000').split(',').map(Number);
 
 async function seed(url: string) {
-  const deps = await prepareDeps(
-    parseEnv({ DATABASE_URL: url, JWT_SECRET, PASSWORD_HASH_ITERATIONS: '1000', SEED_DEMO: 'true' }),
-  );
-  const c = deps.db.$client;
+  const deps = await openBenchDeps(url);
   const t0 = performance.now();
   const base = Date.parse('2026-01-01T00:00:00Z');
-  const BATCH = 500;
-  for (let i = 0; i < LEADS; i += BATCH) {
-    const stmts = [];
-    for (let k = i; k < Math.min(LEADS, i + BATCH); k++) {
-      const at = new Date(base + k * 60_000).toISOString();
-      stmts.push({
-        sql: `INSERT INTO leads (id, code, name, phone, source, stage, temperature, budget_max_minor, budget_currency, is_destination, event_date_from, attribution, created_at, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'INR', 0, ?, ?, ?, ?)`,
-        args: [
-          newId(),
-          `LD-BENCH-${String(k).padStart(6, '0')}`,
-          `Bench Lead ${k}`,
-          `+9190${String(k).padStart(8, '0')}`,
-          SOURCES[k % SOURCES.length]!,
-          STAGES[Math.floor(k / 7) % STAGES.length]!,
-          TEMPS[k % 3]!,
-          ((k * 7919) % 150) * 100_000_00,
-          new Date(base + (k % 365) * 86_400_000).toISOString().slice(0, 10),
-          // Every fifth lead came from a campaign (20 of them), for the campaign filter.
-          k % 5 === 0
-            ? JSON.stringify({ utmSource: k % 2 ? 'instagram' : 'google', utmCampaign: `Campaign ${k % 20}` })
-            : null,
-          at,
-          at,
-        ],
-      });
-    }
-    await c.batch(stmts, 'write');
-  }
+  await insertMany(deps.db.$client, LEADS, (k) => {
+    const at = new Date(base + k * 60_000).toISOString();
+    return {
+      sql: `INSERT INTO leads (id, code, name, phone, source, stage, temperature, budget_max_minor, budget_currency, is_destination, event_date_from, attribution, created_at, updated_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'INR', 0, ?, ?, ?, ?)`,
+      args: [
+        newId(),
+        `LD-BENCH-${String(k).padStart(6, '0')}`,
+        `Bench Lead ${k}`,
+        `+9190${String(k).padStart(8, '0')}`,
+        SOURCES[k % SOURCES.length]!,
+        STAGES[Math.floor(k / 7) % STAGES.length]!,
+        TEMPS[k % 3]!,
+        ((k * 7919) % 150) * 100_000_00,
+        new Date(base + (k % 365) * 86_400_000).toISOString().slice(0, 10),
+        // Every fifth lead came from a campaign (20 of them), for the campaign filter.
+        k % 5 === 0
+          ? JSON.stringify({ utmSource: k % 2 ? 'instagram' : 'google', utmCampaign: `Campaign ${k % 20}` })
+          : null,
+        at,
+        at,
+      ],
+    };
+  });
   const seedSeconds = (performance.now() - t0) / 1000;
   return { deps, seedSeconds };
-}
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function measure(
-  label: string,
-  url: string,
-  headers: Record<string, string>,
-): Promise<LoadFigures & { p95Ms: number }> {
-  for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm-up
-  const times: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t = performance.now();
-        const res = await fetch(url, { headers });
-        await res.arrayBuffer();
-        times.push(performance.now() - t);
-        if (!res.ok) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    requestsPerSec: times.length / seconds,
-    p50Ms: pct(times, 50),
-    p95Ms: pct(times, 95),
-    p99Ms: pct(times, 99),
-    failures,
-    totalRequests: times.length,
-    requestsPerSecByRound: [times.length / seconds],
-  };
 }
 
 type Counted = { execute: (...a: unknown[]) => unknown; batch: (stmts: unknown[], ...rest: unknown[]) => unknown };
@@ -202,40 +150,18 @@ async function timeImport(deps: Awaited<ReturnType<typeof seed>>['deps'], rows: 
 }
 
 export async function run(): Promise<BenchReport> {
-  const dir = mkdtempSync(join(tmpdir(), 'mandap-bench-leads-'));
-  let server: ServerProcess | null = null;
-  try {
-    const url = `file:${join(dir, 'mandap.db')}`;
-    const { deps, seedSeconds } = await seed(url);
-    const port = await freePort();
-    server = await startServer({
-      command: localBin('tsx'),
-      args: ['edge/src/node.ts'],
-      port,
-      env: {
-        PORT: String(port),
-        DATABASE_URL: url,
-        JWT_SECRET,
-        LOG_LEVEL: 'warn',
-        SEED_DEMO: 'false',
-        PASSWORD_HASH_ITERATIONS: '1000',
-      },
-      discardStdout: true,
-    });
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'sales@mandap.demo', password: 'Mandap@2026' }),
-    });
-    const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  return onSeededEdge('leads', seed, async (server, { deps, seedSeconds }) => {
+    const headers = await bearerFor(server.url, 'sales@mandap.demo');
+    const load = { requests: REQUESTS, concurrency: CONCURRENCY };
+    const measure = (label: string, url: string) => measureRequests(label, url, headers, load);
     const api = `${server.url}/api/leads?limit=50`;
     const variants = [
-      await measure('no filter', api, headers),
-      await measure('stage+source', `${api}&stage=contacted&source=meta_ads`, headers),
-      await measure('temp+budget, by budget', `${api}&temperature=hot&budgetMin=10000000000&sort=budget`, headers),
-      await measure('dashboard counts', `${server.url}/api/leads/counts`, headers),
-      await measure('board column (negotiation)', `${api}&stage=negotiation`, headers),
-      await measure('campaign filter', `${api}&campaign=${encodeURIComponent('Campaign 7')}`, headers),
+      await measure('no filter', api),
+      await measure('stage+source', `${api}&stage=contacted&source=meta_ads`),
+      await measure('temp+budget, by budget', `${api}&temperature=hot&budgetMin=10000000000&sort=budget`),
+      await measure('dashboard counts', `${server.url}/api/leads/counts`),
+      await measure('board column (negotiation)', `${api}&stage=negotiation`),
+      await measure('campaign filter', `${api}&campaign=${encodeURIComponent('Campaign 7')}`),
     ];
     const imported: string[] = [];
     for (const [k, n] of IMPORT_SIZES.entries()) imported.push(...(await timeImport(deps, n, k + 1)));
@@ -245,16 +171,10 @@ export async function run(): Promise<BenchReport> {
       settings: { leads: LEADS, requestsPerVariant: REQUESTS, concurrency: CONCURRENCY },
       variants,
       notes: [
-        ...variants.map(
-          (v) =>
-            `${v.label}: p95 ${v.p95Ms.toFixed(2)} ms (ratio to no filter ${(v.p95Ms / variants[0]!.p95Ms).toFixed(2)})`,
-        ),
+        ...p95Notes(variants, 'no filter'),
         `seeding ${LEADS} leads by raw batched INSERTs took ${seedSeconds.toFixed(1)} s`,
         ...imported,
       ],
     };
-  } finally {
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

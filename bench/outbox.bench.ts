@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { newId } from '@mandap/shared/common';
-import { prepareDeps } from '../edge/src/bootstrap.ts';
-import { parseEnv } from '../edge/src/env.ts';
 import { deliverDue } from '../edge/src/features/notifications/deliver.ts';
 import { queueMessage } from '../edge/src/features/notifications/outbox.ts';
 import { startProviderStandIn } from '../edge/src/features/notifications/testing/provider-stand-in.ts';
 import { recordChange } from '../edge/src/lib/journal.ts';
-import type { BenchReport, LoadFigures } from './lib/report.ts';
+import { benchDatabase, figuresFromSamples as figures, openBenchDeps } from './lib/edge-bench.ts';
+import type { BenchReport } from './lib/report.ts';
 
 /**
  * The notification outbox. (1) Throughput: N WhatsApp templates queued, then delivered by the
@@ -23,34 +19,18 @@ const MESSAGES = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 10_000);
 const WRITES = Number(process.env.BENCH_OUTBOX_WRITES ?? 1000);
 const CONCURRENCY = 8;
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-const figures = (label: string, samples: number[], totalMs: number, failures = 0): LoadFigures => ({
-  label,
-  requestsPerSec: (samples.length * 1000) / totalMs,
-  p50Ms: pct(samples, 0.5),
-  p99Ms: pct(samples, 0.99),
-  failures,
-  totalRequests: samples.length,
-  requestsPerSecByRound: [(samples.length * 1000) / totalMs],
-});
-
 export async function run(): Promise<BenchReport> {
   const standIn = await startProviderStandIn();
-  const dir = mkdtempSync(join(tmpdir(), 'mandap-bench-outbox-'));
-  const deps = await prepareDeps(
-    parseEnv({
-      DATABASE_URL: `file:${join(dir, 'bench.db')}`,
-      JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
-      WHATSAPP_PROVIDER: 'meta',
-      WHATSAPP_API_URL: `${standIn.url}/v21.0`,
-      WHATSAPP_PHONE_NUMBER_ID: '1098765432',
-      WHATSAPP_ACCESS_TOKEN: 'bench-token-123',
-      WHATSAPP_MAX_PER_SECOND: '1000',
-    }),
-  );
+  const db = benchDatabase('outbox');
+  const deps = await openBenchDeps(db.url, {
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    WHATSAPP_PROVIDER: 'meta',
+    WHATSAPP_API_URL: `${standIn.url}/v21.0`,
+    WHATSAPP_PHONE_NUMBER_ID: '1098765432',
+    WHATSAPP_ACCESS_TOKEN: 'bench-token-123',
+    WHATSAPP_MAX_PER_SECOND: '1000',
+  });
   try {
     const payload = {
       eventName: 'Mehta Sangeet',
@@ -165,6 +145,6 @@ export async function run(): Promise<BenchReport> {
   } finally {
     await standIn.close();
     deps.db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
+    db.remove();
   }
 }
