@@ -1,8 +1,7 @@
 import { CURRENCIES, type Currency, formatMoney } from '@mandap/shared/money';
-import type { Vendor } from '@mandap/shared/vendors';
+import { type AssignmentCreate, type Vendor, ZAssignmentCreate } from '@mandap/shared/vendors';
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   Modal,
@@ -16,98 +15,154 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { useMemo, useState } from 'react';
+import { type UseFormReturn, useFieldArray } from 'react-hook-form';
+import { FormError } from '../../ui/FormError.tsx';
+import {
+  asMoney,
+  fieldError,
+  optionalText,
+  requestForm,
+  required,
+  useField,
+  useSubmit,
+  useZodForm,
+} from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { useCreateAssignment, useVendorCategories, useVendors } from './vendors.api.ts';
 
-interface Line {
-  description: string;
-  quantity: number;
-  unitMinor: number;
+/** The PO as typed: a vendor and a budget category not chosen yet, lines as rows. */
+interface AssignValues {
+  vendorId: string | null;
+  scope: string;
+  budgetCategory: string | null;
+  currency: Currency;
+  terms: string;
+  lines: { description: string; quantity: number; unitMinor: number }[];
 }
 
+const BLANK_LINE = { description: '', quantity: 1, unitMinor: 0 };
+
+/** The form's rules are the create-assignment request's; a line left undescribed takes the scope's words. */
+const assignForm = (eventId: string) =>
+  requestForm(
+    ZAssignmentCreate,
+    (v: AssignValues) => ({
+      vendorId: required(v.vendorId),
+      eventId,
+      scope: v.scope,
+      budgetCategory: required(v.budgetCategory),
+      currency: v.currency,
+      lines: v.lines.map((l) => ({ ...l, description: l.description.trim() ? l.description : v.scope })),
+      terms: optionalText(v.terms),
+    }),
+    { vendorId: 'choose a vendor', budgetCategory: 'choose the budget category' },
+  );
+
 const stars = (v: Vendor) => (v.rating ? `${v.rating.toFixed(1)}★ (${v.ratingCount})` : 'not rated');
+
+function PoLineRow({
+  form,
+  index,
+  currency,
+  onRemove,
+}: {
+  form: UseFormReturn<AssignValues, unknown, AssignmentCreate>;
+  index: number;
+  currency: Currency;
+  onRemove?: () => void;
+}) {
+  const quantity = useField(form, `lines.${index}.quantity`);
+  const rate = useField(form, `lines.${index}.unitMinor`);
+  const description = form.formState.errors.lines?.[index]?.description?.message;
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Description"
+        {...form.register(`lines.${index}.description`)}
+        style={{ flex: '1 1 200px' }}
+        error={fieldError(description)}
+      />
+      <NumberInput
+        label="Qty"
+        min={1}
+        allowDecimal={false}
+        {...quantity}
+        onChange={(v) => quantity.onChange(Number(v) || 0)}
+        w={80}
+      />
+      <MoneyInput label={`Rate (${currency})`} currency={currency} {...asMoney(rate)} w={140} />
+      <ActionIcon variant="subtle" color="gray" aria-label="Remove line" onClick={onRemove} disabled={!onRemove} mb={4}>
+        <IconTrash size={16} />
+      </ActionIcon>
+    </Group>
+  );
+}
 
 /**
  * The event manager assigns a vendor to the event with a PO: choosing the vendor shows each
  * one's category, city and rating (best rated first within the chosen category); the PO gets
- * its gapless number when saved, in status requested.
+ * its gapless number when saved, in status requested. `create` sends the checked request.
  */
-export function AssignVendorModal({
+export function AssignVendorForm({
   eventId,
-  opened,
-  onClose,
+  create,
   onCreated,
+  onCancel,
 }: {
   eventId: string;
-  opened: boolean;
-  onClose: () => void;
+  create: (request: AssignmentCreate) => Promise<{ assignment: { id: string } }>;
   onCreated: (assignmentId: string) => void;
+  onCancel: () => void;
 }) {
   const categories = useVendorCategories();
   const [category, setCategory] = useState<string | null>(null);
   const vendors = useVendors({ category: category ?? '' });
-  const [vendorId, setVendorId] = useState<string | null>(null);
-  const [scope, setScope] = useState('');
-  const [budgetCategory, setBudgetCategory] = useState<string | null>(null);
-  const [currency, setCurrency] = useState<Currency>('INR');
-  const [terms, setTerms] = useState('');
-  const [lines, setLines] = useState<Line[]>([{ description: '', quantity: 1, unitMinor: 0 }]);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const create = useCreateAssignment();
+  const schema = useMemo(() => assignForm(eventId), [eventId]);
+  const form = useZodForm(schema, {
+    vendorId: null,
+    scope: '',
+    budgetCategory: null,
+    currency: 'INR',
+    terms: '',
+    lines: [BLANK_LINE],
+  });
+  const { errors } = form.formState;
+  const vendorId = useField(form, 'vendorId');
+  const budgetCategory = useField(form, 'budgetCategory');
+  const currency = useField(form, 'currency');
+  const lines = useFieldArray({ control: form.control, name: 'lines' });
+  const typedLines = form.watch('lines');
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    const { assignment } = await create(request);
+    onCreated(assignment.id);
+  });
   const label = (key: string) => categories.data?.find((c) => c.key === key)?.label ?? key;
+  const categoryOptions = (categories.data ?? []).map((c) => ({ value: c.key, label: c.label }));
   const active = (vendors.data ?? []).filter((v) => v.active);
   const ranked = [...active].sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || a.name.localeCompare(b.name));
-  const chosen = active.find((v) => v.id === vendorId);
-  const total = lines.reduce((s, l) => s + l.quantity * l.unitMinor, 0);
-  const setLine = (i: number, patch: Partial<Line>) =>
-    setLines(lines.map((l, n) => (n === i ? { ...l, ...patch } : l)));
+  const chosen = active.find((v) => v.id === vendorId.value);
+  const total = typedLines.reduce((s, l) => s + l.quantity * l.unitMinor, 0);
 
+  /** Choosing a vendor brings its category and currency as the PO's (both can still be changed). */
   function pick(id: string | null) {
-    setVendorId(id);
+    vendorId.onChange(id);
     const v = active.find((x) => x.id === id);
     if (v) {
-      setBudgetCategory(v.category);
-      setCurrency(v.currency as Currency);
-    }
-  }
-
-  async function submit() {
-    setError(null);
-    setFields({});
-    if (!vendorId) return setFields({ vendorId: 'choose a vendor' });
-    try {
-      const { assignment } = await create.mutateAsync({
-        vendorId,
-        eventId,
-        scope,
-        budgetCategory: budgetCategory ?? chosen?.category ?? '',
-        currency,
-        lines: lines.map((l) => ({ ...l, description: l.description || scope })),
-        ...(terms.trim() ? { terms: terms.trim() } : {}),
-      });
-      setVendorId(null);
-      setScope('');
-      setTerms('');
-      setLines([{ description: '', quantity: 1, unitMinor: 0 }]);
-      onCreated(assignment.id);
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setFields(e.fields);
-      setError(errorMessage(e));
+      form.setValue('budgetCategory', v.category, { shouldValidate: form.formState.isSubmitted });
+      form.setValue('currency', v.currency as Currency);
     }
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Assign a vendor" size="lg">
+    <form onSubmit={onSubmit} noValidate aria-label="Assign a vendor">
       <Stack gap="sm" data-testid="assign-vendor">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label="Category"
             placeholder="Any"
             clearable
-            data={(categories.data ?? []).map((c) => ({ value: c.key, label: c.label }))}
+            data={categoryOptions}
             value={category}
             onChange={setCategory}
           />
@@ -137,9 +192,8 @@ export function AssignVendorModal({
                 </Stack>
               );
             }}
-            value={vendorId}
+            {...vendorId}
             onChange={pick}
-            error={fields.vendorId}
           />
         </SimpleGrid>
         {chosen && (
@@ -155,101 +209,82 @@ export function AssignVendorModal({
           placeholder="What the vendor delivers, and by when"
           autosize
           minRows={2}
-          value={scope}
-          onChange={(e) => setScope(e.currentTarget.value)}
-          error={fields.scope}
+          {...form.register('scope')}
+          error={fieldError(errors.scope?.message)}
           required
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Budget category"
-            data={(categories.data ?? []).map((c) => ({ value: c.key, label: c.label }))}
-            value={budgetCategory}
-            onChange={setBudgetCategory}
-            error={fields.budgetCategory}
-          />
+          <Select label="Budget category" data={categoryOptions} {...budgetCategory} />
           <Select
             label="PO currency"
             data={CURRENCIES}
-            value={currency}
-            onChange={(v) => v && setCurrency(v as Currency)}
+            {...currency}
+            onChange={(v) => v && currency.onChange(v as Currency)}
             allowDeselect={false}
           />
         </SimpleGrid>
         <Text fw={600} size="sm">
           PO lines
         </Text>
-        {lines.map((l, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id before the PO is saved
-          <Group key={i} gap="xs" align="flex-end" wrap="wrap">
-            <TextInput
-              label="Description"
-              value={l.description}
-              onChange={(e) => setLine(i, { description: e.currentTarget.value })}
-              style={{ flex: '1 1 200px' }}
-              error={fields[`lines.${i}.description`]}
-            />
-            <NumberInput
-              label="Qty"
-              value={l.quantity}
-              min={1}
-              allowDecimal={false}
-              onChange={(v) => setLine(i, { quantity: Number(v) || 1 })}
-              w={80}
-            />
-            <MoneyInput
-              label={`Rate (${currency})`}
-              currency={currency}
-              valueMinor={l.unitMinor}
-              onChangeMinor={(m) => setLine(i, { unitMinor: m })}
-              w={140}
-              error={fields[`lines.${i}.unitMinor`]}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label="Remove line"
-              onClick={() => setLines(lines.filter((_, n) => n !== i))}
-              disabled={lines.length === 1}
-              mb={4}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
+        {lines.fields.map((line, i) => (
+          <PoLineRow
+            key={line.id}
+            form={form}
+            index={i}
+            currency={currency.value}
+            onRemove={lines.fields.length > 1 ? () => lines.remove(i) : undefined}
+          />
         ))}
+        {errors.lines?.message && (
+          <Text size="sm" c="red" role="alert">
+            {fieldError(errors.lines.message)}
+          </Text>
+        )}
         <Group justify="space-between">
-          <Button
-            size="xs"
-            variant="subtle"
-            onClick={() => setLines([...lines, { description: '', quantity: 1, unitMinor: 0 }])}
-          >
+          <Button size="xs" variant="subtle" onClick={() => lines.append(BLANK_LINE)}>
             Add line
           </Button>
           <Text fw={600} data-testid="po-total">
-            PO total {formatMoney({ amountMinor: total, currency })}
+            PO total {formatMoney({ amountMinor: total, currency: currency.value })}
           </Text>
         </Group>
         <Textarea
           label="Terms"
           placeholder="e.g. 50% advance, balance within 7 days of delivery"
           autosize
-          value={terms}
-          onChange={(e) => setTerms(e.currentTarget.value)}
+          {...form.register('terms')}
+          error={fieldError(errors.terms?.message)}
         />
-        {error && (
-          <Alert color="red" variant="light" title="Not assigned">
-            {error}
-          </Alert>
-        )}
+        <FormError message={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button onClick={submit} loading={create.isPending}>
+          <Button type="submit" loading={submitting}>
             Assign with PO
           </Button>
         </Group>
       </Stack>
+    </form>
+  );
+}
+
+/** The assign-vendor form in its modal; a fresh form each time it opens. */
+export function AssignVendorModal({
+  eventId,
+  opened,
+  onClose,
+  onCreated,
+}: {
+  eventId: string;
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (assignmentId: string) => void;
+}) {
+  const create = useCreateAssignment();
+  return (
+    <Modal opened={opened} onClose={onClose} title="Assign a vendor" size="lg">
+      <AssignVendorForm eventId={eventId} create={create.mutateAsync} onCreated={onCreated} onCancel={onClose} />
     </Modal>
   );
 }
