@@ -1,9 +1,8 @@
 import type { EventType } from '@mandap/shared/events';
-import type { LeadBrief, LeadFunctionInput, UpdateLeadBrief } from '@mandap/shared/leads';
+import { type LeadBrief, type UpdateLeadBrief, ZUpdateLeadBrief } from '@mandap/shared/leads';
 import { formatMoney } from '@mandap/shared/money';
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -18,18 +17,18 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import type { CSSProperties, ReactNode } from 'react';
+import { type UseFormReturn, useFieldArray } from 'react-hook-form';
 import { formatDate, formatDateRange, humanize } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { asCheckbox, fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useEventTypeOptions } from './leadOptions.api.ts';
 import { useUpdateLead } from './leads.api.ts';
 
-const rupees = (minor: number | null) => (minor == null ? '' : minor / 100);
-const toMinor = (v: number | string) => (typeof v === 'number' ? Math.round(v * 100) : null);
 const inr = (minor: number) => formatMoney({ amountMinor: minor, currency: 'INR' }, { withDecimals: false });
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
       <Text size="sm" c="dimmed" w={120} style={{ flexShrink: 0 }}>
@@ -88,7 +87,137 @@ export function BriefView({ lead }: { lead: LeadBrief }) {
 /** Edits the lead's brief from the lead card. */
 export function BriefForm({ lead, onDone }: { lead: LeadBrief & { id: string }; onDone: () => void }) {
   const update = useUpdateLead(lead.id);
-  return <BriefFormFields brief={lead} onSave={update.mutateAsync} saving={update.isPending} onDone={onDone} />;
+  return <BriefFormFields brief={lead} onSave={update.mutateAsync} onDone={onDone} />;
+}
+
+/** The brief as typed: blanks as typed, budgets in paise (the boxes show rupees). */
+interface BriefValues {
+  eventType: EventType | null;
+  eventDateFrom: string | null;
+  eventDateTo: string | null;
+  city: string;
+  venue: string;
+  isDestination: boolean;
+  guestCount: number | null;
+  budgetMinMinor: number | null;
+  budgetMaxMinor: number | null;
+  requirements: string;
+  functions: { name: string; date: string | null; guestCount: number | null }[];
+}
+
+/** The form's rules are the brief's (dates in order, the budget range the right way round, each function named). */
+const ZBriefForm = requestForm(
+  ZUpdateLeadBrief,
+  (v: BriefValues): UpdateLeadBrief => ({
+    eventType: v.eventType,
+    eventDateFrom: v.eventDateFrom,
+    eventDateTo: v.eventDateTo,
+    city: optionalText(v.city) ?? null,
+    venue: optionalText(v.venue) ?? null,
+    isDestination: v.isDestination,
+    guestCount: v.guestCount,
+    budgetMinMinor: v.budgetMinMinor,
+    budgetMaxMinor: v.budgetMaxMinor,
+    requirements: optionalText(v.requirements) ?? null,
+    functions: v.functions,
+  }),
+  { 'functions.*.name': 'name the function, e.g. Sangeet, or remove the row' },
+);
+
+const valuesOf = (b: LeadBrief): BriefValues => ({
+  eventType: b.eventType,
+  eventDateFrom: b.eventDateFrom,
+  eventDateTo: b.eventDateTo,
+  city: b.city ?? '',
+  venue: b.venue ?? '',
+  isDestination: b.isDestination,
+  guestCount: b.guestCount,
+  budgetMinMinor: b.budgetMinMinor,
+  budgetMaxMinor: b.budgetMaxMinor,
+  requirements: b.requirements ?? '',
+  functions: b.functions.map((f) => ({ name: f.name, date: f.date, guestCount: f.guestCount })),
+});
+
+type BriefForm = UseFormReturn<BriefValues, unknown, UpdateLeadBrief>;
+
+/** A whole number (guests) or blank, bound to a field. */
+function CountInput({
+  form,
+  name,
+  ...props
+}: { form: BriefForm; name: 'guestCount' | `functions.${number}.guestCount` } & {
+  label?: string;
+  'aria-label'?: string;
+  placeholder?: string;
+  style?: CSSProperties;
+}) {
+  const f = useField(form, name);
+  return (
+    <NumberInput
+      {...props}
+      min={0}
+      allowDecimal={false}
+      name={f.name}
+      ref={f.ref}
+      onBlur={f.onBlur}
+      value={f.value ?? ''}
+      onChange={(v) => f.onChange(v === '' ? null : Number(v))}
+      error={f.error}
+    />
+  );
+}
+
+/** An amount in rupees or blank, held in paise. */
+function RupeesInput({
+  form,
+  name,
+  label,
+}: {
+  form: BriefForm;
+  name: 'budgetMinMinor' | 'budgetMaxMinor';
+  label: string;
+}) {
+  const f = useField(form, name);
+  return (
+    <NumberInput
+      label={label}
+      thousandSeparator=","
+      thousandsGroupStyle="lakh"
+      min={0}
+      name={f.name}
+      ref={f.ref}
+      onBlur={f.onBlur}
+      value={f.value == null ? '' : f.value / 100}
+      onChange={(rupees) => f.onChange(rupees === '' ? null : Math.round(Number(rupees) * 100))}
+      error={f.error}
+    />
+  );
+}
+
+function FunctionRow({ form, index, onRemove }: { form: BriefForm; index: number; onRemove: () => void }) {
+  const date = useField(form, `functions.${index}.date`);
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <TextInput
+        aria-label="Function"
+        placeholder="Mehendi"
+        {...form.register(`functions.${index}.name`)}
+        error={fieldError(form.formState.errors.functions?.[index]?.name?.message)}
+        style={{ flex: 2 }}
+      />
+      <DateField aria-label="Function date" {...date} style={{ flex: 2 }} />
+      <CountInput
+        form={form}
+        name={`functions.${index}.guestCount`}
+        aria-label="Function guests"
+        placeholder="Guests"
+        style={{ flex: 1 }}
+      />
+      <ActionIcon variant="subtle" color="red" aria-label="Remove function" onClick={onRemove} mt={6}>
+        <IconTrash size={16} />
+      </ActionIcon>
+    </Group>
+  );
 }
 
 /**
@@ -96,154 +225,86 @@ export function BriefForm({ lead, onDone }: { lead: LeadBrief & { id: string }; 
  * `onSave` writes the one record, through the lead (lead card) or through its event (live brief).
  */
 export function BriefFormFields({
-  brief: lead,
+  brief,
   onSave,
-  saving,
+  saving = false,
   onDone,
 }: {
   brief: LeadBrief;
   onSave: (patch: UpdateLeadBrief) => Promise<unknown>;
-  saving: boolean;
+  /** The caller's write is still going (the button is held as while the form sends). */
+  saving?: boolean;
   onDone: () => void;
 }) {
-  const [eventType, setEventType] = useState<EventType | null>(lead.eventType);
   const eventTypeOptions = useEventTypeOptions();
-  const [from, setFrom] = useState(lead.eventDateFrom ?? '');
-  const [to, setTo] = useState(lead.eventDateTo ?? '');
-  const [city, setCity] = useState(lead.city ?? '');
-  const [venue, setVenue] = useState(lead.venue ?? '');
-  const [dest, setDest] = useState(lead.isDestination);
-  const [guests, setGuests] = useState<number | string>(lead.guestCount ?? '');
-  const [min, setMin] = useState<number | string>(rupees(lead.budgetMinMinor));
-  const [max, setMax] = useState<number | string>(rupees(lead.budgetMaxMinor));
-  const [req, setReq] = useState(lead.requirements ?? '');
-  const [functions, setFunctions] = useState<(LeadFunctionInput & { key: string })[]>(() =>
-    lead.functions.map((f) => ({ ...f, key: crypto.randomUUID() })),
-  );
-  const [error, setError] = useState<string | null>(null);
-
-  const setFn = (i: number, patch: Partial<LeadFunctionInput>) =>
-    setFunctions((fs) => fs.map((f, j) => (j === i ? { ...f, ...patch } : f)));
-
-  async function save() {
-    setError(null);
-    try {
-      await onSave({
-        eventType,
-        eventDateFrom: from || null,
-        eventDateTo: to || null,
-        city: city.trim() || null,
-        venue: venue.trim() || null,
-        isDestination: dest,
-        guestCount: typeof guests === 'number' ? guests : null,
-        budgetMinMinor: toMinor(min),
-        budgetMaxMinor: toMinor(max),
-        requirements: req.trim() || null,
-        functions: functions.filter((f) => f.name.trim()).map(({ key: _key, ...f }) => f),
-      });
-      notifications.show({ color: 'teal', message: 'Brief saved.' });
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const form = useZodForm(ZBriefForm, valuesOf(brief));
+  const eventType = useField(form, 'eventType');
+  const from = useField(form, 'eventDateFrom');
+  const to = useField(form, 'eventDateTo');
+  const destination = useField(form, 'isDestination');
+  const functions = useFieldArray({ control: form.control, name: 'functions' });
+  const { errors } = form.formState;
+  const { onSubmit, error, submitting } = useSubmit(form, async (patch) => {
+    await onSave(patch);
+    notifications.show({ color: 'teal', message: 'Brief saved.' });
+    onDone();
+  });
 
   return (
-    <Stack gap="sm">
-      {error && (
-        <Alert color="red" variant="light" role="alert">
-          {error}
-        </Alert>
-      )}
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select
-          label="Event type"
-          value={eventType}
-          onChange={(v) => setEventType(v as EventType | null)}
-          data={eventTypeOptions}
-          clearable
+    <form onSubmit={onSubmit} noValidate aria-label="Edit the brief">
+      <Stack gap="sm">
+        <FormError message={error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Event type"
+            data={eventTypeOptions}
+            clearable
+            {...eventType}
+            onChange={(v) => eventType.onChange(v as EventType | null)}
+          />
+          <CountInput form={form} name="guestCount" label="Guests" />
+          <DateField label="From" {...from} />
+          <DateField label="To" {...to} />
+          <TextInput label="City" {...form.register('city')} error={fieldError(errors.city?.message)} />
+          <TextInput label="Venue" {...form.register('venue')} error={fieldError(errors.venue?.message)} />
+          <RupeesInput form={form} name="budgetMinMinor" label="Budget from (₹)" />
+          <RupeesInput form={form} name="budgetMaxMinor" label="Budget up to (₹)" />
+        </SimpleGrid>
+        <Checkbox label="Destination event" {...asCheckbox(destination)} />
+        <Stack gap={6}>
+          <Text size="sm" fw={500}>
+            Functions
+          </Text>
+          {functions.fields.map((f, i) => (
+            <FunctionRow key={f.id} form={form} index={i} onRemove={() => functions.remove(i)} />
+          ))}
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => functions.append({ name: '', date: null, guestCount: null })}
+            disabled={functions.fields.length >= 20}
+            w="fit-content"
+          >
+            Add function
+          </Button>
+        </Stack>
+        <Textarea
+          label="Requirements"
+          autosize
+          minRows={2}
+          {...form.register('requirements')}
+          error={fieldError(errors.requirements?.message)}
         />
-        <NumberInput label="Guests" min={0} value={guests} onChange={setGuests} />
-        <DateField label="From" value={from || null} onChange={(d) => setFrom(d ?? '')} />
-        <DateField label="To" value={to || null} onChange={(d) => setTo(d ?? '')} />
-        <TextInput label="City" value={city} onChange={(e) => setCity(e.currentTarget.value)} />
-        <TextInput label="Venue" value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
-        <NumberInput
-          label="Budget from (₹)"
-          thousandSeparator=","
-          thousandsGroupStyle="lakh"
-          min={0}
-          value={min}
-          onChange={setMin}
-        />
-        <NumberInput
-          label="Budget up to (₹)"
-          thousandSeparator=","
-          thousandsGroupStyle="lakh"
-          min={0}
-          value={max}
-          onChange={setMax}
-        />
-      </SimpleGrid>
-      <Checkbox label="Destination event" checked={dest} onChange={(e) => setDest(e.currentTarget.checked)} />
-      <Stack gap={6}>
-        <Text size="sm" fw={500}>
-          Functions
-        </Text>
-        {functions.map((f, i) => (
-          <Group key={f.key} gap="xs" wrap="nowrap">
-            <TextInput
-              aria-label="Function"
-              placeholder="Mehendi"
-              value={f.name}
-              onChange={(e) => setFn(i, { name: e.currentTarget.value })}
-              style={{ flex: 2 }}
-            />
-            <DateField
-              aria-label="Function date"
-              value={f.date ?? null}
-              onChange={(d) => setFn(i, { date: d })}
-              style={{ flex: 2 }}
-            />
-            <NumberInput
-              aria-label="Function guests"
-              placeholder="Guests"
-              min={0}
-              value={f.guestCount ?? ''}
-              onChange={(v) => setFn(i, { guestCount: typeof v === 'number' ? v : null })}
-              style={{ flex: 1 }}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label="Remove function"
-              onClick={() => setFunctions((fs) => fs.filter((_, j) => j !== i))}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button
-          variant="subtle"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() =>
-            setFunctions((fs) => [...fs, { name: '', date: null, guestCount: null, key: crypto.randomUUID() }])
-          }
-          w="fit-content"
-        >
-          Add function
-        </Button>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={submitting || saving}>
+            Save brief
+          </Button>
+        </Group>
       </Stack>
-      <Textarea label="Requirements" autosize minRows={2} value={req} onChange={(e) => setReq(e.currentTarget.value)} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button onClick={save} loading={saving}>
-          Save brief
-        </Button>
-      </Group>
-    </Stack>
+    </form>
   );
 }
