@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, newBookedEvent, openAs } from './helpers.ts';
+import { DEMO_PASSWORD, newPlannedEvent, openAs } from './helpers.ts';
 
 /**
  * The operations dashboard against data this spec makes through the API: what the page shows
@@ -42,14 +42,8 @@ test('the dashboard shows the counted figures and follows changes live, on a des
   // An overdue instalment of its own (a booking whose advance fell due ten days ago): the demo
   // house's overdue money is other specs' to pay.
   const finance = await apiLogin(request, 'finance@mandap.demo');
-  const booked = await newBookedEvent(request, { name: 'Dashboard booking' });
-  const planned = await request.post('/api/payments/milestone-plans', {
-    headers: finance,
-    data: { eventId: booked.eventId, template: 'standard' },
-  });
-  expect(planned.status(), await planned.text()).toBe(201);
-  type Milestone = { id: string; label: string; dueDate: string; amountMinor: number };
-  const plan = ((await planned.json()) as { milestones: Milestone[] }).milestones;
+  const booked = await newPlannedEvent(request, { name: 'Dashboard booking' });
+  const plan = booked.milestones;
   const tenDaysAgo = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(
     new Date(Date.now() - 10 * 86_400_000),
   );

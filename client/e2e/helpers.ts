@@ -138,3 +138,25 @@ export async function linkedWorkspace(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/events\/[0-9a-f-]+\/workspace/);
   return new URL(page.url()).pathname;
 }
+
+export interface PlannedMilestone {
+  id: string;
+  label: string;
+  dueDate: string;
+  amountMinor: number;
+}
+
+/** A booked event of the spec's own (newBookedEvent) that finance has split into the standard plan. */
+export async function newPlannedEvent(
+  request: APIRequestContext,
+  opts: { name?: string } = {},
+): Promise<OwnEvent & { milestones: PlannedMilestone[] }> {
+  const event = await newBookedEvent(request, opts);
+  const finance = await apiAuth(request, 'finance@mandap.demo');
+  const planned = await request.post('/api/payments/milestone-plans', {
+    headers: finance,
+    data: { eventId: event.eventId, template: 'standard' },
+  });
+  expect(planned.status(), await planned.text()).toBe(201);
+  return { ...event, milestones: ((await planned.json()) as { milestones: PlannedMilestone[] }).milestones };
+}

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { apiAuth, newBookedEvent, newEvent, openAs } from './helpers.ts';
+import { apiAuth, newEvent, newPlannedEvent, openAs } from './helpers.ts';
 import { RAZORPAY_E2E } from './razorpay-e2e.ts';
 
 /** What Razorpay itself would send: a signed payment_link.paid for a link this house never made. */
@@ -73,15 +73,9 @@ test('a gateway payment beyond what the event owes is held as credit on account,
   const finance = await apiAuth(request, 'finance@mandap.demo');
   // Its own booking with a plan: paying "everything the event owes" on a demo event would settle
   // money other specs count on (the dashboard's overdue instalment, the client's plan).
-  const booked = await newBookedEvent(request, { name: 'Overpaid' });
-  const planned = await request.post('/api/payments/milestone-plans', {
-    headers: finance,
-    data: { eventId: booked.eventId, template: 'standard' },
-  });
-  expect(planned.status(), await planned.text()).toBe(201);
-  const { milestones } = (await planned.json()) as { milestones: { id: string; amountMinor: number }[] };
+  const booked = await newPlannedEvent(request, { name: 'Overpaid' });
+  const { milestones } = booked;
   const target = {
-    id: booked.eventId,
     code: booked.eventCode,
     milestoneId: milestones[0]!.id,
     owed: milestones.reduce((s, m) => s + m.amountMinor, 0),
