@@ -20,6 +20,7 @@ export function LineDiscountInput({
   readOnly,
   onChange,
   onKeyDown,
+  error,
 }: {
   index: number;
   discount: Discount | null;
@@ -27,6 +28,7 @@ export function LineDiscountInput({
   readOnly: boolean;
   onChange: (discount: Discount | null) => void;
   onKeyDown: (e: KeyboardEvent) => void;
+  error?: string;
 }) {
   const digits = CURRENCY_DIGITS[currency];
   const isAmount = discount?.kind === 'amount';
@@ -51,6 +53,7 @@ export function LineDiscountInput({
       allowNegative={false}
       value={shown}
       readOnly={readOnly}
+      error={error}
       variant={readOnly ? 'filled' : 'default'}
       onKeyDown={onKeyDown}
       onChange={(v) => onChange(make(typeof v === 'number' ? v : Number(v) || 0, isAmount))}

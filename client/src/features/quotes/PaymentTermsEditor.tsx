@@ -26,15 +26,19 @@ export function PaymentTermsEditor({
   onChange,
   withTemplates = true,
   label = 'Payment terms',
+  error,
 }: {
   terms: readonly PaymentTerm[];
   readOnly: boolean;
   onChange: (terms: PaymentTerm[]) => void;
   withTemplates?: boolean;
   label?: string;
+  /** The form's message for these terms (an instalment without a name, …), shown when the sum is right. */
+  error?: string;
 }) {
   const templates = usePaymentTermTemplates();
-  const problem = paymentTermsProblem(terms);
+  const sum = paymentTermsProblem(terms);
+  const problem = sum ?? (error ? error.charAt(0).toLowerCase() + error.slice(1) : null);
   const set = (i: number, patch: Partial<PaymentTerm>) =>
     onChange(terms.map((t, j) => (j === i ? { ...t, ...patch } : t)));
 

@@ -5,66 +5,77 @@ import {
   type GstStateCode,
   placeOfSupplyFromGstin,
   placeOfSupplyMismatch,
-  type QuoteDraftInput,
 } from '@mandap/shared/quotes';
 import { Alert, Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 import { DateField } from '../../ui/DateField.tsx';
+import { fieldError, useField } from '../../ui/form.ts';
 import { MoneyInput } from './MoneyInput.tsx';
 import { PaymentTermsEditor } from './PaymentTermsEditor.tsx';
+import { errorAt, type QuoteForm } from './quoteForm.ts';
 
 const stateOptions = GST_STATE_CODES.map((c) => ({ value: c, label: `${GST_STATES[c]} (${c})` }));
 
+/** A bound optional text (from {@link useField}) as a TextInput's or Textarea's props: blank is null. */
+const asOptionalText = (f: {
+  name: string;
+  ref: (el: HTMLInputElement | HTMLTextAreaElement | null) => void;
+  onBlur: () => void;
+  value: string | null | undefined;
+  onChange: (value: string | null) => void;
+  error: string | undefined;
+}) => ({
+  name: f.name,
+  ref: f.ref,
+  onBlur: f.onBlur,
+  error: f.error,
+  value: f.value ?? '',
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => f.onChange(e.currentTarget.value || null),
+});
+
 /** Buyer, place of supply, currency, quote-level discount, validity, notes and terms. */
-export function QuoteDetailsForm({
-  draft,
-  readOnly,
-  errors,
-  onChange,
-}: {
-  draft: QuoteDraftInput;
-  readOnly: boolean;
-  errors: Record<string, string>;
-  onChange: (patch: Partial<QuoteDraftInput>) => void;
-}) {
-  const currency = (draft.currency ?? 'INR') as Currency;
-  const discount = draft.discount ?? null;
+export function QuoteDetailsForm({ form, readOnly }: { form: QuoteForm; readOnly: boolean }) {
+  const { errors } = form.formState;
+  const currencyField = useField(form, 'currency');
+  const validUntil = useField(form, 'validUntil');
+  const customerType = useField(form, 'customerType');
+  const buyerName = useField(form, 'buyerName');
+  const buyerGstin = useField(form, 'buyerGstin');
+  const placeOfSupplyField = useField(form, 'placeOfSupply');
+  const discountField = useField(form, 'discount');
+  const rounding = useField(form, 'rounding');
+  const notes = useField(form, 'notes');
+  const terms = useField(form, 'terms');
+  const negotiationNote = useField(form, 'negotiationNote');
+  const paymentTerms = useField(form, 'paymentTerms');
+  const currency = (currencyField.value ?? 'INR') as Currency;
+  const discount = discountField.value ?? null;
+  const discountError = errorAt(form, 'discount');
   const kind = discount?.kind ?? 'none';
-  const placeOfSupply = (draft.placeOfSupply ?? '27') as GstStateCode;
-  const mismatch = placeOfSupplyMismatch(draft.buyerGstin, placeOfSupply);
-  const isB2b = draft.customerType === 'b2b';
+  const placeOfSupply = (placeOfSupplyField.value ?? '27') as GstStateCode;
+  const mismatch = placeOfSupplyMismatch(buyerGstin.value, placeOfSupply);
+  const isB2b = customerType.value === 'b2b';
   // A frozen version reads as a document, not as inputs that look editable.
   const ro = readOnly ? { readOnly: true, variant: 'filled' as const } : {};
   return (
     <Stack gap="sm">
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <TextInput
-            label="Title"
-            value={draft.title}
-            {...ro}
-            error={errors.title}
-            onChange={(e) => onChange({ title: e.currentTarget.value })}
-          />
+          <TextInput label="Title" {...form.register('title')} {...ro} error={fieldError(errors.title?.message)} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
           <Select
             label="Currency"
             data={CURRENCIES}
+            {...currencyField}
             value={currency}
             allowDeselect={false}
             disabled={readOnly}
-            error={errors.currency}
-            onChange={(v) => onChange({ currency: v as Currency })}
+            onChange={(v) => v && currencyField.onChange(v as Currency)}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
-          <DateField
-            label="Valid until"
-            value={draft.validUntil ?? null}
-            {...ro}
-            error={errors.validUntil}
-            onChange={(validUntil) => onChange({ validUntil })}
-          />
+          <DateField label="Valid until" {...validUntil} value={validUntil.value ?? null} {...ro} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Text size="sm" fw={500} mb={4}>
@@ -74,34 +85,29 @@ export function QuoteDetailsForm({
             fullWidth
             size="xs"
             disabled={readOnly}
-            value={draft.customerType ?? 'b2c'}
+            value={customerType.value ?? 'b2c'}
             data={[
               { value: 'b2c', label: 'B2C' },
               { value: 'b2b', label: 'B2B (GSTIN)' },
             ]}
-            onChange={(v) => onChange({ customerType: v as 'b2b' | 'b2c' })}
+            onChange={(v) => customerType.onChange(v as 'b2b' | 'b2c')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <TextInput
-            label="Name on the quote"
-            value={draft.buyerName ?? ''}
-            {...ro}
-            onChange={(e) => onChange({ buyerName: e.currentTarget.value || null })}
-          />
+          <TextInput label="Name on the quote" {...asOptionalText(buyerName)} {...ro} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 3 }}>
           <TextInput
             label="Buyer GSTIN"
             placeholder="27AAPFU0939F1ZV"
-            value={draft.buyerGstin ?? ''}
+            {...asOptionalText(buyerGstin)}
             {...ro}
-            error={errors.buyerGstin}
             onChange={(e) => {
-              const buyerGstin = e.currentTarget.value.toUpperCase() || null;
+              const gstin = e.currentTarget.value.toUpperCase() || null;
+              buyerGstin.onChange(gstin);
               // The buyer's state (first two digits of a valid GSTIN) pre-fills the place of supply.
-              const state = placeOfSupplyFromGstin(buyerGstin);
-              onChange({ buyerGstin, ...(state ? { placeOfSupply: state } : {}) });
+              const state = placeOfSupplyFromGstin(gstin);
+              if (state) form.setValue('placeOfSupply', state, { shouldDirty: true });
             }}
           />
         </Grid.Col>
@@ -110,11 +116,12 @@ export function QuoteDetailsForm({
             label="Place of supply"
             searchable
             data={stateOptions}
+            {...placeOfSupplyField}
             value={placeOfSupply}
             allowDeselect={false}
             disabled={readOnly}
-            error={mismatch ? 'not the state of the buyer’s GSTIN' : errors.placeOfSupply}
-            onChange={(v) => onChange({ placeOfSupply: v as GstStateCode })}
+            error={mismatch ? 'Not the state of the buyer’s GSTIN' : placeOfSupplyField.error}
+            onChange={(v) => v && placeOfSupplyField.onChange(v as GstStateCode)}
           />
         </Grid.Col>
         {mismatch && (
@@ -145,14 +152,13 @@ export function QuoteDetailsForm({
               { value: 'amount', label: 'Amount' },
             ]}
             onChange={(v) =>
-              onChange({
-                discount:
-                  v === 'percent'
-                    ? { kind: 'percent', percent: 0 }
-                    : v === 'amount'
-                      ? { kind: 'amount', amountMinor: 0 }
-                      : null,
-              })
+              discountField.onChange(
+                v === 'percent'
+                  ? { kind: 'percent', percent: 0 }
+                  : v === 'amount'
+                    ? { kind: 'amount', amountMinor: 0 }
+                    : null,
+              )
             }
           />
         </Grid.Col>
@@ -165,9 +171,12 @@ export function QuoteDetailsForm({
               decimalScale={2}
               suffix="%"
               {...ro}
+              name={discountField.name}
+              ref={discountField.ref}
+              onBlur={discountField.onBlur}
               value={discount.percent}
-              error={errors.discount}
-              onChange={(v) => onChange({ discount: { kind: 'percent', percent: Number(v) || 0 } })}
+              error={discountError}
+              onChange={(v) => discountField.onChange({ kind: 'percent', percent: Number(v) || 0 })}
             />
           )}
           {discount?.kind === 'amount' && (
@@ -175,9 +184,12 @@ export function QuoteDetailsForm({
               label={`Discount (${currency})`}
               currency={currency}
               {...ro}
+              name={discountField.name}
+              ref={discountField.ref}
+              onBlur={discountField.onBlur}
               valueMinor={discount.amountMinor}
-              error={errors.discount}
-              onChangeMinor={(amountMinor) => onChange({ discount: { kind: 'amount', amountMinor } })}
+              error={discountError}
+              onChangeMinor={(amountMinor) => discountField.onChange({ kind: 'amount', amountMinor })}
             />
           )}
         </Grid.Col>
@@ -188,23 +200,17 @@ export function QuoteDetailsForm({
               { value: 'nearest_rupee', label: 'Nearest rupee (s.170 CGST Act)' },
               { value: 'nearest_paisa', label: 'Nearest paisa' },
             ]}
-            value={draft.rounding ?? 'nearest_rupee'}
+            {...rounding}
+            value={rounding.value ?? 'nearest_rupee'}
             allowDeselect={false}
             disabled={readOnly}
-            onChange={(v) => onChange({ rounding: v as 'nearest_rupee' | 'nearest_paisa' })}
+            onChange={(v) => v && rounding.onChange(v as 'nearest_rupee' | 'nearest_paisa')}
           />
         </Grid.Col>
       </Grid>
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Textarea
-            label="Notes for the client"
-            autosize
-            minRows={2}
-            value={draft.notes ?? ''}
-            {...ro}
-            onChange={(e) => onChange({ notes: e.currentTarget.value || null })}
-          />
+          <Textarea label="Notes for the client" autosize minRows={2} {...asOptionalText(notes)} {...ro} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Textarea
@@ -212,9 +218,8 @@ export function QuoteDetailsForm({
             placeholder="Leave empty for the house terms"
             autosize
             minRows={2}
-            value={draft.terms ?? ''}
+            {...asOptionalText(terms)}
             {...ro}
-            onChange={(e) => onChange({ terms: e.currentTarget.value || null })}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -222,16 +227,16 @@ export function QuoteDetailsForm({
             label="Negotiation note (internal)"
             autosize
             minRows={2}
-            value={draft.negotiationNote ?? ''}
+            {...asOptionalText(negotiationNote)}
             {...ro}
-            onChange={(e) => onChange({ negotiationNote: e.currentTarget.value || null })}
           />
         </Grid.Col>
       </Grid>
       <PaymentTermsEditor
-        terms={draft.paymentTerms ?? []}
+        terms={paymentTerms.value ?? []}
         readOnly={readOnly}
-        onChange={(paymentTerms) => onChange({ paymentTerms })}
+        error={errorAt(form, 'paymentTerms')}
+        onChange={paymentTerms.onChange}
       />
     </Stack>
   );

@@ -1,18 +1,21 @@
 import { hasPermission } from '@mandap/shared/access';
 import { type Currency, convertMoney, formatMoney, invertRate } from '@mandap/shared/money';
-import type { CatalogueItem, QuoteDetail, QuoteDraftInput } from '@mandap/shared/quotes';
+import { type CatalogueItem, type QuoteDetail, type QuoteDraft, ZQuoteDraft } from '@mandap/shared/quotes';
 import { Alert, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconPlus, IconSend } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { useRef } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useMe } from '../auth/useSession.ts';
 import { CataloguePicker } from './CataloguePicker.tsx';
 import { blankLine, draftFromVersion, liveTotals } from './draft.ts';
 import { QuoteDetailsForm } from './QuoteDetailsForm.tsx';
 import { QuoteLinesEditor } from './QuoteLinesEditor.tsx';
 import { QuoteTotalsPanel } from './QuoteTotalsPanel.tsx';
+import type { QuoteForm } from './quoteForm.ts';
 import { type ShareLink, useSaveDraft, useSendQuote } from './quotes.api.ts';
 
 /** The catalogue's INR rate in the quote's currency, through the version's FX snapshot. */
@@ -36,57 +39,71 @@ function catalogueRate(item: CatalogueItem, currency: Currency, detail: QuoteDet
  */
 export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare: (share: ShareLink) => void }) {
   const canWrite = hasPermission(useMe().role, 'quotes:write');
-  const readOnly = detail.current.status !== 'draft' || !canWrite;
-  const [draft, setDraft] = useState<QuoteDraftInput>(() => draftFromVersion(detail.current));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [dirty, setDirty] = useState(false);
   const save = useSaveDraft(detail.quote.id);
   const send = useSendQuote(detail.quote.id);
-  const currency = (draft.currency ?? 'INR') as Currency;
-  const live = useMemo(() => liveTotals(draft, detail.company), [draft, detail.company]);
-  const lines = draft.lines ?? [];
+  return (
+    <QuoteBuilder
+      detail={detail}
+      canWrite={canWrite}
+      saveDraft={(draft) => save.mutateAsync(draft)}
+      send={async () => (await send.mutateAsync()).share}
+      onShare={onShare}
+    />
+  );
+}
 
-  const change = (patch: Partial<QuoteDraftInput>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    // A field's server error goes once the field is changed.
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
-    setDirty(true);
-  };
-  const addLine = (over = {}) => {
-    change({ lines: [...lines, blankLine(over)] });
-    // Focus the new line's description once it renders.
-    setTimeout(() => document.querySelector<HTMLInputElement>(`[data-autofocus-line="${lines.length}"]`)?.focus(), 0);
-  };
-  const fail = (e: unknown, what: string) => {
-    if (e instanceof ApiError) setErrors(e.fields ?? {});
-    notifications.show({
-      color: 'red',
-      title: `Could not ${what}`,
-      message: e instanceof Error ? e.message : String(e),
-    });
-  };
-  const saveDraft = async () => {
-    try {
-      await save.mutateAsync(draft);
-      setErrors({});
-      setDirty(false);
+/**
+ * The quote builder's form, checked by the shared `ZQuoteDraft` as the server checks a save:
+ * `saveDraft` gets the parsed draft, `send` freezes the saved version (after saving unsaved
+ * changes). Each problem shows under its field, a line's under the line.
+ */
+export function QuoteBuilder({
+  detail,
+  canWrite,
+  saveDraft,
+  send,
+  onShare,
+}: {
+  detail: QuoteDetail;
+  canWrite: boolean;
+  saveDraft: (draft: QuoteDraft) => Promise<unknown>;
+  send: () => Promise<ShareLink>;
+  onShare: (share: ShareLink) => void;
+}) {
+  const readOnly = detail.current.status !== 'draft' || !canWrite;
+  const form = useZodForm(ZQuoteDraft, draftFromVersion(detail.current)) as QuoteForm;
+  const lineRows = useFieldArray({ control: form.control, name: 'lines' });
+  const { isDirty, errors } = form.formState;
+  const draft = form.watch();
+  const currency = (draft.currency ?? 'INR') as Currency;
+  const live = liveTotals(draft, detail.company);
+  const count = lineRows.fields.length;
+  const linesError = fieldError(errors.lines?.message ?? errors.lines?.root?.message);
+
+  const addLine = (over = {}) =>
+    lineRows.append(blankLine(over), { shouldFocus: true, focusName: `lines.${count}.description` });
+
+  // Save and send are one submit: one at a time, a refusal under its fields and in the banner.
+  const intent = useRef<'save' | 'send'>('save');
+  const { onSubmit, error, submitting } = useSubmit(form, async (checked) => {
+    const what = intent.current;
+    if (what === 'save' || form.formState.isDirty) {
+      // What was typed when the save went: changes typed while it is on its way stay unsaved.
+      const typed = structuredClone(form.getValues());
+      await saveDraft(checked);
+      // Saved is the new baseline; the values (and the lines' rows, with the focus) stay as they are.
+      form.reset(typed, { keepValues: true, keepFieldsRef: true, keepTouched: true });
       notifications.show({ color: 'green', message: 'Draft saved' });
-      return true;
-    } catch (e) {
-      fail(e, 'save the draft');
-      return false;
     }
+    if (what === 'send') onShare(await send());
+  });
+  const submit = (what: 'save' | 'send') => {
+    if (submitting) return;
+    intent.current = what;
+    return onSubmit();
   };
-  const sendNow = async () => {
-    if (dirty && !(await saveDraft())) return;
-    try {
-      const sent = await send.mutateAsync();
-      onShare(sent.share);
-    } catch (e) {
-      fail(e, 'send the quote');
-    }
-  };
-  useHotkeys([['mod+S', () => !readOnly && saveDraft()]], []);
+  const busy = submitting ? intent.current : null;
+  useHotkeys([['mod+S', () => !readOnly && submit('save')]], []);
 
   return (
     <Stack gap="md">
@@ -100,7 +117,7 @@ export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare:
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder p="md" radius="md" h="100%">
-            <QuoteDetailsForm draft={draft} readOnly={readOnly} errors={errors} onChange={change} />
+            <QuoteDetailsForm form={form} readOnly={readOnly} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -115,7 +132,7 @@ export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare:
       </Grid>
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" mb="xs">
-          <Text fw={700}>Lines ({lines.length})</Text>
+          <Text fw={700}>Lines ({count})</Text>
           {!readOnly && (
             <Group gap="xs">
               <CataloguePicker
@@ -136,58 +153,62 @@ export function QuoteEditor({ detail, onShare }: { detail: QuoteDetail; onShare:
             </Group>
           )}
         </Group>
-        {lines.length === 0 ? (
+        {count === 0 ? (
           <Text c="dimmed" size="sm">
             No lines yet: pick from the catalogue or add one. Enter on the last line’s discount or tax class adds the
             next.
           </Text>
         ) : (
           <QuoteLinesEditor
-            lines={lines}
+            form={form}
+            keys={lineRows.fields.map((f) => f.id)}
             totals={live.totals?.lines ?? null}
             currency={currency}
             readOnly={readOnly}
-            onChange={(l) => change({ lines: l })}
+            onRemove={lineRows.remove}
             onAddLine={() => addLine()}
           />
         )}
-        {Object.entries(errors)
-          .filter(([k]) => k.startsWith('lines'))
-          .map(([k, v]) => (
-            <Text key={k} c="red" size="sm" mt="xs">
-              {k}: {v}
-            </Text>
-          ))}
+        {linesError && (
+          <Text c="red" size="sm" mt="xs" role="alert">
+            {linesError}
+          </Text>
+        )}
       </Paper>
       {!readOnly && (
         <Paper withBorder shadow="sm" p="sm" radius="md" pos="sticky" bottom={8} style={{ zIndex: 5 }}>
-          <Group justify="space-between" gap="sm">
-            <Stack gap={0}>
-              <Text fw={700}>{live.totals ? formatMoney({ amountMinor: live.totals.totalMinor, currency }) : '—'}</Text>
-              <Text size="xs" c="dimmed">
-                {dirty ? 'Unsaved changes · Ctrl+S saves' : 'All changes saved'} · sending freezes this version
-              </Text>
-            </Stack>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                leftSection={<IconDeviceFloppy size={16} />}
-                loading={save.isPending}
-                disabled={!dirty}
-                onClick={saveDraft}
-              >
-                Save draft
-              </Button>
-              <Button
-                leftSection={<IconSend size={16} />}
-                loading={send.isPending}
-                disabled={lines.length === 0 || !live.totals}
-                onClick={sendNow}
-              >
-                Send v{detail.current.version}
-              </Button>
+          <Stack gap="xs">
+            <FormError message={error} />
+            <Group justify="space-between" gap="sm">
+              <Stack gap={0}>
+                <Text fw={700}>
+                  {live.totals ? formatMoney({ amountMinor: live.totals.totalMinor, currency }) : '—'}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {isDirty ? 'Unsaved changes · Ctrl+S saves' : 'All changes saved'} · sending freezes this version
+                </Text>
+              </Stack>
+              <Group gap="xs">
+                <Button
+                  variant="default"
+                  leftSection={<IconDeviceFloppy size={16} />}
+                  loading={busy === 'save'}
+                  disabled={!isDirty || busy === 'send'}
+                  onClick={() => submit('save')}
+                >
+                  Save draft
+                </Button>
+                <Button
+                  leftSection={<IconSend size={16} />}
+                  loading={busy === 'send'}
+                  disabled={count === 0 || !live.totals || busy === 'save'}
+                  onClick={() => submit('send')}
+                >
+                  Send v{detail.current.version}
+                </Button>
+              </Group>
             </Group>
-          </Group>
+          </Stack>
         </Paper>
       )}
     </Stack>
