@@ -1,8 +1,7 @@
 import { type Currency, formatMoney } from '@mandap/shared/money';
-import type { Milestone } from '@mandap/shared/payments';
+import { checkPlanEdit, type EditMilestonePlan, type Milestone, ZEditMilestonePlan } from '@mandap/shared/payments';
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -15,31 +14,129 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import { useMemo } from 'react';
+import { type UseFormReturn, useFieldArray } from 'react-hook-form';
 import { DateField } from '../../ui/DateField.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { asCheckbox, asMoney, fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { editPlan } from './finance.api.ts';
 
-interface DraftRow {
-  key: string;
-  id?: string;
+/** One milestone as edited; a milestone already in the plan keeps its id, an added one has none. */
+interface PlanRow {
+  milestoneId: string | null;
   label: string;
   dueDate: string | null;
   amountMinor: number;
-  paidMinor: number;
   waived: boolean;
 }
+type PlanValues = { milestones: PlanRow[] };
+type PlanForm = UseFormReturn<PlanValues, unknown, EditMilestonePlan>;
 
-const draftOf = (m: Milestone): DraftRow => ({
-  key: m.id,
-  id: m.id,
-  label: m.label,
-  dueDate: m.dueDate,
-  amountMinor: m.amountMinor,
-  paidMinor: m.paidMinor,
-  waived: m.status === 'waived',
-});
+/**
+ * The form's rules: the shared plan request, plus the server's own check of the edit with the same
+ * shared function (`checkPlanEdit`: the amounts add up to the accepted total, none below what is
+ * already paid against it), worded in money rather than paise.
+ */
+function planForm(milestones: readonly Milestone[], money: (minor: number) => string) {
+  const totalMinor = milestones.reduce((sum, m) => sum + m.amountMinor, 0);
+  const paid = new Map(milestones.map((m) => [m.id, m.paidMinor]));
+  const checked = ZEditMilestonePlan.superRefine((plan, ctx) => {
+    const rows = plan.milestones.map((m) => ({ ...m, paidMinor: (m.id && paid.get(m.id)) || 0 }));
+    const planned = rows.reduce((sum, r) => sum + r.amountMinor, 0);
+    for (const key of Object.keys(checkPlanEdit(rows, totalMinor))) {
+      const [, index] = key.split('.');
+      const row = index === undefined ? undefined : rows[Number(index)];
+      ctx.addIssue({
+        code: 'custom',
+        path: row ? ['milestones', Number(index), 'amountMinor'] : ['milestones'],
+        message: row
+          ? `at least ${money(row.paidMinor)}: that much is paid`
+          : `the milestones add up to ${money(planned)}; the accepted total is ${money(totalMinor)}`,
+      });
+    }
+  });
+  return requestForm(
+    checked,
+    (v: PlanValues): EditMilestonePlan => ({
+      milestones: v.milestones.map((r) => ({
+        ...(r.milestoneId ? { id: r.milestoneId } : {}),
+        label: r.label,
+        dueDate: r.dueDate ?? '',
+        amountMinor: r.amountMinor,
+        waived: r.waived,
+      })),
+    }),
+    { 'milestones.*.label': 'give the milestone a name', 'milestones.*.dueDate': 'pick a date' },
+  );
+}
+
+function PlanRowFields({
+  form,
+  index,
+  paidMinor,
+  currency,
+  money,
+  canRemove,
+  onRemove,
+}: {
+  form: PlanForm;
+  index: number;
+  paidMinor: number;
+  currency: Currency;
+  money: (minor: number) => string;
+  canRemove: boolean;
+  onRemove: () => void;
+}) {
+  const dueDate = useField(form, `milestones.${index}.dueDate`);
+  const amount = useField(form, `milestones.${index}.amountMinor`);
+  const waived = useField(form, `milestones.${index}.waived`);
+  const labelError = form.formState.errors.milestones?.[index]?.label?.message;
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="plan-row" bg={waived.value ? 'gray.0' : undefined}>
+      <Group justify="space-between" mb={6}>
+        <Text fw={600} size="sm">
+          Milestone {index + 1}
+          {paidMinor > 0 && (
+            <Text span c="dimmed" size="xs" fw={400}>
+              {' '}
+              · {money(paidMinor)} already paid
+            </Text>
+          )}
+        </Text>
+        <Group gap="xs">
+          <Checkbox label="Waive" {...asCheckbox(waived)} />
+          <Tooltip label={paidMinor > 0 ? 'Has payments against it: waive it instead' : 'Remove this milestone'}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Remove milestone ${index + 1}`}
+              disabled={paidMinor > 0 || !canRemove}
+              onClick={onRemove}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput
+          label="Label"
+          maxLength={120}
+          {...form.register(`milestones.${index}.label`)}
+          error={fieldError(labelError)}
+        />
+        <DateField label="Due on" clearable={false} {...dueDate} />
+        <MoneyInput
+          label={`Amount (${currency})`}
+          currency={currency}
+          leftSection={currency === 'INR' ? '₹' : undefined}
+          {...asMoney(amount)}
+        />
+      </SimpleGrid>
+    </Paper>
+  );
+}
 
 /**
  * Edits the whole milestone plan: labels, due dates, amounts, waivers, added and removed
@@ -51,155 +148,103 @@ export function PlanEditor({
   milestones,
   onSaved,
   onCancel,
+  save = editPlan,
 }: {
   eventId: string;
   milestones: Milestone[];
   onSaved: () => void;
   onCancel: () => void;
+  /** Sends the checked plan; the edge's plan edit unless a caller gives its own. */
+  save?: (eventId: string, plan: EditMilestonePlan['milestones']) => Promise<unknown>;
 }) {
   const currency: Currency = milestones[0]?.currency ?? 'INR';
   const targetMinor = milestones.reduce((sum, m) => sum + m.amountMinor, 0);
-  const [rows, setRows] = useState<DraftRow[]>(() => milestones.map(draftOf));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const paid = new Map(milestones.map((m) => [m.id, m.paidMinor]));
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency });
-
-  const plannedMinor = rows.reduce((sum, r) => sum + r.amountMinor, 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: money follows the currency
+  const schema = useMemo(() => planForm(milestones, money), [milestones, currency]);
+  const form = useZodForm(schema, {
+    milestones: milestones.map((m) => ({
+      milestoneId: m.id,
+      label: m.label,
+      dueDate: m.dueDate,
+      amountMinor: m.amountMinor,
+      waived: m.status === 'waived',
+    })),
+  });
+  const rows = useFieldArray({ control: form.control, name: 'milestones' });
+  const typed = form.watch('milestones');
+  const { onSubmit, error, submitting } = useSubmit(form, async (plan) => {
+    await save(eventId, plan.milestones);
+    onSaved();
+  });
+  const plannedMinor = typed.reduce((sum, r) => sum + r.amountMinor, 0);
   const differenceMinor = targetMinor - plannedMinor;
-  const incomplete = rows.some((r) => !r.label.trim() || !r.dueDate || r.amountMinor < r.paidMinor);
-  const change = (key: string, patch: Partial<DraftRow>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = () =>
-    setRows((rs) => [
-      ...rs,
-      {
-        key: crypto.randomUUID(),
-        label: '',
-        dueDate: rs.at(-1)?.dueDate ?? null,
-        amountMinor: 0,
-        paidMinor: 0,
-        waived: false,
-      },
-    ]);
-
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      await editPlan(
-        eventId,
-        rows.map((r) => ({
-          ...(r.id ? { id: r.id } : {}),
-          label: r.label.trim(),
-          dueDate: r.dueDate ?? '',
-          amountMinor: r.amountMinor,
-          waived: r.waived,
-        })),
-      );
-      onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
-    } finally {
-      setSaving(false);
-    }
-  };
-  const fieldError = (i: number, name: string) => error?.fields?.[`milestones.${i}.${name}`];
+  const planError = form.formState.errors.milestones?.message ?? form.formState.errors.milestones?.root?.message;
 
   return (
-    <Stack gap="sm">
-      {rows.map((r, i) => (
-        <Paper key={r.key} withBorder p="sm" radius="md" data-testid="plan-row" bg={r.waived ? 'gray.0' : undefined}>
-          <Group justify="space-between" mb={6}>
-            <Text fw={600} size="sm">
-              Milestone {i + 1}
-              {r.paidMinor > 0 && (
-                <Text span c="dimmed" size="xs" fw={400}>
-                  {' '}
-                  · {money(r.paidMinor)} already paid
-                </Text>
-              )}
-            </Text>
-            <Group gap="xs">
-              <Checkbox
-                label="Waive"
-                checked={r.waived}
-                onChange={(e) => change(r.key, { waived: e.currentTarget.checked })}
-              />
-              <Tooltip label={r.paidMinor > 0 ? 'Has payments against it: waive it instead' : 'Remove this milestone'}>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove milestone ${i + 1}`}
-                  disabled={r.paidMinor > 0 || rows.length === 1}
-                  onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Tooltip>
-            </Group>
-          </Group>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput
-              label="Label"
-              value={r.label}
-              maxLength={120}
-              error={fieldError(i, 'label') ?? (r.label.trim() ? undefined : 'Give it a name')}
-              onChange={(e) => change(r.key, { label: e.currentTarget.value })}
-            />
-            <DateField
-              label="Due on"
-              value={r.dueDate}
-              clearable={false}
-              error={fieldError(i, 'dueDate') ?? (r.dueDate ? undefined : 'Pick a date')}
-              onChange={(dueDate) => change(r.key, { dueDate })}
-            />
-            <MoneyInput
-              label={`Amount (${currency})`}
-              currency={currency}
-              leftSection={currency === 'INR' ? '₹' : undefined}
-              valueMinor={r.amountMinor}
-              error={
-                fieldError(i, 'amountMinor') ??
-                (r.amountMinor < r.paidMinor ? `At least ${money(r.paidMinor)}: that much is paid` : undefined)
-              }
-              onChangeMinor={(amountMinor) => change(r.key, { amountMinor })}
-            />
-          </SimpleGrid>
-        </Paper>
-      ))}
-      <Group>
-        <Button variant="light" size="xs" onClick={add} disabled={rows.length >= 24}>
-          Add milestone
-        </Button>
-      </Group>
-      {error && (
-        <Alert color="red" title="Plan not saved">
-          {error.message}
-        </Alert>
-      )}
-      <Group justify="space-between" wrap="wrap">
-        <Stack gap={2}>
-          <Text size="sm">
-            Planned {money(plannedMinor)} of {money(targetMinor)} (the accepted total)
-          </Text>
-          <Group gap="xs">
-            <Text size="sm">Difference</Text>
-            <Badge color={differenceMinor === 0 ? 'green' : 'red'} variant="light" data-testid="plan-difference">
-              {differenceMinor === 0
-                ? 'Adds up'
-                : `${money(Math.abs(differenceMinor))} ${differenceMinor > 0 ? 'still to place' : 'too much'}`}
-            </Badge>
-          </Group>
-        </Stack>
-        <Group gap="xs">
-          <Button variant="default" onClick={onCancel} disabled={saving}>
-            Cancel
-          </Button>
-          <Button onClick={save} loading={saving} disabled={differenceMinor !== 0 || incomplete}>
-            Save plan
+    <form onSubmit={onSubmit} noValidate aria-label="Edit the milestone plan">
+      <Stack gap="sm">
+        {rows.fields.map((r, i) => (
+          <PlanRowFields
+            key={r.id}
+            form={form}
+            index={i}
+            paidMinor={(r.milestoneId && paid.get(r.milestoneId)) || 0}
+            currency={currency}
+            money={money}
+            canRemove={rows.fields.length > 1}
+            onRemove={() => rows.remove(i)}
+          />
+        ))}
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            disabled={rows.fields.length >= 24}
+            onClick={() =>
+              rows.append({
+                milestoneId: null,
+                label: '',
+                dueDate: typed.at(-1)?.dueDate ?? null,
+                amountMinor: 0,
+                waived: false,
+              })
+            }
+          >
+            Add milestone
           </Button>
         </Group>
-      </Group>
-    </Stack>
+        {planError && (
+          <Text size="sm" c="red" role="alert">
+            {fieldError(planError)}
+          </Text>
+        )}
+        <FormError message={error} />
+        <Group justify="space-between" wrap="wrap">
+          <Stack gap={2}>
+            <Text size="sm">
+              Planned {money(plannedMinor)} of {money(targetMinor)} (the accepted total)
+            </Text>
+            <Group gap="xs">
+              <Text size="sm">Difference</Text>
+              <Badge color={differenceMinor === 0 ? 'green' : 'red'} variant="light" data-testid="plan-difference">
+                {differenceMinor === 0
+                  ? 'Adds up'
+                  : `${money(Math.abs(differenceMinor))} ${differenceMinor > 0 ? 'still to place' : 'too much'}`}
+              </Badge>
+            </Group>
+          </Stack>
+          <Group gap="xs">
+            <Button variant="default" onClick={onCancel} disabled={submitting}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={submitting} disabled={differenceMinor !== 0}>
+              Save plan
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
   );
 }
