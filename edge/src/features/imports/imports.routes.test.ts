@@ -326,6 +326,14 @@ describe('progress of a long dry run and import', () => {
     expect(done.at(-1).batch.counts.created).toBe(4_500);
     expect(await countRows(t.deps, 'leads')).toBe(before + 4_500);
   }, 120_000);
+
+  it('the OpenAPI document declares both streams as application/x-ndjson', async () => {
+    const doc = (await (await t.json('GET', '/api/openapi.json')).json()) as {
+      paths: Record<string, { post?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    for (const path of ['/api/imports/{id}/check/stream', '/api/imports/{id}/commit/stream'])
+      expect(Object.keys(doc.paths[path]?.post?.responses['200']?.content ?? {})).toEqual(['application/x-ndjson']);
+  });
 });
 
 describe('duplicates a person decides', () => {

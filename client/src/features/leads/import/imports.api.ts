@@ -25,11 +25,7 @@ export async function stageImportFile(file: File, sheet?: string | null): Promis
 }
 
 /**
- * The streamed check and commit answer `application/x-ndjson`, which @hono/zod-openapi types as
- * `never`, so those two routes are missing from `App`: their paths are the typed check and commit
- * paths plus `/stream`.
- *
- * Posts to a streamed check or commit and reads its lines as they come: each progress line is
+ * Posts to a streamed check or commit (`application/x-ndjson`; the paths come from `App`) and reads its lines as they come: each progress line is
  * handed to `onProgress` (n of N rows per phase); the last line is the batch, or the refusal.
  */
 async function withProgress(
@@ -61,11 +57,11 @@ async function withProgress(
 }
 
 export const checkImport = (id: string, mapping: ColumnMapping, onProgress: (p: ImportProgress) => void = () => {}) =>
-  withProgress(`${imports[':id'].check.$path({ param: { id } })}/stream`, { mapping }, onProgress);
+  withProgress(imports[':id'].check.stream.$path({ param: { id } }), { mapping }, onProgress);
 
 export const commitImport = (b: ImportBatchView, onProgress: (p: ImportProgress) => void = () => {}) =>
   withProgress(
-    `${imports[':id'].commit.$path({ param: { id: b.id } })}/stream`,
+    imports[':id'].commit.stream.$path({ param: { id: b.id } }),
     { mapping: b.mapping, expect: { create: b.counts?.toCreate ?? 0, merge: b.counts?.toMerge ?? 0 } },
     onProgress,
   );
