@@ -2,7 +2,7 @@ import type { AssignmentStatus } from '@mandap/shared/vendors';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType } from 'hono/client';
 import { call, edge, publicEdge, withSignal } from '../../api/rpc.ts';
-import { downloadPdf } from '../finance/finance.api.ts';
+import { downloadPdf, financeKeys } from '../finance/finance.api.ts';
 import { authorisedFetch } from '../leads/attachments.api.ts';
 
 const vendors = edge.vendors;
@@ -73,8 +73,13 @@ export function useMoveAssignment(eventId: string | null, mine = false) {
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: AssignmentStatus }) =>
       call((mine ? work.mine : work).assignments[':id'].status.$post({ param: { id }, json: { status } })),
-    // Everything the status shows in: the graph, the open PO drawer, payables and the budget.
-    onSuccess: () => qc.invalidateQueries({ queryKey: mine ? vendorKeys.mine : vendorKeys.all }),
+    // Everything the status shows in: the graph, the open PO drawer, payables and the budget; and
+    // the event's ledger on its finance page (confirming accrues the PO, cancelling reverses it).
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: mine ? vendorKeys.mine : vendorKeys.all }),
+        eventId ? qc.invalidateQueries({ queryKey: financeKeys.event(eventId) }) : undefined,
+      ]),
   });
 }
 
