@@ -1,5 +1,5 @@
 import { CURRENCIES, type Currency } from '@mandap/shared/money';
-import { type VendorCategory, ZVendorCreate } from '@mandap/shared/vendors';
+import { type VendorCategory, type VendorCreate, ZVendorCreate } from '@mandap/shared/vendors';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
@@ -57,7 +57,16 @@ type TextField =
   | 'bank.ifsc';
 
 /** A new vendor; the shared checks name each bad field here, and the server's answer does too. */
-export function AddVendorForm({ categories, onDone }: { categories: VendorCategory[]; onDone: () => void }) {
+export function AddVendorForm({
+  categories,
+  onDone,
+  create: send,
+}: {
+  categories: VendorCategory[];
+  onDone: () => void;
+  /** Sends the checked vendor; the edge unless a caller gives its own. */
+  create?: (vendor: VendorCreate) => Promise<{ vendor: { name: string; code: string } }>;
+}) {
   const create = useCreateVendor();
   const form = useZodForm(ZVendorForm, {
     name: '',
@@ -83,7 +92,7 @@ export function AddVendorForm({ categories, onDone }: { categories: VendorCatego
   );
 
   const { onSubmit, error, submitting } = useSubmit(form, async (vendor) => {
-    const { vendor: created } = await create.mutateAsync(vendor);
+    const { vendor: created } = await (send ?? create.mutateAsync)(vendor);
     notifications.show({ color: 'green', message: `${created.name} added as ${created.code}.` });
     onDone();
   });
