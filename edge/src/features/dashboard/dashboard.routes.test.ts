@@ -354,6 +354,17 @@ describe('the operations dashboard', () => {
     );
     expect(n.problems.length).toBeGreaterThan(0);
     expect(n.problems.every((p) => p.status === 'failed' || p.status === 'dead' || p.status === 'sent')).toBe(true);
+    // The week is a range of outbox_created_idx, which covers what the counts read: no table scan.
+    const plan = (
+      await t.deps.db.$client.execute({
+        sql: `EXPLAIN QUERY PLAN SELECT sum(status = 'sent'), sum(provider_status IN ('delivered', 'read') OR delivered_at IS NOT NULL),
+                sum(read_at IS NOT NULL) FROM notification_outbox WHERE created_at >= ?`,
+        args: [since],
+      })
+    ).rows
+      .map((r) => String(r.detail))
+      .join(' | ');
+    expect(plan).toMatch(/USING COVERING INDEX outbox_created_idx \(created_at>\?\)/);
   });
 
   it('shows each role its part, refuses clients and vendors, and names a bad filter', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_created_idx` ON `notification_outbox` (`created_at`,`status`,`provider_status`,`delivered_at`,`read_at`);
