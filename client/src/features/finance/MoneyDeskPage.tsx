@@ -1,75 +1,16 @@
 import { type Currency, formatMoney } from '@mandap/shared/money';
-import type { CreditRow, SuspenseItem } from '@mandap/shared/payments';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { EmptyNote } from '../../ui/EmptyNote.tsx';
-import { FormError } from '../../ui/FormError.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { useEvents } from '../events/useEvents.ts';
-import {
-  applyCredit,
-  refundCredit,
-  resolveSuspense,
-  useCancelledHoldings,
-  useCredits,
-  useDeskAction,
-  useReconciliation,
-  useSuspense,
-  writeOffCredit,
-} from './moneyDesk.api.ts';
+import { CreditActions, ResolveSuspenseForm, WriteOffAction } from './MoneyDeskForms.tsx';
+import { useCancelledHoldings, useCredits, useReconciliation, useSuspense } from './moneyDesk.api.ts';
 
 const money = (amountMinor: number, currency: string = 'INR') =>
   formatMoney({ amountMinor, currency: currency as Currency });
-
-function ResolveForm({ item }: { item: SuspenseItem }) {
-  const events = useEvents();
-  const [eventId, setEventId] = useState<string | null>(null);
-  const resolve = useDeskAction(resolveSuspense);
-  return (
-    <Stack gap="xs">
-      <Group gap="xs" wrap="wrap">
-        <Select
-          aria-label={`Event for ${item.providerPaymentId}`}
-          placeholder="Which event is this for?"
-          searchable
-          w={280}
-          value={eventId}
-          onChange={setEventId}
-          data={(events.data ?? [])
-            .filter((e) => e.clientId)
-            .map((e) => ({ value: e.id, label: `${e.code} · ${e.name}${e.clientName ? ` (${e.clientName})` : ''}` }))}
-        />
-        <Button
-          size="xs"
-          disabled={!eventId}
-          loading={resolve.isPending}
-          onClick={() => eventId && resolve.mutate([item.id, eventId])}
-        >
-          Book to event
-        </Button>
-      </Group>
-      <FormError message={resolve.error?.message} />
-    </Stack>
-  );
-}
 
 function SuspenseTable() {
   const q = useSuspense();
@@ -111,7 +52,7 @@ function SuspenseTable() {
               <Table.Td fz="sm">{h.reason}</Table.Td>
               <Table.Td>
                 {h.status === 'open' ? (
-                  <ResolveForm item={h} />
+                  <ResolveSuspenseForm item={h} />
                 ) : (
                   <Badge color={h.status === 'resolved' ? 'green' : 'gray'}>{h.status}</Badge>
                 )}
@@ -121,82 +62,6 @@ function SuspenseTable() {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-function CreditActions({ row }: { row: CreditRow }) {
-  const apply = useDeskAction(applyCredit);
-  const refund = useDeskAction(refundCredit);
-  const [amount, setAmount] = useState<number | string>('');
-  const [reason, setReason] = useState('');
-  const rupees = typeof amount === 'number' ? amount : Number.NaN;
-  return (
-    <Stack gap="xs">
-      <Group gap="xs" wrap="wrap">
-        <Button size="xs" loading={apply.isPending} onClick={() => apply.mutate([row.eventId])}>
-          Apply to open milestones
-        </Button>
-        <NumberInput
-          aria-label={`Refund amount for ${row.eventCode}`}
-          placeholder="₹ to refund"
-          w={130}
-          min={0}
-          decimalScale={2}
-          value={amount}
-          onChange={setAmount}
-          thousandSeparator=","
-        />
-        <TextInput
-          aria-label={`Refund reason for ${row.eventCode}`}
-          placeholder="Why"
-          w={160}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        <Button
-          size="xs"
-          variant="light"
-          color="orange"
-          disabled={!(rupees > 0) || reason.trim().length < 3}
-          loading={refund.isPending}
-          onClick={() => refund.mutate([row.eventId, Math.round(rupees * 100), reason.trim()])}
-        >
-          Refund
-        </Button>
-      </Group>
-      <FormError message={apply.error?.message ?? refund.error?.message} />
-    </Stack>
-  );
-}
-
-/** Credit below zero: the client was paid back more than was held. Finance writes it off, saying why. */
-function WriteOffAction({ row }: { row: CreditRow }) {
-  const writeOff = useDeskAction(writeOffCredit);
-  const [reason, setReason] = useState('');
-  return (
-    <Stack gap="xs">
-      <Text fz="sm">Paid out beyond what was held: recover it from the client, or write it off.</Text>
-      <Group gap="xs" wrap="wrap">
-        <TextInput
-          aria-label={`Write-off reason for ${row.eventCode}`}
-          placeholder="Why it is written off"
-          w={200}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          disabled={reason.trim().length < 3}
-          loading={writeOff.isPending}
-          onClick={() => writeOff.mutate([row.eventId, reason.trim()])}
-        >
-          Write off
-        </Button>
-      </Group>
-      <FormError message={writeOff.error?.message} />
-    </Stack>
   );
 }
 
