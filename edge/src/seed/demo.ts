@@ -198,8 +198,9 @@ export async function seedDemo(db: Db, opts: { now: Date; iterations: number }):
       })),
     );
     await tx.insert(eventAccess).values([
-      { eventId: eventRows[0]!.id, userId: vendorUser.id, access: 'write', createdAt: at },
-      { eventId: eventRows[1]!.id, userId: vendorUser.id, access: 'write', createdAt: at },
+      // Noor's links come from the two assignments above: cancelling both removes them.
+      { eventId: eventRows[0]!.id, userId: vendorUser.id, access: 'write', source: 'assignment', createdAt: at },
+      { eventId: eventRows[1]!.id, userId: vendorUser.id, access: 'write', source: 'assignment', createdAt: at },
       { eventId: eventRows[0]!.id, userId: clientUser.id, access: 'read', createdAt: at },
     ]);
     await tx.insert(codeSequences).values([...counters].map(([key, value]) => ({ key, value })));

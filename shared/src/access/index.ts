@@ -1,8 +1,14 @@
 /** Roles, permissions, the one scoping rule (who sees what under an event), event access links, signed links. */
 export { type DocAccessDecision, decideDocAccess, decideDocNameAccess, decideLeadDocAccess } from './docs.ts';
 export {
+  accessLevelsFor,
+  EVENT_ACCESS_LABELS,
+  EVENT_ACCESS_LEVELS,
+  type EventAccessCandidate,
   type EventAccessEntry,
   type EventAccessLevel,
+  type EventAccessSource,
+  ZEventAccessCandidates,
   ZEventAccessEntry,
   ZEventAccessInput,
   ZEventAccessList,

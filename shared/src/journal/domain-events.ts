@@ -316,9 +316,19 @@ export const DOMAIN_EVENTS = {
   'user.password_changed': none,
   'user.password_reset': none,
   /** A vendor or client user linked to an event, their access changed, or the link removed (aggregate: the event). */
-  'event_access.granted': payload({ userId: id, access: accessLevel }),
+  'event_access.granted': payload({
+    userId: id,
+    access: accessLevel,
+    /** By hand, or by assigning the vendor (absent in lines written before this was recorded). */
+    source: z.enum(['manual', 'assignment']).optional(),
+  }),
   'event_access.changed': payload({ userId: id, from: accessLevel, to: accessLevel }),
-  'event_access.revoked': payload({ userId: id, access: accessLevel }),
+  'event_access.revoked': payload({
+    userId: id,
+    access: accessLevel,
+    /** Set when the system removed it: the vendor's last live assignment on the event was cancelled. */
+    reason: z.literal('assignment_cancelled').optional(),
+  }),
 } as const satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 /** Every domain-event name: a union, not `string`. */

@@ -1,4 +1,4 @@
-import { decideDocAccess, isScopedRole } from '@mandap/shared/access';
+import { decideDocAccess, hasPermission, isScopedRole } from '@mandap/shared/access';
 import { formatDocName } from '@mandap/shared/docs';
 import { Anchor, Breadcrumbs, Group, Tabs, Text } from '@mantine/core';
 import { IconChecklist, IconFileText, IconLayoutKanban } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { formatDateRange } from '../../lib/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
+import { EventAccessPanel } from '../event-access/EventAccessPanel.tsx';
 import { EventOverview } from '../events/EventOverview.tsx';
 import { useEvent } from './useEvent.ts';
 import './workspace.css';
@@ -51,6 +52,7 @@ export function WorkspacePage() {
         }
       />
       {event.data && !isScopedRole(me.role) && <EventOverview event={event.data} />}
+      {event.data && hasPermission(me.role, 'events:write') && <EventAccessPanel eventId={event.data.id} />}
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           {visible.map((t) => (

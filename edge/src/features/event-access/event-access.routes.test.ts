@@ -42,8 +42,37 @@ describe('event access', () => {
     expect(journal.map((r) => [r.type, JSON.parse(String(r.payload))])).toEqual([
       ['event_access.changed', { userId: vendor.userId, from: 'write', to: 'read' }],
       ['event_access.revoked', { userId: vendor.userId, access: 'read' }],
-      ['event_access.granted', { userId: vendor.userId, access: 'write' }],
+      ['event_access.granted', { userId: vendor.userId, access: 'write', source: 'manual' }],
     ]);
+    // Re-added by hand: the link says so, and who did it.
+    const after = await t.json('GET', `/api/event-access/events/${eventId}`, undefined, manager.auth);
+    expect(((await after.json()) as { people: unknown[] }).people).toContainEqual(
+      expect.objectContaining({
+        userId: vendor.userId,
+        source: 'manual',
+        grantedByName: 'Priya Nair',
+        vendorName: 'Noor Decor',
+      }),
+    );
+  });
+
+  it('lists the vendor and client users one may link (no staff, no deactivated users), for events:write only', async () => {
+    const manager = await t.login('manager@mandap.demo');
+    const res = await t.json('GET', '/api/event-access/people', undefined, manager.auth);
+    expect(res.status).toBe(200);
+    const { people } = (await res.json()) as { people: { email: string; role: string; vendorName: string | null }[] };
+    expect(people.map((p) => p.role).every((r) => r === 'vendor' || r === 'client')).toBe(true);
+    expect(people).toContainEqual(expect.objectContaining({ email: 'vendor@mandap.demo', vendorName: 'Noor Decor' }));
+    expect(people).toContainEqual(expect.objectContaining({ email: 'client@mandap.demo', role: 'client' }));
+    await t.deps.db.$client.execute("UPDATE users SET status = 'deactivated' WHERE email = 'client@mandap.demo'");
+    const again = (await (await t.json('GET', '/api/event-access/people', undefined, manager.auth)).json()) as {
+      people: { email: string }[];
+    };
+    expect(again.people.map((p) => p.email)).not.toContain('client@mandap.demo');
+    for (const email of ['sales@mandap.demo', 'finance@mandap.demo', 'vendor@mandap.demo']) {
+      const who = await t.login(email);
+      expect((await t.json('GET', '/api/event-access/people', undefined, who.auth)).status).toBe(403);
+    }
   });
 
   it('refuses staff targets, write for clients, bad bodies and roles without events:write', async () => {

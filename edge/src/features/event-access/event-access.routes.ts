@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { ZEventAccessEntry, ZEventAccessInput, ZEventAccessList } from '@mandap/shared/access';
+import { ZEventAccessCandidates, ZEventAccessEntry, ZEventAccessInput, ZEventAccessList } from '@mandap/shared/access';
 import { originOf, viewerOf } from '../../lib/context.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
-import { listEventAccess, removeEventAccess, setEventAccess } from './event-access.service.ts';
+import { listAccessCandidates, listEventAccess, removeEventAccess, setEventAccess } from './event-access.service.ts';
 
 const ZUserParam = ZIdParam.extend({ userId: z.uuid({ error: 'must be an id (UUID)' }) });
 
@@ -15,6 +15,14 @@ const list = defineRoute({
   summary: 'The vendor and client users linked to an event, and how (read or write)',
   request: { params: ZIdParam },
   responses: { 200: jsonResponse(ZEventAccessList, 'People by name.'), ...errorResponses },
+});
+
+const candidates = defineRoute({
+  method: 'get',
+  path: '/people',
+  permission: 'events:write',
+  summary: 'The vendor and client users who may be linked to events (not deactivated), by name',
+  responses: { 200: jsonResponse(ZEventAccessCandidates, 'People by name.'), ...errorResponses },
 });
 
 const put = defineRoute({
@@ -37,6 +45,7 @@ const remove = defineRoute({
 
 /** Mounted at /api/event-access. */
 export const eventAccessRoutes = createRouter()
+  .openapi(candidates, async (c) => c.json({ people: await listAccessCandidates(c.get('deps')) }, 200))
   .openapi(list, async (c) => c.json({ people: await listEventAccess(c.get('deps'), c.req.valid('param').id) }, 200))
   .openapi(put, async (c) => {
     const { id, userId } = c.req.valid('param');

@@ -8,13 +8,14 @@ import {
   type AssignmentStatus,
   checkAssignmentTransition,
 } from '@mandap/shared/vendors';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { eventAccess, events, vendorAssignments, vendorPayments, vendors } from '../../db/schema/index.ts';
+import { events, vendorAssignments, vendorPayments, vendors } from '../../db/schema/index.ts';
 import type { Deps, Viewer } from '../../lib/context.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertVisibleUnderEvent, visibleEventCondition } from '../../lib/event-scope.ts';
 import { nextCode, type Origin, recordChange } from '../../lib/journal.ts';
+import { linkForAssignment, unlinkAfterAssignments } from '../event-access/event-access.service.ts';
 import { loadVisibleEvent } from '../events/events.service.ts';
 import { blockedReasonsFor } from './blocked.query.ts';
 import { accruePo, reversePoAccrual } from './po-ledger.ts';
@@ -168,12 +169,10 @@ export async function createAssignment(deps: Deps, viewer: Viewer, input: Assign
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
     });
-    // The vendor's login (if any) is linked to the event, so their pages and the event show it.
+    // The vendor's login (if any) is linked to the event, so their pages and the event show it
+    // (journalled like any grant; a link they already have is left as it is).
     if (vendor.userId)
-      await tx
-        .insert(eventAccess)
-        .values({ eventId: input.eventId, userId: vendor.userId, access: 'write', createdAt: at.toISOString() })
-        .onConflictDoNothing();
+      await linkForAssignment(tx, { eventId: input.eventId, userId: vendor.userId, actorId: viewer.id, at });
     await recordChange(tx, {
       type: 'vendor_assignment.created',
       aggregateType: 'vendor_assignment',
@@ -265,6 +264,7 @@ export async function applyStatusChange(
       .set({ status: to, updatedAt: at.toISOString() })
       .where(eq(vendorAssignments.id, current.id));
     await by.alsoInTx?.(tx, at);
+    if (to === 'cancelled') await unlinkIfLastLive(tx, row!, by, at);
     await recordChange(tx, {
       type: 'vendor_assignment.status_changed',
       aggregateType: 'vendor_assignment',
@@ -279,6 +279,35 @@ export async function applyStatusChange(
         requestId: by.origin?.requestId ?? null,
       },
     });
+  });
+}
+
+/**
+ * After a cancellation, in its transaction: when the vendor has no live (uncancelled) assignment
+ * left on the event, their user's link made by assigning them is removed (journalled
+ * `event_access.revoked`, which closes their open documents of the event). A link added by hand stays.
+ */
+async function unlinkIfLastLive(tx: DbOrTx, row: AssignmentRow, by: StatusChangeBy, at: Date): Promise<void> {
+  const [vendor] = await tx.select({ userId: vendors.userId }).from(vendors).where(eq(vendors.id, row.vendorId));
+  if (!vendor?.userId) return;
+  const [live] = await tx
+    .select({ id: vendorAssignments.id })
+    .from(vendorAssignments)
+    .where(
+      and(
+        eq(vendorAssignments.vendorId, row.vendorId),
+        eq(vendorAssignments.eventId, row.eventId),
+        ne(vendorAssignments.status, 'cancelled'),
+      ),
+    )
+    .limit(1);
+  if (live) return;
+  await unlinkAfterAssignments(tx, {
+    eventId: row.eventId,
+    userId: vendor.userId,
+    actorId: by.actorId,
+    at,
+    origin: by.origin,
   });
 }
 
