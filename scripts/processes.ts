@@ -35,14 +35,6 @@ export interface Service {
   env: Record<string, string>;
 }
 
-/** A TypeScript entry run by Node with tsx as a loader: one process per service, no npx shell between. */
-export const tsService = (name: string, entry: string, env: Record<string, string>): Service => ({
-  name,
-  command: process.execPath,
-  args: ['--import', 'tsx', entry],
-  env,
-});
-
 export interface SuperviseOptions {
   /** First restart delay; doubles per crash, capped at `maxDelayMs`. */
   firstDelayMs?: number;
