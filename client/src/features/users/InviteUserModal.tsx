@@ -1,5 +1,5 @@
 import type { Role } from '@mandap/shared/access';
-import { ZInviteUser } from '@mandap/shared/auth';
+import { type InviteUser, ZInviteUser } from '@mandap/shared/auth';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { FormError } from '../../ui/FormError.tsx';
@@ -22,15 +22,24 @@ const ZInviteForm = requestForm(
   { role: 'choose a role' },
 );
 
-function InviteUserForm({ onClose }: { onClose: () => void }) {
-  const me = useMe();
+/** The invite form; `actorRole` limits the roles offered to those the inviter may grant. */
+export function InviteUserForm({
+  actorRole,
+  onClose,
+  invite: send,
+}: {
+  actorRole: Role;
+  onClose: () => void;
+  /** Sends the checked invitation; the edge unless a caller gives its own. */
+  invite?: (request: InviteUser) => Promise<{ user: { name: string } }>;
+}) {
   const invite = useInviteUser();
   const form = useZodForm(ZInviteForm, { name: '', email: '', role: null, phone: '' });
   const { errors } = form.formState;
   const role = useField(form, 'role');
 
   const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
-    const { user } = await invite.mutateAsync(request);
+    const { user } = await (send ?? invite.mutateAsync)(request);
     notifications.show({
       color: 'teal',
       title: 'Invitation sent',
@@ -60,7 +69,7 @@ function InviteUserForm({ onClose }: { onClose: () => void }) {
         <Select
           label="Role"
           placeholder="Choose a role"
-          data={assignableRoleOptions(me.role)}
+          data={assignableRoleOptions(actorRole)}
           {...role}
           onChange={(v) => role.onChange(v as Role | null)}
           required
@@ -87,9 +96,10 @@ function InviteUserForm({ onClose }: { onClose: () => void }) {
 }
 
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const me = useMe();
   return (
     <Modal opened={opened} onClose={onClose} title="Invite a user" centered>
-      <InviteUserForm onClose={onClose} />
+      <InviteUserForm actorRole={me.role} onClose={onClose} />
     </Modal>
   );
 }
