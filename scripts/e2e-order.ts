@@ -21,7 +21,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { ROOT } from './processes.ts';
 
 const E2E_DIR = join(ROOT, 'client', 'e2e');
@@ -59,6 +59,28 @@ interface SpecResult {
   failed: number;
   skipped: number;
   seconds: number;
+  /** Each failed test's title and the first line of its error ("Test timeout …" points at load, not order). */
+  failures: string[];
+}
+
+interface JsonSuite {
+  title: string;
+  specs?: { title: string; tests: { results: { status: string; error?: { message?: string } }[] }[] }[];
+  suites?: JsonSuite[];
+}
+
+/** The failed tests of a JSON report, each with the first line of its first error. */
+function failuresOf(suites: JsonSuite[]): string[] {
+  const out: string[] = [];
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests)
+        for (const r of t.results)
+          if (r.status !== 'passed' && r.status !== 'skipped')
+            out.push(`${spec.title}: ${stripVTControlCharacters(r.error?.message ?? r.status).split('\n')[0]}`);
+    out.push(...failuresOf(suite.suites ?? []));
+  }
+  return out;
 }
 
 const { values, positionals } = parseArgs({
@@ -155,13 +177,13 @@ function runSpec(spec: string, reuse: boolean): Promise<SpecResult> {
   });
   return new Promise((resolve) => {
     child.on('exit', (code) => {
-      const stats = existsSync(json)
-        ? (
-            JSON.parse(readFileSync(json, 'utf8')) as {
-              stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-            }
-          ).stats
-        : { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
+      const report = existsSync(json)
+        ? (JSON.parse(readFileSync(json, 'utf8')) as {
+            stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+            suites: JsonSuite[];
+          })
+        : { stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, suites: [] };
+      const { stats } = report;
       resolve({
         spec,
         ok: code === 0,
@@ -169,6 +191,7 @@ function runSpec(spec: string, reuse: boolean): Promise<SpecResult> {
         failed: stats.unexpected + stats.flaky,
         skipped: stats.skipped,
         seconds: Math.round((Date.now() - started) / 1000),
+        failures: failuresOf(report.suites),
       });
     });
   });
@@ -193,10 +216,12 @@ async function main() {
   const passed = results.reduce((s, r) => s + r.passed, 0);
   const failed = results.filter((r) => !r.ok);
   console.log(`\ne2e-order summary: seed ${seed}, ${mode}, ${minutes} min`);
-  for (const r of results)
+  for (const r of results) {
     console.log(
       `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.spec.padEnd(32)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  ${r.seconds} s`,
     );
+    for (const f of r.failures) console.log(`         ${f}`);
+  }
   console.log(
     `${passed} tests passed, ${results.reduce((s, r) => s + r.failed, 0)} failed; ${results.length - failed.length} of ${results.length} spec files green`,
   );
