@@ -62,21 +62,36 @@ export async function run(): Promise<BenchReport> {
   const bench = await benchSetup(DOCS + 1);
   const loadBefore = loadAverage();
   try {
-    const servers = [
-      await bench.start('y-websocket'),
-      await bench.start('hocuspocus'),
-      await bench.start('mandap', { label: 'mandap (durable, fsync)', env: { COLLAB_SYNCHRONOUS: 'full' } }),
-      await bench.start('mandap', { label: 'mandap (durable, no fsync)', env: { COLLAB_SYNCHRONOUS: 'normal' } }),
-    ];
+    // The reference always runs (every ratio is against it); BENCH_COLLAB_ONLY=normal,hocuspocus narrows the rest.
+    const only = process.env.BENCH_COLLAB_ONLY?.split(',');
+    const wanted = (name: string) => !only || only.includes(name);
+    const servers = [await bench.start('y-websocket')];
+    if (wanted('hocuspocus')) servers.push(await bench.start('hocuspocus'));
+    if (wanted('full')) {
+      servers.push(
+        await bench.start('mandap', { label: 'mandap (durable, fsync)', env: { COLLAB_SYNCHRONOUS: 'full' } }),
+      );
+    }
+    if (wanted('normal')) {
+      servers.push(
+        await bench.start('mandap', { label: 'mandap (durable, no fsync)', env: { COLLAB_SYNCHRONOUS: 'normal' } }),
+      );
+    }
     const compare = process.env.BENCH_COLLAB_COMPARE;
     if (compare) servers.push(await bench.start('mandap', { label: 'mandap (compared build)', script: compare }));
     const load: Load = { docs: DOCS, clientsPerDoc: CLIENTS_PER_DOC, seconds: SECONDS, intervalMs: INTERVAL_MS };
     const rounds = await interleaved(servers, load, ROUNDS);
     const rows = servers.map((s) => summarise(s.label, rounds.get(s) ?? []));
-    const [reference, , ours] = servers;
+    const [reference] = servers;
+    const ours = servers.find((s) => s.kind === 'mandap');
     const cold = [];
-    for (const s of [reference, ours]) if (s) cold.push({ s, ...(await coldLoad(s, s === ours ? 1000 : 0)) });
-    const idb = await idbColdLoad(HISTORY, 5).catch((err: Error) => err);
+    // BENCH_COLLAB_COLD=0 skips the cold loads (and Chromium's IndexedDB one): propagation only.
+    const coldToo = process.env.BENCH_COLLAB_COLD !== '0';
+    if (coldToo)
+      for (const s of [reference, ours]) if (s) cold.push({ s, ...(await coldLoad(s, s === ours ? 1000 : 0)) });
+    const idb = coldToo
+      ? await idbColdLoad(HISTORY, 5).catch((err: Error) => err)
+      : new Error('skipped (BENCH_COLLAB_COLD=0)');
     return {
       name: `collab sync: propagation, ${DOCS} documents × ${CLIENTS_PER_DOC} clients, and cold load`,
       settings: {

@@ -13,6 +13,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -144,12 +145,21 @@ export async function propagationRound(server: BenchServer, load: Load): Promise
     clients.push(...(await Promise.all(slice.map((c) => connect(server, Math.floor(c / load.docs), c % load.docs)))));
   }
   const latencies: number[] = [];
+  /** BENCH_COLLAB_TRACE: deliveries over 50 ms, with when they arrived (wall clock), and the bench's own loop delay. */
+  const slow: { at: number; ms: number }[] = [];
+  const loop = TRACE ? monitorEventLoopDelay({ resolution: 1 }) : null;
+  loop?.enable();
   let expected = 0;
   clients.forEach(({ doc }, i) => {
     const map = doc.getMap<number>('bench');
     map.observe((e) => {
       const now = performance.now() + performance.timeOrigin;
-      for (const key of e.keysChanged) if (!key.startsWith(`${i}:`)) latencies.push(now - (map.get(key) ?? now));
+      for (const key of e.keysChanged) {
+        if (key.startsWith(`${i}:`)) continue;
+        const ms = now - (map.get(key) ?? now);
+        latencies.push(ms);
+        if (TRACE && ms > 50) slow.push({ at: now, ms });
+      }
     });
   });
   let seq = 0;
@@ -172,12 +182,46 @@ export async function propagationRound(server: BenchServer, load: Load): Promise
   await new Promise((r) => setTimeout(r, 1500));
   const elapsedS = (performance.now() - started) / 1000;
   const rss = Math.max(...server.procs.map((p) => rssMb(p.pid)));
+  if (loop) {
+    loop.disable();
+    console.log(traceLines(server.label, latencies, slow, loop).join('\n'));
+  }
   for (const c of clients) {
     c.destroy();
     c.doc.destroy();
   }
   await new Promise((r) => setTimeout(r, 300));
   return { latencies, expected, elapsedS, rss };
+}
+
+const TRACE = Boolean(process.env.BENCH_COLLAB_TRACE);
+
+/** What BENCH_COLLAB_TRACE prints after a round: where the slow deliveries fell in time, and the bench's own stalls. */
+function traceLines(
+  label: string,
+  latencies: number[],
+  slow: { at: number; ms: number }[],
+  loop: ReturnType<typeof monitorEventLoopDelay>,
+): string[] {
+  const clock = (at: number) => new Date(at).toISOString().slice(11, 23);
+  // Slow deliveries bunched by the 100 ms in which they arrived: a stall shows as one bunch.
+  const bunches = new Map<number, { n: number; worst: number }>();
+  for (const s of slow) {
+    const key = Math.floor(s.at / 100) * 100;
+    const b = bunches.get(key) ?? { n: 0, worst: 0 };
+    b.n++;
+    b.worst = Math.max(b.worst, s.ms);
+    bunches.set(key, b);
+  }
+  const worst = [...bunches].sort((a, b) => b[1].worst - a[1].worst).slice(0, 12);
+  return [
+    `trace ${label}: ${latencies.length} deliveries, p50 ${pct(latencies, 0.5).toFixed(2)} ms, ` +
+      `p99 ${pct(latencies, 0.99).toFixed(2)} ms; ${slow.length} over 50 ms in ${bunches.size} bunches; ` +
+      `bench event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+    ...worst
+      .sort((a, b) => a[0] - b[0])
+      .map(([at, b]) => `  ${clock(at)}: ${b.n} deliveries over 50 ms, worst ${b.worst.toFixed(1)} ms`),
+  ];
 }
 
 /** Interleaved rounds (A B C, C B A, …) so drift on a shared machine hits every server alike. */

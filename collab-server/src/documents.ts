@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type Access, CLOSE } from './auth.ts';
-import { type Folded, foldStored } from './fold.ts';
+import type { Folded } from './fold.ts';
 import type { PeerLimits, TokenBucket } from './limits.ts';
 import type { UpdateLog } from './persistence.ts';
 import { type PresenceOwner, sanitizeAwareness } from './presence.ts';
@@ -483,14 +483,14 @@ export class DocRegistry {
   }
 
   private async loadStored(name: string): Promise<Folded> {
-    return foldStored(await this.log.load(name));
+    return this.log.load(name);
   }
 
   private async load(name: string): Promise<SharedDoc> {
     // The stream position first, then the log: whatever is committed in between arrives twice, never not at all.
     const position = this.relay ? await this.relay.position(name) : null;
-    const stored = await this.log.load(name);
-    const folded = foldStored(stored);
+    // Read and folded in the log's worker, off this thread.
+    const folded = await this.log.load(name);
     const doc = new SharedDoc(
       name,
       this.log,
@@ -515,7 +515,7 @@ export class DocRegistry {
     this.loaded.set(name, doc);
     if (this.relay && position !== null) await this.relay.follow(name, position);
     // Re-project what was stored: heals a projection lost in a crash between commit and projection.
-    if (stored.snapshot || stored.rows.length > 0) this.onCommitted?.(name, doc.ydoc, null);
+    if (folded.stored) this.onCommitted?.(name, doc.ydoc, null);
     return doc;
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { type LogDb, openLogDb } from './log-db.ts';
 
 let dir: string;
@@ -82,5 +83,34 @@ describe('the update log connection (COLLAB_SYNCHRONOUS=normal)', () => {
     expect(Number(count?.rows[0]?.n)).toBe(150);
     // Only a checkpoint writes pages into the database file itself; 100 rows of 1 KiB are about 25 pages.
     expect(statSync(file).size - before).toBeGreaterThan(20 * 4096);
+  });
+});
+
+describe('loads and compaction fold in the worker', () => {
+  it('folds the rows into a snapshot and writes it on the commit connection; a load gets the folded state', async () => {
+    db = await openLogDb(url, 'normal');
+    for (const sql of [
+      'CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_name TEXT NOT NULL, data BLOB NOT NULL, created_at INTEGER NOT NULL)',
+      'CREATE TABLE doc_snapshots (doc_name TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL, state BLOB NOT NULL, updated_at INTEGER NOT NULL)',
+    ]) {
+      await db.execute(sql);
+    }
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (const word of ['haldi ', 'mehendi ', 'sangeet']) doc.getText('t').insert(doc.getText('t').length, word);
+    for (const u of updates) await db.commit([{ ...insert('d'), args: ['d', u, Date.now()] }]);
+
+    expect(await db.compact('d')).toBe(3);
+    const [left] = await db.batch([{ sql: 'SELECT COUNT(*) AS n FROM doc_updates' }], 'read');
+    expect(Number(left?.rows[0]?.n)).toBe(0);
+    // Nothing left to fold.
+    expect(await db.compact('d')).toBe(0);
+
+    const loaded = await db.load('d');
+    expect(loaded).toMatchObject({ rows: 0, hasSnapshot: true, badSeqs: [], unreadable: false });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, loaded.state);
+    expect(copy.getText('t').toString()).toBe('haldi mehendi sangeet');
   });
 });

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { InValue } from '@libsql/client';
 import Database from 'libsql';
+import { type CompactionFold, compactionWrites, type FoldedState } from './stored.ts';
+import { trace } from './trace.ts';
 
 /** Statement shape sent to the log worker (a subset of libSQL's InStatement). */
 export interface LogStatement {
@@ -16,9 +18,12 @@ export interface LogDbResult {
 export type LogDbRequest =
   | { id: number; op: 'batch'; stmts: LogStatement[]; mode: 'read' | 'write' }
   | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'fold'; docName: string }
+  | { id: number; op: 'load'; docName: string }
   | { id: number; op: 'close' };
 
-export type LogDbResponse = { id: number; results: LogDbResult[] } | { id: number; error: string };
+/** `value`: LogDbResult[] for batch, exec and close; CompactionFold | null for fold; FoldedState for load. */
+export type LogDbResponse = { id: number; value: unknown } | { id: number; error: string };
 
 export interface LogWorkerData {
   url: string;
@@ -26,17 +31,20 @@ export interface LogWorkerData {
   synchronous: 'full' | 'normal';
 }
 
-/** What `readStoredDoc` and compaction need: a batch in one transaction. */
-export interface BatchRunner {
-  batch(stmts: LogStatement[], mode: 'read' | 'write'): Promise<{ rows: readonly Record<string, unknown>[] }[]>;
-}
-
 /** The update log's connection: each batch is one transaction. */
-export interface LogDb extends BatchRunner {
+export interface LogDb {
   batch(stmts: LogStatement[], mode: 'read' | 'write'): Promise<LogDbResult[]>;
   /** The group commit of appended updates (the relay path): one write transaction. */
   commit(stmts: LogStatement[]): Promise<LogDbResult[]>;
   execute(sql: string): Promise<LogDbResult>;
+  /**
+   * Folds a document's rows into its snapshot: the fold in the worker (stored.ts
+   * `foldForCompaction`), then its write. Resolves with the rows folded (0: nothing to fold, or
+   * rows that cannot be applied).
+   */
+  compact(docName: string): Promise<number>;
+  /** Reads and folds a document, in the worker: one update to apply (stored.ts `loadFoldedState`). */
+  load(docName: string): Promise<FoldedState>;
   close(): Promise<void>;
 }
 
@@ -46,10 +54,11 @@ export interface LogDb extends BatchRunner {
  * libSQL runs a local file synchronously on the calling thread. On the main thread, an fsync
  * (6 ms median, 32 ms p99 on the bench machine's disk) froze every document's relays while it
  * lasted, and so did SQLite's automatic checkpoints (which fsync) and waiting for a lock another
- * process holds. Where each part runs:
+ * process holds; folding a document's rows (a load, a compaction) costs tens of milliseconds of
+ * CPU. Where each part runs:
  *
  * - `full`: every commit fsyncs the WAL (survives power loss too). Everything runs in a worker
- *   thread (log-worker.js): an fsync blocks only the worker; the main thread keeps reading
+ *   thread (log-worker.ts): an fsync blocks only the worker; the main thread keeps reading
  *   sockets and gathers the next group commit meanwhile.
  * - `normal` (default): a commit is written into the WAL with no fsync. It survives a crash of the
  *   process (kill -9), which is what "persisted before relay" guards against; power loss or an OS
@@ -57,7 +66,8 @@ export interface LogDb extends BatchRunner {
  *   reconnect. The group commit runs on the main thread, on its own connection: a write() into
  *   the page cache costs tens of microseconds, less than two hops to a worker thread, which on a
  *   busy machine each wait to be scheduled (see HybridLogDb). What can block stays in the worker:
- *   checkpoints, loads, compaction, and any commit that finds the file locked.
+ *   checkpoints, loads and compaction (reading and folding the rows), and any commit that finds
+ *   the file locked.
  *
  * An in-memory URL exists only on the connection that opened it: it keeps one, in the worker.
  */
@@ -132,7 +142,7 @@ class HybridLogDb implements LogDb {
     try {
       this.begin.run();
     } catch (err) {
-      if (isBusy(err)) return this.worker.batch(stmts, 'write');
+      if (isBusy(err)) return this.handOff(stmts);
       return Promise.reject(err);
     }
     try {
@@ -143,7 +153,7 @@ class HybridLogDb implements LogDb {
       this.end.run();
     } catch (err) {
       if (this.main.inTransaction) this.rollback.run();
-      if (isBusy(err)) return this.worker.batch(stmts, 'write');
+      if (isBusy(err)) return this.handOff(stmts);
       return Promise.reject(err);
     }
     if (++this.commitsSinceCheckpoint >= CHECKPOINT_EVERY_COMMITS) this.checkpoint();
@@ -154,9 +164,36 @@ class HybridLogDb implements LogDb {
     return this.worker.execute(sql);
   }
 
+  /**
+   * The fold runs in the worker; its write is a transaction on this connection like a commit
+   * (a snapshot and a DELETE by index: about a millisecond), so within one instance the two
+   * connections never take the write lock at the same time and a commit never finds it held.
+   * Before, the worker wrote it: a commit that met that lock was handed to the worker and
+   * queued behind its folds, and with 50 documents compacting at once every relay waited
+   * about half a second.
+   */
+  async compact(docName: string): Promise<number> {
+    const fold = await this.worker.fold(docName);
+    if (!fold) return 0;
+    await this.commit(compactionWrites(fold));
+    return fold.rows;
+  }
+
+  load(docName: string): Promise<FoldedState> {
+    return this.worker.load(docName);
+  }
+
   async close(): Promise<void> {
     this.main.close();
     await this.worker.close();
+  }
+
+  /** A write that found the file locked (another process): the worker waits for the lock. */
+  private handOff(stmts: LogStatement[]): Promise<LogDbResult[]> {
+    const started = trace ? performance.now() : 0;
+    const done = this.worker.batch(stmts, 'write');
+    if (trace) void done.finally(() => trace?.record('commit-handoff', started)).catch(() => {});
+    return done;
   }
 
   private prepared(sql: string): Database.Statement {
@@ -202,11 +239,11 @@ function isBusy(err: unknown): boolean {
 }
 
 /**
- * The log's connection in a worker thread (log-worker.js). Requests are answered in order.
+ * The log's connection in a worker thread (log-worker.ts). Requests are answered in order.
  */
 class WorkerLogDb implements LogDb {
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (r: LogDbResult[]) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
   private exited: Error | null = null;
 
   private constructor(private readonly worker: Worker) {
@@ -215,7 +252,7 @@ class WorkerLogDb implements LogDb {
       if (!w) return;
       this.waiting.delete(res.id);
       if ('error' in res) w.reject(new Error(`update log: ${res.error}`));
-      else w.resolve(res.results);
+      else w.resolve(res.value);
     });
     const fail = (err: Error) => {
       this.exited = err;
@@ -227,7 +264,8 @@ class WorkerLogDb implements LogDb {
   }
 
   static async open(data: LogWorkerData): Promise<WorkerLogDb> {
-    // src/log-worker.js from the source tree; dist/log-worker.js (built beside dist/main.js) in production.
+    // src/log-worker.js (log-worker.ts through tsx) from the source tree; dist/log-worker.js, built
+    // from log-worker.ts beside dist/main.js, in production.
     const worker = new Worker(new URL('./log-worker.js', import.meta.url), { workerData: data });
     const db = new WorkerLogDb(worker);
     // The first round trip applies the PRAGMAs and proves the file opens.
@@ -236,8 +274,7 @@ class WorkerLogDb implements LogDb {
   }
 
   batch(stmts: LogStatement[], mode: 'read' | 'write'): Promise<LogDbResult[]> {
-    if (this.exited) return Promise.reject(this.exited);
-    return this.request({ op: 'batch', stmts, mode });
+    return this.request({ op: 'batch', stmts, mode }) as Promise<LogDbResult[]>;
   }
 
   commit(stmts: LogStatement[]): Promise<LogDbResult[]> {
@@ -246,8 +283,22 @@ class WorkerLogDb implements LogDb {
 
   /** One statement outside any transaction (a checkpoint). */
   exec(sql: string): Promise<LogDbResult[]> {
-    if (this.exited) return Promise.reject(this.exited);
-    return this.request({ op: 'exec', sql });
+    return this.request({ op: 'exec', sql }) as Promise<LogDbResult[]>;
+  }
+
+  fold(docName: string): Promise<CompactionFold | null> {
+    return this.request({ op: 'fold', docName }) as Promise<CompactionFold | null>;
+  }
+
+  async compact(docName: string): Promise<number> {
+    const fold = await this.fold(docName);
+    if (!fold) return 0;
+    await this.batch(compactionWrites(fold), 'write');
+    return fold.rows;
+  }
+
+  load(docName: string): Promise<FoldedState> {
+    return this.request({ op: 'load', docName }) as Promise<FoldedState>;
   }
 
   async execute(sql: string): Promise<LogDbResult> {
@@ -261,7 +312,8 @@ class WorkerLogDb implements LogDb {
     await this.worker.terminate();
   }
 
-  private request(req: DistributiveOmit<LogDbRequest, 'id'>): Promise<LogDbResult[]> {
+  private request(req: DistributiveOmit<LogDbRequest, 'id'>): Promise<unknown> {
+    if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

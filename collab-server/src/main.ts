@@ -1,5 +1,6 @@
 import { loadEnv } from './env.ts';
 import { optionsFromEnv, startCollabServer } from './server.ts';
+import { trace } from './trace.ts';
 
 let env: ReturnType<typeof loadEnv>;
 try {
@@ -17,6 +18,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`collab-server: ${signal}, committing queued updates and closing`);
+  if (trace) console.error(trace.report());
   try {
     await server.close();
     process.exit(0);

@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as Y from 'yjs';
-import { foldStored } from './fold.ts';
-import { type BatchRunner, fileDatabasePath, type LogDb, openLogDb } from './log-db.ts';
+import type { Folded } from './fold.ts';
+import { fileDatabasePath, type LogDb, openLogDb } from './log-db.ts';
 import type { Metrics } from './metrics.ts';
+import { trace } from './trace.ts';
+
+export { readStoredDoc, type StoredDoc, type StoredRow } from './stored.ts';
 
 /**
  * The collab-server's own durable log of Yjs updates, one row per update, group-committed.
@@ -43,15 +46,9 @@ interface PendingWrite {
   reject: (err: unknown) => void;
 }
 
-export interface StoredRow {
-  seq: number;
-  data: Uint8Array;
-}
-
-export interface StoredDoc {
-  snapshot: Uint8Array | null;
-  /** Rows after the snapshot, in sequence order. */
-  rows: StoredRow[];
+/** A document as loaded: folded, and whether anything was stored at all. */
+export interface LoadedDoc extends Folded {
+  stored: boolean;
 }
 
 const SCHEMA = [
@@ -80,6 +77,8 @@ export class UpdateLog {
   private closed = false;
   private compacting = new Set<string>();
   private compactions = new Set<Promise<void>>();
+  private compactQueue: string[] = [];
+  private compactRunner: Promise<void> | null = null;
 
   private constructor(
     private readonly db: LogDb,
@@ -104,11 +103,33 @@ export class UpdateLog {
     });
   }
 
-  /** Snapshot plus every later update, read in one transaction so compaction cannot interleave. */
-  async load(docName: string): Promise<StoredDoc> {
-    const stored = await readStoredDoc(this.db, docName);
-    this.logLength.set(docName, stored.rows.length);
-    return stored;
+  /**
+   * Snapshot plus every later update, read in one transaction so compaction cannot interleave,
+   * and folded in the log's worker (foldStored); here only the folded state is applied.
+   */
+  async load(docName: string): Promise<LoadedDoc> {
+    const state = await this.db.load(docName);
+    this.logLength.set(docName, state.rows);
+    const started = trace ? performance.now() : 0;
+    let ydoc = new Y.Doc();
+    let unreadable = state.unreadable;
+    if (!unreadable) {
+      try {
+        Y.applyUpdate(ydoc, state.state, 'load');
+      } catch {
+        ydoc.destroy();
+        ydoc = new Y.Doc();
+        unreadable = true;
+      }
+    }
+    trace?.record('load-apply', started);
+    return {
+      ydoc,
+      badSeqs: state.badSeqs,
+      badSnapshot: state.badSnapshot,
+      unreadable,
+      stored: state.hasSnapshot || state.rows > 0,
+    };
   }
 
   /** Resolves when everything appended so far is committed. */
@@ -197,12 +218,15 @@ export class UpdateLog {
     let results: { lastInsertRowid: bigint | undefined }[] = [];
     for (let attempt = 0; ; attempt++) {
       try {
-        results = await this.db.commit(
+        const started = trace ? performance.now() : 0;
+        const committing = this.db.commit(
           group.map((w) => ({
             sql: 'INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)',
             args: [w.docName, w.update, now],
           })),
         );
+        trace?.record('commit', started);
+        results = await committing;
         break;
       } catch (err) {
         const delay = retries[attempt];
@@ -215,6 +239,7 @@ export class UpdateLog {
       }
     }
     const committedAt = performance.now();
+    const relayStarted = trace ? committedAt : 0;
     this.options.metrics.recordCommit(group.map((w) => committedAt - w.receivedAt));
     const touched = new Set<string>();
     for (const [i, w] of group.entries()) {
@@ -227,6 +252,7 @@ export class UpdateLog {
       }
       w.resolve();
     }
+    trace?.record('relay', relayStarted);
     for (const docName of touched) {
       // Off the commit path: other documents' commits do not wait for a fold.
       if ((this.logLength.get(docName) ?? 0) > this.options.compactAfter) this.startCompaction(docName);
@@ -234,12 +260,9 @@ export class UpdateLog {
   }
 
   /**
-   * Folds the document's snapshot and the log rows up to the newest one it read into a new
-   * snapshot, and deletes exactly those rows, in one transaction, only if no other compaction
-   * moved the snapshot in between. It folds what is stored, not what is in memory, so any number
-   * of instances writing the same log can compact: rows another instance appended after the read
-   * are kept. A document with rows that cannot be applied is left alone (quarantine, repair).
-   * Never throws.
+   * Compacts a document under its lease (several instances): the fold runs in the log's worker
+   * (stored.ts `foldForCompaction`, which leaves a document with rows that cannot be applied
+   * alone), and its write deletes only the rows folded (`compactionWrites`). Never throws.
    */
   private async compact(docName: string): Promise<void> {
     if (this.compacting.has(docName)) return;
@@ -251,46 +274,10 @@ export class UpdateLog {
         release = await this.options.lease(docName);
         if (!release) return;
       }
-      const [snapRes, rowsRes] = await this.db.batch(
-        [
-          { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
-          {
-            sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
-                  AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
-            args: [docName, docName],
-          },
-        ],
-        'read',
-      );
-      const snap = snapRes?.rows[0];
-      const rows = (rowsRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
-      const last = rows.at(-1);
-      if (!last) return;
-      const folded = foldStored({ snapshot: snap ? toBytes(snap.state) : null, rows });
-      if (folded.badSeqs.length > 0 || folded.badSnapshot || folded.unreadable) return;
-      const state = Y.encodeStateAsUpdate(folded.ydoc);
-      folded.ydoc.destroy();
-      const readUpto = snap ? Number(snap.upto_seq) : -1;
-      await this.db.batch(
-        [
-          {
-            sql: `INSERT INTO doc_snapshots (doc_name, upto_seq, state, updated_at) VALUES (?, ?, ?, ?)
-                  ON CONFLICT (doc_name) DO UPDATE SET upto_seq = excluded.upto_seq, state = excluded.state,
-                    updated_at = excluded.updated_at
-                  WHERE doc_snapshots.upto_seq = ?`,
-            args: [docName, last.seq, state, Date.now(), readUpto],
-          },
-          {
-            // Only the rows this fold read, and only if its snapshot is the one standing.
-            sql: `DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?
-                  AND (SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?) = ?`,
-            args: [docName, last.seq, docName, last.seq],
-          },
-        ],
-        'write',
-      );
+      const folded = await this.db.compact(docName);
+      if (folded === 0) return;
       // Commits that landed while this fold ran are still in the log: only the rows folded leave it.
-      const left = Math.max(0, (this.logLength.get(docName) ?? 0) - rows.length);
+      const left = Math.max(0, (this.logLength.get(docName) ?? 0) - folded);
       this.logLength.set(docName, left);
       again = left > this.options.compactAfter;
     } catch (err) {
@@ -304,33 +291,24 @@ export class UpdateLog {
     if (again) this.startCompaction(docName);
   }
 
+  /**
+   * Compactions run one at a time: when many documents reach the threshold together (they do
+   * under a steady load), their folds are spread out instead of all queueing in the worker at
+   * once, ahead of any load or handed-off commit.
+   */
   private startCompaction(docName: string): void {
-    const running = this.compact(docName);
-    this.compactions.add(running);
-    void running.finally(() => this.compactions.delete(running));
+    if (this.compacting.has(docName) || this.compactQueue.includes(docName)) return;
+    this.compactQueue.push(docName);
+    if (this.compactRunner) return;
+    const runner = (async () => {
+      for (let next = this.compactQueue.shift(); next !== undefined; next = this.compactQueue.shift()) {
+        await this.compact(next);
+      }
+      // Synchronously after the queue is found empty: a compaction asked for later starts a new runner.
+      this.compactRunner = null;
+    })();
+    this.compactRunner = runner;
+    this.compactions.add(runner);
+    void runner.finally(() => this.compactions.delete(runner));
   }
-}
-
-/** A document's snapshot and the log rows after it, read in one transaction. */
-export async function readStoredDoc(db: BatchRunner, docName: string): Promise<StoredDoc> {
-  const [snapRes, updRes] = await db.batch(
-    [
-      { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
-      {
-        sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
-              AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
-        args: [docName, docName],
-      },
-    ],
-    'read',
-  );
-  const snap = snapRes?.rows[0];
-  const rows = (updRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
-  return { snapshot: snap ? toBytes(snap.state) : null, rows };
-}
-
-function toBytes(value: unknown): Uint8Array {
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (value instanceof Uint8Array) return value;
-  throw new Error('expected a BLOB column');
 }

@@ -15,6 +15,7 @@ import { UpdateLog } from './persistence.ts';
 import { Projector } from './projection.ts';
 import { MalformedMessage } from './protocol.ts';
 import { RedisRelay } from './redis-relay.ts';
+import { trace } from './trace.ts';
 
 export interface CollabServerOptions {
   /** 0 picks a free port (tests). */
@@ -267,12 +268,15 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         if (!peer.bytes.take(data.length)) {
           return dropPeer(peer, CLOSE.rateLimited, `more than ${limits.bytesPerSecond} bytes per second`);
         }
+        const started = trace ? performance.now() : 0;
         try {
           doc.receive(peer, data);
         } catch (err) {
           if (err instanceof MalformedMessage) return dropPeer(peer, 1003, `malformed message: ${err.message}`);
           console.error(`collab-server: handling a message on ${room} failed`, err);
           dropPeer(peer, 1011, 'internal error');
+        } finally {
+          trace?.record('receive', started);
         }
       });
       doc.addPeer(peer);
