@@ -24,7 +24,14 @@ const ratingForm = (eventId: string) =>
  * per vendor and event; saving again replaces it). Offered once the work is delivered or the
  * event has begun; the average shows on the vendor's card and when choosing a vendor.
  */
-export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
+export function RateVendorForm({
+  assignment: a,
+  rate: send,
+}: {
+  assignment: Assignment;
+  /** Sends the checked rating; the edge unless a caller gives its own. */
+  rate?: (request: { eventId: string; rating: number; notes?: string }) => Promise<unknown>;
+}) {
   const vendor = useVendor(a.vendorId);
   const mine = vendor.data?.ratings.find((r) => r.eventId === a.eventId);
   const schema = useMemo(() => ratingForm(a.eventId), [a.eventId]);
@@ -36,7 +43,7 @@ export function RateVendorForm({ assignment: a }: { assignment: Assignment }) {
     if (mine) form.reset({ rating: mine.rating, notes: mine.notes ?? '' });
   }, [mine, form]);
   const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
-    await rate.mutateAsync(request);
+    await (send ?? rate.mutateAsync)(request);
     notifications.show({
       color: 'green',
       title: 'Rating saved',
