@@ -112,13 +112,17 @@ export function LogCommunicationForm({
   initialKind = 'call',
   initialMessage,
   onDone,
+  submit: send,
 }: {
   leadId: string;
   initialKind?: CommKind;
   initialMessage?: string;
   onDone?: () => void;
+  /** Sends (or queues) the checked contact; the offline queue unless a caller gives its own. */
+  submit?: ReturnType<typeof useSubmitCommunication>;
 }) {
-  const submit = useSubmitCommunication(leadId);
+  const queued = useSubmitCommunication(leadId);
+  const submit = send ?? queued;
   const online = useOnline();
   const upload = useUploadAttachments(leadId);
   const [files, setFiles] = useState<File[]>([]);
