@@ -1,91 +1,129 @@
-import { type PaymentTerm, paymentTermsProblem } from '@mandap/shared/quotes';
+import { type PaymentTermTemplate, type PaymentTermTemplateInput, ZPaymentTermTemplates } from '@mandap/shared/quotes';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { type UseFormReturn, useFieldArray } from 'react-hook-form';
+import type { z } from 'zod';
+import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { PaymentTermsEditor } from './PaymentTermsEditor.tsx';
 import { usePaymentTermTemplates, useSavePaymentTermTemplates } from './paymentTerms.api.ts';
+import { errorAt } from './quoteForm.ts';
 
-interface Editable {
-  name: string;
-  terms: PaymentTerm[];
-}
+type TemplatesForm = UseFormReturn<
+  z.input<typeof ZPaymentTermTemplates>,
+  unknown,
+  z.output<typeof ZPaymentTermTemplates>
+>;
+
+const valuesOf = (templates: readonly PaymentTermTemplate[]) => ({
+  templates: templates.map((t) => ({ name: t.name, terms: t.terms.map((x) => ({ ...x })) })),
+});
 
 /** Settings → Payment terms: the house templates a quote's terms start from (the first is the default). */
 export function PaymentTermsSettings() {
   const templates = usePaymentTermTemplates();
   const save = useSavePaymentTermTemplates();
-  const [rows, setRows] = useState<Editable[] | null>(null);
-  useEffect(() => {
-    if (templates.data && rows === null) setRows(templates.data.map((t) => ({ name: t.name, terms: t.terms })));
-  }, [templates.data, rows]);
-  if (!rows) return null;
-  const invalid = rows.some((r) => r.name.trim().length < 2 || paymentTermsProblem(r.terms) !== null);
+  if (!templates.data) return null;
+  return <PaymentTermsForm templates={templates.data} save={(t) => save.mutateAsync(t)} />;
+}
+
+/** One template: its name and its instalments (which must add up to 100%). */
+function TemplateRow({
+  form,
+  index: i,
+  onRemove,
+}: {
+  form: TemplatesForm;
+  index: number;
+  onRemove: (() => void) | null;
+}) {
+  const terms = useField(form, `templates.${i}.terms`);
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end">
+        <TextInput
+          label={`Template ${i + 1} name`}
+          w={{ base: '100%', sm: 420 }}
+          {...form.register(`templates.${i}.name`)}
+          error={fieldError(form.formState.errors.templates?.[i]?.name?.message)}
+        />
+        {onRemove && (
+          <Button variant="subtle" color="red" onClick={onRemove}>
+            Remove template
+          </Button>
+        )}
+      </Group>
+      <PaymentTermsEditor
+        label="Instalments"
+        withTemplates={false}
+        terms={terms.value}
+        readOnly={false}
+        error={errorAt(form, `templates.${i}.terms`)}
+        onChange={terms.onChange}
+      />
+    </Stack>
+  );
+}
+
+/** The templates form, checked by the shared `ZPaymentTermTemplates`; `save` sends the parsed templates. */
+export function PaymentTermsForm({
+  templates,
+  save,
+}: {
+  templates: readonly PaymentTermTemplate[];
+  save: (templates: PaymentTermTemplateInput[]) => Promise<{ templates: PaymentTermTemplate[] }>;
+}) {
+  const form = useZodForm(ZPaymentTermTemplates, valuesOf(templates)) as TemplatesForm;
+  const rows = useFieldArray({ control: form.control, name: 'templates' });
+  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
+    const saved = await save(body.templates);
+    form.reset(valuesOf(saved.templates));
+    notifications.show({ color: 'teal', message: 'Payment terms saved.' });
+  });
+  const listError = fieldError(
+    form.formState.errors.templates?.message ?? form.formState.errors.templates?.root?.message,
+  );
   return (
     <Card withBorder mt="lg" data-testid="payment-terms-settings">
-      <Title order={3}>Payment terms</Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        House templates for the instalments printed on a quote. A new quote starts with the first; the milestone plan is
-        made from the terms the client signed.
-      </Text>
-      <Stack gap="lg">
-        {rows.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: templates are positional until saved
-          <Stack key={i} gap="xs">
-            <Group align="flex-end">
-              <TextInput
-                label={`Template ${i + 1} name`}
-                value={r.name}
-                w={{ base: '100%', sm: 420 }}
-                onChange={(e) => {
-                  const name = e.currentTarget.value;
-                  setRows(rows.map((x, j) => (j === i ? { ...x, name } : x)));
-                }}
-              />
-              {rows.length > 1 && (
-                <Button variant="subtle" color="red" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                  Remove template
-                </Button>
-              )}
-            </Group>
-            <PaymentTermsEditor
-              label="Instalments"
-              withTemplates={false}
-              terms={r.terms}
-              readOnly={false}
-              onChange={(terms) => setRows(rows.map((x, j) => (j === i ? { ...x, terms } : x)))}
+      <form onSubmit={onSubmit} noValidate aria-label="Payment terms">
+        <Title order={3}>Payment terms</Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          House templates for the instalments printed on a quote. A new quote starts with the first; the milestone plan
+          is made from the terms the client signed.
+        </Text>
+        <Stack gap="lg">
+          {rows.fields.map((row, i) => (
+            <TemplateRow
+              key={row.id}
+              form={form}
+              index={i}
+              onRemove={rows.fields.length > 1 ? () => rows.remove(i) : null}
             />
-          </Stack>
-        ))}
-        <Group>
-          <Button
-            variant="default"
-            onClick={() =>
-              setRows([
-                ...rows,
-                {
+          ))}
+          {listError && (
+            <Text size="sm" c="red">
+              {listError}
+            </Text>
+          )}
+          <FormError message={error} />
+          <Group>
+            <Button
+              variant="default"
+              onClick={() =>
+                rows.append({
                   name: 'New template',
                   terms: [{ label: 'Full payment', percent: 100, anchor: 'acceptance', days: 0 }],
-                },
-              ])
-            }
-          >
-            Add template
-          </Button>
-          <Button
-            disabled={invalid}
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(rows, {
-                onSuccess: () => notifications.show({ color: 'teal', message: 'Payment terms saved.' }),
-                onError: (err) => notifications.show({ color: 'red', title: 'Not saved', message: errorMessage(err) }),
-              })
-            }
-          >
-            Save payment terms
-          </Button>
-        </Group>
-      </Stack>
+                })
+              }
+            >
+              Add template
+            </Button>
+            <Button type="submit" loading={submitting}>
+              Save payment terms
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import type { QuoteDraft, QuoteDraftInput } from '@mandap/shared/quotes';
-import type { FieldPath, UseFormReturn } from 'react-hook-form';
+import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import { fieldError } from '../../ui/form.ts';
 
 /**
@@ -10,11 +10,15 @@ import { fieldError } from '../../ui/form.ts';
 export type QuoteForm = UseFormReturn<QuoteDraftInput, unknown, QuoteDraft>;
 
 /**
- * The first message at or below a path of the form's errors, worded for a person: a choice that
- * holds an object (a discount, the payment terms) has its issues under its parts
- * (`discount.percent`, `paymentTerms.0.label`) and shows them under the one input.
+ * The first message at or below a path of a form's errors, worded for a person: a choice that
+ * holds an object or a list (a discount, the payment terms, address lines) has its issues under
+ * its parts (`discount.percent`, `paymentTerms.0.label`, `address.1`) and shows them under the
+ * one input.
  */
-export function errorAt(form: QuoteForm, name: FieldPath<QuoteDraftInput>): string | undefined {
+export function errorAt<T extends FieldValues, O extends FieldValues>(
+  form: UseFormReturn<T, unknown, O>,
+  name: FieldPath<T>,
+): string | undefined {
   return firstMessage(form.getFieldState(name, form.formState).error);
 }
 

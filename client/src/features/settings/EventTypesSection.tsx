@@ -1,25 +1,25 @@
+import { ZAddEventType } from '@mandap/shared/events';
 import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useAddEventType, useEventTypeOptions } from '../leads/leadOptions.api.ts';
 
 /** Settings → Event types: the house list the lead form, the board and the importer use; the house can add to it. */
 export function EventTypesSection() {
-  const options = useEventTypeOptions();
   const add = useAddEventType();
-  const [label, setLabel] = useState('');
-  const fieldError = add.error instanceof ApiError ? add.error.fields?.label : undefined;
+  return <EventTypesSettings add={(label) => add.mutateAsync(label)} />;
+}
 
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    add.mutate(label.trim(), {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: `${label.trim()} added to the event types.` });
-        setLabel('');
-      },
-    });
-  }
+/** The house's event types, and the form adding one (checked by the shared `ZAddEventType`). */
+export function EventTypesSettings({ add }: { add: (label: string) => Promise<unknown> }) {
+  const options = useEventTypeOptions();
+  const form = useZodForm(ZAddEventType, { label: '' });
+  const { onSubmit, error, submitting } = useSubmit(form, async ({ label }) => {
+    await add(label);
+    notifications.show({ color: 'teal', message: `${label} added to the event types.` });
+    form.reset();
+  });
 
   return (
     <Paper component="section" withBorder radius="md" p={{ base: 'md', sm: 'lg' }} mt="lg" aria-label="Event types">
@@ -41,21 +41,23 @@ export function EventTypesSection() {
             </Badge>
           ))}
         </Group>
-        <form onSubmit={onSubmit}>
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label="Add an event type"
-              placeholder="e.g. Tilak"
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-              error={fieldError ?? (add.isError && !fieldError ? errorMessage(add.error) : undefined)}
-              maxLength={40}
-              w={260}
-            />
-            <Button type="submit" loading={add.isPending} disabled={label.trim().length < 2}>
-              Add
-            </Button>
-          </Group>
+        <form onSubmit={onSubmit} noValidate aria-label="Add an event type">
+          <Stack gap="xs">
+            <Group align="flex-start" gap="sm">
+              <TextInput
+                label="Add an event type"
+                placeholder="e.g. Tilak"
+                {...form.register('label')}
+                error={fieldError(form.formState.errors.label?.message)}
+                maxLength={40}
+                w={260}
+              />
+              <Button type="submit" mt={25} loading={submitting}>
+                Add
+              </Button>
+            </Group>
+            <FormError message={error} />
+          </Stack>
         </form>
       </Stack>
     </Paper>
