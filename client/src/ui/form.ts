@@ -111,6 +111,23 @@ export const asMoney = (f: ReturnType<typeof useField> & { value: number }) => (
 });
 
 /**
+ * A bound amount in paise that may be left blank (from {@link useField}) as a NumberInput's props:
+ * the box shows rupees with lakh grouping, blank is null.
+ */
+export const asRupees = (f: ReturnType<typeof useField> & { value: number | null }) => ({
+  name: f.name,
+  ref: f.ref,
+  onBlur: f.onBlur,
+  value: f.value == null ? '' : f.value / 100,
+  onChange: (rupees: number | string) =>
+    (f.onChange as (minor: number | null) => void)(typeof rupees === 'number' ? Math.round(rupees * 100) : null),
+  error: f.error,
+  thousandSeparator: ',',
+  thousandsGroupStyle: 'lakh' as const,
+  min: 0,
+});
+
+/**
  * Shows a refusal from the server: its field errors go under the fields the form has (nested ones
  * too: `event.city`), and the message is returned for the form's banner.
  */

@@ -22,7 +22,16 @@ import { type UseFormReturn, useFieldArray } from 'react-hook-form';
 import { formatDate, formatDateRange, humanize } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
-import { asCheckbox, fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import {
+  asCheckbox,
+  asRupees,
+  fieldError,
+  optionalText,
+  requestForm,
+  useField,
+  useSubmit,
+  useZodForm,
+} from '../../ui/form.ts';
 import { useEventTypeOptions } from './leadOptions.api.ts';
 import { useUpdateLead } from './leads.api.ts';
 
@@ -177,21 +186,8 @@ function RupeesInput({
   name: 'budgetMinMinor' | 'budgetMaxMinor';
   label: string;
 }) {
-  const f = useField(form, name);
-  return (
-    <NumberInput
-      label={label}
-      thousandSeparator=","
-      thousandsGroupStyle="lakh"
-      min={0}
-      name={f.name}
-      ref={f.ref}
-      onBlur={f.onBlur}
-      value={f.value == null ? '' : f.value / 100}
-      onChange={(rupees) => f.onChange(rupees === '' ? null : Math.round(Number(rupees) * 100))}
-      error={f.error}
-    />
-  );
+  const amount = useField(form, name);
+  return <NumberInput label={label} {...asRupees(amount)} />;
 }
 
 function FunctionRow({ form, index, onRemove }: { form: BriefForm; index: number; onRemove: () => void }) {

@@ -14,7 +14,7 @@ import { IconAlertCircle, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors.ts';
 import { DateField } from '../../ui/DateField.tsx';
-import { fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import { asRupees, fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useEventTypeOptions } from './leadOptions.api.ts';
 import { fetchLeads, useCreateLead } from './leads.api.ts';
 import { ReferrerSelect, SourceSelect } from './SourcePickers.tsx';
@@ -188,18 +188,7 @@ export function NewLeadForm({
           />
           <DateField label="Event date" {...eventDate} />
           <TextInput label="City" {...form.register('city')} error={fieldError(errors.city?.message)} />
-          <NumberInput
-            label="Budget up to (₹)"
-            thousandSeparator=","
-            thousandsGroupStyle="lakh"
-            min={0}
-            name={budget.name}
-            ref={budget.ref}
-            onBlur={budget.onBlur}
-            value={budget.value == null ? '' : budget.value / 100}
-            onChange={(rupees) => budget.onChange(typeof rupees === 'number' ? Math.round(rupees * 100) : null)}
-            error={budget.error}
-          />
+          <NumberInput label="Budget up to (₹)" {...asRupees(budget)} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
