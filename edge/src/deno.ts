@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { prepareDeps } from './bootstrap.ts';
 import { type Env, parseEnv } from './env.ts';
 import { tick } from './jobs/tick.ts';
+import { describeError } from './lib/errors.ts';
 
 /**
  * Deno entry: `npx deno run -A edge/src/deno.ts` from the repository root. Deno resolves
@@ -28,7 +29,7 @@ const app = createApp(() => deps);
 // The job tick (reminders, overdue marking, FX refresh) every minute; idempotent, so a doubled run is harmless.
 // Deno.cron needs --unstable-cron (and is built in on Deno Deploy); without it, a plain interval.
 const runTick = async () => {
-  await tick(deps, deps.now()).catch((err) => deps.log.error('tick failed', { error: String(err) }));
+  await tick(deps, deps.now()).catch((err) => deps.log.error('tick failed', { error: describeError(err) }));
 };
 if (typeof Deno.cron === 'function') Deno.cron('mandap-tick', '* * * * *', runTick);
 else Deno.unrefTimer(setInterval(runTick, 60_000));

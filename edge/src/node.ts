@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { prepareDeps } from './bootstrap.ts';
 import { parseEnv } from './env.ts';
 import { tick } from './jobs/tick.ts';
+import { describeError } from './lib/errors.ts';
 import { nativeUserLookup } from './lib/user-lookup-native.ts';
 import { localJwtSecret } from './secret.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-data.ts';
@@ -59,7 +60,7 @@ const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
 
 // The job ticker: reminders, overdue marking, FX refresh. Idempotent, so a missed or doubled run is harmless.
 const ticker = setInterval(() => {
-  tick(deps, deps.now()).catch((err) => deps.log.error('tick failed', { error: String(err) }));
+  tick(deps, deps.now()).catch((err) => deps.log.error('tick failed', { error: describeError(err) }));
 }, 60_000);
 ticker.unref();
 

@@ -47,3 +47,16 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 export const forbidden = (message = 'Your role does not allow this.') => new AppError('forbidden', message);
+
+/**
+ * An error with its causes, for a log line: `String(err)` of a driver error says only "Failed
+ * query: …" and hides why (SQLITE_BUSY, a missing table) in `cause`.
+ */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    parts.push(String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(' ← caused by ');
+}

@@ -10,6 +10,7 @@ import {
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { notificationOutbox, whatsappContacts } from '../../db/schema/index.ts';
 import type { Deps } from '../../lib/context.ts';
+import { describeError } from '../../lib/errors.ts';
 import { type Channels, channelsOf, NO_PROVIDER } from './channels/index.ts';
 import type { ChannelAdapter, OutgoingMessage, SendResult } from './channels/types.ts';
 import { noteInboxChange } from './inbox-feed.ts';
@@ -152,7 +153,22 @@ async function attempt(ctx: RoundContext, row: OutboxRow): Promise<Outcome> {
       holdMs: held - Date.now(),
       countAttempt: false,
     };
-  if (row.channel === 'whatsapp') await ctx.paceWhatsApp();
+  if (row.channel === 'whatsapp') {
+    try {
+      await ctx.paceWhatsApp();
+    } catch (err) {
+      // No send slot (the shared pace row could not be written): this row waits for the next
+      // round instead of failing the whole round, whose sent rows must still be recorded, or
+      // they would go again when their lease lapses.
+      ctx.deps.log.warn('whatsapp pace not reserved', { outboxId: row.id, error: describeError(err) });
+      return {
+        kind: 'retry',
+        error: `not sent yet: no send slot (${String(err)})`,
+        holdMs: 5_000,
+        countAttempt: false,
+      };
+    }
+  }
 
   let result: SendResult;
   try {

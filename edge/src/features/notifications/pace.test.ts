@@ -87,4 +87,56 @@ describe('the provider pace is global across runners', () => {
     }
     expect(most).toBeLessThanOrEqual(Math.floor(2 * PER_SECOND * 1.6));
   });
+
+  it('a send slot that cannot be reserved holds that message for the next round; the round still records every outcome', async () => {
+    await deliverDue(t.deps, t.clock.now(), { runner: 'drain' });
+    arrivals.length = 0;
+    const c = t.deps.db.$client;
+    const queue = (channel: 'whatsapp' | 'in_app', i: number) =>
+      queueMessage(t.deps.db, {
+        channel,
+        template: channel === 'whatsapp' ? 'milestone_due_today' : 'payment_received_staff',
+        recipient: channel === 'whatsapp' ? `+9198${String(40_000_000 + i).padStart(8, '0')}` : 'finance',
+        payload: { eventName: 'Shah Reception', milestone: 'Balance', outstanding: '₹1,000.00', dueDate: '2026-12-01' },
+        at: t.clock.now(),
+        dedupeKey: `pace-fail:${channel}:${i}`,
+      });
+    for (let i = 0; i < 3; i++) await queue('whatsapp', i);
+    await queue('in_app', 0);
+    // The shared pace row refuses every write, as a database that will not take the write would.
+    await c.execute(
+      `CREATE TRIGGER pace_refused_insert BEFORE INSERT ON delivery_pace BEGIN SELECT RAISE(ABORT, 'pace row refused'); END`,
+    );
+    await c.execute(
+      `CREATE TRIGGER pace_refused_update BEFORE UPDATE ON delivery_pace BEGIN SELECT RAISE(ABORT, 'pace row refused'); END`,
+    );
+    const ours = async () =>
+      (
+        await c.execute(
+          `SELECT channel, status, attempts, last_error FROM notification_outbox WHERE dedupe_key LIKE 'pace-fail:%' ORDER BY dedupe_key`,
+        )
+      ).rows.map((r) => ({
+        channel: r.channel,
+        status: r.status,
+        attempts: Number(r.attempts),
+        lastError: r.last_error,
+      }));
+    const first = await deliverDue(t.deps, t.clock.now(), { runner: 'pace-refused' });
+    await c.execute('DROP TRIGGER pace_refused_insert');
+    await c.execute('DROP TRIGGER pace_refused_update');
+    expect(first.retried).toBe(3);
+    expect(arrivals).toHaveLength(0);
+    const after = await ours();
+    // Nothing is left claimed ("sending") to go again when its lease lapses; a held message keeps its attempts.
+    expect(after.find((r) => r.channel === 'in_app')?.status).toBe('sent');
+    for (const r of after.filter((x) => x.channel === 'whatsapp'))
+      expect(r).toMatchObject({ status: 'failed', attempts: 0, lastError: expect.stringMatching(/no send slot/) });
+
+    // The next round after the hold sends each one, once.
+    t.clock.advance(10_000);
+    const second = await deliverDue(t.deps, t.clock.now(), { runner: 'pace-ok' });
+    expect(second.sent).toBe(3);
+    expect(arrivals).toHaveLength(3);
+    expect((await ours()).every((r) => r.status === 'sent')).toBe(true);
+  });
 });

@@ -12,11 +12,31 @@ export const gapMs = (perSecond: number) => Math.ceil(1000 / perSecond);
  */
 export async function reserveSlots(db: Db, key: string, gap: number, count: number, nowMs: number): Promise<number> {
   const span = gap * count;
-  const [row] = await db.all<{ first: number }>(sql`
-    INSERT INTO delivery_pace (key, next_at_ms) VALUES (${key}, ${nowMs + span})
-    ON CONFLICT (key) DO UPDATE SET next_at_ms = max(delivery_pace.next_at_ms, ${nowMs}) + ${span}
-    RETURNING next_at_ms - ${span} AS first`);
-  return Number(row!.first);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [row] = await db.all<{ first: number }>(sql`
+        INSERT INTO delivery_pace (key, next_at_ms) VALUES (${key}, ${nowMs + span})
+        ON CONFLICT (key) DO UPDATE SET next_at_ms = max(delivery_pace.next_at_ms, ${nowMs}) + ${span}
+        RETURNING next_at_ms - ${span} AS first`);
+      return Number(row!.first);
+    } catch (err) {
+      // Another process holding the write lock past the busy timeout (a long import, a
+      // second runner): the reservation is one idempotent-enough statement, so try again.
+      if (attempt >= BUSY_ATTEMPTS || !isBusy(err)) throw err;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+}
+
+const BUSY_ATTEMPTS = 4;
+
+/** SQLITE_BUSY / SQLITE_LOCKED anywhere in the error's causes (drizzle wraps the driver's error). */
+export function isBusy(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; depth++, e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+  }
+  return false;
 }
 
 /**
