@@ -1,11 +1,14 @@
-import { benchSetup, type Client, connect, loadAverage, rssMb } from './lib/collab.ts';
+import { benchSetup, type Client, connect, heapAfterGc, loadAverage, rssMb } from './lib/collab.ts';
 import type { BenchReport, LoadFigures } from './lib/report.ts';
 
 /**
- * Memory per idle document: each server's RSS with DOCS documents open (one connected, idle
- * client each, after a small edit: a 20-entry task map and a line of text), minus its RSS before,
- * divided by DOCS, after a warm-up. Includes the connection's own cost, which every server pays
- * alike. RSS moves with the garbage collector: trust it only with a few hundred documents.
+ * Memory per idle document: what each server holds with DOCS documents open (one connected, idle
+ * client each, after a small edit: a 20-entry task map and a line of text), minus what it held
+ * before, divided by DOCS, after a warm-up. Measured as the JavaScript heap in use plus memory
+ * outside it (`heapUsed + external`, buffers included) after a full garbage collection in the
+ * server (bench/servers/heap-probe.mjs, node --expose-gc), so garbage not yet collected does not
+ * count; RSS is printed beside it (it moves with the collector and the allocator, and rarely
+ * shrinks). Includes the connection's own cost, which every server pays alike.
  */
 const DOCS = Number(process.env.BENCH_COLLAB_IDLE_DOCS ?? 200);
 
@@ -14,11 +17,12 @@ export async function run(): Promise<BenchReport> {
   const loadBefore = loadAverage();
   try {
     const servers = [
-      await bench.start('y-websocket'),
-      await bench.start('hocuspocus'),
-      await bench.start('mandap', { label: 'mandap (durable)' }),
+      await bench.start('y-websocket', { heapProbe: true }),
+      await bench.start('hocuspocus', { heapProbe: true }),
+      await bench.start('mandap', { label: 'mandap (durable)', heapProbe: true }),
     ];
-    const perDoc: { label: string; kb: number; before: number; after: number }[] = [];
+    const perDoc: { label: string; kb: number; rssKb: number; before: number; after: number }[] = [];
+    const held = (m: NodeJS.MemoryUsage) => (m.heapUsed + m.external) / 1024 / 1024;
     for (const server of servers) {
       // Warm up (first connections, code paths compiled), then settle, so start-up garbage
       // collected later is not counted against the documents.
@@ -30,7 +34,10 @@ export async function run(): Promise<BenchReport> {
         c.doc.destroy();
       }
       await new Promise((r) => setTimeout(r, 3000));
-      const before = rssMb(server.procs[0]?.pid);
+      const proc = server.procs[0];
+      if (!proc) throw new Error(`${server.label} has no process`);
+      const before = held(await heapAfterGc(proc));
+      const rssBefore = rssMb(proc.pid);
       const clients: Client[] = [];
       for (let d = 0; d < DOCS; d += 25) {
         const slice = Array.from({ length: Math.min(25, DOCS - d) }, (_, k) => d + k);
@@ -44,8 +51,15 @@ export async function run(): Promise<BenchReport> {
         });
       }
       await new Promise((r) => setTimeout(r, 3000));
-      const after = rssMb(server.procs[0]?.pid);
-      perDoc.push({ label: server.label, kb: ((after - before) * 1024) / DOCS, before, after });
+      const after = held(await heapAfterGc(proc));
+      const rssAfter = rssMb(proc.pid);
+      perDoc.push({
+        label: server.label,
+        kb: ((after - before) * 1024) / DOCS,
+        rssKb: ((rssAfter - rssBefore) * 1024) / DOCS,
+        before,
+        after,
+      });
       for (const c of clients) {
         c.destroy();
         c.doc.destroy();
@@ -69,8 +83,11 @@ export async function run(): Promise<BenchReport> {
         `load average before: ${loadBefore}; after: ${loadAverage()} (2 cores)`,
         ...perDoc.map(
           (p) =>
-            `${p.label}: ${p.kb.toFixed(1)} KiB per idle document (RSS ${p.before.toFixed(0)} → ${p.after.toFixed(0)} MB)` +
-            (base && p !== base ? `; ratio to ${base.label} ${(p.kb / base.kb).toFixed(2)}×` : ''),
+            `${p.label}: ${p.kb.toFixed(1)} KiB per idle document after GC (heap + external ${p.before.toFixed(1)} → ` +
+            `${p.after.toFixed(1)} MB)` +
+            (base && p !== base ? `, ${(p.kb / base.kb).toFixed(2)}× ${base.label}` : '') +
+            `; RSS ${p.rssKb.toFixed(1)} KiB per document` +
+            (base && p !== base ? ` (${(p.rssKb / base.rssKb).toFixed(2)}×)` : ''),
         ),
         'The table above has no latency figures for this bench: the figures are in these notes.',
       ],

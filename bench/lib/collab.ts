@@ -41,17 +41,25 @@ export interface Client {
   destroy(): void;
 }
 
-/** Starts a server script: built JavaScript (`.js`) as production runs it, else TypeScript through tsx. */
-export async function startChild(script: string, env: Record<string, string>): Promise<ChildProcess> {
+/**
+ * Starts a server script: built JavaScript (`.js`) as production runs it, else TypeScript through
+ * tsx. `heapProbe`: with --expose-gc and bench/servers/heap-probe.mjs, for `heapAfterGc`.
+ */
+export async function startChild(
+  script: string,
+  env: Record<string, string>,
+  opts: { heapProbe?: boolean } = {},
+): Promise<ChildProcess> {
   const prof = process.env.BENCH_COLLAB_PROF;
   const args = [
     ...(prof && script.includes('collab-server') ? ['--cpu-prof', '--cpu-prof-dir', prof] : []),
+    ...(opts.heapProbe ? ['--expose-gc', '--import', './bench/servers/heap-probe.mjs'] : []),
     ...(script.endsWith('.js') ? [script] : ['--import', 'tsx', script]),
   ];
   const proc = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: opts.heapProbe ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start`)), 30_000);
@@ -64,6 +72,21 @@ export async function startChild(script: string, env: Record<string, string>): P
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return proc;
+}
+
+/** A server started with `heapProbe`: its memory after a full garbage collection. */
+export function heapAfterGc(proc: ChildProcess): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the heap probe did not answer')), 30_000);
+    const onMessage = (msg: { heap?: NodeJS.MemoryUsage }) => {
+      if (!msg.heap) return;
+      clearTimeout(timer);
+      proc.off('message', onMessage);
+      resolve(msg.heap);
+    };
+    proc.on('message', onMessage);
+    proc.send('heap');
+  });
 }
 
 export function rssMb(pid: number | undefined): number {
@@ -274,7 +297,15 @@ export interface Bench {
   /** Starts one server kind; `instances` > 1 only for mandap (needs `redisUrl`). */
   start(
     kind: Kind,
-    opts?: { label?: string; env?: Record<string, string>; instances?: number; redisUrl?: string; script?: string },
+    opts?: {
+      label?: string;
+      env?: Record<string, string>;
+      instances?: number;
+      redisUrl?: string;
+      script?: string;
+      /** Started with the heap probe (`heapAfterGc`). */
+      heapProbe?: boolean;
+    },
   ): Promise<BenchServer>;
   stop(): Promise<void>;
 }
@@ -304,7 +335,7 @@ export async function benchSetup(docs: number): Promise<Bench> {
       if (kind !== 'mandap') {
         const port = await freePort();
         const script = kind === 'y-websocket' ? 'bench/servers/y-websocket-server.ts' : 'bench/servers/hocuspocus.ts';
-        const proc = await startChild(script, { PORT: String(port) });
+        const proc = await startChild(script, { PORT: String(port) }, { heapProbe: opts.heapProbe });
         procs.push(proc);
         return {
           label: opts.label ?? (kind === 'y-websocket' ? 'y-websocket-server (memory)' : 'hocuspocus 4.7 (memory)'),
@@ -321,15 +352,19 @@ export async function benchSetup(docs: number): Promise<Bench> {
       const mine: ChildProcess[] = [];
       for (let i = 0; i < (opts.instances ?? 1); i++) {
         const port = await freePort();
-        const proc = await startChild(opts.script ?? 'collab-server/dist/main.js', {
-          JWT_SECRET: SECRET,
-          DATABASE_URL: fx.edgeUrl,
-          COLLAB_DATABASE_URL: collabUrl,
-          COLLAB_PORT: String(port),
-          COLLAB_IDLE_UNLOAD_MS: '200',
-          ...(opts.redisUrl ? { COLLAB_REDIS_URL: opts.redisUrl } : {}),
-          ...opts.env,
-        });
+        const proc = await startChild(
+          opts.script ?? 'collab-server/dist/main.js',
+          {
+            JWT_SECRET: SECRET,
+            DATABASE_URL: fx.edgeUrl,
+            COLLAB_DATABASE_URL: collabUrl,
+            COLLAB_PORT: String(port),
+            COLLAB_IDLE_UNLOAD_MS: '200',
+            ...(opts.redisUrl ? { COLLAB_REDIS_URL: opts.redisUrl } : {}),
+            ...opts.env,
+          },
+          { heapProbe: opts.heapProbe },
+        );
         procs.push(proc);
         mine.push(proc);
         urls.push(`ws://127.0.0.1:${port}/collab`);

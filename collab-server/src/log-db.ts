@@ -89,11 +89,12 @@ export function fileDatabasePath(url: string): string | null {
 const CHECKPOINT_EVERY_COMMITS = 100;
 
 /**
- * `normal`: group commits on the main thread, everything else in the worker.
+ * `normal`: group commits and compaction writes on the main thread, everything else (reads,
+ * folds, checkpoints) in the worker.
  *
  * The main connection never waits: `busy_timeout = 0`, so a commit that finds the write lock
- * taken (the worker compacting, another instance writing the same log) fails at once with
- * SQLITE_BUSY and is handed to the worker, which waits for the lock there. Its own automatic
+ * taken (by another instance or process writing the same log: this one writes only here) fails
+ * at once with SQLITE_BUSY and is handed to the worker, which waits for the lock there. Its own automatic
  * checkpoints are off (`wal_autocheckpoint = 0`); the worker runs a PASSIVE checkpoint every
  * CHECKPOINT_EVERY_COMMITS commits, which never blocks the writer. Commits are serial (the
  * update log runs one group at a time), so the two paths never reorder one instance's writes.
