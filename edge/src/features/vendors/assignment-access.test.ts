@@ -52,6 +52,18 @@ async function cancel(id: string) {
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
+/** The manager sets the vendor's link to view only, by hand (the event-access API). */
+async function viewOnlyByHand() {
+  const res = await t.json(
+    'PUT',
+    `/api/event-access/events/${eventId}/users/${t.users.vendor.userId}`,
+    { access: 'read' },
+    t.users.manager.auth,
+  );
+  expect(res.status).toBe(200);
+  return res;
+}
+
 const link = async () =>
   (
     await rows('SELECT access, source, granted_by FROM event_access WHERE event_id = ? AND user_id = ?', [
@@ -108,13 +120,7 @@ describe('event access follows the vendor’s assignments', () => {
   });
 
   it('a link added by hand survives the cancellation, and keeps its level', async () => {
-    const put = await t.json(
-      'PUT',
-      `/api/event-access/events/${eventId}/users/${t.users.vendor.userId}`,
-      { access: 'read' },
-      t.users.manager.auth,
-    );
-    expect(put.status).toBe(200);
+    await viewOnlyByHand();
     const id = await assign('Mandap décor');
     // The assignment does not override the manager's choice of level.
     expect(await link()).toMatchObject({ access: 'read', source: 'manual', granted_by: t.users.manager.userId });
@@ -126,13 +132,7 @@ describe('event access follows the vendor’s assignments', () => {
 
   it('a link from an assignment whose level was changed by hand still goes with the last assignment', async () => {
     const id = await assign('Mandap décor');
-    const put = await t.json(
-      'PUT',
-      `/api/event-access/events/${eventId}/users/${t.users.vendor.userId}`,
-      { access: 'read' },
-      t.users.manager.auth,
-    );
-    expect(put.status).toBe(200);
+    const put = await viewOnlyByHand();
     expect(await put.json()).toMatchObject({ access: 'read', source: 'assignment', grantedByName: 'Sneha Iyer' });
     await cancel(id);
     expect(await link()).toBeUndefined();
