@@ -24,7 +24,12 @@ async function strangerPayment(request: import('@playwright/test').APIRequestCon
     },
     created_at: Math.floor(Date.now() / 1000),
   });
-  const res = await request.post('/api/webhooks/razorpay', {
+  return signedRazorpay(request, raw);
+}
+
+/** Posts a raw Razorpay webhook body signed as Razorpay signs it. */
+function signedRazorpay(request: import('@playwright/test').APIRequestContext, raw: string) {
+  return request.post('/api/webhooks/razorpay', {
     data: raw,
     headers: {
       'content-type': 'application/json',
@@ -32,7 +37,6 @@ async function strangerPayment(request: import('@playwright/test').APIRequestCon
       'x-razorpay-event-id': randomUUID(),
     },
   });
-  return res;
 }
 
 test('money a gateway collected for an unknown link is held in suspense, booked to an event by finance, and reconciles', async ({
@@ -66,7 +70,7 @@ test('money a gateway collected for an unknown link is held in suspense, booked 
   await expect(page.getByText(/razorpay INR: gateway .* · matches/)).toBeVisible();
 });
 
-test('a gateway payment beyond what the event owes is held as credit on account, and finance refunds part of it', async ({
+test('a gateway payment beyond what the event owes is held as credit on account; its refund goes through the gateway, whose report books it', async ({
   browser,
   request,
 }) => {
@@ -103,14 +107,7 @@ test('a gateway payment beyond what the event owes is held as credit on account,
     },
     created_at: Math.floor(Date.now() / 1000),
   });
-  const res = await request.post('/api/webhooks/razorpay', {
-    data: raw,
-    headers: {
-      'content-type': 'application/json',
-      'x-razorpay-signature': createHmac('sha256', RAZORPAY_E2E.webhookSecret).update(raw).digest('hex'),
-      'x-razorpay-event-id': randomUUID(),
-    },
-  });
+  const res = await signedRazorpay(request, raw);
   expect(res.status()).toBe(200);
   expect((await res.json()).reason).toBe('recorded');
 
@@ -118,10 +115,48 @@ test('a gateway payment beyond what the event owes is held as credit on account,
   await page.getByRole('tab', { name: 'Credit on account' }).click();
   const row = page.getByRole('row', { name: new RegExp(target.code) });
   await expect(row).toContainText('₹1,000.00');
+  await expect(page.getByText(/Credit collected by Razorpay or Stripe is refunded in the gateway/)).toBeVisible();
+  // Razorpay collected it, so the desk does not book its refund by hand: it says where to refund it.
   await row.getByRole('textbox', { name: `Refund amount for ${target.code}` }).fill('400');
   await row.getByRole('textbox', { name: `Refund reason for ${target.code}` }).fill('paid twice by mistake');
   await row.getByRole('button', { name: 'Refund' }).click();
-  await expect(row).toContainText('₹600.00');
+  await expect(row).toContainText('refund it in Razorpay');
+  await expect(row).toContainText('₹1,000.00');
+  // Refunded in Razorpay: its refund report is booked, once, and the credit drops by what it paid back.
+  const refundRaw = JSON.stringify({
+    entity: 'event',
+    event: 'refund.processed',
+    contains: ['refund', 'payment'],
+    payload: {
+      refund: {
+        entity: {
+          id: `rfnd_e2e_${Date.now()}`,
+          entity: 'refund',
+          amount: 400_00,
+          currency: 'INR',
+          payment_id: payId,
+          status: 'processed',
+          created_at: Math.floor(Date.now() / 1000),
+        },
+      },
+      payment: {
+        entity: {
+          id: payId,
+          amount: target.owed + 1_000_00,
+          currency: 'INR',
+          status: 'refunded',
+          created_at: Math.floor(Date.now() / 1000),
+          notes: { mandap_link_id: linkId },
+        },
+      },
+    },
+    created_at: Math.floor(Date.now() / 1000),
+  });
+  const refunded = await signedRazorpay(request, refundRaw);
+  expect(refunded.status()).toBe(200);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Credit on account' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('₹600.00');
 });
 
 test('money on a cancelled booking is listed on the money desk and refunded from its event', async ({

@@ -76,35 +76,41 @@ function CreditsTable() {
       </EmptyNote>
     );
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Event</Table.Th>
-            <Table.Th>Client</Table.Th>
-            <Table.Th ta="right">Credit on account</Table.Th>
-            <Table.Th>Allocate or refund</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data.map((c) => (
-            <Table.Tr key={c.eventId}>
-              <Table.Td>
-                <Anchor component={Link} to={`/finance/events/${c.eventId}`}>
-                  {c.eventCode}
-                </Anchor>{' '}
-                {c.eventName}
-              </Table.Td>
-              <Table.Td>{c.clientName ?? '—'}</Table.Td>
-              <Table.Td ta="right" c={c.creditMinor < 0 ? 'red' : undefined}>
-                {money(c.creditMinor, c.currency)}
-              </Table.Td>
-              <Table.Td>{c.creditMinor > 0 ? <CreditActions row={c} /> : <WriteOffAction row={c} />}</Table.Td>
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        Credit collected by Razorpay or Stripe is refunded in the gateway, not here: its refund report is booked when it
+        arrives and takes the money off the credit. A refund here pays back only money received otherwise.
+      </Text>
+      <Table.ScrollContainer minWidth={860}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Event</Table.Th>
+              <Table.Th>Client</Table.Th>
+              <Table.Th ta="right">Credit on account</Table.Th>
+              <Table.Th>Allocate or refund</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data.map((c) => (
+              <Table.Tr key={c.eventId}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/finance/events/${c.eventId}`}>
+                    {c.eventCode}
+                  </Anchor>{' '}
+                  {c.eventName}
+                </Table.Td>
+                <Table.Td>{c.clientName ?? '—'}</Table.Td>
+                <Table.Td ta="right" c={c.creditMinor < 0 ? 'red' : undefined}>
+                  {money(c.creditMinor, c.currency)}
+                </Table.Td>
+                <Table.Td>{c.creditMinor > 0 ? <CreditActions row={c} /> : <WriteOffAction row={c} />}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   );
 }
 

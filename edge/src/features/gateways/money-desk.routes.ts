@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
+  isGatewayMode,
+  PAYMENT_MODE_LABELS,
   ZApplyCredit,
   ZCancelledHolding,
   ZCreditRow,
@@ -159,9 +161,22 @@ export const moneyDeskRoutes = createRouter()
           `${event.code} holds ${held} paise of credit on account; a refund of ${input.amountMinor} is more.`,
           { fields: { amountMinor: `at most ${held}` } },
         );
+      // Credit a gateway collected is refunded at the gateway, whose refund report books it (and
+      // takes it off the credit) once; only credit from money received otherwise is paid back here.
+      const byHand = sources.filter((s) => !isGatewayMode(s.mode));
+      const byHandMinor = byHand.reduce((s, p) => s + p.left, 0);
+      if (input.amountMinor > byHandMinor) {
+        const atGateway = sources.filter((s) => isGatewayMode(s.mode));
+        const gateways = [...new Set(atGateway.map((s) => PAYMENT_MODE_LABELS[s.mode]))].join(' or ');
+        throw new AppError(
+          'unprocessable',
+          `${held - byHandMinor} paise of ${event.code}'s credit was collected by ${gateways} (${atGateway.map((s) => s.code).join(', ')}): refund it in ${gateways}; its refund report is booked here and reduces the credit. ${byHandMinor} paise can be refunded from here.`,
+          { fields: { amountMinor: `at most ${byHandMinor} here; refund the rest in ${gateways}` } },
+        );
+      }
       let left = input.amountMinor;
       const refunded: string[] = [];
-      for (const s of sources) {
+      for (const s of byHand) {
         if (left <= 0) break;
         const take = Math.min(left, s.left);
         const r = await refundPayment(

@@ -243,28 +243,71 @@ describe('credit on account and reconciliation', () => {
   });
 });
 
-describe('credit on account below zero', () => {
-  it('a gateway refund beyond what was held leaves credit below zero; finance writes it off with a reason and the books stay whole', async () => {
+const creditOfEvent = async (eventId: string) =>
+  (
+    (await (await t.json('GET', '/api/payments/credits', undefined, finance)).json()).credits as {
+      eventId: string;
+      creditMinor: number;
+    }[]
+  ).find((c) => c.eventId === eventId)?.creditMinor ?? 0;
+
+describe('credit a gateway collected', () => {
+  it('is not refunded by hand: finance is told to refund it at the gateway, whose refund report books it once', async () => {
     const e = await eventWithLink(t, finance, { totalMinor: 1000 });
-    const pay = `pay_neg_${newId()}`;
+    const pay = `pay_surplus_${newId()}`;
     await deliverRazorpay(t, rzp.linkPaid(e.link.providerLinkId, pay, 1250));
-    // Finance pays the ₹2.50 surplus back from the desk …
-    const back = await t.json(
+    expect(await creditOfEvent(e.eventId)).toBe(250);
+    const paymentsBefore = await countRows(t.deps, 'payments');
+    const byHand = await t.json(
       'POST',
       `/api/payments/events/${e.eventId}/credit/refund`,
       { amountMinor: 250, reason: 'surplus returned' },
       idem(),
     );
-    expect(back.status).toBe(201);
-    // … and the gateway then refunds the whole capture: 250 more than the event held.
-    await deliverRazorpay(t, rzp.refundProcessed(`rfnd_${newId()}`, pay, 1250, 1250));
-    const creditOf = async () =>
+    expect(byHand.status).toBe(422);
+    const err = (await byHand.json()).error;
+    expect(err.message).toMatch(/250 paise of .* was collected by Razorpay .*refund it in Razorpay/);
+    expect(err.fields.amountMinor).toMatch(/at most 0 here/);
+    // The per-payment refund refuses it too.
+    const paymentId = String(
       (
-        (await (await t.json('GET', '/api/payments/credits', undefined, finance)).json()).credits as {
-          eventId: string;
-          creditMinor: number;
-        }[]
-      ).find((c) => c.eventId === e.eventId)?.creditMinor ?? 0;
+        await t.deps.db.$client.execute({
+          sql: `SELECT id FROM payments WHERE event_id = ? AND mode = 'razorpay' AND reverses_payment_id IS NULL`,
+          args: [e.eventId],
+        })
+      ).rows[0]?.id,
+    );
+    const perPayment = await t.json(
+      'POST',
+      `/api/payments/${paymentId}/refunds`,
+      { kind: 'refund', amountMinor: 250, reason: 'surplus returned' },
+      idem(),
+    );
+    expect(perPayment.status).toBe(422);
+    expect((await perPayment.json()).error.message).toMatch(/refund it in Razorpay/);
+    expect(await countRows(t.deps, 'payments')).toBe(paymentsBefore);
+    expect(await creditOfEvent(e.eventId)).toBe(250);
+
+    // Refunded at the gateway: booked once (the same report again changes nothing), and the credit is gone.
+    const refund = rzp.refundProcessed(`rfnd_${newId()}`, pay, 250, 250);
+    await deliverRazorpay(t, refund);
+    await deliverRazorpay(t, refund);
+    expect(await countRows(t.deps, 'payments')).toBe(paymentsBefore + 1);
+    expect(await creditOfEvent(e.eventId)).toBe(0);
+    expect(await integrity()).toEqual([]);
+  });
+});
+
+describe('credit on account below zero', () => {
+  it('gateway refunds beyond what the event held leave credit below zero; finance writes it off with a reason and the books stay whole', async () => {
+    const e = await eventWithLink(t, finance, { totalMinor: 1000 });
+    const pay = `pay_neg_${newId()}`;
+    await deliverRazorpay(t, rzp.linkPaid(e.link.providerLinkId, pay, 1250));
+    // The gateway reports the ₹2.50 surplus refunded …
+    await deliverRazorpay(t, rzp.refundProcessed(`rfnd_${newId()}`, pay, 250, 250));
+    // … and then a refund of the whole capture: a gateway's report is a fact and is booked, 250 more than the event held.
+    await deliverRazorpay(t, rzp.refundProcessed(`rfnd_${newId()}`, pay, 1250, 1250));
+    const creditOf = () => creditOfEvent(e.eventId);
     expect(await creditOf()).toBe(-250);
 
     const bad = await t.json('POST', `/api/payments/events/${e.eventId}/credit/write-off`, { reason: '' }, idem());

@@ -6,6 +6,7 @@ import {
   creditAppliedLines,
   creditWrittenOffLines,
   type Milestone,
+  type PaymentMode,
 } from '@mandap/shared/payments';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
@@ -194,6 +195,8 @@ export async function creditSources(db: DbOrTx, eventId: string) {
   return rows
     .map((p) => ({
       id: p.id,
+      code: p.code,
+      mode: p.mode as PaymentMode,
       left:
         unallocatedOf(p) +
         refunds.filter((r) => r.reversesPaymentId === p.id).reduce((s, r) => s + unallocatedOf(r), 0),

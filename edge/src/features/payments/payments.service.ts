@@ -5,7 +5,10 @@ import {
   allocateRefund,
   checkFxRate,
   checkPaymentDate,
+  isGatewayMode,
+  PAYMENT_MODE_LABELS,
   type Payment,
+  type PaymentMode,
   type PaymentResult,
   paymentReceivedLines,
   type RecordPayment,
@@ -273,6 +276,14 @@ export async function refundPayment(
   const event = await loadVisibleEvent(tx, actor.viewer, original.eventId);
   if (original.reversesPaymentId)
     throw refuse('paymentId', `${original.code} is itself a refund: it cannot be refunded.`);
+  // Money a gateway collected goes back through the gateway, whose refund report books it here
+  // (once, by its refund id): a refund booked by hand as well would pay it back twice in the books.
+  const mode = original.mode as PaymentMode;
+  if (input.kind === 'refund' && isGatewayMode(mode) && !opts.fromGateway)
+    throw refuse(
+      'paymentId',
+      `${original.code} was collected by ${PAYMENT_MODE_LABELS[mode]}: refund it in ${PAYMENT_MODE_LABELS[mode]}. Its refund report is booked here when it arrives, once, and takes the money off this event.`,
+    );
   if (input.on && !opts.fromGateway) {
     const problem = checkPaymentDate('on', input.on, at);
     if (problem) throw refuse(problem.field, `Refund date refused: ${problem.reason}.`);
