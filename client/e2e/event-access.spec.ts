@@ -75,6 +75,14 @@ test('a manager gives the demo vendor access on the event page, the vendor opens
   await expect(panel.getByTestId('event-access-row').filter({ hasText: 'Ananya Kapoor' })).toContainText('View only');
   await panel.screenshot({ path: `${SHOTS}/panel-phone.png` });
 
+  // Leave the demo client as other specs find her, linked to her own event only (her emailed
+  // sign-in link opens her one event page: portal-sign-in-link.spec).
+  const client = panel.getByTestId('event-access-row').filter({ hasText: 'Ananya Kapoor' });
+  await client.getByRole('button', { name: 'Remove Ananya Kapoor' }).click();
+  await confirm.getByRole('button', { name: 'Remove access' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(panel.getByTestId('event-access-row')).toHaveCount(0);
+
   await vendor.context.close();
   await manager.context.close();
 });
