@@ -26,6 +26,8 @@ export interface StoredDoc {
   snapshot: Uint8Array | null;
   /** Rows after the snapshot, in sequence order. */
   rows: StoredRow[];
+  /** The snapshot's upto_seq as read (-1: no snapshot); set by `readStoredDoc`. */
+  uptoSeq?: number;
 }
 
 /** A document's snapshot and the log rows after it, read in one transaction. */
@@ -43,7 +45,7 @@ export async function readStoredDoc(db: BatchRunner, docName: string): Promise<S
   );
   const snap = snapRes?.rows[0];
   const rows = (updRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
-  return { snapshot: snap ? toBytes(snap.state) : null, rows };
+  return { snapshot: snap ? toBytes(snap.state) : null, rows, uptoSeq: snap ? Number(snap.upto_seq) : -1 };
 }
 
 /** A stored document folded into one update (what `foldStored` found, without the Y.Doc). */
@@ -94,29 +96,18 @@ export interface CompactionFold {
  * lock this process holds).
  */
 export async function foldForCompaction(db: BatchRunner, docName: string): Promise<CompactionFold | null> {
-  const [snapRes, rowsRes] = await db.batch(
-    [
-      { sql: 'SELECT upto_seq, state FROM doc_snapshots WHERE doc_name = ?', args: [docName] },
-      {
-        sql: `SELECT seq, data FROM doc_updates WHERE doc_name = ?
-              AND seq > COALESCE((SELECT upto_seq FROM doc_snapshots WHERE doc_name = ?), 0) ORDER BY seq`,
-        args: [docName, docName],
-      },
-    ],
-    'read',
-  );
-  const snap = snapRes?.rows[0];
-  const rows = (rowsRes?.rows ?? []).map((r) => ({ seq: Number(r.seq), data: toBytes(r.data) }));
+  const stored = await readStoredDoc(db, docName);
+  const { rows } = stored;
   const last = rows.at(-1);
   if (!last) return null;
-  const folded = foldStored({ snapshot: snap ? toBytes(snap.state) : null, rows });
+  const folded = foldStored(stored);
   if (folded.badSeqs.length > 0 || folded.badSnapshot || folded.unreadable) {
     folded.ydoc.destroy();
     return null;
   }
   const state = Y.encodeStateAsUpdate(folded.ydoc);
   folded.ydoc.destroy();
-  return { docName, lastSeq: last.seq, readUpto: snap ? Number(snap.upto_seq) : -1, state, rows: rows.length };
+  return { docName, lastSeq: last.seq, readUpto: stored.uptoSeq ?? -1, state, rows: rows.length };
 }
 
 /**
