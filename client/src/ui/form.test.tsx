@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
+import { NumberInput } from '@mantine/core';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError } from '../api/errors.ts';
 import { FormError } from './FormError.tsx';
-import { fieldError, useSubmit, useZodForm } from './form.ts';
+import { asRupees, fieldError, useField, useSubmit, useZodForm } from './form.ts';
 import { recorder, renderForm } from './testing.tsx';
 
 afterEach(cleanup);
@@ -80,5 +81,30 @@ describe('useSubmit', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await expect.poll(() => screen.queryByRole('alert')).toBeNull();
     expect(calls).toHaveLength(2);
+  });
+});
+
+const ZAmount = z.object({ amountMinor: z.number().int().positive('enter an amount').nullable() });
+
+function AmountForm({ send }: { send: (v: { amountMinor: number | null }) => Promise<unknown> }) {
+  const form = useZodForm(ZAmount, { amountMinor: null });
+  const amount = useField(form, 'amountMinor');
+  const { onSubmit } = useSubmit(form, send);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Refund">
+      <NumberInput label="Amount" {...asRupees(amount)} />
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+describe('asRupees', () => {
+  it('keeps every digit of an amount typed through its decimal point, in paise', async () => {
+    const { calls, submit } = recorder(async () => ({}));
+    const { user } = renderForm(<AmountForm send={submit} />);
+    await user.type(screen.getByLabelText('Amount'), '125000.50');
+    expect((screen.getByLabelText('Amount') as HTMLInputElement).value).toBe('1,25,000.50');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await expect.poll(() => calls).toEqual([{ amountMinor: 12500050 }]);
   });
 });

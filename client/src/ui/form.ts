@@ -119,9 +119,13 @@ export const asRupees = (f: ReturnType<typeof useField> & { value: number | null
   ref: f.ref,
   onBlur: f.onBlur,
   value: f.value == null ? '' : f.value / 100,
+  // Mantine passes a string while the box holds a number part-typed ("400."): it is still that amount.
   onChange: (rupees: number | string) =>
-    (f.onChange as (minor: number | null) => void)(typeof rupees === 'number' ? Math.round(rupees * 100) : null),
+    (f.onChange as (minor: number | null) => void)(
+      rupees === '' || !Number.isFinite(Number(rupees)) ? null : Math.round(Number(rupees) * 100),
+    ),
   error: f.error,
+  decimalScale: 2,
   thousandSeparator: ',',
   thousandsGroupStyle: 'lakh' as const,
   min: 0,

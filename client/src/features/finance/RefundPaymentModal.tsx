@@ -4,7 +4,7 @@ import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Texta
 import { notifications } from '@mantine/notifications';
 import { formatDate } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import { asRupees, fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { refundPayment, useFinanceWrite } from './finance.api.ts';
 
 type Values = { kind: RefundPayment['kind']; amountMinor: number | null; reason: string };
@@ -79,13 +79,7 @@ export function RefundPaymentModal({
           {kind.value === 'refund' ? (
             <NumberInput
               label={`Amount paid back (${payment.currency})`}
-              min={0}
-              decimalScale={2}
-              thousandSeparator=","
-              thousandsGroupStyle="lakh"
-              value={amount.value === null ? '' : amount.value / 100}
-              onChange={(v) => amount.onChange(typeof v === 'number' ? Math.round(v * 100) : null)}
-              onBlur={amount.onBlur}
+              {...asRupees(amount)}
               error={amount.error ?? fieldError(form.formState.errors.amountMinor?.message)}
             />
           ) : (
