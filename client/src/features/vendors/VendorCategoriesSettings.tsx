@@ -1,31 +1,26 @@
-import { categoryKeyOf } from '@mandap/shared/vendors';
-import { Alert, Badge, Button, Card, Group, Loader, Text, TextInput } from '@mantine/core';
+import { categoryKeyOf, ZVendorCategoryCreate } from '@mandap/shared/vendors';
+import { Badge, Button, Card, Group, Loader, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useAddCategory, useVendorCategories } from './vendors.api.ts';
 
 /**
  * Settings → vendor categories: the built-in list (décor, catering, …) and those the house
- * added ("Tent & fabric"), which vendors, POs and budgets can then use.
+ * added ("Tent & fabric"), which vendors, POs and budgets can then use. The form is checked by the
+ * shared `ZVendorCategoryCreate`; `add` sends the checked label (the edge unless a caller gives its own).
  */
-export function VendorCategoriesSettings() {
+export function VendorCategoriesSettings({ add: send }: { add?: (label: string) => Promise<unknown> }) {
   const q = useVendorCategories();
   const add = useAddCategory();
-  const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit() {
-    setError(null);
-    try {
-      const { category } = await add.mutateAsync(label.trim());
-      notifications.show({ color: 'green', message: `Vendor category "${category.label}" added.` });
-      setLabel('');
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const form = useZodForm(ZVendorCategoryCreate, { label: '' });
+  const label = form.watch('label');
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    await (send ?? add.mutateAsync)(request.label);
+    notifications.show({ color: 'green', message: `Vendor category "${request.label}" added.` });
+    form.reset();
+  });
 
   return (
     <Card withBorder mt="md" data-testid="vendor-categories">
@@ -47,24 +42,22 @@ export function VendorCategoriesSettings() {
           ))}
         </Group>
       )}
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label="New category"
-          placeholder="e.g. Tent & fabric"
-          value={label}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-          description={label.trim().length >= 2 ? `Key: ${categoryKeyOf(label)}` : ' '}
-          maxLength={40}
-        />
-        <Button onClick={submit} loading={add.isPending} disabled={label.trim().length < 2} mb={20}>
-          Add category
-        </Button>
-      </Group>
-      {error && (
-        <Alert color="red" variant="light" mt="xs" title="Not added">
-          {error}
-        </Alert>
-      )}
+      <form onSubmit={onSubmit} noValidate aria-label="Add a vendor category">
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label="New category"
+            placeholder="e.g. Tent & fabric"
+            {...form.register('label')}
+            error={fieldError(form.formState.errors.label?.message)}
+            description={label.trim().length >= 2 ? `Key: ${categoryKeyOf(label)}` : ' '}
+            maxLength={40}
+          />
+          <Button type="submit" loading={submitting} mb={20}>
+            Add category
+          </Button>
+        </Group>
+        <FormError message={error} />
+      </form>
     </Card>
   );
 }
