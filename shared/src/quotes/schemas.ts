@@ -193,9 +193,9 @@ export type DeclineQuote = z.infer<typeof ZDeclineQuote>;
 
 const ZSac = z.string().regex(/^\d{4,8}$/, { error: 'a SAC/HSN code has 4 to 8 digits' });
 const catalogueFields = {
-  name: z.string().trim().min(2).max(200),
+  name: z.string().trim().min(2, { error: 'name the item in at least 2 characters' }).max(200),
   category: z.enum(QUOTE_CATEGORY_CODES),
-  unit: z.string().trim().min(1).max(20),
+  unit: z.string().trim().min(1, { error: 'enter the unit, e.g. nos' }).max(20),
   rateMinor: ZAmountMinor,
   currency: ZCurrency,
   taxClass: z.enum(TAX_CLASS_CODES),

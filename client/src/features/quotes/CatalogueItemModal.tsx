@@ -1,25 +1,44 @@
 import {
   type CatalogueItem,
-  type CatalogueItemInput,
+  type CatalogueItemPatch,
   QUOTE_CATEGORIES,
   QUOTE_CATEGORY_CODES,
   type QuoteCategory,
   TAX_CLASS_CODES,
   TAX_CLASSES,
   type TaxClass,
+  ZCatalogueItemInput,
 } from '@mandap/shared/quotes';
 import { Button, Grid, Group, Modal, Select, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/errors.ts';
+import type { z } from 'zod';
+import { FormError } from '../../ui/FormError.tsx';
+import { asMoney, fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { MoneyInput } from './MoneyInput.tsx';
 import { useAddCatalogueItem, useEditCatalogueItem } from './quotes.api.ts';
 
 const categoryOptions = QUOTE_CATEGORY_CODES.map((c) => ({ value: c, label: QUOTE_CATEGORIES[c] }));
 const taxOptions = TAX_CLASS_CODES.map((c) => ({ value: c, label: TAX_CLASSES[c].label }));
 
-type Fields = Required<Omit<CatalogueItemInput, 'currency'>>;
-const blank: Fields = { name: '', category: 'decor', unit: 'nos', rateMinor: 0, taxClass: 'gst_18', sac: '998596' };
+/** What the item form holds: every field of a house item but its currency (the default rate is in INR). */
+interface ItemValues {
+  name: string;
+  category: QuoteCategory;
+  unit: string;
+  rateMinor: number;
+  taxClass: TaxClass;
+  sac: string;
+}
+type CheckedItem = z.output<typeof ZCatalogueItemInput>;
+
+const blank: ItemValues = { name: '', category: 'decor', unit: 'nos', rateMinor: 0, taxClass: 'gst_18', sac: '998596' };
+
+/** The form's rules are the add-item request's, for an edit too (the edit's fields follow the same rules). */
+const ZItemForm = requestForm(
+  ZCatalogueItemInput,
+  (v: ItemValues) => ({ ...v, sac: v.sac.trim(), currency: 'INR' as const }),
+  { name: 'name the item' },
+);
 
 /** Adds a house catalogue item, or edits one (`item` given): the default rate is in INR. */
 export function CatalogueItemModal({ item, onClose }: { item: CatalogueItem | null | 'new'; onClose: () => void }) {
@@ -31,48 +50,53 @@ export function CatalogueItemModal({ item, onClose }: { item: CatalogueItem | nu
       title={editing ? `Edit “${editing.name}”` : 'Add a catalogue item'}
       size="lg"
     >
-      {item !== null && <ItemForm key={editing?.id ?? 'new'} editing={editing} onDone={onClose} />}
+      {item !== null && <CatalogueItemForm key={editing?.id ?? 'new'} editing={editing} onDone={onClose} />}
     </Modal>
   );
 }
 
-function ItemForm({ editing, onDone }: { editing: CatalogueItem | null; onDone: () => void }) {
-  const [fields, setFields] = useState<Fields>(() => (editing ? { ...blank, ...pick(editing) } : blank));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+/**
+ * The item form. `add` sends a new item, `edit` only the fields changed (so an edit never
+ * overwrites fields it did not touch); the edge's unless a caller gives its own.
+ */
+export function CatalogueItemForm({
+  editing,
+  onDone,
+  add: sendAdd,
+  edit: sendEdit,
+}: {
+  editing: CatalogueItem | null;
+  onDone: () => void;
+  add?: (request: CheckedItem) => Promise<unknown>;
+  edit?: (request: CatalogueItemPatch & { id: string }) => Promise<unknown>;
+}) {
+  const form = useZodForm(ZItemForm, editing ? pick(editing) : blank);
+  const { errors } = form.formState;
+  const category = useField(form, 'category');
+  const taxClass = useField(form, 'taxClass');
+  const rate = useField(form, 'rateMinor');
   const add = useAddCatalogueItem();
   const edit = useEditCatalogueItem();
-  const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      if (editing) {
-        const changed = changedFields(editing, fields);
-        if (Object.keys(changed).length > 0) await edit.mutateAsync({ id: editing.id, ...changed });
-      } else await add.mutateAsync({ ...fields, currency: 'INR' });
-      notifications.show({ color: 'green', message: editing ? 'Catalogue item saved' : 'Added to the catalogue' });
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields ?? {});
-      notifications.show({
-        color: 'red',
-        title: 'Not saved',
-        message: err instanceof Error ? err.message : String(err),
-      });
-    }
-  };
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    if (editing) {
+      const changed = changedFields(editing, request);
+      if (Object.keys(changed).length > 0) await (sendEdit ?? edit.mutateAsync)({ id: editing.id, ...changed });
+    } else await (sendAdd ?? add.mutateAsync)(request);
+    notifications.show({ color: 'green', message: editing ? 'Catalogue item saved' : 'Added to the catalogue' });
+    onDone();
+  });
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={onSubmit} noValidate>
       <Grid gap="sm">
         <Grid.Col span={12}>
           <TextInput
             label="Name"
             required
             data-autofocus
-            value={fields.name}
-            error={errors.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
+            {...form.register('name')}
+            error={fieldError(errors.name?.message)}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -80,50 +104,35 @@ function ItemForm({ editing, onDone }: { editing: CatalogueItem | null; onDone: 
             label="Category"
             data={categoryOptions}
             allowDeselect={false}
-            value={fields.category}
-            onChange={(v) => set({ category: v as QuoteCategory })}
+            {...category}
+            onChange={(v) => category.onChange(v as QuoteCategory)}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <TextInput
-            label="Unit"
-            value={fields.unit}
-            error={errors.unit}
-            onChange={(e) => set({ unit: e.currentTarget.value })}
-          />
+          <TextInput label="Unit" {...form.register('unit')} error={fieldError(errors.unit?.message)} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 3 }}>
-          <MoneyInput
-            label="Default rate (₹)"
-            currency="INR"
-            valueMinor={fields.rateMinor}
-            error={errors.rateMinor}
-            onChangeMinor={(rateMinor) => set({ rateMinor })}
-          />
+          <MoneyInput label="Default rate (₹)" currency="INR" {...asMoney(rate)} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <Select
             label="Tax class"
             data={taxOptions}
             allowDeselect={false}
-            value={fields.taxClass}
-            onChange={(v) => set({ taxClass: v as TaxClass })}
+            {...taxClass}
+            onChange={(v) => taxClass.onChange(v as TaxClass)}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            label="SAC / HSN code"
-            value={fields.sac}
-            error={errors.sac}
-            onChange={(e) => set({ sac: e.currentTarget.value.trim() })}
-          />
+          <TextInput label="SAC / HSN code" {...form.register('sac')} error={fieldError(errors.sac?.message)} />
         </Grid.Col>
       </Grid>
+      <FormError message={error} />
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={add.isPending || edit.isPending}>
+        <Button type="submit" loading={submitting}>
           {editing ? 'Save' : 'Add item'}
         </Button>
       </Group>
@@ -131,7 +140,7 @@ function ItemForm({ editing, onDone }: { editing: CatalogueItem | null; onDone: 
   );
 }
 
-const pick = ({ name, category, unit, rateMinor, taxClass, sac }: CatalogueItem): Fields => ({
+const pick = ({ name, category, unit, rateMinor, taxClass, sac }: CatalogueItem): ItemValues => ({
   name,
   category,
   unit,
@@ -141,9 +150,9 @@ const pick = ({ name, category, unit, rateMinor, taxClass, sac }: CatalogueItem)
 });
 
 /** Only what the user changed is sent, so an edit never overwrites fields it did not touch. */
-function changedFields(before: CatalogueItem, after: Fields): Partial<Fields> {
+function changedFields(before: CatalogueItem, after: CheckedItem): Partial<ItemValues> {
   const was = pick(before);
   return Object.fromEntries(
-    (Object.keys(after) as (keyof Fields)[]).filter((k) => after[k] !== was[k]).map((k) => [k, after[k]]),
+    (Object.keys(was) as (keyof ItemValues)[]).filter((k) => after[k] !== was[k]).map((k) => [k, after[k]]),
   );
 }
