@@ -43,14 +43,28 @@ export function requestForm<F extends FieldValues, S extends z.ZodType<FieldValu
     const parsed = schema.safeParse(toRequest(values));
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      const path = issue.path.join('.');
+      // An issue inside what one field holds as typed (a link on a line of a text box) lands under that field.
+      const field = fieldOf(values, issue.path);
+      const path = field.join('.');
       const blank = blankMessage[path] ?? blankMessage[path.replace(/\.\d+(?=\.)/g, '.*')];
-      const typed = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], values);
+      const typed = field.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | null)?.[key], values);
       const isBlank = typed == null || (typeof typed === 'string' && !typed.trim());
-      ctx.addIssue({ code: 'custom', path: issue.path, message: blank && isBlank ? blank : issue.message });
+      ctx.addIssue({ code: 'custom', path: field, message: blank && isBlank ? blank : issue.message });
     }
     return z.NEVER;
   });
+}
+
+/** The part of an issue's path the form holds: it stops at a value the form keeps whole (text, a number). */
+function fieldOf(values: unknown, path: readonly PropertyKey[]): PropertyKey[] {
+  const field: PropertyKey[] = [];
+  let value = values;
+  for (const key of path) {
+    if (field.length > 0 && (value === null || typeof value !== 'object')) break;
+    field.push(key);
+    value = (value as Record<PropertyKey, unknown> | null | undefined)?.[key];
+  }
+  return field;
 }
 
 /** A field of any row of a list (`milestones.*.label`), for a message that is the same in every row. */

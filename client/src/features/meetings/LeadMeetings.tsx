@@ -4,6 +4,7 @@ import { Anchor, Badge, Button, Group, NumberInput, Paper, Stack, Text, Textarea
 import { DateTimePicker } from '@mantine/dates';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -47,7 +48,16 @@ const ZOutcomeForm = requestForm(ZMeetingOutcome, (v: OutcomeValues) => ({
   decisions: v.decisions,
 }));
 
-function Outcome({ meeting, leadId }: { meeting: Meeting; leadId: string }) {
+/** What happened at a meeting; `save` sends the checked outcome (the edge unless a caller gives its own). */
+export function Outcome({
+  meeting,
+  leadId,
+  save,
+}: {
+  meeting: Meeting;
+  leadId: string;
+  save?: (request: z.output<typeof ZMeetingOutcome>) => Promise<unknown>;
+}) {
   const qc = useQueryClient();
   const form = useZodForm(ZOutcomeForm, {
     notes: meeting.outcome?.notes ?? '',
@@ -57,6 +67,7 @@ function Outcome({ meeting, leadId }: { meeting: Meeting; leadId: string }) {
   });
   const { errors } = form.formState;
   const { onSubmit, error, submitting } = useSubmit(form, async (json) => {
+    if (save) return void (await save(json));
     await call(edge.meetings[':id'].outcome.$post({ param: { id: meeting.id }, json }));
     void qc.invalidateQueries({ queryKey: key(leadId) });
     void qc.invalidateQueries({ queryKey: ['leads'] });
@@ -115,7 +126,18 @@ const scheduleForm = (leadId: string, leadName: string, email: string | null) =>
     { startsAt: 'pick the day and time', durationMinutes: 'enter the length in minutes' },
   );
 
-function ScheduleMeetingForm({ leadId, leadName, email }: { leadId: string; leadName: string; email: string | null }) {
+/** Schedules a meeting with the lead; `schedule` sends the checked request (the edge unless a caller gives its own). */
+export function ScheduleMeetingForm({
+  leadId,
+  leadName,
+  email,
+  schedule,
+}: {
+  leadId: string;
+  leadName: string;
+  email: string | null;
+  schedule?: (request: z.output<typeof ZScheduleMeeting>) => Promise<unknown>;
+}) {
   const qc = useQueryClient();
   const [schema] = useState(() => scheduleForm(leadId, leadName, email));
   const form = useZodForm(schema, {
@@ -128,6 +150,7 @@ function ScheduleMeetingForm({ leadId, leadName, email }: { leadId: string; lead
   const startsAt = useField(form, 'startsAt');
   const minutes = useField(form, 'durationMinutes');
   const { onSubmit, error, submitting } = useSubmit(form, async (json) => {
+    if (schedule) return void (await schedule(json));
     await call(edge.meetings.$post({ json }));
     void qc.invalidateQueries({ queryKey: key(leadId) });
   });
