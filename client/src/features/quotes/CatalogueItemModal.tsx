@@ -21,14 +21,7 @@ const categoryOptions = QUOTE_CATEGORY_CODES.map((c) => ({ value: c, label: QUOT
 const taxOptions = TAX_CLASS_CODES.map((c) => ({ value: c, label: TAX_CLASSES[c].label }));
 
 /** What the item form holds: every field of a house item but its currency (the default rate is in INR). */
-interface ItemValues {
-  name: string;
-  category: QuoteCategory;
-  unit: string;
-  rateMinor: number;
-  taxClass: TaxClass;
-  sac: string;
-}
+type ItemValues = Omit<CatalogueItem, 'id' | 'active'>;
 type CheckedItem = z.output<typeof ZCatalogueItemInput>;
 
 const blank: ItemValues = { name: '', category: 'decor', unit: 'nos', rateMinor: 0, taxClass: 'gst_18', sac: '998596' };
