@@ -112,14 +112,17 @@ test('the dashboard shows the counted figures and follows changes live, on a des
   });
   expect(paid.status(), await paid.text()).toBe(201);
 
-  // The open page follows, without a reload, by exactly that much.
+  // The open page follows, without a reload, by exactly that much. The payment is the first money
+  // into the spec's own booking, which confirms it and wins its lead: one open lead fewer, one won more.
   await expect.poll(() => count(page, 'pipeline-total'), { timeout: 15_000 }).toBe(answer.pipeline.total + 3);
-  expect(await count(page, 'pipeline-open')).toBe(answer.pipeline.open + 3);
+  await expect.poll(() => count(page, 'pipeline-won'), { timeout: 15_000 }).toBe(answer.pipeline.won + 1);
+  expect(await count(page, 'pipeline-open')).toBe(answer.pipeline.open + 3 - 1);
   await expect
     .poll(() => count(page, 'receivables-INR-overdue'), { timeout: 15_000 })
     .toBe(overdueInr(answer) - 123_456);
   const after = (await (await request.get('/api/dashboard', { headers: auth })).json()) as DashboardAnswer;
   expect(after.pipeline.total).toBe(answer.pipeline.total + 3);
+  expect(after.pipeline.won).toBe(answer.pipeline.won + 1);
   expect(overdueInr(after)).toBe(overdueInr(answer) - 123_456);
 
   // The date filter: leads created in the last 30 days include the three new ones.
