@@ -41,7 +41,7 @@ export function EventTypesSettings({ add }: { add: (label: string) => Promise<un
             </Badge>
           ))}
         </Group>
-        <form onSubmit={onSubmit} noValidate aria-label="Add an event type">
+        <form onSubmit={onSubmit} noValidate aria-label="New event type">
           <Stack gap="xs">
             <Group align="flex-start" gap="sm">
               <TextInput
