@@ -1,102 +1,116 @@
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { type InboxReply, ZInboxReply } from '@mandap/shared/notifications';
+import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
-import { type TemplateInfo, useReply, useTemplates } from './inbox.api.ts';
+import { fieldError, requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import { useReply, useTemplates } from './inbox.api.ts';
+import { blankVariables, TemplateVariables, templateVariablesFilled } from './templateFields.tsx';
+
+/** The reply as typed: free text, or a template and its variables. */
+interface ReplyValues {
+  text: string;
+  template: string | null;
+  variables: Record<string, string>;
+}
+
+/** The reply request checked by the edge's `ZInboxReply`; a template's variables are checked as the edge renders it. */
+const replyForm = (templateMode: boolean) =>
+  requestForm(
+    ZInboxReply.superRefine(templateVariablesFilled),
+    (v: ReplyValues): InboxReply =>
+      templateMode ? { template: required(v.template), variables: v.variables } : { text: v.text },
+    { template: 'pick a template' },
+  );
 
 /**
  * Free text inside WhatsApp's 24-hour window; outside it only an approved template, and the
  * composer says why. Template variables are asked for by name; `name` is filled from the contact.
+ * Enter in the reply box starts a new line; the button sends.
  */
 export function Composer({
   phone,
   windowOpen,
   windowReason,
+  send,
 }: {
   phone: string;
   windowOpen: boolean;
   windowReason: string | null;
+  /** Sends the checked reply; the edge unless a caller gives its own. */
+  send?: (reply: InboxReply) => Promise<unknown>;
 }) {
-  const [text, setText] = useState('');
   const [useTemplate, setUseTemplate] = useState(false);
-  const [key, setKey] = useState<string | null>(null);
-  const [vars, setVars] = useState<Record<string, string>>({});
+  const templateMode = useTemplate || !windowOpen;
   const templates = useTemplates();
   const reply = useReply();
-  const templateMode = useTemplate || !windowOpen;
-  const tpl: TemplateInfo | undefined = templates.data?.templates.find((t) => t.key === key);
-
-  const send = () => {
-    const body = templateMode ? { template: key ?? '', variables: vars } : { text };
-    reply.mutate(
-      { phone, reply: body },
-      {
-        onSuccess: () => {
-          setText('');
-          setVars({});
-        },
-      },
-    );
-  };
+  // The form checks what is on screen: the text, or (outside the window, or by choice) a template.
+  const schema = useMemo(() => replyForm(templateMode), [templateMode]);
+  const form = useZodForm(schema, { text: '', template: null, variables: {} });
+  const template = useField(form, 'template');
+  const tpl = templates.data?.templates.find((t) => t.key === template.value);
+  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
+    await (send ?? ((r: InboxReply) => reply.mutateAsync({ phone, reply: r })))(body);
+    form.reset({ text: '', template: form.getValues('template'), variables: blankVariables(tpl) });
+  });
 
   return (
-    <Stack gap="xs">
-      {!windowOpen && (
-        <Alert color="yellow" variant="light" title="Template only">
-          {windowReason}
-        </Alert>
-      )}
-      {templateMode ? (
-        <>
-          <Select
-            label="Template"
-            placeholder="Pick an approved template"
-            searchable
-            data={(templates.data?.templates ?? []).map((t) => ({ value: t.key, label: `${t.label} (${t.category})` }))}
-            value={key}
-            onChange={(v) => {
-              setKey(v);
-              setVars({});
-            }}
-          />
-          {tpl?.variables
-            .filter((v) => v !== 'name')
-            .map((v) => (
-              <TextInput
-                key={v}
-                label={v}
-                placeholder={tpl.sample[v]}
-                value={vars[v] ?? ''}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setVars((old) => ({ ...old, [v]: value }));
-                }}
-              />
-            ))}
-        </>
-      ) : (
-        <Textarea
-          label="Reply"
-          placeholder="Type a WhatsApp message"
-          autosize
-          minRows={2}
-          maxRows={6}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-        />
-      )}
-      <FormError message={reply.error?.message} />
-      <Group justify="space-between">
-        {windowOpen ? (
-          <Button variant="subtle" size="xs" onClick={() => setUseTemplate((u) => !u)}>
-            {useTemplate ? 'Write free text' : 'Use a template'}
-          </Button>
-        ) : (
-          <span />
+    <form onSubmit={onSubmit} noValidate aria-label="WhatsApp composer">
+      <Stack gap="xs">
+        {!windowOpen && (
+          <Alert color="yellow" variant="light" title="Template only">
+            {windowReason}
+          </Alert>
         )}
-        <Button onClick={send} loading={reply.isPending} disabled={templateMode ? !key : text.trim() === ''}>
-          {templateMode ? 'Send template' : 'Send'}
-        </Button>
-      </Group>
-    </Stack>
+        {templateMode ? (
+          <>
+            <Select
+              label="Template"
+              placeholder="Pick an approved template"
+              searchable
+              data={(templates.data?.templates ?? []).map((t) => ({
+                value: t.key,
+                label: `${t.label} (${t.category})`,
+              }))}
+              {...template}
+              onChange={(key) => {
+                template.onChange(key);
+                form.setValue('variables', blankVariables(templates.data?.templates.find((t) => t.key === key)));
+              }}
+            />
+            <TemplateVariables form={form} tpl={tpl} />
+          </>
+        ) : (
+          <Textarea
+            label="Reply"
+            placeholder="Type a WhatsApp message"
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...form.register('text')}
+            error={fieldError(form.formState.errors.text?.message)}
+          />
+        )}
+        <FormError message={error} />
+        <Group justify="space-between">
+          {windowOpen ? (
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => {
+                form.clearErrors();
+                setUseTemplate((u) => !u);
+              }}
+            >
+              {useTemplate ? 'Write free text' : 'Use a template'}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Button type="submit" loading={submitting}>
+            {templateMode ? 'Send template' : 'Send'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
