@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { collection } from './collection.ts';
 
 /** A checklist for one function and area ("Sangeet — stage"). */
-const ZChecklist = z.object({
+export const ZChecklist = z.object({
   id: z.string(),
   title: z.string().min(1),
   functionName: z.string(),
@@ -13,10 +13,10 @@ const ZChecklist = z.object({
 export type Checklist = z.infer<typeof ZChecklist>;
 
 /** One line of a checklist; a tick records who and when. */
-const ZChecklistItem = z.object({
+export const ZChecklistItem = z.object({
   id: z.string(),
   checklistId: z.string(),
-  label: z.string().min(1),
+  label: z.string().trim().min(1, { error: 'write the item' }),
   order: z.string(),
   doneById: z.string().nullable(),
   doneByName: z.string().nullable(),
@@ -28,23 +28,24 @@ export const ISSUE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
 
 /** Something that went wrong on the day, who owns it and whether it is resolved. */
-const ZDayIssue = z.object({
+export const ZDayIssue = z.object({
   id: z.string(),
-  title: z.string().min(1),
-  severity: z.enum(ISSUE_SEVERITIES),
-  ownerName: z.string(),
+  title: z.string().trim().min(1, { error: 'say what went wrong' }),
+  severity: z.enum(ISSUE_SEVERITIES, { error: 'pick how bad it is' }),
+  /** Blank when typed means the person logging it. */
+  ownerName: z.string().trim(),
   reportedByName: z.string(),
   reportedAt: z.string(),
   resolvedAt: z.string().nullable(),
 });
 
 /** A vendor expected on site; `expectedMin`/`actualMin` are minutes from midnight IST. */
-const ZVendorArrival = z.object({
+export const ZVendorArrival = z.object({
   id: z.string(),
   /** The vendor assignment this entry is for; absent for a vendor typed in on the day. */
   assignmentId: z.string().nullable().optional(),
-  vendorName: z.string().min(1),
-  scope: z.string(),
+  vendorName: z.string().trim().min(1, { error: 'name the vendor' }),
+  scope: z.string().trim(),
   expectedMin: z.number().int().nonnegative(),
   actualMin: z.number().int().nonnegative().nullable(),
   loggedByName: z.string().nullable(),
@@ -52,12 +53,15 @@ const ZVendorArrival = z.object({
 export type VendorArrival = z.infer<typeof ZVendorArrival>;
 
 /** A run-of-show cue. */
-const ZCue = z.object({
+export const ZCue = z.object({
   id: z.string(),
-  title: z.string().min(1),
+  title: z.string().trim().min(1, { error: 'name the cue' }),
   startMin: z.number().int().nonnegative(),
-  durationMin: z.number().int().nonnegative(),
-  ownerName: z.string(),
+  durationMin: z
+    .number({ error: 'enter the minutes' })
+    .int({ error: 'use whole minutes' })
+    .nonnegative({ error: 'minutes cannot be negative' }),
+  ownerName: z.string().trim(),
   done: z.boolean(),
 });
 export type Cue = z.infer<typeof ZCue>;

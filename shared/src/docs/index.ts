@@ -32,6 +32,10 @@ export {
   type Progress,
   progressByChecklist,
   type VendorArrival,
+  ZChecklistItem,
+  ZCue,
+  ZDayIssue,
+  ZVendorArrival,
 } from './dayof.ts';
 export {
   type AnyDocName,
@@ -46,7 +50,7 @@ export {
   parseDocName,
 } from './names.ts';
 export { type Ordered, orderKeyAtEnd, orderKeyForMove, sortByOrder } from './ordering.ts';
-export { type CueTiming, formatCueTime, moveCue, parseCueTime, sortCues } from './run-of-show.ts';
+export { type CueTiming, formatCueTime, moveCue, parseCueTime, sortCues, ZClockTime } from './run-of-show.ts';
 export { type BriefShareSubject, formatBriefShareSubject, parseBriefShareToken } from './share-token.ts';
 export { compareTasks, type TaskSortKey } from './task-sort.ts';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCueTime, moveCue, parseCueTime, sortCues } from './run-of-show.ts';
+import { formatCueTime, moveCue, parseCueTime, sortCues, ZClockTime } from './run-of-show.ts';
 
 const cues = [
   { id: 'baraat', startMin: 18 * 60 },
@@ -40,6 +40,12 @@ describe('run of show', () => {
     expect(parseCueTime('7:45')).toBe(7 * 60 + 45);
     expect(parseCueTime('24:00')).toBeNull();
     expect(parseCueTime('soon')).toBeNull();
+  });
+
+  it('reads a typed time of day as minutes, and words the refusal of anything else', () => {
+    expect(ZClockTime.parse(' 19:30 ')).toBe(19 * 60 + 30);
+    for (const bad of ['', '24:00', '19:60', '7pm', '19:3'])
+      expect(ZClockTime.safeParse(bad).error?.issues[0]?.message).toBe('use a time like 19:30');
   });
 
   it('sorts cues by time', () => {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** One cue of the run of show; `startMin` counts minutes from midnight (IST) of the event day, may pass 1440. */
 export interface CueTiming {
   id: string;
@@ -13,10 +15,22 @@ export function formatCueTime(startMin: number): string {
   return `${hh}:${mm}${day > 0 ? ` (+${day})` : ''}`;
 }
 
-/** `HH:mm` → minutes from midnight, or null when it is not a time. */
+/**
+ * A time of day as typed (`19:30`, `7:45`; 24-hour, IST) → minutes from midnight. The one rule for
+ * every time a person types into a day-of document: a cue's start, a vendor's expected arrival.
+ */
+export const ZClockTime = z
+  .string()
+  .trim()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'use a time like 19:30' })
+  .transform((text) => {
+    const [hh, mm] = text.split(':');
+    return Number(hh) * 60 + Number(mm);
+  });
+
+/** `HH:mm` → minutes from midnight, or null when it is not a time ({@link ZClockTime}). */
 export function parseCueTime(text: string): number | null {
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  return ZClockTime.safeParse(text).data ?? null;
 }
 
 /**

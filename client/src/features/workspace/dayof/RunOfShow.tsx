@@ -1,8 +1,8 @@
-import { newId } from '@mandap/shared/common';
 import { type Cue, type DayofDoc, formatCueTime, moveCue, parseCueTime, sortCues } from '@mandap/shared/docs';
-import { Button, Card, Checkbox, Group, NumberInput, Stack, Switch, Text, TextInput, Timeline } from '@mantine/core';
+import { Checkbox, Group, Stack, Switch, Text, TextInput, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { useCollection } from '../collab/useCollection.ts';
+import { AddCueForm } from './AddCueForm.tsx';
 
 function CueRow({
   cue,
@@ -60,11 +60,6 @@ function CueRow({
 export function RunOfShow({ day, readOnly }: { day: DayofDoc; readOnly: boolean }) {
   const cues = sortCues(useCollection(day.cues));
   const [shift, setShift] = useState(true);
-  const [title, setTitle] = useState('');
-  const [time, setTime] = useState('');
-  const [duration, setDuration] = useState<number | string>(30);
-  const [owner, setOwner] = useState('');
-  const start = parseCueTime(time);
   const next = cues.findIndex((c) => !c.done);
 
   return (
@@ -90,62 +85,7 @@ export function RunOfShow({ day, readOnly }: { day: DayofDoc; readOnly: boolean 
           ))}
         </Timeline>
       )}
-      {!readOnly && (
-        <Card withBorder radius="md" padding="sm">
-          <Stack gap="xs">
-            <TextInput
-              size="md"
-              aria-label="Cue"
-              placeholder="Cue, e.g. Baraat arrives"
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-            />
-            <Group gap="xs" grow>
-              <TextInput
-                size="md"
-                type="time"
-                aria-label="Cue time"
-                value={time}
-                onChange={(e) => setTime(e.currentTarget.value)}
-              />
-              <NumberInput
-                size="md"
-                aria-label="Minutes"
-                suffix=" min"
-                min={0}
-                value={duration}
-                onChange={setDuration}
-              />
-              <TextInput
-                size="md"
-                aria-label="Cue owner"
-                placeholder="Owner"
-                value={owner}
-                onChange={(e) => setOwner(e.currentTarget.value)}
-              />
-            </Group>
-            <Button
-              size="md"
-              disabled={!title.trim() || start === null}
-              onClick={() => {
-                if (start === null) return;
-                day.cues.put({
-                  id: newId(),
-                  title: title.trim(),
-                  startMin: start,
-                  durationMin: Math.max(0, Math.round(Number(duration) || 0)),
-                  ownerName: owner.trim(),
-                  done: false,
-                });
-                setTitle('');
-                setTime('');
-              }}
-            >
-              Add cue
-            </Button>
-          </Stack>
-        </Card>
-      )}
+      {!readOnly && <AddCueForm day={day} />}
     </Stack>
   );
 }
