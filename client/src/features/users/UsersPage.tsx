@@ -1,8 +1,6 @@
-import { ROLE_LABELS, type Role } from '@mandap/shared/access';
 import type { User } from '@mandap/shared/auth';
 import { Button, Paper, SegmentedControl, Skeleton, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -10,14 +8,12 @@ import { QueryError } from '../../ui/QueryError.tsx';
 import { ConfirmStatusModal } from './ConfirmStatusModal.tsx';
 import { InviteUserModal } from './InviteUserModal.tsx';
 import { UsersTable } from './UsersTable.tsx';
-import { useSetUserActive, useUpdateUser, useUsers } from './useUsers.ts';
+import { useUsers } from './useUsers.ts';
 
 type Show = 'current' | 'deactivated' | 'all';
 
 export function UsersPage() {
   const users = useUsers();
-  const update = useUpdateUser();
-  const setActive = useSetUserActive();
   const [inviteOpen, invite] = useDisclosure(false);
   const [confirming, setConfirming] = useState<User | null>(null);
   const [query, setQuery] = useState('');
@@ -29,39 +25,6 @@ export function UsersPage() {
       show === 'all' ? true : show === 'deactivated' ? u.status === 'deactivated' : u.status !== 'deactivated',
     )
     .filter((u) => !q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q));
-
-  function changeRole(user: User, role: Role) {
-    update.mutate(
-      { id: user.id, patch: { role } },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'teal',
-            title: 'Role changed',
-            message: `${user.name} is now ${ROLE_LABELS[role]}.`,
-          }),
-      },
-    );
-  }
-
-  function confirmToggle() {
-    if (!confirming) return;
-    const user = confirming;
-    const active = user.status === 'deactivated';
-    setActive.mutate(
-      { id: user.id, active },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            title: active ? 'Account reactivated' : 'Account deactivated',
-            message: active ? `${user.name} can sign in again.` : `${user.name} can no longer sign in.`,
-          });
-          setConfirming(null);
-        },
-      },
-    );
-  }
 
   return (
     <Stack gap="md">
@@ -99,16 +62,11 @@ export function UsersPage() {
         <QueryError error={users.error} onRetry={() => users.refetch()} />
       ) : (
         <Paper withBorder p={0} style={{ overflow: 'hidden' }}>
-          <UsersTable users={shown} onRoleChange={changeRole} onToggleActive={setConfirming} />
+          <UsersTable users={shown} onToggleActive={setConfirming} />
         </Paper>
       )}
       <InviteUserModal opened={inviteOpen} onClose={invite.close} />
-      <ConfirmStatusModal
-        user={confirming}
-        busy={setActive.isPending}
-        onConfirm={confirmToggle}
-        onClose={() => setConfirming(null)}
-      />
+      <ConfirmStatusModal user={confirming} onClose={() => setConfirming(null)} />
     </Stack>
   );
 }

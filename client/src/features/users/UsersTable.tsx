@@ -1,20 +1,13 @@
-import { canAssignRole, ROLE_LABELS, type Role } from '@mandap/shared/access';
+import { canAssignRole, ROLE_LABELS } from '@mandap/shared/access';
 import type { User } from '@mandap/shared/auth';
-import { Badge, Button, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../lib/format.ts';
 import { useMe } from '../auth/useSession.ts';
 import { assignableRoleOptions } from './assignableRoles.ts';
+import { UserRoleSelect } from './UserRoleSelect.tsx';
 import { UserStatusBadge } from './UserStatusBadge.tsx';
 
-export function UsersTable({
-  users,
-  onRoleChange,
-  onToggleActive,
-}: {
-  users: User[];
-  onRoleChange: (user: User, role: Role) => void;
-  onToggleActive: (user: User) => void;
-}) {
+export function UsersTable({ users, onToggleActive }: { users: User[]; onToggleActive: (user: User) => void }) {
   const me = useMe();
   const options = assignableRoleOptions(me.role);
   return (
@@ -54,14 +47,8 @@ export function UsersTable({
                 </Table.Td>
                 <Table.Td>
                   {editable ? (
-                    <Select
-                      aria-label={`Role of ${u.name}`}
-                      size="xs"
-                      data={options}
-                      value={u.role}
-                      allowDeselect={false}
-                      onChange={(v) => v && v !== u.role && onRoleChange(u, v as Role)}
-                    />
+                    // Keyed by the role held: a change made elsewhere starts the cell afresh.
+                    <UserRoleSelect key={u.role} user={u} options={options} />
                   ) : (
                     <Text size="sm">{ROLE_LABELS[u.role]}</Text>
                   )}

@@ -1,7 +1,5 @@
 import type { InviteUser, UpdateUser } from '@mandap/shared/auth';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { errorMessage } from '../../api/errors.ts';
 import { call, edge, withSignal } from '../../api/rpc.ts';
 
 const KEY = ['users'] as const;
@@ -14,39 +12,28 @@ export function useUsers() {
   });
 }
 
-function useUserMutation<V>(fn: (v: V) => Promise<unknown>, failTitle: string) {
+/** A change to one user; the form that sends it shows a refusal. */
+function useUserMutation<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-    onError: (err) => notifications.show({ color: 'red', title: failTitle, message: errorMessage(err) }),
-  });
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: KEY }) });
 }
 
 export function useInviteUser() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (json: InviteUser) => call(edge.users.$post({ json })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useUserMutation((json: InviteUser) => call(edge.users.$post({ json })));
 }
 
 export function useUpdateUser() {
-  return useUserMutation(
-    ({ id, patch }: { id: string; patch: UpdateUser }) =>
-      call(edge.users[':id'].$patch({ param: { id }, json: patch })),
-    'Could not update the user',
+  return useUserMutation(({ id, patch }: { id: string; patch: UpdateUser }) =>
+    call(edge.users[':id'].$patch({ param: { id }, json: patch })),
   );
 }
 
 export function useSetUserActive() {
-  return useUserMutation(
-    ({ id, active }: { id: string; active: boolean }) =>
-      call(
-        active
-          ? edge.users[':id'].reactivate.$post({ param: { id } })
-          : edge.users[':id'].deactivate.$post({ param: { id } }),
-      ),
-    'Could not change the account',
+  return useUserMutation(({ id, active }: { id: string; active: boolean }) =>
+    call(
+      active
+        ? edge.users[':id'].reactivate.$post({ param: { id } })
+        : edge.users[':id'].deactivate.$post({ param: { id } }),
+    ),
   );
 }
