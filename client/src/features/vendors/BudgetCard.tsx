@@ -126,7 +126,7 @@ function BudgetEditor({
     setError(null);
     try {
       // 'other' (a PO with no category) is not a category a budget can be set for.
-      await save.mutateAsync(rows.filter((r) => known.has(r.category)));
+      await save.mutateAsync({ items: rows.filter((r) => known.has(r.category)) });
       onDone();
     } catch (e) {
       setError(errorMessage(e));

@@ -62,7 +62,7 @@ export function PoLinksCard({ assignment: a, canWrite }: { assignment: Assignmen
             loading={create.isPending}
             onClick={() =>
               create
-                .mutateAsync(30)
+                .mutateAsync({ days: 30 })
                 .then((r) => setMade({ url: r.url, whatsappUrl: r.whatsappUrl }))
                 .catch((e) => notifications.show({ color: 'red', title: 'No link made', message: errorMessage(e) }))
             }

@@ -202,7 +202,7 @@ export function PublicPoPage() {
               />
               {accept.isError && <Alert color="red">{accept.error.message}</Alert>}
               <Button
-                onClick={() => accept.mutate(name.trim())}
+                onClick={() => accept.mutate({ name: name.trim() })}
                 loading={accept.isPending}
                 disabled={name.trim().length < 2}
               >

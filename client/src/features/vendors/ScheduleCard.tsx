@@ -1,20 +1,49 @@
 import { allocate, type Currency, formatMoney } from '@mandap/shared/money';
-import type { Assignment } from '@mandap/shared/vendors';
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { type Assignment, ZScheduleSet } from '@mandap/shared/vendors';
+import { ActionIcon, Badge, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { useMemo, useState } from 'react';
+import { type UseFormReturn, useFieldArray } from 'react-hook-form';
+import type { z } from 'zod';
 import { formatDate, todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { asMoney, fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { useSchedule, useSetSchedule } from './vendors.api.ts';
 
+/** A part of the schedule as typed: its due date not picked yet. */
 interface Part {
   label: string;
   dueDate: string | null;
   amountMinor: number;
 }
+
+interface ScheduleValues {
+  items: Part[];
+}
+
+type ScheduleRequest = z.output<typeof ZScheduleSet>;
+
+/**
+ * The form's rules are the set-schedule request's (a name and a due date for each part, at most
+ * 20 parts), and the parts add up to the PO, as the server also checks.
+ */
+const scheduleForm = (poMinor: number, currency: Currency) =>
+  requestForm(
+    ZScheduleSet.superRefine(({ items }, ctx) => {
+      const sum = items.reduce((s, i) => s + i.amountMinor, 0);
+      if (sum !== poMinor)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items'],
+          message: `the parts add up to ${formatMoney({ amountMinor: sum, currency })} but the PO is ${formatMoney({ amountMinor: poMinor, currency })}`,
+        });
+    }),
+    (v: ScheduleValues) => ({ items: v.items.map((p) => ({ ...p, dueDate: p.dueDate ?? '' })) }),
+    { 'items.*.label': 'name the part', 'items.*.dueDate': 'enter the due date (dd/mm/yyyy)' },
+  );
 
 /** When each part of a PO falls due and what is paid of it; finance sets it (it must add up to the PO). */
 export function ScheduleCard({ assignment: a, canEdit }: { assignment: Assignment; canEdit: boolean }) {
@@ -93,91 +122,114 @@ export function ScheduleCard({ assignment: a, canEdit }: { assignment: Assignmen
   );
 }
 
-function ScheduleEditor({
+function PartRow({
+  form,
+  index,
+  currency,
+  onRemove,
+}: {
+  form: UseFormReturn<ScheduleValues, unknown, ScheduleRequest>;
+  index: number;
+  currency: Currency;
+  onRemove?: () => void;
+}) {
+  const dueDate = useField(form, `items.${index}.dueDate`);
+  const amount = useField(form, `items.${index}.amountMinor`);
+  const label = form.watch(`items.${index}.label`);
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Part"
+        {...form.register(`items.${index}.label`)}
+        error={fieldError(form.formState.errors.items?.[index]?.label?.message)}
+        w={130}
+      />
+      <DateField label="Due" {...dueDate} w={140} />
+      <MoneyInput label={`Amount (${currency})`} currency={currency} {...asMoney(amount)} w={150} />
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        aria-label={`Remove ${label.trim() || 'part'}`}
+        onClick={onRemove}
+        disabled={!onRemove}
+        mb={4}
+      >
+        <IconTrash size={16} />
+      </ActionIcon>
+    </Group>
+  );
+}
+
+/** Finance sets the parts of a PO's schedule; `save` sends the checked request (the edge unless given). */
+export function ScheduleEditor({
   assignment: a,
   initial,
   onDone,
+  save: send,
 }: {
   assignment: Assignment;
   initial: Part[];
   onDone: () => void;
+  save?: (request: ScheduleRequest) => Promise<unknown>;
 }) {
-  const [parts, setParts] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const save = useSetSchedule(a.id);
   const currency = a.currency as Currency;
-  const sum = parts.reduce((s, p) => s + p.amountMinor, 0);
-  const diff = a.amountMinor - sum;
-  const set = (i: number, patch: Partial<Part>) => setParts(parts.map((p, n) => (n === i ? { ...p, ...patch } : p)));
-
-  async function submit() {
-    setError(null);
-    if (parts.some((p) => !p.dueDate || !p.label.trim())) return setError('Every part needs a name and a due date.');
-    try {
-      await save.mutateAsync(
-        parts.map((p) => ({ label: p.label.trim(), dueDate: p.dueDate!, amountMinor: p.amountMinor })),
-      );
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const schema = useMemo(() => scheduleForm(a.amountMinor, currency), [a.amountMinor, currency]);
+  const form = useZodForm(schema, { items: initial });
+  const parts = useFieldArray({ control: form.control, name: 'items' });
+  const typed = form.watch('items');
+  const save = useSetSchedule(a.id);
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    await (send ?? save.mutateAsync)(request);
+    onDone();
+  });
+  const diff = a.amountMinor - typed.reduce((s, p) => s + p.amountMinor, 0);
+  // The schema's refusal of the whole list lands on its root; the server's under the list's own name.
+  const sumError = form.formState.errors.items?.root?.message ?? form.formState.errors.items?.message;
 
   return (
-    <Stack gap="xs" data-testid="schedule-editor">
-      {parts.map((p, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: parts have no id until saved
-        <Group key={i} gap="xs" align="flex-end" wrap="wrap">
-          <TextInput label="Part" value={p.label} onChange={(e) => set(i, { label: e.currentTarget.value })} w={130} />
-          <DateField label="Due" value={p.dueDate} onChange={(d) => set(i, { dueDate: d })} w={140} />
-          <MoneyInput
-            label={`Amount (${currency})`}
+    <form onSubmit={onSubmit} noValidate aria-label="Payment schedule">
+      <Stack gap="xs" data-testid="schedule-editor">
+        {parts.fields.map((p, i) => (
+          <PartRow
+            key={p.id}
+            form={form}
+            index={i}
             currency={currency}
-            valueMinor={p.amountMinor}
-            onChangeMinor={(m) => set(i, { amountMinor: m })}
-            w={150}
+            onRemove={parts.fields.length > 1 ? () => parts.remove(i) : undefined}
           />
-          <ActionIcon
+        ))}
+        <Group gap="xs">
+          <Button
+            size="xs"
             variant="subtle"
-            color="gray"
-            aria-label={`Remove ${p.label || 'part'}`}
-            onClick={() => setParts(parts.filter((_, n) => n !== i))}
-            disabled={parts.length === 1}
+            onClick={() =>
+              parts.append({ label: `Part ${parts.fields.length + 1}`, dueDate: null, amountMinor: Math.max(diff, 0) })
+            }
+            disabled={parts.fields.length >= 20}
           >
-            <IconTrash size={16} />
-          </ActionIcon>
+            Add part
+          </Button>
+          <Text size="xs" c={diff === 0 ? 'dimmed' : 'red.8'}>
+            {diff === 0
+              ? 'Adds up to the PO.'
+              : `${formatMoney({ amountMinor: Math.abs(diff), currency })} ${diff > 0 ? 'short of' : 'over'} the PO.`}
+          </Text>
         </Group>
-      ))}
-      <Group gap="xs">
-        <Button
-          size="xs"
-          variant="subtle"
-          onClick={() =>
-            setParts([...parts, { label: `Part ${parts.length + 1}`, dueDate: null, amountMinor: Math.max(diff, 0) }])
-          }
-          disabled={parts.length >= 20}
-        >
-          Add part
-        </Button>
-        <Text size="xs" c={diff === 0 ? 'dimmed' : 'red.8'}>
-          {diff === 0
-            ? 'Adds up to the PO.'
-            : `${formatMoney({ amountMinor: Math.abs(diff), currency })} ${diff > 0 ? 'short of' : 'over'} the PO.`}
-        </Text>
-      </Group>
-      {error && (
-        <Alert color="red" variant="light" title="Not saved">
-          {error}
-        </Alert>
-      )}
-      <Group gap="xs">
-        <Button size="xs" onClick={submit} loading={save.isPending} disabled={diff !== 0}>
-          Save schedule
-        </Button>
-        <Button size="xs" variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-      </Group>
-    </Stack>
+        {sumError && (
+          <Text size="sm" c="red" role="alert">
+            {fieldError(sumError)}
+          </Text>
+        )}
+        <FormError message={error} />
+        <Group gap="xs">
+          <Button size="xs" type="submit" loading={submitting}>
+            Save schedule
+          </Button>
+          <Button size="xs" variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -156,8 +156,8 @@ export function useSchedule(assignmentId: string) {
 export function useSetSchedule(assignmentId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: (items: { label: string; dueDate: string; amountMinor: number }[]) =>
-      call(work.assignments[':id'].schedule.$put({ param: { id: assignmentId }, json: { items } })),
+    mutationFn: (json: InferRequestType<(typeof work.assignments)[':id']['schedule']['$put']>['json']) =>
+      call(work.assignments[':id'].schedule.$put({ param: { id: assignmentId }, json })),
     onSuccess: refresh,
   });
 }
@@ -192,8 +192,8 @@ export function useRecordVendorPayment(assignmentId: string) {
 export function useSetBudget(eventId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: (items: { category: string; budgetMinor: number }[]) =>
-      call(work.events[':id'].budget.$put({ param: { id: eventId }, json: { items } })),
+    mutationFn: (json: InferRequestType<(typeof work.events)[':id']['budget']['$put']>['json']) =>
+      call(work.events[':id'].budget.$put({ param: { id: eventId }, json })),
     onSuccess: refresh,
   });
 }
@@ -227,8 +227,8 @@ export function usePoLinks(assignmentId: string) {
 export function useCreatePoLink(assignmentId: string) {
   const refresh = useInvalidateVendorWork();
   return useMutation({
-    mutationFn: (days: number) =>
-      call(work.assignments[':id'].links.$post({ param: { id: assignmentId }, json: { days } })),
+    mutationFn: (json: InferRequestType<(typeof work.assignments)[':id']['links']['$post']>['json']) =>
+      call(work.assignments[':id'].links.$post({ param: { id: assignmentId }, json })),
     onSuccess: refresh,
   });
 }
@@ -254,8 +254,8 @@ export function usePublicPo(token: string) {
 export function useAcceptPo(token: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) =>
-      call(publicEdge.public.po[':token'].accept.$post({ param: { token }, json: { name } })),
+    mutationFn: (json: InferRequestType<(typeof publicEdge.public.po)[':token']['accept']['$post']>['json']) =>
+      call(publicEdge.public.po[':token'].accept.$post({ param: { token }, json })),
     onSuccess: (po) => qc.setQueryData(['public-po', token], po),
   });
 }
