@@ -1,9 +1,8 @@
-import { newId } from '@mandap/shared/common';
 import { type DayofDoc, ISSUE_SEVERITIES, type IssueSeverity } from '@mandap/shared/docs';
-import { Badge, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
+import { LogIssueForm } from './LogIssueForm.tsx';
 import { timeIST } from './time.ts';
 
 export const SEVERITY_COLOR: Record<IssueSeverity, string> = {
@@ -22,60 +21,9 @@ export function IssueLog({ day, me, readOnly }: { day: DayofDoc; me: PresenceUse
       rank(b.severity) - rank(a.severity) ||
       b.reportedAt.localeCompare(a.reportedAt),
   );
-  const [title, setTitle] = useState('');
-  const [severity, setSeverity] = useState<IssueSeverity>('medium');
-  const [owner, setOwner] = useState('');
-
-  const log = () => {
-    if (!title.trim()) return;
-    day.issues.put({
-      id: newId(),
-      title: title.trim(),
-      severity,
-      ownerName: owner.trim() || me.name,
-      reportedByName: me.name,
-      reportedAt: new Date().toISOString(),
-      resolvedAt: null,
-    });
-    setTitle('');
-    setOwner('');
-  };
-
   return (
     <Stack gap="sm">
-      {!readOnly && (
-        <Card withBorder radius="md" padding="sm">
-          <Stack gap="xs">
-            <TextInput
-              size="md"
-              aria-label="Issue"
-              placeholder="What went wrong? e.g. Generator 2 not starting"
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-            />
-            <Group gap="xs" grow>
-              <Select
-                size="md"
-                aria-label="Severity"
-                value={severity}
-                onChange={(v) => v && setSeverity(v as IssueSeverity)}
-                data={ISSUE_SEVERITIES.map((s) => ({ value: s, label: s[0]?.toUpperCase() + s.slice(1) }))}
-                allowDeselect={false}
-              />
-              <TextInput
-                size="md"
-                aria-label="Owner"
-                placeholder={`Owner (${me.name})`}
-                value={owner}
-                onChange={(e) => setOwner(e.currentTarget.value)}
-              />
-            </Group>
-            <Button size="md" onClick={log} disabled={!title.trim()}>
-              Log issue
-            </Button>
-          </Stack>
-        </Card>
-      )}
+      {!readOnly && <LogIssueForm day={day} me={me} />}
       {issues.length === 0 && (
         <Text c="dimmed" size="sm">
           No issues logged.
