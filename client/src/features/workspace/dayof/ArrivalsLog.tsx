@@ -1,9 +1,9 @@
-import { newId } from '@mandap/shared/common';
-import { arrivalDelay, type DayofDoc, formatCueTime, parseCueTime } from '@mandap/shared/docs';
-import { Badge, Button, Card, Collapse, Group, Stack, Text, TextInput } from '@mantine/core';
+import { arrivalDelay, type DayofDoc, formatCueTime } from '@mandap/shared/docs';
+import { Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
+import { AddArrivalForm } from './AddArrivalForm.tsx';
 import { BookedVendors } from './BookedVendors.tsx';
 import { nowMinutesIST } from './time.ts';
 import { useEventVendors } from './useEventVendors.ts';
@@ -50,10 +50,6 @@ export function ArrivalsLog({
   const arrivals = useCollection(day.arrivals).sort((a, b) => a.expectedMin - b.expectedMin);
   const assigned = useEventVendors(eventId, !readOnly).data ?? [];
   const [addingOther, setAddingOther] = useState(false);
-  const [vendor, setVendor] = useState('');
-  const [scope, setScope] = useState('');
-  const [expected, setExpected] = useState('');
-  const expectedMin = parseCueTime(expected);
 
   return (
     <Stack gap="sm">
@@ -68,58 +64,11 @@ export function ArrivalsLog({
           {addingOther ? 'Hide' : 'Someone not booked? Add them'}
         </Button>
       )}
-      <Collapse expanded={!readOnly && addingOther}>
-        <Card withBorder radius="md" padding="sm">
-          <Stack gap="xs">
-            <Group gap="xs" grow>
-              <TextInput
-                size="md"
-                aria-label="Vendor"
-                placeholder="Vendor, e.g. Shree Decorators"
-                value={vendor}
-                onChange={(e) => setVendor(e.currentTarget.value)}
-              />
-              <TextInput
-                size="md"
-                aria-label="Scope"
-                placeholder="Scope, e.g. Florals"
-                value={scope}
-                onChange={(e) => setScope(e.currentTarget.value)}
-              />
-            </Group>
-            <Group gap="xs" grow>
-              <TextInput
-                size="md"
-                aria-label="Expected at"
-                type="time"
-                value={expected}
-                onChange={(e) => setExpected(e.currentTarget.value)}
-              />
-              <Button
-                size="md"
-                disabled={!vendor.trim() || expectedMin === null}
-                onClick={() => {
-                  if (expectedMin === null) return;
-                  day.arrivals.put({
-                    id: newId(),
-                    assignmentId: null,
-                    vendorName: vendor.trim(),
-                    scope: scope.trim(),
-                    expectedMin,
-                    actualMin: null,
-                    loggedByName: null,
-                  });
-                  setVendor('');
-                  setScope('');
-                  setExpected('');
-                }}
-              >
-                Add expected vendor
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-      </Collapse>
+      {!readOnly && (
+        <Collapse expanded={addingOther}>
+          <AddArrivalForm day={day} />
+        </Collapse>
+      )}
       {arrivals.length === 0 && (
         <Text c="dimmed" size="sm">
           No vendors expected yet.

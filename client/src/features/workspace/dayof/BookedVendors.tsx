@@ -5,44 +5,52 @@ import {
   type DayofDoc,
   formatCueTime,
   minutesInKolkata,
-  parseCueTime,
   vendorsNotOnLog,
+  ZClockTime,
 } from '@mandap/shared/docs';
 import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { z } from 'zod';
+import { fieldError, requestForm, useSubmit, useZodForm } from '../../../ui/form.ts';
+
+/** The expected time as the time box holds it (`09:30`), read by the one time-of-day rule. */
+const ZExpectForm = requestForm(z.object({ expectedMin: ZClockTime }), (v: { expectedMin: string }) => v, {
+  expectedMin: 'enter when they are expected',
+});
 
 function BookedVendorRow({ vendor, day }: { vendor: AssignedVendor; day: DayofDoc }) {
   const fromAssignment = vendor.arrivalExpectedAt ? minutesInKolkata(vendor.arrivalExpectedAt) : null;
-  const [time, setTime] = useState(fromAssignment === null ? '' : formatCueTime(fromAssignment));
-  const expectedMin = parseCueTime(time);
+  const form = useZodForm(ZExpectForm, {
+    expectedMin: fromAssignment === null ? '' : formatCueTime(fromAssignment),
+  });
+  const { onSubmit } = useSubmit(form, ({ expectedMin }) =>
+    day.arrivals.put(arrivalForAssignment(vendor, expectedMin)),
+  );
   return (
-    <Group justify="space-between" wrap="nowrap" data-testid="booked-vendor">
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Text fw={500} truncate>
-          {vendor.vendorName}
-        </Text>
-        <Text size="xs" c="dimmed" truncate>
-          {vendor.scope}
-        </Text>
-      </Stack>
-      <Group gap="xs" wrap="nowrap">
-        <TextInput
-          size="md"
-          w={120}
-          type="time"
-          aria-label={`${vendor.vendorName} expected at`}
-          value={time}
-          onChange={(e) => setTime(e.currentTarget.value)}
-        />
-        <Button
-          size="md"
-          disabled={expectedMin === null}
-          onClick={() => expectedMin !== null && day.arrivals.put(arrivalForAssignment(vendor, expectedMin))}
-        >
-          Expect
-        </Button>
+    <form onSubmit={onSubmit} noValidate aria-label={`Expect ${vendor.vendorName}`}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="booked-vendor">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text fw={500} truncate>
+            {vendor.vendorName}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {vendor.scope}
+          </Text>
+        </Stack>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <TextInput
+            size="md"
+            w={120}
+            type="time"
+            aria-label={`${vendor.vendorName} expected at`}
+            {...form.register('expectedMin')}
+            error={fieldError(form.formState.errors.expectedMin?.message)}
+          />
+          <Button size="md" type="submit">
+            Expect
+          </Button>
+        </Group>
       </Group>
-    </Group>
+    </form>
   );
 }
 
