@@ -21,7 +21,7 @@ test('a manager adds, edits, reorders and deletes assignment rules, and a new le
   let form = modal.getByRole('form', { name: 'Assignment rule' });
   await form.getByRole('textbox', { name: 'City' }).fill(city);
   await form.getByRole('button', { name: 'Add rule' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Choose the sales person who gets these leads.');
+  await expect(form.getByText('Choose the sales person who gets these leads')).toBeVisible();
   await pick(page, form, 'Goes to', 'Kavya Reddy');
   await form.getByRole('button', { name: 'Add rule' }).click();
   await expect(modal.getByText(`When city is ${city}`)).toBeVisible();

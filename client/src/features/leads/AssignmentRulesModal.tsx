@@ -1,29 +1,31 @@
-import type { EventType } from '@mandap/shared/events';
-import { type AssignmentRuleView, LEAD_SOURCES, type LeadSource } from '@mandap/shared/leads';
-import { ActionIcon, Alert, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import type { AssignmentRuleView } from '@mandap/shared/leads';
+import { ActionIcon, Alert, Button, Group, Modal, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { humanize } from '../../lib/format.ts';
+import { AssignmentRuleForm, EMPTY_RULE, type RuleValues } from './AssignmentRuleForm.tsx';
 import { sourceLabel } from './LeadBadges.tsx';
-import {
-  useAddRule,
-  useAssignmentRules,
-  useDeleteRule,
-  useEventTypeOptions,
-  useLeadOwners,
-  useReorderRules,
-  useUpdateRule,
-} from './leadOptions.api.ts';
+import { useAddRule, useAssignmentRules, useDeleteRule, useReorderRules, useUpdateRule } from './leadOptions.api.ts';
 
-interface RuleDraft {
-  ownerId: string | null;
-  source: LeadSource | null;
-  city: string;
-  eventType: EventType | null;
+/** The rule form wired to the server: adds a rule, or saves the one with `ruleId`. */
+function RuleForm({ initial, ruleId, onDone }: { initial: RuleValues; ruleId: string | null; onDone: () => void }) {
+  const add = useAddRule();
+  const update = useUpdateRule();
+  return (
+    <AssignmentRuleForm
+      initial={initial}
+      isNew={!ruleId}
+      save={async (rule) => {
+        if (ruleId) await update.mutateAsync({ id: ruleId, ...rule });
+        else await add.mutateAsync(rule);
+        notifications.show({ color: 'teal', message: ruleId ? 'Rule saved.' : 'Rule added.' });
+      }}
+      onDone={onDone}
+    />
+  );
 }
-const EMPTY: RuleDraft = { ownerId: null, source: null, city: '', eventType: null };
 
 function describe(rule: AssignmentRuleView): string {
   const parts = [
@@ -32,86 +34,6 @@ function describe(rule: AssignmentRuleView): string {
     rule.eventType && `event is ${humanize(rule.eventType)}`,
   ].filter(Boolean);
   return `When ${parts.join(' and ')}`;
-}
-
-function RuleForm({ initial, onDone, ruleId }: { initial: RuleDraft; ruleId: string | null; onDone: () => void }) {
-  const owners = useLeadOwners();
-  const add = useAddRule();
-  const update = useUpdateRule();
-  const [v, setV] = useState(initial);
-  const eventTypeOptions = useEventTypeOptions();
-  const [error, setError] = useState<string | null>(null);
-  const sales = (owners.data?.owners ?? []).filter((o) => o.role === 'sales');
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    if (!v.ownerId) return setError('Choose the sales person who gets these leads.');
-    const body = { ownerId: v.ownerId, source: v.source, city: v.city.trim() || null, eventType: v.eventType };
-    try {
-      if (ruleId) await update.mutateAsync({ id: ruleId, ...body });
-      else await add.mutateAsync(body);
-      notifications.show({ color: 'teal', message: ruleId ? 'Rule saved.' : 'Rule added.' });
-      onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
-
-  return (
-    <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} aria-label="Assignment rule">
-      <Stack gap="xs">
-        <Group grow align="flex-start" wrap="wrap">
-          <Select
-            label="Source"
-            placeholder="Any source"
-            clearable
-            value={v.source}
-            onChange={(s) => setV({ ...v, source: s as LeadSource | null })}
-            data={LEAD_SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
-            miw={160}
-          />
-          <TextInput
-            label="City"
-            placeholder="Any city"
-            value={v.city}
-            onChange={(e) => setV({ ...v, city: e.currentTarget.value })}
-            miw={140}
-          />
-          <Select
-            label="Event type"
-            placeholder="Any event"
-            clearable
-            value={v.eventType}
-            onChange={(s) => setV({ ...v, eventType: s as EventType | null })}
-            data={eventTypeOptions}
-            miw={150}
-          />
-          <Select
-            label="Goes to"
-            placeholder="Sales person"
-            value={v.ownerId}
-            onChange={(o) => setV({ ...v, ownerId: o })}
-            data={sales.map((o) => ({ value: o.id, label: o.name }))}
-            miw={160}
-          />
-        </Group>
-        {error && (
-          <Text c="red" size="sm" role="alert">
-            {error}
-          </Text>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" size="xs" loading={add.isPending || update.isPending}>
-            {ruleId ? 'Save rule' : 'Add rule'}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
-  );
 }
 
 /**
@@ -198,7 +120,7 @@ export function AssignmentRulesModal({ opened, onClose }: { opened: boolean; onC
           ),
         )}
         {editing === 'new' ? (
-          <RuleForm ruleId={null} initial={EMPTY} onDone={() => setEditing(null)} />
+          <RuleForm ruleId={null} initial={EMPTY_RULE} onDone={() => setEditing(null)} />
         ) : (
           <Group>
             <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>

@@ -1,13 +1,11 @@
-import '@mantine/dates/styles.css';
 import type { FollowUp } from '@mandap/shared/leads';
-import { indiaInstantIso } from '@mandap/shared/time';
-import { Badge, Button, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
+import { Badge, Button, Group, Menu, Popover, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlarmSnooze, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { CompleteFollowUpForm, PlanFollowUpForm } from './FollowUpForms.tsx';
 import { useCompleteFollowUp, useLeadFollowUps, useScheduleFollowUp, useSnoozeFollowUp } from './leads.api.ts';
 
 const BUCKET_COLORS = { overdue: 'red', today: 'orange', upcoming: 'blue' } as const;
@@ -22,6 +20,7 @@ const SNOOZES = [
 export function FollowUpActions({ followUp }: { followUp: FollowUp }) {
   const snooze = useSnoozeFollowUp();
   const complete = useCompleteFollowUp();
+  const [completing, setCompleting] = useState(false);
   const fail = (err: unknown) => notifications.show({ color: 'red', message: errorMessage(err) });
   return (
     <Group gap={6}>
@@ -47,15 +46,27 @@ export function FollowUpActions({ followUp }: { followUp: FollowUp }) {
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Button
-        size="compact-sm"
-        color="teal"
-        leftSection={<IconCheck size={14} />}
-        loading={complete.isPending}
-        onClick={() => complete.mutate({ id: followUp.id }, { onError: fail })}
-      >
-        Done
-      </Button>
+      <Popover opened={completing} onChange={setCompleting} position="bottom-end" withArrow trapFocus>
+        <Popover.Target>
+          <Button
+            size="compact-sm"
+            color="teal"
+            leftSection={<IconCheck size={14} />}
+            onClick={() => setCompleting((open) => !open)}
+          >
+            Done
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <CompleteFollowUpForm
+            complete={(request) => complete.mutateAsync({ id: followUp.id, ...request })}
+            onCompleted={() => {
+              setCompleting(false);
+              notifications.show({ color: 'teal', message: 'Follow-up done; its reminder is cancelled.' });
+            }}
+          />
+        </Popover.Dropdown>
+      </Popover>
     </Group>
   );
 }
@@ -96,14 +107,9 @@ export function FollowUpRow({ followUp, showLead = false }: { followUp: FollowUp
   );
 }
 
-/** The picker's "YYYY-MM-DD HH:mm:ss" is India wall time whatever the device's zone → an instant. */
-const istToIso = (local: string) => indiaInstantIso(local);
-
 export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: boolean }) {
   const list = useLeadFollowUps(leadId);
   const schedule = useScheduleFollowUp(leadId);
-  const [when, setWhen] = useState('');
-  const [note, setNote] = useState('');
   return (
     <Stack gap="sm">
       {list.data?.followUps.length === 0 && (
@@ -115,44 +121,10 @@ export function LeadFollowUps({ leadId, closed }: { leadId: string; closed: bool
         <FollowUpRow key={f.id} followUp={f} />
       ))}
       {!closed && (
-        <Group align="flex-end" gap="xs">
-          <DateTimePicker
-            label="Next follow-up (IST)"
-            placeholder="dd/mm/yyyy hh:mm"
-            valueFormat="DD/MM/YYYY hh:mm A"
-            timePickerProps={{ format: '12h' }}
-            clearable
-            miw={210}
-            value={when || null}
-            onChange={(v) => setWhen(v ?? '')}
-          />
-          <TextInput
-            label="What for"
-            placeholder="Send décor references"
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            style={{ flex: 1 }}
-          />
-          <Button
-            disabled={!when}
-            loading={schedule.isPending}
-            onClick={() =>
-              schedule.mutate(
-                { dueAt: istToIso(when), ...(note.trim() ? { note: note.trim() } : {}) },
-                {
-                  onSuccess: () => {
-                    setWhen('');
-                    setNote('');
-                    notifications.show({ color: 'teal', message: 'Follow-up planned; a reminder is queued.' });
-                  },
-                  onError: (err) => notifications.show({ color: 'red', message: errorMessage(err) }),
-                },
-              )
-            }
-          >
-            Plan
-          </Button>
-        </Group>
+        <PlanFollowUpForm
+          schedule={(request) => schedule.mutateAsync(request)}
+          onPlanned={() => notifications.show({ color: 'teal', message: 'Follow-up planned; a reminder is queued.' })}
+        />
       )}
     </Stack>
   );

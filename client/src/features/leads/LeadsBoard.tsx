@@ -201,9 +201,9 @@ export function LeadsBoard({ filters, onOpen }: { filters: LeadFilters; onOpen: 
     }),
   );
 
-  function moveTo(lead: LeadSummary, stage: LeadStage, lostReason?: string) {
+  function moveTo(lead: LeadSummary, stage: LeadStage) {
     move.mutate(
-      { id: lead.id, stage, ...(lostReason ? { lostReason } : {}) },
+      { id: lead.id, stage },
       {
         onSuccess: () =>
           notifications.show({ color: 'teal', message: `${lead.name} moved to ${LEAD_STAGE_LABELS[stage]}.` }),
@@ -234,9 +234,10 @@ export function LeadsBoard({ filters, onOpen }: { filters: LeadFilters; onOpen: 
       </DndContext>
       <LostReasonModal
         lead={pendingLost}
+        move={(request) => move.mutateAsync({ id: pendingLost!.id, ...request })}
         onCancel={() => setPendingLost(null)}
-        onConfirm={(reason) => {
-          if (pendingLost) moveTo(pendingLost, 'lost', reason);
+        onMoved={() => {
+          notifications.show({ color: 'teal', message: `${pendingLost?.name} moved to ${LEAD_STAGE_LABELS.lost}.` });
           setPendingLost(null);
         }}
       />
