@@ -49,4 +49,10 @@ describe('LinkStatus', () => {
     await user.click(screen.getByRole('button', { name: 'Revoke' }));
     expect(calls).toBe(1);
   });
+
+  it('a live link says Live, with no button, to someone who may not revoke it', () => {
+    renderForm(<LinkStatus link={{ expiresAt: future, revokedAt: null }} words={words} />);
+    expect(screen.getByText('Live')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
 });

@@ -12,8 +12,8 @@ export interface RevocableLink {
 
 /**
  * A link's status cell: "<Revoked> dd/mm/yyyy by …" once revoked, "Expired" past its expiry,
- * otherwise the button that revokes it. `words` names the action as the screen does
- * (the brief "Revoke"s, the client page "Withdraw"s).
+ * otherwise the button that revokes it, or "Live" for someone who may not revoke it (no `onRevoke`).
+ * `words` names the action as the screen does (the brief "Revoke"s, the client page "Withdraw"s).
  */
 export function LinkStatus({
   link,
@@ -23,8 +23,8 @@ export function LinkStatus({
 }: {
   link: RevocableLink;
   words: { action: string; done: string };
-  revoking: boolean;
-  onRevoke: () => void;
+  revoking?: boolean;
+  onRevoke?: () => void;
 }) {
   if (link.revokedAt)
     return (
@@ -34,6 +34,7 @@ export function LinkStatus({
       </Badge>
     );
   if (link.expiresAt < new Date().toISOString()) return <Badge color="gray">Expired</Badge>;
+  if (!onRevoke) return <Badge color="green">Live</Badge>;
   return (
     <Button
       size="compact-sm"

@@ -1,16 +1,62 @@
-import type { Assignment, PoLink } from '@mandap/shared/vendors';
-import { Alert, Anchor, Badge, Button, CopyButton, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { type Assignment, ZPoLinkCreate } from '@mandap/shared/vendors';
+import { Alert, Button, CopyButton, Group, Loader, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import { LinkStatus } from '../../ui/LinkStatus.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useCreatePoLink, usePoLinks, useRevokePoLink } from './vendors.api.ts';
 
-function linkState(l: PoLink): { label: string; color: string } {
-  if (l.revokedAt) return { label: `Withdrawn ${formatDate(l.revokedAt)}`, color: 'gray' };
-  if (Date.parse(l.expiresAt) <= Date.now()) return { label: `Expired ${formatDate(l.expiresAt)}`, color: 'gray' };
-  return { label: `Live until ${formatDate(l.expiresAt)}`, color: 'green' };
+type LinkRequest = z.output<typeof ZPoLinkCreate>;
+type MadeLink = { url: string; whatsappUrl: string };
+
+/** The form's rules are the make-link request's: a link lasts 1 to 180 whole days. */
+const ZShareForm = requestForm(ZPoLinkCreate, (v: { days: number | null }) => ({ days: required(v.days) }), {
+  days: 'say how many days the link lasts',
+});
+
+/** Makes a link to the PO lasting the days typed (30 unless changed); `create` sends the checked request. */
+export function SharePoLinkForm({
+  create,
+  onMade,
+}: {
+  create: (request: LinkRequest) => Promise<MadeLink>;
+  onMade: (link: MadeLink) => void;
+}) {
+  const form = useZodForm(ZShareForm, { days: 30 });
+  const days = useField(form, 'days');
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    const { url, whatsappUrl } = await create(request);
+    onMade({ url, whatsappUrl });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Share the PO">
+      <Stack gap={6}>
+        <Group gap="xs" align="flex-start">
+          <NumberInput
+            label="Lasts (days)"
+            allowDecimal={false}
+            allowNegative={false}
+            {...days}
+            value={days.value ?? ''}
+            onChange={(v) => days.onChange(v === '' ? null : Number(v))}
+            w={120}
+          />
+          <Button size="xs" variant="light" type="submit" loading={submitting} mt={26}>
+            Share PO with the vendor
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          Withdraw it any time.
+        </Text>
+        <FormError message={error} />
+      </Stack>
+    </form>
+  );
 }
 
 /**
@@ -22,7 +68,7 @@ export function PoLinksCard({ assignment: a, canWrite }: { assignment: Assignmen
   const links = usePoLinks(a.id);
   const create = useCreatePoLink(a.id);
   const revoke = useRevokePoLink();
-  const [made, setMade] = useState<{ url: string; whatsappUrl: string } | null>(null);
+  const [made, setMade] = useState<MadeLink | null>(null);
 
   return (
     <Stack gap="xs" data-testid="po-links">
@@ -54,69 +100,40 @@ export function PoLinksCard({ assignment: a, canWrite }: { assignment: Assignmen
           </Stack>
         </Alert>
       )}
-      {canWrite && a.status !== 'cancelled' && (
-        <Group>
-          <Button
-            size="xs"
-            variant="light"
-            loading={create.isPending}
-            onClick={() =>
-              create
-                .mutateAsync({ days: 30 })
-                .then((r) => setMade({ url: r.url, whatsappUrl: r.whatsappUrl }))
-                .catch((e) => notifications.show({ color: 'red', title: 'No link made', message: errorMessage(e) }))
-            }
-          >
-            Share PO with the vendor
-          </Button>
-          <Text size="xs" c="dimmed">
-            Lasts 30 days; withdraw it any time.
-          </Text>
-        </Group>
-      )}
+      {canWrite && a.status !== 'cancelled' && <SharePoLinkForm create={create.mutateAsync} onMade={setMade} />}
       {links.error ? (
         <QueryError error={links.error} />
       ) : !links.data ? (
         <Loader size="xs" />
       ) : (
-        links.data.map((l) => {
-          const state = linkState(l);
-          const live = state.color === 'green';
-          return (
-            <Group key={l.id} gap="xs" justify="space-between" wrap="nowrap">
-              <Stack gap={0}>
-                <Group gap={6}>
-                  <Badge size="sm" variant="light" color={state.color}>
-                    {state.label}
-                  </Badge>
-                  <Text size="xs" c="dimmed">
-                    by {l.createdByName ?? 'staff'} on {formatDate(l.createdAt)}
-                  </Text>
-                </Group>
-                <Text size="xs" c="dimmed">
-                  {l.lastOpenedAt ? `Last opened ${formatDateTime(l.lastOpenedAt)}` : 'Not opened yet'}
-                </Text>
-              </Stack>
-              {canWrite && live && (
-                <Anchor
-                  size="xs"
-                  c="red.8"
-                  component="button"
-                  onClick={() =>
-                    revoke
-                      .mutateAsync(l.id)
-                      .then(() => setMade(null))
-                      .catch((e) =>
-                        notifications.show({ color: 'red', title: 'Not withdrawn', message: errorMessage(e) }),
-                      )
-                  }
-                >
-                  Withdraw
-                </Anchor>
-              )}
-            </Group>
-          );
-        })
+        links.data.map((l) => (
+          <Group key={l.id} gap="xs" justify="space-between" wrap="nowrap" data-testid="po-link-row">
+            <Stack gap={0}>
+              <Text size="xs">
+                By {l.createdByName ?? 'staff'} on {formatDate(l.createdAt)}, until {formatDate(l.expiresAt)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {l.lastOpenedAt ? `Last opened ${formatDateTime(l.lastOpenedAt)}` : 'Not opened yet'}
+              </Text>
+            </Stack>
+            <LinkStatus
+              link={l}
+              words={{ action: 'Withdraw', done: 'Withdrawn' }}
+              revoking={revoke.isPending && revoke.variables === l.id}
+              onRevoke={
+                canWrite
+                  ? () =>
+                      revoke
+                        .mutateAsync(l.id)
+                        .then(() => setMade(null))
+                        .catch((e) =>
+                          notifications.show({ color: 'red', title: 'Not withdrawn', message: errorMessage(e) }),
+                        )
+                  : undefined
+              }
+            />
+          </Group>
+        ))
       )}
     </Stack>
   );
