@@ -1,5 +1,6 @@
-import type { CreatePortalLink } from '@mandap/shared/live';
+import type { CreatePortalLink, ZCreatePreparationMilestone } from '@mandap/shared/live';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { call, edge, publicEdge, withSignal } from '../../api/rpc.ts';
 
 export const portalKeys = {
@@ -43,16 +44,21 @@ export function usePortalLinks(eventId: string) {
 export function useCreatePortalLink(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (json: Partial<CreatePortalLink>) =>
+    mutationFn: (json: CreatePortalLink) =>
       call(edge.portal.events[':id'].links.$post({ param: { id: eventId }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.links(eventId) }),
   });
 }
 
-export function useRevokePortalLink(eventId: string) {
+/** Withdraws a client-page link (through `revoke` when a caller gives its own); the error is the caller's to show. */
+export function useRevokePortalLink(
+  eventId: string,
+  revoke: (linkId: string) => Promise<unknown> = (linkId) =>
+    call(edge.portal.links[':id'].revoke.$post({ param: { id: linkId } })),
+) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (linkId: string) => call(edge.portal.links[':id'].revoke.$post({ param: { id: linkId } })),
+    mutationFn: revoke,
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.links(eventId) }),
   });
 }
@@ -69,7 +75,7 @@ export function usePreparation(eventId: string) {
 export function useAddStep(eventId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (json: { title: string; dueDate: string | null; clientVisible: boolean }) =>
+    mutationFn: (json: z.input<typeof ZCreatePreparationMilestone>) =>
       call(edge.portal.events[':id'].preparation.$post({ param: { id: eventId }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: portalKeys.steps(eventId) }),
   });
