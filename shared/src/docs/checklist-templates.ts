@@ -1,9 +1,13 @@
 import { generateNKeysBetween } from 'fractional-indexing';
+import { z } from 'zod';
 import type { Checklist, ChecklistItem } from './dayof.ts';
+
+/** Which of the house's templates (as a person picks one). */
+export const ZChecklistTemplateKey = z.enum(['wedding', 'corporate'], { error: 'pick a template' });
 
 /** A checklist template: areas, each with its lines. Editable per event once instantiated. */
 export interface ChecklistTemplate {
-  key: 'wedding' | 'corporate';
+  key: z.infer<typeof ZChecklistTemplateKey>;
   label: string;
   areas: readonly { area: string; items: readonly string[] }[];
 }

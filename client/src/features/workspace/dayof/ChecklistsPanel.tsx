@@ -1,32 +1,13 @@
-import { newId } from '@mandap/shared/common';
-import {
-  CHECKLIST_TEMPLATES,
-  type ChecklistItem,
-  type DayofDoc,
-  instantiateTemplate,
-  orderKeyAtEnd,
-  progressByChecklist,
-  sortByOrder,
-} from '@mandap/shared/docs';
-import {
-  Accordion,
-  Avatar,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { type ChecklistItem, type DayofDoc, progressByChecklist, sortByOrder } from '@mandap/shared/docs';
+import { Accordion, Avatar, Button, Group, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCircle, IconCircleCheckFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { initials, type PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
 import { setFocus, usePresence } from '../collab/usePresence.ts';
+import { AddChecklistItemForm } from './AddChecklistItemForm.tsx';
+import { AddFromTemplateForm } from './AddFromTemplateForm.tsx';
 import { ChecklistItemEditor } from './ChecklistItemEditor.tsx';
 import { timeIST } from './time.ts';
 
@@ -87,44 +68,6 @@ function ItemRow({
   );
 }
 
-function AddFromTemplate({ day, afterOrder }: { day: DayofDoc; afterOrder: string | null }) {
-  const [template, setTemplate] = useState<string | null>('wedding');
-  const [fn, setFn] = useState('');
-  const add = () => {
-    const t = CHECKLIST_TEMPLATES.find((x) => x.key === template);
-    if (!t) return;
-    const { checklists, items } = instantiateTemplate(t, fn.trim(), afterOrder, newId);
-    for (const c of checklists) day.checklists.put(c);
-    for (const i of items) day.items.put(i);
-    setFn('');
-  };
-  return (
-    <Paper withBorder p="sm" radius="md">
-      <Text fw={600} size="sm" mb={6}>
-        Add checklists from a template
-      </Text>
-      <Group gap="xs" align="flex-end">
-        <Select
-          aria-label="Template"
-          value={template}
-          onChange={setTemplate}
-          data={CHECKLIST_TEMPLATES.map((t) => ({ value: t.key, label: t.label }))}
-          allowDeselect={false}
-          w={180}
-        />
-        <TextInput
-          aria-label="Function"
-          placeholder="Function, e.g. Sangeet"
-          value={fn}
-          onChange={(e) => setFn(e.currentTarget.value)}
-          style={{ flex: 1, minWidth: 160 }}
-        />
-        <Button onClick={add}>Add</Button>
-      </Group>
-    </Paper>
-  );
-}
-
 /** Checklists per function and area; one tap ticks an item, recording who and when. */
 export function ChecklistsPanel({
   day,
@@ -141,7 +84,6 @@ export function ChecklistsPanel({
   const items = useCollection(day.items);
   const people = usePresence(provider);
   const progress = progressByChecklist(checklists, items);
-  const [newItem, setNewItem] = useState<Record<string, string>>({});
   /** The checklist whose lines are being renamed or removed (one at a time). */
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -208,36 +150,14 @@ export function ChecklistsPanel({
                       {editing === c.id ? 'Done editing' : 'Edit items'}
                     </Button>
                   )}
-                  {!readOnly && (
-                    <TextInput
-                      mt="xs"
-                      aria-label={`Add an item to ${c.title}`}
-                      placeholder="Add an item and press Enter"
-                      value={newItem[c.id] ?? ''}
-                      onChange={(e) => setNewItem({ ...newItem, [c.id]: e.currentTarget.value })}
-                      onKeyDown={(e) => {
-                        const label = (newItem[c.id] ?? '').trim();
-                        if (e.key !== 'Enter' || !label) return;
-                        day.items.put({
-                          id: newId(),
-                          checklistId: c.id,
-                          label,
-                          order: orderKeyAtEnd(own),
-                          doneAt: null,
-                          doneById: null,
-                          doneByName: null,
-                        });
-                        setNewItem({ ...newItem, [c.id]: '' });
-                      }}
-                    />
-                  )}
+                  {!readOnly && <AddChecklistItemForm day={day} checklist={c} items={own} />}
                 </Stack>
               </Accordion.Panel>
             </Accordion.Item>
           );
         })}
       </Accordion>
-      {!readOnly && <AddFromTemplate day={day} afterOrder={checklists.at(-1)?.order ?? null} />}
+      {!readOnly && <AddFromTemplateForm day={day} afterOrder={checklists.at(-1)?.order ?? null} />}
     </Stack>
   );
 }
