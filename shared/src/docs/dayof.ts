@@ -6,7 +6,8 @@ import { collection } from './collection.ts';
 export const ZChecklist = z.object({
   id: z.string(),
   title: z.string().min(1),
-  functionName: z.string(),
+  /** The function it is for ("Sangeet"); blank for one the whole event shares. */
+  functionName: z.string().trim(),
   area: z.string(),
   order: z.string(),
 });

@@ -17,7 +17,12 @@ export {
   legacyBriefPatch,
   readLegacyBrief,
 } from './brief-legacy.ts';
-export { CHECKLIST_TEMPLATES, type ChecklistTemplate, instantiateTemplate } from './checklist-templates.ts';
+export {
+  CHECKLIST_TEMPLATES,
+  type ChecklistTemplate,
+  instantiateTemplate,
+  ZChecklistTemplateKey,
+} from './checklist-templates.ts';
 export { type Collection, collection } from './collection.ts';
 export {
   arrivalDelay,
@@ -32,6 +37,7 @@ export {
   type Progress,
   progressByChecklist,
   type VendorArrival,
+  ZChecklist,
   ZChecklistItem,
   ZCue,
   ZDayIssue,
@@ -65,4 +71,7 @@ export {
   type TasksDoc,
   tasksDoc,
   todayInKolkata,
+  ZTask,
+  ZTaskColumn,
+  ZTaskComment,
 } from './tasks.ts';

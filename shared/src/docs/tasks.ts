@@ -10,7 +10,7 @@ export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 /** One task on an event's board. `status` is a column id; `order` a fractional-index key within its column. */
-const ZTask = z.object({
+export const ZTask = z.object({
   id: z.string(),
   title: z.string(),
   status: z.string(),
@@ -29,18 +29,18 @@ const ZTask = z.object({
 export type Task = z.infer<typeof ZTask>;
 
 /** A board column. `isDone` marks the column whose tasks count as finished (not overdue). */
-const ZTaskColumn = z.object({
+export const ZTaskColumn = z.object({
   id: z.string(),
-  label: z.string().min(1),
+  label: z.string().trim().min(1, { error: 'name the column' }),
   order: z.string(),
   isDone: z.boolean(),
 });
 export type TaskColumn = z.infer<typeof ZTaskColumn>;
 
-const ZTaskComment = z.object({
+export const ZTaskComment = z.object({
   id: z.string(),
   taskId: z.string(),
-  body: z.string().min(1),
+  body: z.string().trim().min(1, { error: 'write the comment' }),
   authorId: z.string(),
   authorName: z.string(),
   createdAt: z.string(),
