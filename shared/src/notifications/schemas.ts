@@ -28,7 +28,11 @@ export const ZConsentChange = z.strictObject({
 
 export const ZMomentSwitch = z.strictObject({ enabled: z.boolean() });
 
-const ZPaise = z.number().int({ error: 'use whole paise' }).min(0).max(10_000_00);
+const ZPaise = z
+  .number({ error: 'enter a price (0 if free)' })
+  .int({ error: 'use whole paise' })
+  .min(0, { error: 'a price cannot be negative' })
+  .max(10_000_00, { error: 'at most ₹10,000 a message' });
 /** Per-category price of one delivered WhatsApp template, in paise (finance sets these). */
 export const ZMessagePrices = z.strictObject({
   utility: ZPaise,
@@ -52,7 +56,7 @@ export const ZSegment = z.strictObject({
 export type Segment = z.infer<typeof ZSegment>;
 
 export const ZCreateBroadcast = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: z.string().trim().min(2, { error: 'use at least 2 characters' }).max(120),
   template: z.string().min(1).max(80),
   /** Fixed variables; `name` is filled per recipient. */
   variables: ZVariables.optional(),

@@ -9,7 +9,7 @@ import type { TemplateInfo } from './inbox.api.ts';
 const filledPerRecipient = (variable: string) => variable !== 'name';
 
 /** The variables a person fills for a template, each blank. */
-export const blankVariables = (tpl: TemplateInfo | undefined): Record<string, string> =>
+export const blankVariables = (tpl: { variables: readonly string[] } | undefined): Record<string, string> =>
   Object.fromEntries((tpl?.variables ?? []).filter(filledPerRecipient).map((v) => [v, '']));
 
 /**
