@@ -1,6 +1,6 @@
 import { type Currency, formatMoney } from '@mandap/shared/money';
 import { PAYMENT_MODE_LABELS, type PaymentMode } from '@mandap/shared/payments';
-import { ASSIGNMENT_STATUS_LABELS } from '@mandap/shared/vendors';
+import { ASSIGNMENT_STATUS_LABELS, ZPoAccept } from '@mandap/shared/vendors';
 import {
   Alert,
   Badge,
@@ -17,12 +17,40 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { z } from 'zod';
 import { paths } from '../../api/paths.ts';
 import { formatDate, formatDateRange, formatDateTime } from '../../lib/format.ts';
 import { Figure } from '../../ui/Figure.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { fieldError, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useAcceptPo, usePublicPo } from './vendors.api.ts';
+
+/**
+ * The vendor accepts the PO and its terms with their typed name, checked by the shared ZPoAccept;
+ * `accept` sends it (the page then shows the PO as accepted).
+ */
+export function AcceptPoForm({ accept }: { accept: (request: z.output<typeof ZPoAccept>) => Promise<unknown> }) {
+  const form = useZodForm(ZPoAccept, { name: '' });
+  const { onSubmit, error, submitting } = useSubmit(form, accept);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Accept the PO">
+      <Stack gap="xs">
+        <Text size="sm">To accept this PO and its terms, type your name.</Text>
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          {...form.register('name')}
+          error={fieldError(form.formState.errors.name?.message)}
+        />
+        <FormError message={error} />
+        <Button type="submit" loading={submitting}>
+          Accept PO
+        </Button>
+      </Stack>
+    </form>
+  );
+}
 
 /**
  * The page a vendor opens from the PO link, with no sign-in: their PO, the event's date and
@@ -33,7 +61,6 @@ export function PublicPoPage() {
   const { token = '' } = useParams();
   const po = usePublicPo(token);
   const accept = useAcceptPo(token);
-  const [name, setName] = useState('');
 
   if (po.isPending)
     return (
@@ -192,23 +219,7 @@ export function PublicPoPage() {
               {p.acceptedName} accepted this PO on {formatDateTime(p.acceptedAt)}.
             </Alert>
           ) : p.canAccept ? (
-            <Stack gap="xs">
-              <Text size="sm">To accept this PO and its terms, type your name.</Text>
-              <TextInput
-                label="Your name"
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                autoComplete="name"
-              />
-              {accept.isError && <Alert color="red">{accept.error.message}</Alert>}
-              <Button
-                onClick={() => accept.mutate({ name: name.trim() })}
-                loading={accept.isPending}
-                disabled={name.trim().length < 2}
-              >
-                Accept PO
-              </Button>
-            </Stack>
+            <AcceptPoForm accept={accept.mutateAsync} />
           ) : (
             <Text size="sm" c="dimmed">
               This PO is {ASSIGNMENT_STATUS_LABELS[p.status].toLowerCase()}: there is nothing to accept.
