@@ -1,19 +1,42 @@
-import type { TasksDoc } from '@mandap/shared/docs';
+import { type TasksDoc, ZTaskColumn } from '@mandap/shared/docs';
 import { ActionIcon, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconColumns3, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { fieldError, useSubmit, useZodForm } from '../../../ui/form.ts';
 import { BlurTextInput } from '../brief/BlurTextInput.tsx';
 import type { BoardModel } from './useBoard.ts';
+
+/** A new column's name, by the shared column rule. */
+const ZColumnForm = ZTaskColumn.pick({ label: true });
+
+/** Adds a column at the end of the board: type its name, Enter or Add. */
+function AddColumnForm({ tasksDoc }: { tasksDoc: TasksDoc }) {
+  const form = useZodForm(ZColumnForm, { label: '' });
+  const { onSubmit } = useSubmit(form, ({ label }) => {
+    tasksDoc.addColumn(label);
+    form.reset({ label: '' });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Add a column">
+      <Group gap="xs" wrap="nowrap" mt="xs" align="flex-start">
+        <TextInput
+          aria-label="New column"
+          placeholder="New column, e.g. Waiting on client"
+          {...form.register('label')}
+          error={fieldError(form.formState.errors.label?.message)}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" leftSection={<IconPlus size={16} />}>
+          Add
+        </Button>
+      </Group>
+    </form>
+  );
+}
 
 /** "Columns": add, rename, reorder and remove the board's columns (shared with everyone on it). */
 export function ColumnsEditor({ tasksDoc, board }: { tasksDoc: TasksDoc; board: BoardModel }) {
   const [open, setOpen] = useState(false);
-  const [label, setLabel] = useState('');
-  const add = () => {
-    if (!label.trim()) return;
-    tasksDoc.addColumn(label);
-    setLabel('');
-  };
   return (
     <>
       <Button variant="default" size="sm" leftSection={<IconColumns3 size={16} />} onClick={() => setOpen(true)}>
@@ -61,19 +84,7 @@ export function ColumnsEditor({ tasksDoc, board }: { tasksDoc: TasksDoc; board: 
               </Group>
             );
           })}
-          <Group gap="xs" wrap="nowrap" mt="xs">
-            <TextInput
-              aria-label="New column"
-              placeholder="New column, e.g. Waiting on client"
-              value={label}
-              onChange={(e) => setLabel(e.currentTarget.value)}
-              onKeyDown={(e) => e.key === 'Enter' && add()}
-              style={{ flex: 1 }}
-            />
-            <Button leftSection={<IconPlus size={16} />} onClick={add} disabled={!label.trim()}>
-              Add
-            </Button>
-          </Group>
+          <AddColumnForm tasksDoc={tasksDoc} />
           <Text size="xs" c="dimmed">
             Tasks in the column marked done do not count as overdue. A column with tasks cannot be removed.
           </Text>
