@@ -1,12 +1,11 @@
-import { newId } from '@mandap/shared/common';
-import { orderKeyAtEnd, TASK_PRIORITIES, type TaskPriority, type TasksDoc } from '@mandap/shared/docs';
-import { Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { TASK_PRIORITIES, type TaskPriority, type TasksDoc } from '@mandap/shared/docs';
+import { Button, Checkbox, Divider, Drawer, Group, Select, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../../lib/format.ts';
 import { DateField } from '../../../ui/DateField.tsx';
 import { BlurTextInput } from '../brief/BlurTextInput.tsx';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
+import { AddSubtaskForm, TaskCommentForm } from './TaskDrawerForms.tsx';
 import { PRIORITY_META } from './taskMeta.ts';
 import { useAssignees } from './useAssignees.ts';
 import type { BoardModel } from './useBoard.ts';
@@ -36,8 +35,6 @@ export function TaskDrawer({
   const comments = useCollection(tasksDoc.comments)
     .filter((c) => c.taskId === taskId)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const [comment, setComment] = useState('');
-  const [subtask, setSubtask] = useState('');
   const doneColumn = board.columns.find((c) => c.isDone)?.id ?? 'done';
   const firstColumn = board.columns[0]?.id ?? 'todo';
   const assigneeOptions = [
@@ -124,28 +121,13 @@ export function TaskDrawer({
             </Group>
           ))}
           {!readOnly && (
-            <TextInput
-              aria-label="New subtask"
-              placeholder="Add a subtask and press Enter"
-              value={subtask}
-              onChange={(e) => setSubtask(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter' || !subtask.trim()) return;
-                tasksDoc.tasks.put({
-                  id: newId(),
-                  title: subtask.trim(),
-                  status: firstColumn,
-                  priority: 'medium',
-                  assigneeId: null,
-                  assigneeName: null,
-                  due: null,
-                  parentId: task.id,
-                  order: orderKeyAtEnd(board.subtasksOf(task.id)),
-                  createdAt: new Date().toISOString(),
-                  createdBy: me.id,
-                });
-                setSubtask('');
-              }}
+            <AddSubtaskForm
+              key={task.id}
+              tasksDoc={tasksDoc}
+              parent={task}
+              siblings={board.subtasksOf(task.id)}
+              firstColumn={firstColumn}
+              me={me}
             />
           )}
 
@@ -159,16 +141,12 @@ export function TaskDrawer({
             </Stack>
           ))}
           {!readOnly && (
-            <>
-              <Textarea
-                aria-label="Comment"
-                placeholder="Write a comment"
-                autosize
-                minRows={2}
-                value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
-              />
-              <Group justify="space-between">
+            <TaskCommentForm
+              key={task.id}
+              tasksDoc={tasksDoc}
+              taskId={task.id}
+              me={me}
+              aside={
                 <Button
                   variant="subtle"
                   color="red"
@@ -181,25 +159,8 @@ export function TaskDrawer({
                 >
                   Delete task
                 </Button>
-                <Button
-                  size="xs"
-                  disabled={!comment.trim()}
-                  onClick={() => {
-                    tasksDoc.comments.put({
-                      id: newId(),
-                      taskId: task.id,
-                      body: comment.trim(),
-                      authorId: me.id,
-                      authorName: me.name,
-                      createdAt: new Date().toISOString(),
-                    });
-                    setComment('');
-                  }}
-                >
-                  Comment
-                </Button>
-              </Group>
-            </>
+              }
+            />
           )}
         </Stack>
       )}
