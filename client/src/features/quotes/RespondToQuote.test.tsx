@@ -10,10 +10,13 @@ afterEach(cleanup);
 
 const LABEL = 'QT-2026-0007 v2';
 
-function renderRespond(accept: (a: AcceptQuote) => Promise<unknown> = async () => ({})) {
+function renderRespond(
+  accept: (a: AcceptQuote) => Promise<unknown> = async () => ({}),
+  answer: { decline?: (d: DeclineQuote) => Promise<unknown>; changes?: (c: RequestChanges) => Promise<unknown> } = {},
+) {
   const accepted = recorder(accept);
-  const declined = recorder(async (_: DeclineQuote) => ({}));
-  const changes = recorder(async (_: RequestChanges) => ({}));
+  const declined = recorder(answer.decline ?? (async (_: DeclineQuote) => ({})));
+  const changes = recorder(answer.changes ?? (async (_: RequestChanges) => ({})));
   const view = renderForm(
     <RespondToQuote
       label={LABEL}
@@ -92,5 +95,44 @@ describe("the client's answer on a public quote", { timeout: 40_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Send to the team' }));
     expect(await screen.findByText(/we have your note/)).toBeTruthy();
     expect(changes).toEqual([{ name: 'Anaya Mehta', message: 'Fewer starters, one more live counter' }]);
+  });
+
+  it("shows the server's refusal of a decline and keeps the name and the reason", async () => {
+    const { user, declined } = renderRespond(undefined, {
+      decline: async () => {
+        throw new ApiError(409, 'conflict', 'This quote was already accepted.');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Decline' }));
+    await user.type(screen.getByLabelText('Your name'), 'Anaya Mehta');
+    await user.type(screen.getByLabelText('Reason (optional)'), 'Going with a smaller function');
+    await user.click(screen.getByRole('button', { name: `Decline ${LABEL}` }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This quote was already accepted.');
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Anaya Mehta');
+    expect((screen.getByLabelText('Reason (optional)') as HTMLTextAreaElement).value).toBe(
+      'Going with a smaller function',
+    );
+    expect(declined).toEqual([{ name: 'Anaya Mehta', reason: 'Going with a smaller function' }]);
+  });
+
+  it('sends a change request once even when clicked twice, and names a too-short name under its field', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const { user, changes } = renderRespond(undefined, {
+      changes: () => new Promise((resolve) => (answer = resolve)),
+    });
+    await user.click(screen.getByRole('button', { name: 'Request changes' }));
+    await user.type(screen.getByLabelText('Your name'), 'A');
+    await user.type(screen.getByLabelText('What would you like changed?'), 'One more live counter');
+    const send = screen.getByRole('button', { name: 'Send to the team' });
+    await user.click(send);
+    expect(await screen.findByText('Tell us your name')).toBeTruthy();
+    expect(changes).toEqual([]);
+    await user.type(screen.getByLabelText('Your name'), 'naya Mehta');
+    await user.click(send);
+    await user.click(send);
+    expect(changes).toEqual([{ name: 'Anaya Mehta', message: 'One more live counter' }]);
+    answer({});
+    expect(await screen.findByText(/we have your note/)).toBeTruthy();
+    expect(changes).toHaveLength(1);
   });
 });

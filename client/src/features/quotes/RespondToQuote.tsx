@@ -8,6 +8,8 @@ import {
 } from '@mandap/shared/quotes';
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
 import { FormError } from '../../ui/FormError.tsx';
 import { asCheckbox, fieldError, optionalText, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 
@@ -25,11 +27,6 @@ const ZAcceptForm = requestForm(ZAcceptQuote, (v: { name: string; acceptTerms: b
   name: v.name,
   acceptTerms: v.acceptTerms as true,
 }));
-const ZDeclineForm = requestForm(ZDeclineQuote, (v: { name: string; reason: string }) => ({
-  name: v.name,
-  reason: optionalText(v.reason) ?? null,
-}));
-
 function AcceptForm({ label, name, send, onSwitch }: FormProps<AcceptQuote>) {
   const form = useZodForm(ZAcceptForm, { name, acceptTerms: false });
   const terms = useField(form, 'acceptTerms');
@@ -63,15 +60,55 @@ function AcceptForm({ label, name, send, onSwitch }: FormProps<AcceptQuote>) {
   );
 }
 
-function DeclineForm({ label, name, send, onSwitch }: FormProps<DeclineQuote>) {
-  const form = useZodForm(ZDeclineForm, { name, reason: '' });
+/** What the decline and change-request forms hold: the name, and the one note each sends. */
+interface NoteValues {
+  name: string;
+  reason: string;
+  message: string;
+}
+
+/** An answer that is a name and a note in the client's words: declining, or asking for changes. */
+interface NoteAnswer<R extends FieldValues> {
+  title: string;
+  /** The note's field, as the request names it. */
+  field: 'reason' | 'message';
+  note: { label: string; description?: string; minRows: number };
+  button: (label: string) => { text: string; color?: string };
+  schema: z.ZodType<R, NoteValues>;
+}
+
+const DECLINE: NoteAnswer<DeclineQuote> = {
+  title: 'Decline this quotation',
+  field: 'reason',
+  note: { label: 'Reason (optional)', description: 'It helps us send a better quote next time.', minRows: 2 },
+  button: (label) => ({ text: `Decline ${label}`, color: 'red' }),
+  schema: requestForm(ZDeclineQuote, (v: NoteValues) => ({ name: v.name, reason: optionalText(v.reason) ?? null })),
+};
+
+const CHANGES: NoteAnswer<RequestChanges> = {
+  title: 'Request changes',
+  field: 'message',
+  note: { label: 'What would you like changed?', minRows: 3 },
+  button: () => ({ text: 'Send to the team' }),
+  schema: requestForm(ZRequestChanges, (v: NoteValues) => ({ name: v.name, message: v.message })),
+};
+
+function NoteForm<R extends FieldValues>({
+  answer,
+  label,
+  name,
+  send,
+  onSwitch,
+}: FormProps<R> & { answer: NoteAnswer<R> }) {
+  const form = useZodForm(answer.schema, { name, reason: '', message: '' });
   const { errors } = form.formState;
   const switchTo = (mode: Mode) => onSwitch(mode, form.getValues('name'));
   const { onSubmit, error, submitting } = useSubmit(form, send);
+  const button = answer.button(label);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Decline this quotation">
+    <form onSubmit={onSubmit} noValidate aria-label={answer.title}>
       <Stack gap="sm">
-        <Text fw={700}>Decline this quotation</Text>
+        <Text fw={700}>{answer.title}</Text>
         <TextInput
           label="Your name"
           autoComplete="name"
@@ -79,16 +116,16 @@ function DeclineForm({ label, name, send, onSwitch }: FormProps<DeclineQuote>) {
           error={fieldError(errors.name?.message)}
         />
         <Textarea
-          label="Reason (optional)"
-          description="It helps us send a better quote next time."
+          label={answer.note.label}
+          description={answer.note.description}
           autosize
-          minRows={2}
-          {...form.register('reason')}
-          error={fieldError(errors.reason?.message)}
+          minRows={answer.note.minRows}
+          {...form.register(answer.field)}
+          error={fieldError(errors[answer.field]?.message)}
         />
         <FormError message={error} />
-        <Button type="submit" color="red" loading={submitting}>
-          Decline {label}
+        <Button type="submit" color={button.color} loading={submitting}>
+          {button.text}
         </Button>
         <Button variant="subtle" onClick={() => switchTo('accept')}>
           Back to accepting
@@ -98,41 +135,7 @@ function DeclineForm({ label, name, send, onSwitch }: FormProps<DeclineQuote>) {
   );
 }
 
-function ChangesForm({ name, send, onSwitch }: FormProps<RequestChanges>) {
-  const form = useZodForm(ZRequestChanges, { name, message: '' });
-  const { errors } = form.formState;
-  const switchTo = (mode: Mode) => onSwitch(mode, form.getValues('name'));
-  const { onSubmit, error, submitting } = useSubmit(form, send);
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Request changes">
-      <Stack gap="sm">
-        <Text fw={700}>Request changes</Text>
-        <TextInput
-          label="Your name"
-          autoComplete="name"
-          {...form.register('name')}
-          error={fieldError(errors.name?.message)}
-        />
-        <Textarea
-          label="What would you like changed?"
-          autosize
-          minRows={3}
-          {...form.register('message')}
-          error={fieldError(errors.message?.message)}
-        />
-        <FormError message={error} />
-        <Button type="submit" loading={submitting}>
-          Send to the team
-        </Button>
-        <Button variant="subtle" onClick={() => switchTo('accept')}>
-          Back to accepting
-        </Button>
-      </Stack>
-    </form>
-  );
-}
-
-interface FormProps<T> {
+interface FormProps<T extends FieldValues> {
   /** The quote as the buttons name it: `QT-2026-0007 v2`. */
   label: string;
   /** The name typed in the form the client came from (switching forms keeps it). */
@@ -160,9 +163,11 @@ export function RespondToQuote({ label, answers }: { label: string; answers: Quo
       {mode === 'accept' ? (
         <AcceptForm label={label} name={name} send={answers.accept} onSwitch={onSwitch} />
       ) : mode === 'decline' ? (
-        <DeclineForm label={label} name={name} send={answers.decline} onSwitch={onSwitch} />
+        <NoteForm key="decline" answer={DECLINE} label={label} name={name} send={answers.decline} onSwitch={onSwitch} />
       ) : (
-        <ChangesForm
+        <NoteForm
+          key="changes"
+          answer={CHANGES}
           label={label}
           name={name}
           send={async (answer) => {
