@@ -1,7 +1,7 @@
 import { hasPermission, type Role } from '@mandap/shared/access';
 import { parseAnyDocName } from '@mandap/shared/docs';
+import { type BriefShareLink, ZBriefShareInput } from '@mandap/shared/events';
 import {
-  Alert,
   Button,
   CopyButton,
   Group,
@@ -16,8 +16,11 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconShare } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { errorMessage } from '../../../api/errors.ts';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { FormError } from '../../../ui/FormError.tsx';
+import { requestForm, useField, useSubmit, useZodForm } from '../../../ui/form.ts';
 import { LinkStatus } from '../../../ui/LinkStatus.tsx';
 import { QueryError } from '../../../ui/QueryError.tsx';
 import { useMe } from '../../auth/useSession.ts';
@@ -56,53 +59,84 @@ export function ShareBriefButton({ docName }: { docName: string }) {
   );
 }
 
-function ShareDialog({ target }: { target: BriefShareTarget }) {
-  const [days, setDays] = useState('14');
+type BriefShareInput = z.output<typeof ZBriefShareInput>;
+
+/** The share dialog's rules are the link request's (1 to 90 days); the choice is held as the control's text. */
+const ZShareForm = requestForm(ZBriefShareInput, (v: { days: string }) => ({ days: Number(v.days) }));
+
+/** Makes a read-only link for the days chosen (shown until the choice changes) and lists those issued. */
+export function ShareDialog({
+  target,
+  create: send,
+}: {
+  target: BriefShareTarget;
+  /** Sends the checked link request; the edge unless a caller gives its own. */
+  create?: (request: BriefShareInput) => Promise<BriefShareLink>;
+}) {
   const create = useCreateBriefShareLink(target);
+  const [made, setMade] = useState<BriefShareLink | null>(null);
+  const form = useZodForm(ZShareForm, { days: '14' });
+  const days = useField(form, 'days');
+  const { onSubmit, error, setError, submitting } = useSubmit(form, async (request) => {
+    setMade(await (send ?? create.mutateAsync)(request));
+  });
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">
-        Anyone with the link sees the brief and its details as they change, without signing in, and cannot edit or
-        comment. The link stops working when it expires, or at once when you revoke it.
-      </Text>
-      <Group gap="xs" align="center">
-        <Text size="sm">Valid for</Text>
-        <SegmentedControl
-          size="xs"
-          value={days}
-          onChange={(v) => {
-            setDays(v);
-            create.reset();
-          }}
-          data={DAYS.map((d) => ({ value: d, label: `${d} days` }))}
-        />
-      </Group>
-      {create.error && <Alert color="red">{create.error.message}</Alert>}
-      {create.data ? (
-        <>
-          <TextInput label="Link" value={create.data.url} readOnly data-testid="brief-share-url" />
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              Expires on {formatDate(create.data.expiresAt)}
+      <form onSubmit={onSubmit} noValidate aria-label="New read-only link">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            Anyone with the link sees the brief and its details as they change, without signing in, and cannot edit or
+            comment. The link stops working when it expires, or at once when you revoke it.
+          </Text>
+          <Group gap="xs" align="center">
+            <Text size="sm" id="brief-share-days">
+              Valid for
             </Text>
-            <CopyButton value={create.data.url}>
-              {({ copied, copy }) => (
-                <Button
-                  size="xs"
-                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  onClick={copy}
-                >
-                  {copied ? 'Copied' : 'Copy link'}
-                </Button>
-              )}
-            </CopyButton>
+            <SegmentedControl
+              size="xs"
+              aria-labelledby="brief-share-days"
+              value={days.value}
+              onChange={(v) => {
+                days.onChange(v);
+                setMade(null);
+                setError(null);
+              }}
+              data={DAYS.map((d) => ({ value: d, label: `${d} days` }))}
+            />
           </Group>
-        </>
-      ) : (
-        <Button onClick={() => create.mutate(Number(days))} loading={create.isPending}>
-          Create link
-        </Button>
-      )}
+          {days.error && (
+            <Text size="sm" c="red">
+              {days.error}
+            </Text>
+          )}
+          <FormError message={error} />
+          {made ? (
+            <>
+              <TextInput label="Link" value={made.url} readOnly data-testid="brief-share-url" />
+              <Group justify="space-between">
+                <Text size="xs" c="dimmed">
+                  Expires on {formatDate(made.expiresAt)}
+                </Text>
+                <CopyButton value={made.url}>
+                  {({ copied, copy }) => (
+                    <Button
+                      size="xs"
+                      leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                      onClick={copy}
+                    >
+                      {copied ? 'Copied' : 'Copy link'}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+            </>
+          ) : (
+            <Button type="submit" loading={submitting}>
+              Create link
+            </Button>
+          )}
+        </Stack>
+      </form>
       <IssuedLinks target={target} />
     </Stack>
   );

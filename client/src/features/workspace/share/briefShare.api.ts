@@ -1,4 +1,6 @@
+import type { ZBriefShareInput } from '@mandap/shared/events';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { call, edge, withSignal } from '../../../api/rpc.ts';
 
 /** Whose brief a link opens: a lead's (before conversion) or an event's. */
@@ -7,7 +9,7 @@ export interface BriefShareTarget {
   id: string;
 }
 
-const linksKey = (t: BriefShareTarget) => ['brief-share-links', t.scope, t.id] as const;
+export const linksKey = (t: BriefShareTarget) => ['brief-share-links', t.scope, t.id] as const;
 
 const routes = (t: BriefShareTarget) =>
   t.scope === 'lead' ? edge.workspace.leads[':id'] : edge.workspace.events[':id'];
@@ -26,8 +28,8 @@ export function useBriefShareLinks(target: BriefShareTarget, enabled: boolean) {
 export function useCreateBriefShareLink(target: BriefShareTarget) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (days: number) =>
-      call(routes(target)['brief-share-link'].$post({ param: { id: target.id }, json: { days } })),
+    mutationFn: (json: z.input<typeof ZBriefShareInput>) =>
+      call(routes(target)['brief-share-link'].$post({ param: { id: target.id }, json })),
     onSuccess: () => qc.invalidateQueries({ queryKey: linksKey(target) }),
   });
 }
