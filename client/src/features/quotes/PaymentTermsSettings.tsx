@@ -4,10 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { type UseFormReturn, useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import { errorAt, fieldError, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { PaymentTermsEditor } from './PaymentTermsEditor.tsx';
 import { usePaymentTermTemplates, useSavePaymentTermTemplates } from './paymentTerms.api.ts';
-import { errorAt } from './quoteForm.ts';
 
 type TemplatesForm = UseFormReturn<
   z.input<typeof ZPaymentTermTemplates>,

@@ -9,10 +9,10 @@ import {
 import { Alert, Grid, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { ChangeEvent } from 'react';
 import { DateField } from '../../ui/DateField.tsx';
-import { fieldError, useField } from '../../ui/form.ts';
+import { errorAt, fieldError, useField } from '../../ui/form.ts';
 import { MoneyInput } from './MoneyInput.tsx';
 import { PaymentTermsEditor } from './PaymentTermsEditor.tsx';
-import { errorAt, type QuoteForm } from './quoteForm.ts';
+import type { QuoteForm } from './quoteForm.ts';
 
 const stateOptions = GST_STATE_CODES.map((c) => ({ value: c, label: `${GST_STATES[c]} (${c})` }));
 

@@ -11,10 +11,10 @@ import {
 import { ActionIcon, Box, Grid, NumberInput, Paper, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
-import { asMoney, useField } from '../../ui/form.ts';
+import { asMoney, errorAt, useField } from '../../ui/form.ts';
 import { LineDiscountInput } from './LineDiscountInput.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
-import { errorAt, type QuoteForm } from './quoteForm.ts';
+import type { QuoteForm } from './quoteForm.ts';
 
 const categoryOptions = QUOTE_CATEGORY_CODES.map((c) => ({ value: c, label: QUOTE_CATEGORIES[c] }));
 const taxOptions = TAX_CLASS_CODES.map((c) => ({ value: c, label: TAX_CLASSES[c].label }));

@@ -19,8 +19,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
-import { errorAt } from '../quotes/quoteForm.ts';
+import { errorAt, fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { useCompanyProfile, useSaveCompanyProfile } from '../quotes/quotes.api.ts';
 
 const STATE_OPTIONS = Object.entries(GST_STATES)
