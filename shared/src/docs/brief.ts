@@ -36,10 +36,10 @@ const ZBriefRule = z.object({
 });
 
 /** A comment on a passage of the brief: `quote` is the passage as it read when commented on. */
-const ZBriefComment = z.object({
+export const ZBriefComment = z.object({
   id: z.string(),
   quote: z.string(),
-  body: z.string().min(1),
+  body: z.string().trim().min(1, { error: 'write the comment' }),
   authorId: z.string(),
   authorName: z.string(),
   createdAt: z.string(),
@@ -47,9 +47,9 @@ const ZBriefComment = z.object({
 });
 
 /** A named snapshot: the rich text and structured fields as they were, base64 of a Yjs update. */
-const ZBriefSnapshot = z.object({
+export const ZBriefSnapshot = z.object({
   id: z.string(),
-  name: z.string().min(1),
+  name: z.string().trim().min(1, { error: 'name the snapshot' }),
   createdAt: z.string(),
   createdBy: z.string(),
   state: z.string(),

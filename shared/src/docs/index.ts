@@ -9,6 +9,8 @@ export {
   encodeBriefContent,
   openBriefSnapshot,
   restoreBriefSnapshot,
+  ZBriefComment,
+  ZBriefSnapshot,
 } from './brief.ts';
 export {
   type BriefRecordPart,

@@ -1,9 +1,10 @@
 import { newId } from '@mandap/shared/common';
-import type { BriefDoc } from '@mandap/shared/docs';
+import { type BriefDoc, ZBriefComment } from '@mandap/shared/docs';
 import { Blockquote, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
+import { fieldError, useSubmit, useZodForm } from '../../../ui/form.ts';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
 import { anchorComment, openCommentsCss, revealComment } from './commentMark.ts';
@@ -16,6 +17,9 @@ export function OpenCommentHighlights({ brief }: { brief: BriefDoc }) {
   const css = openCommentsCss(open);
   return css ? <style>{css}</style> : null;
 }
+
+/** A comment's body, by the shared comment rule. */
+const ZCommentForm = ZBriefComment.pick({ body: true });
 
 /**
  * Comments on passages: select text in the brief, write, post. The passage is anchored with a
@@ -36,25 +40,24 @@ export function BriefComments({
   editor: Editor | null;
 }) {
   const comments = useCollection(brief.comments).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const [body, setBody] = useState('');
   const [showResolved, setShowResolved] = useState(false);
   const shown = comments.filter((c) => showResolved || !c.resolved);
 
-  const post = () => {
-    if (!body.trim()) return;
+  const form = useZodForm(ZCommentForm, { body: '' });
+  const { onSubmit } = useSubmit(form, ({ body }) => {
     const id = newId();
     if (selection && editor) anchorComment(editor, id);
     brief.comments.put({
       id,
       quote: selection.slice(0, 280),
-      body: body.trim(),
+      body,
       authorId: me.id,
       authorName: me.name,
       createdAt: new Date().toISOString(),
       resolved: false,
     });
-    setBody('');
-  };
+    form.reset({ body: '' });
+  });
 
   return (
     <Stack gap="sm">
@@ -69,19 +72,23 @@ export function BriefComments({
               Select a passage in the brief to comment on it, or comment on the whole brief.
             </Text>
           )}
-          <Textarea
-            aria-label="Comment"
-            placeholder="Your comment"
-            autosize
-            minRows={2}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button size="xs" onClick={post} disabled={!body.trim()}>
-              Post comment
-            </Button>
-          </Group>
+          <form onSubmit={onSubmit} noValidate aria-label="Comment on the brief">
+            <Stack gap={6}>
+              <Textarea
+                aria-label="Comment"
+                placeholder="Your comment"
+                autosize
+                minRows={2}
+                {...form.register('body')}
+                error={fieldError(form.formState.errors.body?.message)}
+              />
+              <Group justify="flex-end">
+                <Button size="xs" type="submit">
+                  Post comment
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         </Stack>
       )}
       <Checkbox

@@ -5,11 +5,13 @@ import {
   encodeBriefContent,
   openBriefSnapshot,
   restoreBriefSnapshot,
+  ZBriefSnapshot,
 } from '@mandap/shared/docs';
 import { Button, Card, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { formatDateTime } from '../../../lib/format.ts';
+import { fieldError, useSubmit, useZodForm } from '../../../ui/form.ts';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
 
@@ -38,6 +40,9 @@ function SnapshotView({ snapshot }: { snapshot: BriefSnapshot }) {
   );
 }
 
+/** A snapshot's name, by the shared snapshot rule. */
+const ZSnapshotForm = ZBriefSnapshot.pick({ name: true });
+
 /** Named snapshots ("as sent to the client on 12 Nov"): take, view, restore. */
 export function BriefSnapshots({
   doc,
@@ -51,37 +56,38 @@ export function BriefSnapshots({
   readOnly: boolean;
 }) {
   const snapshots = useCollection(brief.snapshots).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const [name, setName] = useState('');
   const [viewing, setViewing] = useState<BriefSnapshot | null>(null);
   const [confirming, setConfirming] = useState<BriefSnapshot | null>(null);
 
-  const take = () => {
-    if (!name.trim()) return;
+  const form = useZodForm(ZSnapshotForm, { name: '' });
+  const { onSubmit } = useSubmit(form, ({ name }) => {
     brief.snapshots.put({
       id: newId(),
-      name: name.trim(),
+      name,
       createdAt: new Date().toISOString(),
       createdBy: me.name,
       state: encodeBriefContent(doc),
     });
-    setName('');
-  };
+    form.reset({ name: '' });
+  });
 
   return (
     <Stack gap="sm">
       {!readOnly && (
-        <Group gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput
-            aria-label="Snapshot name"
-            placeholder="As sent to the client on 12 Nov"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            style={{ flex: 1 }}
-          />
-          <Button size="sm" onClick={take} disabled={!name.trim()}>
-            Save
-          </Button>
-        </Group>
+        <form onSubmit={onSubmit} noValidate aria-label="Save a snapshot">
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <TextInput
+              aria-label="Snapshot name"
+              placeholder="As sent to the client on 12 Nov"
+              {...form.register('name')}
+              error={fieldError(form.formState.errors.name?.message)}
+              style={{ flex: 1 }}
+            />
+            <Button size="sm" type="submit">
+              Save
+            </Button>
+          </Group>
+        </form>
       )}
       {snapshots.length === 0 && (
         <Text size="sm" c="dimmed">
