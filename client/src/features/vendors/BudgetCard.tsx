@@ -1,10 +1,12 @@
 import { formatMoney } from '@mandap/shared/money';
-import type { BudgetReport } from '@mandap/shared/vendors';
-import { Alert, Button, Card, Group, Loader, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { type BudgetReport, ZBudgetSet } from '@mandap/shared/vendors';
+import { Button, Card, Group, Loader, NumberInput, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { errorMessage } from '../../api/errors.ts';
+import { type UseFormReturn, useFieldArray } from 'react-hook-form';
+import type { z } from 'zod';
+import { FormError } from '../../ui/FormError.tsx';
+import { asRupees, fieldError, requestForm, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { MoneyInput } from '../quotes/MoneyInput.tsx';
 import { useEventBudget, useSetBudget, useVendorCategories } from './vendors.api.ts';
 
 const inr = (m: number) => formatMoney({ amountMinor: m, currency: 'INR' });
@@ -104,74 +106,130 @@ export function BudgetCard({ eventId, canEdit }: { eventId: string; canEdit: boo
   );
 }
 
-function BudgetEditor({
+/** The budget as typed: one row per category, its amount in paise (blank while being typed). */
+interface BudgetValues {
+  items: { category: string; budgetMinor: number | null }[];
+}
+type BudgetRequest = z.output<typeof ZBudgetSet>;
+
+/** The form's rules are the set-budget request's (a known category, a whole amount of paise, not below zero). */
+const ZBudgetForm = requestForm(
+  ZBudgetSet,
+  (v: BudgetValues) => ({ items: v.items.map((i) => ({ ...i, budgetMinor: i.budgetMinor as number })) }),
+  { 'items.*.budgetMinor': 'enter the budget (0 for none)' },
+);
+
+function BudgetRow({
+  form,
+  index,
+  label,
+}: {
+  form: UseFormReturn<BudgetValues, unknown, BudgetRequest>;
+  index: number;
+  label: string;
+}) {
+  const amount = useField(form, `items.${index}.budgetMinor`);
+  const category = form.formState.errors.items?.[index]?.category?.message;
+  return (
+    <Stack gap={2}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Text size="sm" w={150} mt={6}>
+          {label}
+        </Text>
+        <NumberInput aria-label={`Budget for ${label}`} leftSection="₹" hideControls {...asRupees(amount)} w={180} />
+      </Group>
+      {category && (
+        <Text size="xs" c="red">
+          {fieldError(category)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * The event's budget per category, entered by hand; `save` sends the checked request (the edge
+ * unless given). POs with no category ("other") are shown in the report but take no budget.
+ */
+export function BudgetEditor({
   report,
   eventId,
   label,
   onDone,
+  save: send,
 }: {
   report: BudgetReport;
   eventId: string;
   label: (k: string) => string;
   onDone: () => void;
+  save?: (request: BudgetRequest) => Promise<unknown>;
 }) {
   const categories = useVendorCategories();
-  const [rows, setRows] = useState(report.lines.map((l) => ({ category: l.category, budgetMinor: l.budgetMinor })));
-  const [error, setError] = useState<string | null>(null);
-  const save = useSetBudget(eventId);
-  const free = (categories.data ?? []).filter((c) => !rows.some((r) => r.category === c.key));
-  const known = new Set((categories.data ?? []).map((c) => c.key));
+  if (!categories.data) return <Loader size="sm" />;
+  const known = new Set(categories.data.map((c) => c.key));
+  return (
+    <BudgetRows
+      initial={report.lines.filter((l) => known.has(l.category))}
+      categories={categories.data}
+      eventId={eventId}
+      label={label}
+      onDone={onDone}
+      save={send}
+    />
+  );
+}
 
-  async function submit() {
-    setError(null);
-    try {
-      // 'other' (a PO with no category) is not a category a budget can be set for.
-      await save.mutateAsync({ items: rows.filter((r) => known.has(r.category)) });
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+function BudgetRows({
+  initial,
+  categories,
+  eventId,
+  label,
+  onDone,
+  save: send,
+}: {
+  initial: { category: string; budgetMinor: number }[];
+  categories: { key: string; label: string }[];
+  eventId: string;
+  label: (k: string) => string;
+  onDone: () => void;
+  save?: (request: BudgetRequest) => Promise<unknown>;
+}) {
+  const form = useZodForm(ZBudgetForm, {
+    items: initial.map((l) => ({ category: l.category, budgetMinor: l.budgetMinor })),
+  });
+  const rows = useFieldArray({ control: form.control, name: 'items' });
+  const save = useSetBudget(eventId);
+  const { onSubmit, error, submitting } = useSubmit(form, async (request) => {
+    await (send ?? save.mutateAsync)(request);
+    onDone();
+  });
+  const free = categories.filter((c) => !rows.fields.some((r) => r.category === c.key));
 
   return (
-    <Stack gap="xs" data-testid="budget-editor">
-      {rows.map((r, i) => (
-        <Group key={r.category} gap="xs" wrap="nowrap">
-          <Text size="sm" w={150}>
-            {label(r.category)}
-          </Text>
-          <MoneyInput
-            aria-label={`Budget for ${label(r.category)}`}
-            currency="INR"
-            valueMinor={r.budgetMinor}
-            onChangeMinor={(m) => setRows(rows.map((x, n) => (n === i ? { ...x, budgetMinor: m } : x)))}
-            disabled={!known.has(r.category)}
-            w={180}
-          />
+    <form onSubmit={onSubmit} noValidate aria-label="Budget">
+      <Stack gap="xs" data-testid="budget-editor">
+        {rows.fields.map((r, i) => (
+          <BudgetRow key={r.id} form={form} index={i} label={label(r.category)} />
+        ))}
+        <Select
+          placeholder="Add a category"
+          aria-label="Add a budget category"
+          data={free.map((c) => ({ value: c.key, label: c.label }))}
+          value={null}
+          onChange={(v) => v && rows.append({ category: v, budgetMinor: null })}
+          w={250}
+          searchable
+        />
+        <FormError message={error} />
+        <Group gap="xs">
+          <Button size="xs" type="submit" loading={submitting}>
+            Save budget
+          </Button>
+          <Button size="xs" variant="default" onClick={onDone}>
+            Cancel
+          </Button>
         </Group>
-      ))}
-      <Select
-        placeholder="Add a category"
-        aria-label="Add a budget category"
-        data={free.map((c) => ({ value: c.key, label: c.label }))}
-        value={null}
-        onChange={(v) => v && setRows([...rows, { category: v, budgetMinor: 0 }])}
-        w={250}
-        searchable
-      />
-      {error && (
-        <Alert color="red" variant="light" title="Not saved">
-          {error}
-        </Alert>
-      )}
-      <Group gap="xs">
-        <Button size="xs" onClick={submit} loading={save.isPending}>
-          Save budget
-        </Button>
-        <Button size="xs" variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-      </Group>
-    </Stack>
+      </Stack>
+    </form>
   );
 }
