@@ -1,8 +1,60 @@
+import { type MessagePrices, ZMessagePrices } from '@mandap/shared/notifications';
 import { Button, Group, NumberInput, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { FormError } from '../../ui/FormError.tsx';
+import { asRupees, requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
+import { QueryError } from '../../ui/QueryError.tsx';
 import { useMe } from '../auth/useSession.ts';
 import { useMoments, usePrices, useSetPrices, useSwitchMoment } from './inbox.api.ts';
+
+const CATEGORIES = ['utility', 'marketing', 'authentication'] as const;
+
+/** Each price as typed, in paise; a box left blank is null (and refused by the shared schema). */
+type PriceValues = Record<(typeof CATEGORIES)[number], number | null>;
+
+/** The prices request the edge checks (`ZMessagePrices`: whole paise, up to ₹10,000 a message). */
+const ZPricesForm = requestForm(ZMessagePrices, (v: PriceValues) => ({
+  utility: required(v.utility),
+  marketing: required(v.marketing),
+  authentication: required(v.authentication),
+}));
+
+/** The per-category prices finance sets; read-only for everyone else. */
+export function PricesForm({
+  prices,
+  canPrice,
+  save,
+}: {
+  prices: MessagePrices;
+  canPrice: boolean;
+  save: (prices: MessagePrices) => Promise<MessagePrices>;
+}) {
+  const form = useZodForm(ZPricesForm, prices);
+  const fields = {
+    utility: useField(form, 'utility'),
+    marketing: useField(form, 'marketing'),
+    authentication: useField(form, 'authentication'),
+  };
+  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
+    form.reset(await save(body));
+    notifications.show({ color: 'teal', message: 'WhatsApp prices saved.' });
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="WhatsApp prices">
+      <Group align="flex-start">
+        {CATEGORIES.map((k) => (
+          <NumberInput key={k} label={`${k} (₹)`} disabled={!canPrice} {...asRupees(fields[k])} />
+        ))}
+        {canPrice && (
+          <Button type="submit" loading={submitting} mt={25}>
+            Save prices
+          </Button>
+        )}
+      </Group>
+      <FormError message={error} />
+    </form>
+  );
+}
 
 /** The lifecycle moments (each can be switched off by an admin) and the per-category prices finance sets. */
 export function MomentSettings() {
@@ -11,10 +63,6 @@ export function MomentSettings() {
   const toggle = useSwitchMoment();
   const prices = usePrices();
   const save = useSetPrices();
-  const [draft, setDraft] = useState({ utility: 0, marketing: 0, authentication: 0 });
-  useEffect(() => {
-    if (prices.data) setDraft(prices.data);
-  }, [prices.data]);
   const canSwitch = me.role === 'super_admin';
   const canPrice = ['super_admin', 'manager', 'finance'].includes(me.role);
   return (
@@ -28,6 +76,7 @@ export function MomentSettings() {
             Only a super admin can switch moments on or off.
           </Text>
         )}
+        {moments.error && <QueryError error={moments.error} />}
         <Table fz="sm">
           <Table.Tbody>
             {moments.data?.moments.map((m) => (
@@ -46,30 +95,14 @@ export function MomentSettings() {
             ))}
           </Table.Tbody>
         </Table>
+        <FormError message={toggle.error?.message} />
       </Paper>
       <Paper withBorder radius="lg" p="md">
         <Title order={3} fz="lg" mb="xs">
           WhatsApp price per delivered template
         </Title>
-        <Group align="flex-end">
-          {(['utility', 'marketing', 'authentication'] as const).map((k) => (
-            <NumberInput
-              key={k}
-              label={`${k} (₹)`}
-              decimalScale={2}
-              min={0}
-              disabled={!canPrice}
-              value={draft[k] / 100}
-              onChange={(v) => setDraft((d) => ({ ...d, [k]: Math.round(Number(v || 0) * 100) }))}
-            />
-          ))}
-          {canPrice && (
-            <Button onClick={() => save.mutate(draft)} loading={save.isPending}>
-              Save prices
-            </Button>
-          )}
-        </Group>
-        <FormError message={save.error?.message} />
+        {prices.error && <QueryError error={prices.error} />}
+        {prices.data && <PricesForm prices={prices.data} canPrice={canPrice} save={(p) => save.mutateAsync(p)} />}
       </Paper>
     </Stack>
   );

@@ -45,7 +45,7 @@ export function useTemplates() {
   });
 }
 
-function useInboxMutation<V>(request: (v: V) => Promise<unknown>) {
+function useInboxMutation<V, R>(request: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: request, onSettled: () => qc.invalidateQueries({ queryKey: ['inbox'] }) });
 }
