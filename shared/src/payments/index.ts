@@ -19,6 +19,13 @@ export {
 } from './allocation.ts';
 export { type BoundProblem, checkDocumentDate, checkFxRate, checkPaymentDate } from './bounds.ts';
 export {
+  type CreditRefundCheck,
+  type CreditSource,
+  type CreditSplit,
+  checkCreditRefund,
+  splitCredit,
+} from './credit.ts';
+export {
   creditAppliedLines,
   creditNoteLines,
   creditWrittenOffLines,

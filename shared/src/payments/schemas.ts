@@ -227,6 +227,10 @@ export const ZCreditRow = z.object({
   clientName: z.string().nullable(),
   currency: ZCurrencyCode,
   creditMinor: z.number().int(),
+  /** The part of the credit a gateway collected (refunded at the gateway). */
+  byGatewayMinor: z.number().int(),
+  /** The part received otherwise: what the money desk may pay back. */
+  byHandMinor: z.number().int(),
   paymentIds: z.array(z.string()),
 });
 export type CreditRow = z.infer<typeof ZCreditRow>;

@@ -4,7 +4,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
 import { recorder, renderForm } from '../../ui/testing.tsx';
-import { CreditActions, ResolveSuspenseForm, WriteOffAction } from './MoneyDeskForms.tsx';
+import { CreditActions, CreditSources, ResolveSuspenseForm, WriteOffAction } from './MoneyDeskForms.tsx';
 
 afterEach(cleanup);
 
@@ -16,8 +16,12 @@ const CREDIT: CreditRow = {
   clientName: 'Anaya Mehta',
   currency: 'INR',
   creditMinor: 1_000_00,
+  byGatewayMinor: 0,
+  byHandMinor: 1_000_00,
   paymentIds: [],
 };
+/** ₹1,500 held: ₹1,200 came through Razorpay, ₹300 by NEFT. */
+const MIXED: CreditRow = { ...CREDIT, creditMinor: 1_500_00, byGatewayMinor: 1_200_00, byHandMinor: 300_00 };
 const SUSPENSE: SuspenseItem = {
   id: '0192f0a0-0000-7000-8000-00000000s001',
   provider: 'razorpay',
@@ -62,6 +66,31 @@ describe('the money desk: refunding credit on account', { timeout: 60_000 }, () 
     await user.click(screen.getByRole('button', { name: 'Refund' }));
     expect(await screen.findByText('EV-2026-0042 holds only ₹1,000.00')).toBeTruthy();
     expect(calls).toEqual([]);
+  });
+
+  it('refuses more than was received otherwise: the gateway part is refunded in the gateway', async () => {
+    const { calls, submit } = recorder(async () => ({}));
+    const { user } = renderForm(<CreditActions row={MIXED} send={submit} />);
+    await user.type(screen.getByRole('textbox', { name: 'Refund amount for EV-2026-0042' }), '300.01');
+    await user.type(screen.getByRole('textbox', { name: 'Refund reason for EV-2026-0042' }), 'paid twice');
+    await user.click(screen.getByRole('button', { name: 'Refund' }));
+    expect(
+      await screen.findByText('At most ₹300.00 here: ₹1,200.00 came by gateway, refund that in the gateway'),
+    ).toBeTruthy();
+    expect(calls).toEqual([]);
+    await user.clear(screen.getByRole('textbox', { name: 'Refund amount for EV-2026-0042' }));
+    await user.type(screen.getByRole('textbox', { name: 'Refund amount for EV-2026-0042' }), '300');
+    await user.click(screen.getByRole('button', { name: 'Refund' }));
+    await expect.poll(() => calls).toEqual([{ amountMinor: 300_00, reason: 'paid twice' }]);
+  });
+
+  it("shows how much of the event's credit came by gateway and how much was received otherwise, in rupees", () => {
+    renderForm(
+      <CreditSources
+        row={{ ...MIXED, creditMinor: 12_34_567_00, byGatewayMinor: 12_00_000_00, byHandMinor: 34_567_00 }}
+      />,
+    );
+    expect(screen.getByText('₹12,00,000.00 by gateway · ₹34,567.00 received otherwise')).toBeTruthy();
   });
 
   it('sends the refund in paise once, with the reason trimmed, and clears the row', async () => {

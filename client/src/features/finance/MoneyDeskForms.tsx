@@ -1,6 +1,7 @@
 import { CURRENCY_DIGITS, type Currency, formatMoney } from '@mandap/shared/money';
 import {
   type CreditRow,
+  checkCreditRefund,
   type SuspenseItem,
   ZRefundCredit,
   ZResolveSuspense,
@@ -70,19 +71,35 @@ interface RefundValues {
   reason: string;
 }
 
-/** The credit refund's rules: the shared request's, and no more than the event holds. */
+const inMoney = (row: CreditRow, amountMinor: number) =>
+  formatMoney({ amountMinor, currency: row.currency as Currency });
+
+/** The credit refund's rules: the shared request's, and the shared credit rule (the event's credit, and by hand only what was not collected by a gateway). */
 function refundForm(row: CreditRow) {
   const checked = ZRefundCredit.superRefine((body, ctx) => {
-    if (body.amountMinor > row.creditMinor)
+    const check = checkCreditRefund(row, body.amountMinor);
+    if (!check.ok)
       ctx.addIssue({
         code: 'custom',
-        path: ['amountMinor'],
-        message: `${row.eventCode} holds only ${formatMoney({ amountMinor: row.creditMinor, currency: row.currency as Currency })}`,
+        path: [check.field],
+        message:
+          check.kind === 'beyond_credit'
+            ? `${row.eventCode} holds only ${inMoney(row, check.limitMinor)}`
+            : `at most ${inMoney(row, check.limitMinor)} here: ${inMoney(row, row.byGatewayMinor)} came by gateway, refund that in the gateway`,
       });
   });
   return requestForm(checked, (v: RefundValues) => ({ amountMinor: v.amountMinor ?? Number.NaN, reason: v.reason }), {
     amountMinor: 'enter the amount to refund',
   });
+}
+
+/** Where an event's credit came from: the gateway part is refunded at the gateway, the rest may be refunded here. */
+export function CreditSources({ row }: { row: CreditRow }) {
+  return (
+    <Text fz="xs" c="dimmed">
+      {inMoney(row, row.byGatewayMinor)} by gateway · {inMoney(row, row.byHandMinor)} received otherwise
+    </Text>
+  );
 }
 
 /** Credit on account: apply it to the event's open milestones, or pay part of it back, saying why. */

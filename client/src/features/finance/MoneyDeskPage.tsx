@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { EmptyNote } from '../../ui/EmptyNote.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { CreditActions, ResolveSuspenseForm, WriteOffAction } from './MoneyDeskForms.tsx';
+import { CreditActions, CreditSources, ResolveSuspenseForm, WriteOffAction } from './MoneyDeskForms.tsx';
 import { useCancelledHoldings, useCredits, useReconciliation, useSuspense } from './moneyDesk.api.ts';
 
 const money = (amountMinor: number, currency: string = 'INR') =>
@@ -101,8 +101,11 @@ function CreditsTable() {
                   {c.eventName}
                 </Table.Td>
                 <Table.Td>{c.clientName ?? '—'}</Table.Td>
-                <Table.Td ta="right" c={c.creditMinor < 0 ? 'red' : undefined}>
-                  {money(c.creditMinor, c.currency)}
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  <Text span c={c.creditMinor < 0 ? 'red' : undefined} inherit>
+                    {money(c.creditMinor, c.currency)}
+                  </Text>
+                  {c.creditMinor > 0 ? <CreditSources row={c} /> : null}
                 </Table.Td>
                 <Table.Td>{c.creditMinor > 0 ? <CreditActions row={c} /> : <WriteOffAction row={c} />}</Table.Td>
               </Table.Tr>

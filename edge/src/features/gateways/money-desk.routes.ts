@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  checkCreditRefund,
   isGatewayMode,
   PAYMENT_MODE_LABELS,
   ZApplyCredit,
@@ -19,7 +20,7 @@ import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/open
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { heldOnCancelled } from '../payments/balances.service.ts';
-import { applyCredit, creditSources, listCredits, writeOffCredit } from '../payments/credit.service.ts';
+import { applyCredit, eventCreditSplit, listCredits, writeOffCredit } from '../payments/credit.service.ts';
 import { loadVisibleEvent } from '../payments/event-scope.ts';
 import { type MoneyActor, refundPayment } from '../payments/payments.service.ts';
 import { reconciliation } from './reconciliation.service.ts';
@@ -153,27 +154,28 @@ export const moneyDeskRoutes = createRouter()
     const at = c.get('deps').now();
     return idempotentJson(c, { scope: 'credit.refund', request: { id, ...input } }, async (tx) => {
       const event = await loadVisibleEvent(tx, actor.viewer, id);
-      const sources = await creditSources(tx, event.id);
-      const held = sources.reduce((s, p) => s + p.left, 0);
-      if (input.amountMinor > held)
+      // The event's credit (eventCreditOf's rule) and its split by source decide; the receipts'
+      // own surplus may be more than the event holds once credit was applied to milestones.
+      const { split, sources } = await eventCreditSplit(tx, event.id);
+      const check = checkCreditRefund(split, input.amountMinor);
+      if (!check.ok && check.kind === 'beyond_credit')
         throw new AppError(
           'unprocessable',
-          `${event.code} holds ${held} paise of credit on account; a refund of ${input.amountMinor} is more.`,
-          { fields: { amountMinor: `at most ${held}` } },
+          `${event.code} holds ${check.limitMinor} paise of credit on account; a refund of ${input.amountMinor} is more.`,
+          { fields: { amountMinor: `at most ${check.limitMinor}` } },
         );
       // Credit a gateway collected is refunded at the gateway, whose refund report books it (and
       // takes it off the credit) once; only credit from money received otherwise is paid back here.
-      const byHand = sources.filter((s) => !isGatewayMode(s.mode));
-      const byHandMinor = byHand.reduce((s, p) => s + p.left, 0);
-      if (input.amountMinor > byHandMinor) {
+      if (!check.ok) {
         const atGateway = sources.filter((s) => isGatewayMode(s.mode));
         const gateways = [...new Set(atGateway.map((s) => PAYMENT_MODE_LABELS[s.mode]))].join(' or ');
         throw new AppError(
           'unprocessable',
-          `${held - byHandMinor} paise of ${event.code}'s credit was collected by ${gateways} (${atGateway.map((s) => s.code).join(', ')}): refund it in ${gateways}; its refund report is booked here and reduces the credit. ${byHandMinor} paise can be refunded from here.`,
-          { fields: { amountMinor: `at most ${byHandMinor} here; refund the rest in ${gateways}` } },
+          `${split.byGatewayMinor} paise of ${event.code}'s credit was collected by ${gateways} (${atGateway.map((s) => s.code).join(', ')}): refund it in ${gateways}; its refund report is booked here and reduces the credit. ${split.byHandMinor} paise can be refunded from here.`,
+          { fields: { amountMinor: `at most ${split.byHandMinor} here; refund the rest in ${gateways}` } },
         );
       }
+      const byHand = sources.filter((s) => !isGatewayMode(s.mode));
       let left = input.amountMinor;
       const refunded: string[] = [];
       for (const s of byHand) {

@@ -3,12 +3,14 @@ import { allocate, type Currency } from '@mandap/shared/money';
 import {
   type Allocation,
   allocatePayment,
+  type CreditSplit,
   creditAppliedLines,
   creditWrittenOffLines,
   type Milestone,
   type PaymentMode,
+  splitCredit,
 } from '@mandap/shared/payments';
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.ts';
 import { clients, creditApplications, events, journalEntries, payments, postings } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -26,17 +28,74 @@ type PaymentRow = typeof payments.$inferSelect;
 export const unallocatedOf = (r: Pick<PaymentRow, 'amountMinor' | 'allocations'>) =>
   r.amountMinor - (r.allocations ?? []).reduce((s, a) => s + a.amountMinor, 0);
 
-/** The credit on account an event holds: payments' unallocated parts, less what finance applied since. */
-export async function eventCreditOf(db: DbOrTx, eventId: string): Promise<number> {
-  const rows = await db
-    .select({ amountMinor: payments.amountMinor, allocations: payments.allocations })
-    .from(payments)
-    .where(eq(payments.eventId, eventId));
+type CreditPaymentRow = Pick<
+  PaymentRow,
+  'id' | 'code' | 'mode' | 'amountMinor' | 'allocations' | 'reversesPaymentId' | 'createdAt'
+>;
+
+/** The one rule for an event's credit: its payments' unallocated parts, less what finance applied (or wrote off) since. */
+const creditFrom = (rows: readonly CreditPaymentRow[], applied: readonly { amountMinor: number }[]) =>
+  rows.reduce((s, r) => s + unallocatedOf(r), 0) - applied.reduce((s, a) => s + a.amountMinor, 0);
+
+/** The receipts whose surplus is still held (net of refunds taken from each), newest first. */
+function sourcesFrom(rows: readonly CreditPaymentRow[]) {
+  const refunds = rows.filter((r) => r.reversesPaymentId);
+  return rows
+    .filter((p) => !p.reversesPaymentId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((p) => ({
+      id: p.id,
+      code: p.code,
+      mode: p.mode as PaymentMode,
+      left:
+        unallocatedOf(p) +
+        refunds.filter((r) => r.reversesPaymentId === p.id).reduce((s, r) => s + unallocatedOf(r), 0),
+    }))
+    .filter((p) => p.left > 0);
+}
+
+/** An event's credit split by source, from its payments and credit applications. */
+function splitOf(rows: readonly CreditPaymentRow[], applied: readonly { amountMinor: number }[]) {
+  const sources = sourcesFrom(rows);
+  const split = splitCredit(
+    creditFrom(rows, applied),
+    sources.map((s) => ({ mode: s.mode, leftMinor: s.left })),
+  );
+  return { split, sources };
+}
+
+const creditColumns = {
+  id: payments.id,
+  code: payments.code,
+  mode: payments.mode,
+  amountMinor: payments.amountMinor,
+  allocations: payments.allocations,
+  reversesPaymentId: payments.reversesPaymentId,
+  createdAt: payments.createdAt,
+};
+
+async function creditFacts(db: DbOrTx, eventId: string) {
+  const rows = await db.select(creditColumns).from(payments).where(eq(payments.eventId, eventId));
   const applied = await db
     .select({ amountMinor: creditApplications.amountMinor })
     .from(creditApplications)
     .where(eq(creditApplications.eventId, eventId));
-  return rows.reduce((s, r) => s + unallocatedOf(r), 0) - applied.reduce((s, a) => s + a.amountMinor, 0);
+  return { rows, applied };
+}
+
+/** The credit on account an event holds: payments' unallocated parts, less what finance applied since. */
+export async function eventCreditOf(db: DbOrTx, eventId: string): Promise<number> {
+  const { rows, applied } = await creditFacts(db, eventId);
+  return creditFrom(rows, applied);
+}
+
+/**
+ * An event's credit split by source (what decides how much the money desk may pay back by
+ * hand), with the receipts it is held on, newest first.
+ */
+export async function eventCreditSplit(db: DbOrTx, eventId: string) {
+  const { rows, applied } = await creditFacts(db, eventId);
+  return splitOf(rows, applied);
 }
 
 /** The INR value of an event's credit on account as the ledger holds it (its advance postings). */
@@ -52,13 +111,12 @@ async function heldInr(db: DbOrTx, eventId: string, clientId: string) {
   };
 }
 
-export interface CreditRow {
+export interface CreditRow extends CreditSplit {
   eventId: string;
   eventCode: string;
   eventName: string;
   clientName: string | null;
   currency: Currency;
-  creditMinor: number;
   /** Receipts whose surplus is still held, newest first (a refund is taken from them). */
   paymentIds: string[];
 }
@@ -66,34 +124,45 @@ export interface CreditRow {
 /** Every event holding credit on account (or owing some back, when negative), for finance. */
 export async function listCredits(db: DbOrTx): Promise<CreditRow[]> {
   const rows = await db
-    .select({ p: payments, code: events.code, name: events.name, clientName: clients.name })
+    .select({
+      p: creditColumns,
+      eventId: events.id,
+      currency: payments.currency,
+      code: events.code,
+      name: events.name,
+      clientName: clients.name,
+    })
     .from(payments)
     .innerJoin(events, eq(events.id, payments.eventId))
     .leftJoin(clients, eq(clients.id, payments.clientId))
-    .where(isNotNull(payments.eventId))
     .orderBy(desc(payments.createdAt));
-  const applied = await db.select().from(creditApplications);
-  const byEvent = new Map<string, CreditRow>();
-  for (const { p, code, name, clientName } of rows) {
-    const row = byEvent.get(p.eventId!) ?? {
-      eventId: p.eventId!,
-      eventCode: code,
-      eventName: name,
-      clientName,
-      currency: p.currency as Currency,
-      creditMinor: 0,
-      paymentIds: [],
-    };
-    const u = unallocatedOf(p);
-    row.creditMinor += u;
-    if (u > 0 && !p.reversesPaymentId) row.paymentIds.push(p.id);
-    byEvent.set(p.eventId!, row);
+  const applied = await db
+    .select({ eventId: creditApplications.eventId, amountMinor: creditApplications.amountMinor })
+    .from(creditApplications);
+  // Node 20 has no Map.groupBy.
+  const byEvent = new Map<string, typeof rows>();
+  for (const r of rows) byEvent.get(r.eventId)?.push(r) ?? byEvent.set(r.eventId, [r]);
+  const appliedBy = new Map<string, typeof applied>();
+  for (const a of applied) appliedBy.get(a.eventId)?.push(a) ?? appliedBy.set(a.eventId, [a]);
+  const credits: CreditRow[] = [];
+  for (const [eventId, eventRows] of byEvent) {
+    const { split, sources } = splitOf(
+      eventRows.map((r) => r.p),
+      appliedBy.get(eventId) ?? [],
+    );
+    if (split.creditMinor === 0) continue;
+    const first = eventRows[0]!;
+    credits.push({
+      eventId,
+      eventCode: first.code,
+      eventName: first.name,
+      clientName: first.clientName,
+      currency: first.currency as Currency,
+      ...split,
+      paymentIds: sources.map((s) => s.id),
+    });
   }
-  for (const a of applied) {
-    const row = byEvent.get(a.eventId);
-    if (row) row.creditMinor -= a.amountMinor;
-  }
-  return [...byEvent.values()].filter((r) => r.creditMinor !== 0);
+  return credits;
 }
 
 const refuse = (field: string, message: string) =>
@@ -179,29 +248,6 @@ export async function applyCredit(
     audit: { before: { creditMinor: held }, after: { creditMinor: held - amountMinor }, ip: actor.ip ?? null },
   });
   return { applied: amountMinor, creditMinor: held - amountMinor, milestones: after.map(toMilestone) };
-}
-
-/** The receipts whose surplus an event still holds, newest first: a credit refund pays back from them. */
-export async function creditSources(db: DbOrTx, eventId: string) {
-  const rows = await db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.eventId, eventId), isNull(payments.reversesPaymentId)))
-    .orderBy(desc(payments.createdAt));
-  const refunds = await db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.eventId, eventId), isNotNull(payments.reversesPaymentId)));
-  return rows
-    .map((p) => ({
-      id: p.id,
-      code: p.code,
-      mode: p.mode as PaymentMode,
-      left:
-        unallocatedOf(p) +
-        refunds.filter((r) => r.reversesPaymentId === p.id).reduce((s, r) => s + unallocatedOf(r), 0),
-    }))
-    .filter((p) => p.left > 0);
 }
 
 /**
