@@ -1,9 +1,10 @@
 import { type Currency, formatMoney } from '@mandap/shared/money';
 import { PAYMENT_MODE_LABELS, PAYMENT_MODES, type PaymentMode } from '@mandap/shared/payments';
-import { type Assignment, ZVendorPaymentCreate } from '@mandap/shared/vendors';
+import { type Assignment, type VendorPayment, ZVendorPaymentCreate } from '@mandap/shared/vendors';
 import { Alert, Button, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
+import type { z } from 'zod';
 import { todayInKolkata } from '../../lib/format.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import {
@@ -53,7 +54,16 @@ const vendorPaymentForm = (currency: Currency) =>
  * the rate the bank paid at, or the stored rate of the day), TDS by section 194C unless stated.
  * The Idempotency-Key is made once per form: a double click or a retry books the payment once.
  */
-export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assignment; onDone?: () => void }) {
+export function VendorPaymentForm({
+  assignment: a,
+  onDone,
+  pay: send,
+}: {
+  assignment: Assignment;
+  onDone?: () => void;
+  /** Sends the checked payment with its Idempotency-Key; the edge unless a caller gives its own. */
+  pay?: (request: { key: string; body: z.output<typeof ZVendorPaymentCreate> }) => Promise<{ payment: VendorPayment }>;
+}) {
   const currency = a.currency as Currency;
   const due = a.amountMinor - a.paidMinor;
   const schema = useMemo(() => vendorPaymentForm(currency), [currency]);
@@ -76,7 +86,7 @@ export function VendorPaymentForm({ assignment: a, onDone }: { assignment: Assig
   const pay = useRecordVendorPayment(a.id);
   const money = (m: number) => formatMoney({ amountMinor: m, currency });
   const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
-    const { payment } = await pay.mutateAsync({ key, body });
+    const { payment } = await (send ?? pay.mutateAsync)({ key, body });
     notifications.show({
       color: 'green',
       title: 'Payment recorded',
