@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { claimRun, portsInUse } from './e2e/port-guard.ts';
 import { RAZORPAY_E2E, razorpayPort } from './e2e/razorpay-e2e.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,9 +32,20 @@ if (!existsSync(join(clientDist, 'index.html'))) {
 // Workers load this file too; only the runner (which starts the server) may wipe it.
 // E2E_REUSE_SERVER=1 (scripts/e2e-order.ts) runs against servers already up on this port: their
 // database is kept, so one spec file after another meets what the earlier ones left.
+// Before anything is wiped: servers already on these ports (or a run still starting them) belong
+// to another run, whose database this one would destroy.
 const REUSE = process.env.E2E_REUSE_SERVER === '1';
 const dataDir = join(tmpdir(), `mandap-e2e-${PORT}`);
 if (process.env.TEST_WORKER_INDEX === undefined && !REUSE) {
+  const ports = [PORT, COLLAB_PORT, razorpayPort(PORT)];
+  const taken = portsInUse(ports);
+  const holder = taken.length === 0 ? claimRun(join(tmpdir(), `mandap-e2e-${PORT}.lock`)) : null;
+  if (taken.length > 0 || holder !== null)
+    throw new Error(
+      `${taken.length > 0 ? `Port ${taken.join(', ')} is already in use` : `Another e2e run (pid ${holder}) is starting on port ${PORT}`}: ` +
+        `another run's servers would be sharing ${dataDir}, and this run would wipe their database. Nothing was touched.\n` +
+        `Use your own port (E2E_PORT=<free port>, which also takes the next two), or set E2E_REUSE_SERVER=1 to run against the servers already up (their database is kept).`,
+    );
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 }
