@@ -73,3 +73,69 @@ describe('the log-a-contact form', { timeout: 60_000 }, () => {
     expect(done).toEqual([]);
   });
 });
+
+describe('a logged contact whose files did not upload', { timeout: 60_000 }, () => {
+  const COMMUNICATION_ID = '0192f0a0-0000-7000-8000-0000000c0a11';
+  const saved = async () => ({ communication: { id: COMMUNICATION_ID } }) as never;
+
+  function renderWithFiles(uploadAnswer: (n: number) => Promise<unknown>) {
+    const logs = recorder(saved);
+    let attempts = 0;
+    const uploads = recorder((_: { files: File[]; communicationId: string }) => uploadAnswer(++attempts));
+    const done: true[] = [];
+    const view = renderForm(
+      <LogCommunicationForm
+        leadId={LEAD_ID}
+        onDone={() => done.push(true)}
+        submit={logs.submit}
+        upload={uploads.submit}
+      />,
+    );
+    const file = new File(['%PDF-1.4 moodboard'], 'moodboard.pdf', { type: 'application/pdf' });
+    return { ...view, logged: logs.calls, uploaded: uploads.calls, done, file };
+  }
+
+  async function logANoteWithAFile(view: ReturnType<typeof renderWithFiles>) {
+    await view.user.click(screen.getByRole('radio', { name: 'Note' }));
+    await view.user.type(screen.getByRole('textbox', { name: /^Note/ }), 'Shared the décor moodboard');
+    await view.user.upload(view.container.querySelector('input[type="file"]') as HTMLInputElement, view.file);
+    await view.user.click(screen.getByRole('button', { name: 'Save to timeline' }));
+  }
+
+  it('is logged once: saving again only retries the upload onto the same communication', async () => {
+    const view = renderWithFiles(async (n) => {
+      if (n === 1) throw new ApiError(0, 'network', 'The network dropped.');
+      return [];
+    });
+    await logANoteWithAFile(view);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Note logged, but the files were not attached: The network dropped. Attach them again, or skip the files.',
+    );
+    // What was logged stays as sent: its fields sit in a disabled fieldset until the files are attached or skipped.
+    expect(screen.getByRole('textbox', { name: /^Note/ }).closest('fieldset')?.disabled).toBe(true);
+    await view.user.click(screen.getByRole('button', { name: 'Attach the files' }));
+    await expect.poll(() => view.done).toEqual([true]);
+    expect(view.logged).toHaveLength(1);
+    expect(view.logged[0]).toMatchObject({ kind: 'note', body: 'Shared the décor moodboard' });
+    expect(view.uploaded.map((u) => [u.communicationId, u.files.map((f) => f.name)])).toEqual([
+      [COMMUNICATION_ID, ['moodboard.pdf']],
+      [COMMUNICATION_ID, ['moodboard.pdf']],
+    ]);
+    await expect.poll(() => (screen.getByRole('textbox', { name: /^Note/ }) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByRole('button', { name: 'Save to timeline' })).toBeTruthy();
+  });
+
+  it('can skip the files: the form clears, and nothing more is sent', async () => {
+    const view = renderWithFiles(async () => {
+      throw new ApiError(415, 'unsupported_media_type', 'That file type is not accepted.');
+    });
+    await logANoteWithAFile(view);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    await view.user.click(screen.getByRole('button', { name: 'Skip the files' }));
+    await expect.poll(() => view.done).toEqual([true]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(view.logged).toHaveLength(1);
+    expect(view.uploaded).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Save to timeline' })).toBeTruthy();
+  });
+});

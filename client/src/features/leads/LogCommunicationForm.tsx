@@ -9,6 +9,7 @@ import {
 import {
   Alert,
   Button,
+  Fieldset,
   FileInput,
   Group,
   NumberInput,
@@ -113,6 +114,7 @@ export function LogCommunicationForm({
   initialMessage,
   onDone,
   submit: send,
+  upload: sendFiles,
 }: {
   leadId: string;
   initialKind?: CommKind;
@@ -120,12 +122,17 @@ export function LogCommunicationForm({
   onDone?: () => void;
   /** Sends (or queues) the checked contact; the offline queue unless a caller gives its own. */
   submit?: ReturnType<typeof useSubmitCommunication>;
+  /** Uploads the files onto the logged communication; the attachments API unless a caller gives its own. */
+  upload?: (v: { files: File[]; communicationId: string }) => Promise<unknown>;
 }) {
   const queued = useSubmitCommunication(leadId);
   const submit = send ?? queued;
   const online = useOnline();
-  const upload = useUploadAttachments(leadId);
+  const uploads = useUploadAttachments(leadId);
+  const upload = sendFiles ?? uploads.mutateAsync;
   const [files, setFiles] = useState<File[]>([]);
+  /** The communication already logged whose files did not upload: sending again only retries the files. */
+  const [logged, setLogged] = useState<{ id: string; label: string } | null>(null);
   const form = useZodForm(ZCommForm, blankValues(initialKind, initialMessage));
   const { errors } = form.formState;
   const kindField = useField(form, 'kind');
@@ -140,7 +147,14 @@ export function LogCommunicationForm({
     error: fieldError(errors[name]?.message),
   });
 
-  const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
+  const finish = (next: CommKind) => {
+    form.reset(blankValues(next));
+    setFiles([]);
+    setLogged(null);
+    onDone?.();
+  };
+
+  const { onSubmit, error, setError, submitting } = useSubmit(form, async (body) => {
     const tooBig = files.find((file) => file.size > ATTACHMENT_MAX_BYTES);
     if (tooBig)
       throw new Error(`${tooBig.name} is larger than ${ATTACHMENT_MAX_BYTES / 1048576} MB; attach a smaller file.`);
@@ -148,88 +162,108 @@ export function LogCommunicationForm({
       throw new Error(
         "You're offline and attachments need the network: remove the files to queue this now, or save once you're back online.",
       );
-    const result = await submit({ ...body, occurredAt: new Date().toISOString() });
-    const label = KINDS.find((k) => k.value === body.kind)?.label;
-    if (result === 'queued') {
-      notifications.show({
-        color: 'yellow',
-        title: 'Queued on this device, will send when online',
-        message: files.length ? `${label} saved without the files: ${OFFLINE_FILES}` : `${label} is on the timeline.`,
-      });
-    } else {
-      if (files.length)
-        await upload.mutateAsync({ files, communicationId: result.communication.id }).catch((err: unknown) => {
-          throw new Error(`Logged, but the files were not attached: ${errorMessage(err)}`);
+    const label = logged?.label ?? KINDS.find((k) => k.value === body.kind)?.label ?? 'Contact';
+    let communicationId = logged?.id;
+    if (!communicationId) {
+      const result = await submit({ ...body, occurredAt: new Date().toISOString() });
+      if (result === 'queued') {
+        notifications.show({
+          color: 'yellow',
+          title: 'Queued on this device, will send when online',
+          message: files.length ? `${label} saved without the files: ${OFFLINE_FILES}` : `${label} is on the timeline.`,
         });
-      notifications.show({
-        color: 'teal',
-        message: `${label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
-      });
+        return finish(body.kind);
+      }
+      communicationId = result.communication.id;
     }
-    form.reset(blankValues(body.kind));
-    setFiles([]);
-    onDone?.();
+    if (files.length) {
+      try {
+        await upload({ files, communicationId });
+      } catch (err) {
+        // The contact is on the timeline: it is never sent again, only its files.
+        setLogged({ id: communicationId, label });
+        throw new Error(
+          `${label} logged, but the files were not attached: ${errorMessage(err).replace(/\.?$/, '.')} Attach them again, or skip the files.`,
+        );
+      }
+    }
+    notifications.show({
+      color: 'teal',
+      message: `${label} logged${files.length ? ` with ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}.`,
+    });
+    finish(body.kind);
   });
+
+  const skipFiles = () => {
+    notifications.show({ color: 'teal', message: `${logged?.label ?? 'Contact'} logged without the files.` });
+    setError(null);
+    finish(kind);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Log a communication">
       <Stack gap="sm">
-        <SegmentedControl
-          fullWidth
-          size="xs"
-          value={kind}
-          onChange={(k) => kindField.onChange(k as CommKind)}
-          data={KINDS}
-        />
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error}
-          </Alert>
-        )}
-        {kind === 'call' && (
-          <>
-            <Group grow>
-              <Select
-                label="Outcome"
-                {...outcome}
-                onChange={(o) => o && outcome.onChange(o as CommValues['outcome'])}
-                data={CALL_OUTCOMES.map((o) => ({ value: o, label: humanize(o) }))}
-                allowDeselect={false}
-              />
-              <NumberInput label="Minutes" min={0} max={600} {...minutes} />
-            </Group>
-            <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
-            <TextInput label="Decisions made" {...text('decisions')} />
-          </>
-        )}
-        {kind === 'whatsapp' && (
-          <>
-            <Select
-              label="Status"
-              {...status}
-              onChange={(o) => o && status.onChange(o as CommValues['status'])}
-              data={WHATSAPP_STATUSES.map((o) => ({ value: o, label: humanize(o) }))}
-              allowDeselect={false}
+        {/* What is already logged stays as it was sent: only the files are left. */}
+        <Fieldset variant="unstyled" disabled={!!logged} p={0} m={0}>
+          <Stack gap="sm">
+            <SegmentedControl
+              fullWidth
+              size="xs"
+              value={kind}
+              onChange={(k) => kindField.onChange(k as CommKind)}
+              data={KINDS}
             />
-            <Textarea label="Message" autosize minRows={2} required {...text('message')} />
-          </>
-        )}
-        {kind === 'meeting' && (
-          <>
-            <TextInput label="Google Meet link" placeholder="https://meet.google.com/…" {...text('meetLink')} />
-            <TextInput label="Attendees" description="Separate names with commas" {...text('attendees')} />
-            <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
-            <TextInput label="Client reactions" {...text('clientReactions')} />
-            <TextInput label="Decisions made" {...text('decisions')} />
-          </>
-        )}
-        {kind === 'email' && (
-          <>
-            <TextInput label="Subject" required {...text('subject')} />
-            <Textarea label="Body" autosize minRows={2} {...text('body')} />
-          </>
-        )}
-        {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...text('body')} />}
+            {error && (
+              <Alert color="red" variant="light" role="alert">
+                {error}
+              </Alert>
+            )}
+            {kind === 'call' && (
+              <>
+                <Group grow>
+                  <Select
+                    label="Outcome"
+                    {...outcome}
+                    onChange={(o) => o && outcome.onChange(o as CommValues['outcome'])}
+                    data={CALL_OUTCOMES.map((o) => ({ value: o, label: humanize(o) }))}
+                    allowDeselect={false}
+                  />
+                  <NumberInput label="Minutes" min={0} max={600} {...minutes} />
+                </Group>
+                <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
+                <TextInput label="Decisions made" {...text('decisions')} />
+              </>
+            )}
+            {kind === 'whatsapp' && (
+              <>
+                <Select
+                  label="Status"
+                  {...status}
+                  onChange={(o) => o && status.onChange(o as CommValues['status'])}
+                  data={WHATSAPP_STATUSES.map((o) => ({ value: o, label: humanize(o) }))}
+                  allowDeselect={false}
+                />
+                <Textarea label="Message" autosize minRows={2} required {...text('message')} />
+              </>
+            )}
+            {kind === 'meeting' && (
+              <>
+                <TextInput label="Google Meet link" placeholder="https://meet.google.com/…" {...text('meetLink')} />
+                <TextInput label="Attendees" description="Separate names with commas" {...text('attendees')} />
+                <Textarea label="Notes" autosize minRows={2} {...text('notes')} />
+                <TextInput label="Client reactions" {...text('clientReactions')} />
+                <TextInput label="Decisions made" {...text('decisions')} />
+              </>
+            )}
+            {kind === 'email' && (
+              <>
+                <TextInput label="Subject" required {...text('subject')} />
+                <Textarea label="Body" autosize minRows={2} {...text('body')} />
+              </>
+            )}
+            {kind === 'note' && <Textarea label="Note" autosize minRows={3} required {...text('body')} />}
+          </Stack>
+        </Fieldset>
         {!online && (
           <Alert color="yellow" variant="light" icon={<IconCloudOff size={18} />} title="You're offline">
             This will be queued on this device and sent when you're back online. {OFFLINE_FILES}
@@ -247,8 +281,13 @@ export function LogCommunicationForm({
           onChange={setFiles}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={submitting || upload.isPending}>
-            Save to timeline
+          {logged && (
+            <Button variant="default" onClick={skipFiles} disabled={submitting}>
+              Skip the files
+            </Button>
+          )}
+          <Button type="submit" loading={submitting}>
+            {logged ? 'Attach the files' : 'Save to timeline'}
           </Button>
         </Group>
       </Stack>
