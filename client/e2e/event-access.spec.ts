@@ -43,6 +43,8 @@ test('a manager gives the demo vendor access on the event page, the vendor opens
   await vendor.page.setViewportSize({ width: 390, height: 844 });
   await vendor.page.goto(tasks);
   await expect(vendor.page.getByTestId('sync-state')).toHaveText('Synced', { timeout: 45_000 });
+  await expect(vendor.page.getByRole('textbox', { name: 'New task' })).toBeVisible();
+  await expect(vendor.page.getByTestId('column-todo')).toBeVisible();
 
   // The manager removes them, confirming first.
   await row.getByRole('button', { name: 'Remove Imran Qureshi (Noor Decor)' }).click();
@@ -57,6 +59,9 @@ test('a manager gives the demo vendor access on the event page, the vendor opens
   await expect(vendor.page.getByTestId('sync-state')).toHaveText('Your account cannot open this document.', {
     timeout: 15_000,
   });
+  // Only the refusal: no board left to type into.
+  await expect(vendor.page.getByRole('textbox', { name: 'New task' })).toHaveCount(0);
+  await expect(vendor.page.getByTestId('column-todo')).toHaveCount(0);
   await vendor.page.screenshot({ path: `${SHOTS}/vendor-refused-phone.png`, fullPage: true });
   // Opening the event again is refused by the API as well.
   const refused = await request.get(`/api/events/${own.eventId}`, {

@@ -99,10 +99,11 @@ export function TasksTab({ eventId }: { eventId: string }) {
   const doc = shared?.doc ?? null;
   const tasks = useMemo(() => (doc ? openTasksDoc(doc) : null), [doc]);
   if (!shared || !tasks) return <FullPageLoader label="Opening the task board…" />;
+  // Refused (access removed, the event gone): only the reason, not a board that can no longer sync.
   return (
     <Stack gap="md">
       <DocHeader shared={shared} readOnly={readOnly} />
-      <Board eventId={eventId} tasks={tasks} me={me} readOnly={readOnly} />
+      {shared.sync.kind !== 'refused' && <Board eventId={eventId} tasks={tasks} me={me} readOnly={readOnly} />}
     </Stack>
   );
 }
