@@ -116,11 +116,20 @@ test('a gateway payment beyond what the event owes is held as credit on account;
   const row = page.getByRole('row', { name: new RegExp(target.code) });
   await expect(row).toContainText('₹1,000.00');
   await expect(page.getByText(/Credit collected by Razorpay or Stripe is refunded in the gateway/)).toBeVisible();
+  // Where the credit came from, which decides what the desk may pay back by hand.
+  await expect(row).toContainText('₹1,000.00 by gateway · ₹0.00 received otherwise');
   // Razorpay collected it, so the desk does not book its refund by hand: it says where to refund it.
   await row.getByRole('textbox', { name: `Refund amount for ${target.code}` }).fill('400');
   await row.getByRole('textbox', { name: `Refund reason for ${target.code}` }).fill('paid twice by mistake');
   await row.getByRole('button', { name: 'Refund' }).click();
-  await expect(row).toContainText('refund it in Razorpay');
+  await expect(row).toContainText('refund that in the gateway');
+  // The server holds the same rule: the request the form would not send is refused there too.
+  const byHand = await request.post(`/api/payments/events/${booked.eventId}/credit/refund`, {
+    headers: { ...finance, 'idempotency-key': randomUUID() },
+    data: { amountMinor: 400_00, reason: 'paid twice by mistake' },
+  });
+  expect(byHand.status()).toBe(422);
+  expect((await byHand.json()).error.message).toMatch(/refund it in Razorpay/);
   await expect(row).toContainText('₹1,000.00');
   // Refunded in Razorpay: its refund report is booked, once, and the credit drops by what it paid back.
   const refundRaw = JSON.stringify({
@@ -156,7 +165,9 @@ test('a gateway payment beyond what the event owes is held as credit on account;
   expect(refunded.status()).toBe(200);
   await page.reload();
   await page.getByRole('tab', { name: 'Credit on account' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText('₹600.00');
+  await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText(
+    '₹600.00 by gateway · ₹0.00 received otherwise',
+  );
 });
 
 test('money on a cancelled booking is listed on the money desk and refunded from its event', async ({

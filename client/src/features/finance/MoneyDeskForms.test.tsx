@@ -75,7 +75,9 @@ describe('the money desk: refunding credit on account', { timeout: 60_000 }, () 
     await user.type(screen.getByRole('textbox', { name: 'Refund reason for EV-2026-0042' }), 'paid twice');
     await user.click(screen.getByRole('button', { name: 'Refund' }));
     expect(
-      await screen.findByText('At most ₹300.00 here: ₹1,200.00 came by gateway, refund that in the gateway'),
+      await screen.findByText(
+        'At most ₹300.00 can be refunded here: ₹1,200.00 came through Razorpay or Stripe, refund that in the gateway',
+      ),
     ).toBeTruthy();
     expect(calls).toEqual([]);
     await user.clear(screen.getByRole('textbox', { name: 'Refund amount for EV-2026-0042' }));

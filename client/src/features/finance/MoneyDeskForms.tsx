@@ -85,7 +85,7 @@ function refundForm(row: CreditRow) {
         message:
           check.kind === 'beyond_credit'
             ? `${row.eventCode} holds only ${inMoney(row, check.limitMinor)}`
-            : `at most ${inMoney(row, check.limitMinor)} here: ${inMoney(row, row.byGatewayMinor)} came by gateway, refund that in the gateway`,
+            : `at most ${inMoney(row, check.limitMinor)} can be refunded here: ${inMoney(row, row.byGatewayMinor)} came through Razorpay or Stripe, refund that in the gateway`,
       });
   });
   return requestForm(checked, (v: RefundValues) => ({ amountMinor: v.amountMinor ?? Number.NaN, reason: v.reason }), {
