@@ -24,6 +24,7 @@ export {
   type MessagePrices,
   type Segment,
   ZAssignConversation,
+  ZBroadcastPreviewRequest,
   ZConsentChange,
   ZCreateBroadcast,
   ZInboxReply,

@@ -66,6 +66,9 @@ export const ZCreateBroadcast = z.strictObject({
 });
 export type CreateBroadcast = z.infer<typeof ZCreateBroadcast>;
 
+/** What a broadcast's preview (reach and expected cost) needs: its template, variables and segment. */
+export const ZBroadcastPreviewRequest = ZCreateBroadcast.pick({ template: true, variables: true, segment: true });
+
 export const ZPushSubscription = z.strictObject({
   endpoint: z.url().max(1000),
   keys: z.strictObject({ p256dh: z.string().min(10).max(200), auth: z.string().min(8).max(100) }),

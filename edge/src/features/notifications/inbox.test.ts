@@ -262,4 +262,23 @@ describe('WhatsApp webhook and the team inbox', () => {
     expect(log.messages).toHaveLength(1);
     expect(log.messages[0]).toMatchObject({ recipient: PHONE, channel: 'whatsapp', status: 'sent', costMinor: 100 });
   });
+
+  it("the preview checks the broadcast's shared request (blank template, an overlong variable) and prices their shared bounds, naming the field", async () => {
+    const preview = await t.json(
+      'POST',
+      '/api/notifications/broadcasts/preview',
+      { template: '', segment: {}, variables: { offer: 'x'.repeat(1001) } },
+      sales,
+    );
+    expect(preview.status).toBe(400);
+    expect(Object.keys((await preview.json()).error.fields).sort()).toEqual(['template', 'variables.offer']);
+    const price = await t.json(
+      'PUT',
+      '/api/notifications/prices',
+      { utility: 15, marketing: 10_000_01, authentication: 15 },
+      finance,
+    );
+    expect(price.status).toBe(400);
+    expect((await price.json()).error.fields).toEqual({ marketing: 'at most ₹10,000 a message' });
+  });
 });

@@ -9,6 +9,7 @@ import {
   ZBroadcast,
   ZBroadcastList,
   ZBroadcastPreview,
+  ZBroadcastPreviewRequest,
   ZCreateBroadcast,
   ZMessagePrices,
   ZMomentList,
@@ -19,7 +20,6 @@ import {
   ZPushRemoved,
   ZPushSubscription,
   ZRetried,
-  ZSegment,
   ZTemplateList,
   ZTemplatePreview,
   ZTemplateRendered,
@@ -156,15 +156,7 @@ const broadcastPreview = defineRoute({
   path: '/broadcasts/preview',
   permission: 'leads:write',
   summary: 'Who a broadcast reaches, who consent holds back, and the expected cost',
-  request: {
-    body: jsonBody(
-      z.strictObject({
-        template: z.string().max(80),
-        segment: ZSegment,
-        variables: z.record(z.string(), z.string()).optional(),
-      }),
-    ),
-  },
+  request: { body: jsonBody(ZBroadcastPreviewRequest) },
   responses: { 200: jsonResponse(ZBroadcastPreview, 'The preview.'), ...errorResponses },
 });
 const broadcastCreate = defineRoute({
