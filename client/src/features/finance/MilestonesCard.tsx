@@ -1,15 +1,11 @@
 import { formatMoney } from '@mandap/shared/money';
-import {
-  MILESTONE_TEMPLATES,
-  type Milestone,
-  type MilestoneTemplateKey,
-  type TaxDocument,
-} from '@mandap/shared/payments';
-import { Button, Card, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { Milestone, TaxDocument } from '@mandap/shared/payments';
+import { Button, Card, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format.ts';
-import { createPaymentLink, createPlan, issueInvoice } from './finance.api.ts';
+import { CreatePlanForm } from './CreatePlanForm.tsx';
+import { createPaymentLink, issueInvoice } from './finance.api.ts';
 import { MilestoneStatusBadge } from './MilestoneStatusBadge.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 
@@ -28,7 +24,6 @@ export function MilestonesCard({
   documents: TaxDocument[];
   onChanged: () => void;
 }) {
-  const [template, setTemplate] = useState<MilestoneTemplateKey>('standard');
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const run = async (id: string, work: () => Promise<unknown>, title: string) => {
@@ -53,22 +48,7 @@ export function MilestonesCard({
             No plan yet. It is made from the payment terms printed on the accepted quotation, to the paisa (the template
             below is used only for a quotation without payment terms).
           </Text>
-          <Group align="flex-end">
-            <Select
-              label="Template"
-              data={Object.entries(MILESTONE_TEMPLATES).map(([value, t]) => ({ value, label: t.label }))}
-              value={template}
-              onChange={(v) => v && setTemplate(v as MilestoneTemplateKey)}
-              allowDeselect={false}
-              w={{ base: '100%', sm: 420 }}
-            />
-            <Button
-              loading={busy === 'plan'}
-              onClick={() => run('plan', () => createPlan(eventId, template), 'No plan created')}
-            >
-              Create plan
-            </Button>
-          </Group>
+          <CreatePlanForm eventId={eventId} onCreated={onChanged} />
         </Stack>
       </Card>
     );
