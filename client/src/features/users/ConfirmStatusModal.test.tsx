@@ -5,19 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
 import { recorder, renderForm } from '../../ui/testing.tsx';
 import { ConfirmStatusForm, type SetActive } from './ConfirmStatusModal.tsx';
+import { KAVYA } from './testUser.ts';
 
 afterEach(cleanup);
-
-const KAVYA: User = {
-  id: 'u-kavya',
-  email: 'kavya@gulmohar.in',
-  name: 'Kavya Iyer',
-  phone: null,
-  role: 'sales',
-  status: 'active',
-  lastLoginAt: null,
-  createdAt: '2026-11-01T10:00:00.000Z',
-};
 
 function renderConfirm(user: User, answer: (r: SetActive) => Promise<unknown> = async () => ({})) {
   const { calls, submit } = recorder(answer);

@@ -1,24 +1,14 @@
 // @vitest-environment happy-dom
-import type { UpdateUser, User } from '@mandap/shared/auth';
+import type { UpdateUser } from '@mandap/shared/auth';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
 import { recorder, renderForm } from '../../ui/testing.tsx';
 import { assignableRoleOptions } from './assignableRoles.ts';
+import { KAVYA } from './testUser.ts';
 import { UserRoleSelect } from './UserRoleSelect.tsx';
 
 afterEach(cleanup);
-
-const KAVYA: User = {
-  id: 'u-kavya',
-  email: 'kavya@gulmohar.in',
-  name: 'Kavya Iyer',
-  phone: null,
-  role: 'sales',
-  status: 'active',
-  lastLoginAt: null,
-  createdAt: '2026-11-01T10:00:00.000Z',
-};
 
 function renderRole(answer: (p: UpdateUser) => Promise<unknown> = async () => ({})) {
   const { calls, submit } = recorder(answer);
