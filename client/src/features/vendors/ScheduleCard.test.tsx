@@ -45,7 +45,7 @@ describe('the PO schedule editor', { timeout: 60_000 }, () => {
     expect(sent).toEqual([]);
   });
 
-  it('refuses parts that do not add up to the PO, saying by how much, and sends nothing', async () => {
+  it('refuses parts that do not add up to the PO, saying by how much, until they do, and sends nothing', async () => {
     const { user, sent, save } = renderSchedule();
     const balance = screen.getAllByLabelText('Amount (INR)')[1]!;
     await user.clear(balance);
@@ -54,6 +54,11 @@ describe('the PO schedule editor', { timeout: 60_000 }, () => {
     await user.click(save);
     expect(await screen.findByText('The parts add up to ₹1,10,000.00 but the PO is ₹1,20,000.00')).toBeTruthy();
     expect(sent).toEqual([]);
+    // once the parts add up, the refusal goes
+    await user.clear(balance);
+    await user.type(balance, '60000');
+    await expect.poll(() => screen.queryByText(/^The parts add up/)).toBeNull();
+    expect(screen.getByText('Adds up to the PO.')).toBeTruthy();
   });
 
   it('sends the parsed schedule once, an amount typed through its decimal point kept to the paisa', async () => {

@@ -127,11 +127,13 @@ function PartRow({
   index,
   currency,
   onRemove,
+  onAmount,
 }: {
   form: UseFormReturn<ScheduleValues, unknown, ScheduleRequest>;
   index: number;
   currency: Currency;
   onRemove?: () => void;
+  onAmount: () => void;
 }) {
   const dueDate = useField(form, `items.${index}.dueDate`);
   const amount = useField(form, `items.${index}.amountMinor`);
@@ -145,7 +147,16 @@ function PartRow({
         w={130}
       />
       <DateField label="Due" {...dueDate} w={140} />
-      <MoneyInput label={`Amount (${currency})`} currency={currency} {...asMoney(amount)} w={150} />
+      <MoneyInput
+        label={`Amount (${currency})`}
+        currency={currency}
+        {...asMoney(amount)}
+        onChangeMinor={(minor) => {
+          amount.onChange(minor);
+          onAmount();
+        }}
+        w={150}
+      />
       <ActionIcon
         variant="subtle"
         color="gray"
@@ -185,6 +196,10 @@ export function ScheduleEditor({
   const diff = a.amountMinor - typed.reduce((s, p) => s + p.amountMinor, 0);
   // The schema's refusal of the whole list lands on its root; the server's under the list's own name.
   const sumError = form.formState.errors.items?.root?.message ?? form.formState.errors.items?.message;
+  // A change of amount checks the sum again, so a refusal of it does not outlive its cause.
+  const recheckSum = () => {
+    if (form.formState.errors.items?.root) void form.trigger('items');
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Payment schedule">
@@ -195,7 +210,15 @@ export function ScheduleEditor({
             form={form}
             index={i}
             currency={currency}
-            onRemove={parts.fields.length > 1 ? () => parts.remove(i) : undefined}
+            onRemove={
+              parts.fields.length > 1
+                ? () => {
+                    parts.remove(i);
+                    recheckSum();
+                  }
+                : undefined
+            }
+            onAmount={recheckSum}
           />
         ))}
         <Group gap="xs">
