@@ -1,5 +1,6 @@
 import { type BuiltInEventType, EVENT_TYPES } from '@mandap/shared/events';
 import { LEAD_STAGE_LABELS, LEAD_STAGES, type LeadStage } from '@mandap/shared/leads';
+import { formatMoney } from '@mandap/shared/money';
 import { type CreateBroadcast, templateOf, ZCreateBroadcast } from '@mandap/shared/notifications';
 import { indiaInstantIso } from '@mandap/shared/time';
 import {
@@ -23,17 +24,10 @@ import { DateField } from '../../ui/DateField.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { fieldError, requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
-import {
-  type BroadcastPreview,
-  useBroadcasts,
-  useCreateBroadcast,
-  usePreviewBroadcast,
-  useTemplates,
-} from './inbox.api.ts';
-import { blankVariables, TemplateVariables, templateVariablesFilled } from './templateFields.tsx';
+import { type BroadcastPreview, useBroadcasts, useCreateBroadcast, usePreviewBroadcast } from './inbox.api.ts';
+import { blankVariables, TemplateVariables, templateVariablesFilled, useTemplateField } from './templateFields.tsx';
 
-export const rupees = (paise: number) =>
-  new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2 }).format(paise / 100);
+const rupees = (paise: number) => formatMoney({ amountMinor: paise, currency: 'INR' });
 
 /** The broadcast as typed, named as the request names it. */
 interface BroadcastValues {
@@ -101,7 +95,6 @@ export function NewBroadcast({
   preview?: (body: CreateBroadcast) => Promise<BroadcastPreview>;
   create?: (body: CreateBroadcast) => Promise<unknown>;
 }) {
-  const templates = useTemplates();
   const previewer = usePreviewBroadcast();
   const creator = useCreateBroadcast();
   const form = useZodForm(ZBroadcastForm, blankBroadcast());
@@ -111,12 +104,11 @@ export function NewBroadcast({
     const watching = form.watch(() => setShown(null));
     return () => watching.unsubscribe();
   }, [form]);
-  const template = useField(form, 'template');
+  const { select: template, tpl } = useTemplateField(form);
   const eventTypes = useField(form, 'segment.eventTypes');
   const excludeStages = useField(form, 'segment.excludeStages');
   const from = useField(form, 'segment.eventDateFrom');
   const to = useField(form, 'segment.eventDateTo');
-  const tpl = templates.data?.templates.find((t) => t.key === template.value);
 
   const preview = useSubmit(form, async (body) => {
     queue.setError(null);
@@ -141,18 +133,7 @@ export function NewBroadcast({
               {...form.register('name')}
               error={fieldError(form.formState.errors.name?.message)}
             />
-            <Select
-              label="Template"
-              data={(templates.data?.templates ?? []).map((t) => ({
-                value: t.key,
-                label: `${t.label} (${t.category})`,
-              }))}
-              {...template}
-              onChange={(key) => {
-                template.onChange(key);
-                form.setValue('variables', blankVariables(templateOf(key ?? '')));
-              }}
-            />
+            <Select label="Template" {...template} />
             <MultiSelect
               label="Event type"
               placeholder="Any"

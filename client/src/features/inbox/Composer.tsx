@@ -2,9 +2,9 @@ import { type InboxReply, ZInboxReply } from '@mandap/shared/notifications';
 import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { FormError } from '../../ui/FormError.tsx';
-import { fieldError, requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
-import { useReply, useTemplates } from './inbox.api.ts';
-import { blankVariables, TemplateVariables, templateVariablesFilled } from './templateFields.tsx';
+import { fieldError, requestForm, required, useSubmit, useZodForm } from '../../ui/form.ts';
+import { useReply } from './inbox.api.ts';
+import { blankVariables, TemplateVariables, templateVariablesFilled, useTemplateField } from './templateFields.tsx';
 
 /** The reply as typed: free text, or a template and its variables. */
 interface ReplyValues {
@@ -41,13 +41,11 @@ export function Composer({
 }) {
   const [useTemplate, setUseTemplate] = useState(false);
   const templateMode = useTemplate || !windowOpen;
-  const templates = useTemplates();
   const reply = useReply();
   // The form checks what is on screen: the text, or (outside the window, or by choice) a template.
   const schema = useMemo(() => replyForm(templateMode), [templateMode]);
   const form = useZodForm(schema, { text: '', template: null, variables: {} });
-  const template = useField(form, 'template');
-  const tpl = templates.data?.templates.find((t) => t.key === template.value);
+  const { select: template, tpl } = useTemplateField(form);
   const { onSubmit, error, submitting } = useSubmit(form, async (body) => {
     await (send ?? ((r: InboxReply) => reply.mutateAsync({ phone, reply: r })))(body);
     form.reset({ text: '', template: form.getValues('template'), variables: blankVariables(tpl) });
@@ -63,20 +61,7 @@ export function Composer({
         )}
         {templateMode ? (
           <>
-            <Select
-              label="Template"
-              placeholder="Pick an approved template"
-              searchable
-              data={(templates.data?.templates ?? []).map((t) => ({
-                value: t.key,
-                label: `${t.label} (${t.category})`,
-              }))}
-              {...template}
-              onChange={(key) => {
-                template.onChange(key);
-                form.setValue('variables', blankVariables(templates.data?.templates.find((t) => t.key === key)));
-              }}
-            />
+            <Select label="Template" placeholder="Pick an approved template" searchable {...template} />
             <TemplateVariables form={form} tpl={tpl} />
           </>
         ) : (

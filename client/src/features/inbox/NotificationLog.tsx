@@ -1,11 +1,11 @@
+import { formatMoney } from '@mandap/shared/money';
 import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/format.ts';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useNotificationLog, useRetry } from './inbox.api.ts';
 
-const rupees = (paise: number) =>
-  new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2 }).format(paise / 100);
+const rupees = (paise: number) => formatMoney({ amountMinor: paise, currency: 'INR' });
 
 const COLOR: Record<string, string> = {
   sent: 'teal',

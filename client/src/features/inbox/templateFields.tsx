@@ -1,9 +1,9 @@
 import { renderTemplate, templateOf } from '@mandap/shared/notifications';
 import { TextInput } from '@mantine/core';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { fieldError } from '../../ui/form.ts';
-import type { TemplateInfo } from './inbox.api.ts';
+import { fieldError, useField } from '../../ui/form.ts';
+import { type TemplateInfo, useTemplates } from './inbox.api.ts';
 
 /** `name` is filled by the edge from each recipient (the contact, each lead), so no form asks for it. */
 const filledPerRecipient = (variable: string) => variable !== 'name';
@@ -26,6 +26,30 @@ export function templateVariablesFilled(
   if (rendered.ok) return;
   for (const variable of rendered.missing)
     ctx.addIssue({ code: 'custom', path: ['variables', variable], message: `fill in ${variable}` });
+}
+
+type TemplateForm = FieldValues & { template: string | null; variables: Record<string, string> };
+
+/**
+ * A form's `template` field as a Select's props (the approved templates, by label and category);
+ * picking one starts its variables blank. `tpl` is the template picked.
+ */
+export function useTemplateField<T extends TemplateForm>(form: UseFormReturn<T, unknown, FieldValues>) {
+  const templates = useTemplates().data?.templates ?? [];
+  const field = useField(form, 'template' as Path<T>);
+  const select = {
+    ...field,
+    value: field.value as string | null,
+    data: templates.map((t) => ({ value: t.key, label: `${t.label} (${t.category})` })),
+    onChange: (key: string | null) => {
+      field.onChange(key as PathValue<T, Path<T>>);
+      form.setValue(
+        'variables' as Path<T>,
+        blankVariables(templates.find((t) => t.key === key)) as PathValue<T, Path<T>>,
+      );
+    },
+  };
+  return { select, tpl: templates.find((t) => t.key === field.value) };
 }
 
 /** A text box for each variable of the template (its sample as the placeholder), bound to `variables.<name>`. */
