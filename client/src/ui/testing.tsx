@@ -39,3 +39,10 @@ export function recorder<A, R>(answer: (arg: A) => R | Promise<R>) {
   };
   return { calls, submit };
 }
+
+/** An answer the test lets go when it chooses (`recorder(answer)`), to press again while the first is on its way. */
+export function held() {
+  let release: () => void = () => {};
+  const answer = () => new Promise<void>((resolve) => (release = resolve));
+  return { answer, release: () => release() };
+}

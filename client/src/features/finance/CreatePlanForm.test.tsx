@@ -2,19 +2,12 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { held, recorder, renderForm } from '../../ui/testing.tsx';
 import { CreatePlanForm } from './CreatePlanForm.tsx';
 
 afterEach(cleanup);
 
 const EVENT_ID = '0192f0a0-0000-7000-8000-00000000e042';
-
-/** An answer the test lets go when it chooses, to press again while the first is on its way. */
-function held() {
-  let release: () => void = () => {};
-  const answer = () => new Promise<void>((resolve) => (release = resolve));
-  return { answer, release: () => release() };
-}
 
 describe('creating the milestone plan', { timeout: 60_000 }, () => {
   it('sends the standard template by default, once however often it is pressed, then says it is made', async () => {

@@ -3,7 +3,7 @@ import type { CreditRow, SuspenseItem } from '@mandap/shared/payments';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { held, recorder, renderForm } from '../../ui/testing.tsx';
 import { CreditActions, CreditSources, ResolveSuspenseForm, WriteOffAction } from './MoneyDeskForms.tsx';
 
 afterEach(cleanup);
@@ -39,13 +39,6 @@ const SUSPENSE: SuspenseItem = {
 const EVENTS = {
   events: [{ id: EVENT_ID, code: 'EV-2026-0042', name: 'Mehta sangeet', clientId: 'c1', clientName: 'Anaya Mehta' }],
 };
-
-/** An answer the test lets go when it chooses, to press again while the first is on its way. */
-function held() {
-  let release: () => void = () => {};
-  const answer = () => new Promise<void>((resolve) => (release = resolve));
-  return { answer, release: () => release() };
-}
 
 describe('the money desk: refunding credit on account', { timeout: 60_000 }, () => {
   it('asks for the amount and a reason under their fields, and refunds nothing', async () => {
