@@ -12,6 +12,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  isDecodableUpdate,
   isEmptyUpdate,
 } from './protocol.ts';
 
@@ -88,7 +89,11 @@ export class SharedDoc {
   private captured: { updates: Uint8Array[]; tooDeep: number } | null = null;
   /** Effective updates applied to `ydoc` and not yet committed. */
   private readonly inflight = new Set<Uint8Array>();
-  private lastAppend: Promise<void> = Promise.resolve();
+  /** Appends made, and appends settled (committed or failed; the log settles them in order). */
+  private appended = 0;
+  private settled = 0;
+  /** Run once `settled` reaches `upto` (sync step 1 answers waiting for commits). */
+  private settleWaiters: { upto: number; run: () => void }[] = [];
   private persistFailures = 0;
   private rebuilding: Promise<void> | null = null;
   private inbox: { peer: Peer; data: Uint8Array }[] = [];
@@ -206,7 +211,9 @@ export class SharedDoc {
       Y.applyUpdate(this.ydoc, update.slice(), peer);
     } catch (err) {
       this.captured = null;
-      this.refuse(peer, update, 'update could not be applied to the document', err);
+      // Asked only now: decoding every update before applying it was a second parse of each.
+      if (isDecodableUpdate(update)) this.refuse(peer, update, 'update could not be applied to the document', err);
+      else this.refuse(peer, update, 'malformed message: not a Yjs update', err, 1003);
       return;
     }
     this.captured = null;
@@ -221,39 +228,59 @@ export class SharedDoc {
   }
 
   /** Closes the sender; the Y.Doc, which may hold part of the update, is rebuilt without it. */
-  private refuse(peer: Peer, update: Uint8Array, reason: string, err: unknown): void {
+  private refuse(
+    peer: Peer,
+    update: Uint8Array,
+    reason: string,
+    err: unknown,
+    code: number = CLOSE.invalidUpdate,
+  ): void {
     console.error(
       `collab-server: refused an update of ${update.length} bytes to ${this.name} from ${peer.userId}: ${reason}` +
         (err ? ` (${String(err)})` : ''),
     );
-    dropPeer(peer, CLOSE.invalidUpdate, reason);
+    dropPeer(peer, code, reason);
     this.rebuild();
   }
 
+  /** Callbacks, no promises: the relay runs in the commit's own turn, with nothing allocated per update but the message. */
   private persist(peer: Peer, effective: Uint8Array): void {
     this.pending++;
     this.inflight.add(effective);
-    const appended = this.log.append(this.name, effective, (seq) => {
-      this.inflight.delete(effective);
-      this.hooks.onDurable?.(this.name, seq, effective);
-      // Durable: now the other peers may see it.
-      const message = encodeUpdate(effective);
-      for (const other of this.peers) if (other !== peer) send(other, message, this.hooks.limits);
-      this.hooks.onCommitted?.(this.name, this.ydoc, peer.userId);
-    });
-    this.lastAppend = appended.catch(() => {});
-    appended
-      .catch((err) => {
+    this.appended++;
+    this.log.append(
+      this.name,
+      effective,
+      (seq) => {
         this.inflight.delete(effective);
+        this.pending--;
+        this.hooks.onDurable?.(this.name, seq, effective);
+        // Durable: now the other peers may see it.
+        const message = encodeUpdate(effective);
+        for (const other of this.peers) if (other !== peer) send(other, message, this.hooks.limits);
+        this.hooks.onCommitted?.(this.name, this.ydoc, peer.userId);
+        this.onSettled();
+      },
+      (err) => {
+        this.inflight.delete(effective);
+        this.pending--;
         this.persistFailures++;
         console.error(`collab-server: persisting an update to ${this.name} failed`, err);
         // Never relayed; the Y.Doc is ahead of the log, so it is rebuilt. The peer resyncs on reconnect.
         dropPeer(peer, 1011, 'could not persist update');
         this.rebuild();
-      })
-      .finally(() => {
-        this.pending--;
-      });
+        this.onSettled();
+      },
+    );
+  }
+
+  private onSettled(): void {
+    this.settled++;
+    if (this.settleWaiters.length === 0) return;
+    const due = this.settleWaiters.filter((w) => w.upto <= this.settled);
+    if (due.length === 0) return;
+    this.settleWaiters = this.settleWaiters.filter((w) => w.upto > this.settled);
+    for (const w of due) w.run();
   }
 
   /** Sends sync step 2 once every update it contains is committed. */
@@ -265,9 +292,14 @@ export class SharedDoc {
         send(peer, answer, this.hooks.limits);
         return;
       }
-      void this.lastAppend.then(() => {
-        if (this.persistFailures === failuresBefore || tries > 5) send(peer, answer, this.hooks.limits);
-        else attempt(tries + 1);
+      // Once every append made so far has settled (not only the current ones: under a steady
+      // load there may always be some in flight).
+      this.settleWaiters.push({
+        upto: this.appended,
+        run: () => {
+          if (this.persistFailures === failuresBefore || tries > 5) send(peer, answer, this.hooks.limits);
+          else attempt(tries + 1);
+        },
       });
     };
     attempt(0);

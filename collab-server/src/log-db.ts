@@ -139,6 +139,9 @@ class HybridLogDb implements LogDb {
   }
 
   commit(stmts: LogStatement[]): Promise<LogDbResult[]> {
+    // One row (the usual group at a steady load): one statement, its own transaction. BEGIN and
+    // COMMIT around it were two more native calls, about a fifth of a commit's CPU.
+    if (stmts.length === 1 && stmts[0]) return this.commitOne(stmts[0]);
     let results: LogDbResult[];
     try {
       this.begin.run();
@@ -159,6 +162,19 @@ class HybridLogDb implements LogDb {
     }
     if (++this.commitsSinceCheckpoint >= CHECKPOINT_EVERY_COMMITS) this.checkpoint();
     return Promise.resolve(results);
+  }
+
+  private commitOne(stmt: LogStatement): Promise<LogDbResult[]> {
+    let lastInsertRowid: number | bigint;
+    try {
+      ({ lastInsertRowid } = this.prepared(stmt.sql).run(...(stmt.args ?? []).map(toSqlValue)));
+    } catch (err) {
+      // Autocommit: a statement that failed left no transaction open.
+      if (isBusy(err)) return this.handOff([stmt]);
+      return Promise.reject(err);
+    }
+    if (++this.commitsSinceCheckpoint >= CHECKPOINT_EVERY_COMMITS) this.checkpoint();
+    return Promise.resolve([{ rows: [], lastInsertRowid: BigInt(lastInsertRowid) }]);
   }
 
   execute(sql: string): Promise<LogDbResult> {
