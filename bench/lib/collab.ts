@@ -5,6 +5,9 @@
  * `intervalMs`, latency taken at every other client of that document (one process, one clock).
  *
  * Servers compared:
+ * Every server runs as built JavaScript under plain `node` (the peers bundled by `builtEntry`, ours by
+ * its own build), none through tsx.
+ *
  * - `@y/websocket-server` 0.1.1, in memory (no persistence, no auth): the reference;
  * - `@hocuspocus/server` 4.7, in memory (no persistence extension; it would store after relaying anyway);
  * - Mandap's collab-server as production runs it (built JavaScript, authenticated, every update
@@ -21,6 +24,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createFixture, type Fixture, freePort, SECRET, tokenFor } from '../../collab-server/src/test-support.ts';
 import type { LoadFigures } from './report.ts';
+import { builtEntry } from './servers.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -334,7 +338,11 @@ export async function benchSetup(docs: number): Promise<Bench> {
       const room = (d: number) => `event:${events[d]}:tasks`;
       if (kind !== 'mandap') {
         const port = await freePort();
-        const script = kind === 'y-websocket' ? 'bench/servers/y-websocket-server.ts' : 'bench/servers/hocuspocus.ts';
+        // Built to JavaScript like ours (bundled by esbuild, packages external), so no server runs
+        // through tsx: its loader thread and source-map support would be a cost ours does not pay.
+        const script = await builtEntry(
+          kind === 'y-websocket' ? 'bench/servers/y-websocket-server.ts' : 'bench/servers/hocuspocus.ts',
+        );
         const proc = await startChild(script, { PORT: String(port) }, { heapProbe: opts.heapProbe });
         procs.push(proc);
         return {

@@ -14,7 +14,7 @@ const EDGE_BUNDLE = 'edge/dist/node.js';
  * in, npm packages external) to bench/servers/dist/, gitignored.
  */
 const builds = new Map<string, Promise<string>>();
-function builtEntry(entry: string): Promise<string> {
+export function builtEntry(entry: string): Promise<string> {
   let out = builds.get(entry);
   if (!out) {
     out =
