@@ -26,7 +26,10 @@ test('super admin invites a user, changes their role and deactivates them', asyn
   await page.getByRole('option', { name: 'Operations' }).click();
   await expect(page.getByText('Kavya Iyer is now Operations.')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId(`user-row-${email}`).getByLabel('Role of Kavya Iyer')).toHaveValue('Operations');
+  // A reload on a busy machine loads the app's chunks again: give the list time to come back.
+  await expect(page.getByTestId(`user-row-${email}`).getByLabel('Role of Kavya Iyer')).toHaveValue('Operations', {
+    timeout: 15_000,
+  });
 
   await page.getByTestId(`user-row-${email}`).getByRole('button', { name: 'Deactivate' }).click();
   const confirm = page.getByRole('dialog', { name: 'Deactivate this account?' });
