@@ -5,7 +5,7 @@ import { DateField } from '../../../ui/DateField.tsx';
 import { BlurTextInput } from '../brief/BlurTextInput.tsx';
 import type { PresenceUser } from '../collab/presence.ts';
 import { useCollection } from '../collab/useCollection.ts';
-import { AddSubtaskForm, TaskCommentForm } from './TaskDrawerForms.tsx';
+import { AddTaskForm, TaskCommentForm } from './TaskDrawerForms.tsx';
 import { PRIORITY_META } from './taskMeta.ts';
 import { useAssignees } from './useAssignees.ts';
 import type { BoardModel } from './useBoard.ts';
@@ -121,7 +121,7 @@ export function TaskDrawer({
             </Group>
           ))}
           {!readOnly && (
-            <AddSubtaskForm
+            <AddTaskForm
               key={task.id}
               tasksDoc={tasksDoc}
               parent={task}

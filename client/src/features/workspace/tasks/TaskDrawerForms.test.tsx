@@ -4,7 +4,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { renderForm } from '../../../ui/testing.tsx';
-import { AddSubtaskForm, TaskCommentForm } from './TaskDrawerForms.tsx';
+import { AddTaskForm, TaskCommentForm } from './TaskDrawerForms.tsx';
 
 afterEach(cleanup);
 
@@ -30,7 +30,7 @@ describe('adding a subtask', { timeout: 60_000 }, () => {
     const tasksDoc = openTasksDoc(new Y.Doc());
     tasksDoc.tasks.put(PARENT);
     const view = renderForm(
-      <AddSubtaskForm tasksDoc={tasksDoc} parent={PARENT} siblings={[]} firstColumn="todo" me={ME} />,
+      <AddTaskForm tasksDoc={tasksDoc} parent={PARENT} siblings={[]} firstColumn="todo" me={ME} />,
     );
     return { ...view, tasksDoc, field: input('New subtask') };
   }
@@ -54,6 +54,26 @@ describe('adding a subtask', { timeout: 60_000 }, () => {
       priority: 'medium',
       createdBy: 'u-ops',
     });
+    expect(field.value).toBe('');
+  });
+});
+
+describe("adding a task on the board's New task box", { timeout: 60_000 }, () => {
+  it('asks for the title on a blank Enter and writes nothing; a title goes to the end of the first column', async () => {
+    const tasksDoc = openTasksDoc(new Y.Doc());
+    tasksDoc.tasks.put(PARENT);
+    const { user } = renderForm(<AddTaskForm tasksDoc={tasksDoc} siblings={[PARENT]} firstColumn="todo" me={ME} />);
+    const field = input('New task');
+    await user.type(field, '  {Enter}');
+    expect(await screen.findByText('Name the task')).toBeTruthy();
+    expect(tasksDoc.tasks.list()).toEqual([PARENT]);
+
+    await user.clear(field);
+    await user.type(field, ' Book the dhol players {Enter}');
+    await expect.poll(() => tasksDoc.tasks.list().length).toBe(2);
+    const added = tasksDoc.tasks.list().find((t) => t.id !== PARENT.id);
+    expect(added).toMatchObject({ title: 'Book the dhol players', parentId: null, status: 'todo' });
+    expect(added!.order > PARENT.order).toBe(true);
     expect(field.value).toBe('');
   });
 });

@@ -1,31 +1,38 @@
 import { newId } from '@mandap/shared/common';
 import { orderKeyAtEnd, type Task, type TasksDoc, ZTask, ZTaskComment } from '@mandap/shared/docs';
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { IconPlus } from '@tabler/icons-react';
+import type { CSSProperties, ReactNode } from 'react';
 import { fieldError, useSubmit, useZodForm } from '../../../ui/form.ts';
 import type { PresenceUser } from '../collab/presence.ts';
 
-/** A subtask's title: the task's, which must not be blank when a person adds one. */
-const ZSubtaskForm = ZTask.pick({ title: true }).extend({
-  title: ZTask.shape.title.trim().min(1, { error: 'name the subtask' }),
-});
+/** A task's title, by the shared task rule, not blank when a person adds one. */
+const titleForm = (blank: string) =>
+  ZTask.pick({ title: true }).extend({ title: ZTask.shape.title.trim().min(1, { error: blank }) });
+const ZNewTaskForm = titleForm('name the task');
+const ZSubtaskForm = titleForm('name the subtask');
 
-/** Adds a subtask under `parent` in the board's first column: type it and press Enter. */
-export function AddSubtaskForm({
+/**
+ * Adds a task at the end of the board's first column (under `parent`, a subtask): type it and
+ * press Enter. The board's "New task" box and the drawer's "New subtask" box.
+ */
+export function AddTaskForm({
   tasksDoc,
-  parent,
+  parent = null,
   siblings,
   firstColumn,
   me,
+  style,
 }: {
   tasksDoc: TasksDoc;
-  parent: Task;
-  /** The parent's subtasks, in order. */
+  parent?: Task | null;
+  /** The tasks it goes after: the parent's subtasks, or the first column's top-level tasks. */
   siblings: Task[];
   firstColumn: string;
   me: PresenceUser;
+  style?: CSSProperties;
 }) {
-  const form = useZodForm(ZSubtaskForm, { title: '' });
+  const form = useZodForm(parent ? ZSubtaskForm : ZNewTaskForm, { title: '' });
   const { onSubmit } = useSubmit(form, ({ title }) => {
     tasksDoc.tasks.put({
       id: newId(),
@@ -35,7 +42,7 @@ export function AddSubtaskForm({
       assigneeId: null,
       assigneeName: null,
       due: null,
-      parentId: parent.id,
+      parentId: parent?.id ?? null,
       order: orderKeyAtEnd(siblings),
       createdAt: new Date().toISOString(),
       createdBy: me.id,
@@ -43,10 +50,11 @@ export function AddSubtaskForm({
     form.reset({ title: '' });
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add a subtask">
+    <form onSubmit={onSubmit} noValidate aria-label={parent ? 'Add a subtask' : 'Add a task'} style={style}>
       <TextInput
-        aria-label="New subtask"
-        placeholder="Add a subtask and press Enter"
+        aria-label={parent ? 'New subtask' : 'New task'}
+        placeholder={parent ? 'Add a subtask and press Enter' : 'New task — press Enter to add'}
+        leftSection={parent ? undefined : <IconPlus size={16} />}
         {...form.register('title')}
         error={fieldError(form.formState.errors.title?.message)}
       />

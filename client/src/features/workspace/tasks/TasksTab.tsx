@@ -1,7 +1,5 @@
-import { newId } from '@mandap/shared/common';
-import { formatDocName, tasksDoc as openTasksDoc, orderKeyAtEnd } from '@mandap/shared/docs';
-import { Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { formatDocName, tasksDoc as openTasksDoc } from '@mandap/shared/docs';
+import { Group, SegmentedControl, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { FullPageLoader } from '../../../app/FullPageLoader.tsx';
 import { DocHeader } from '../collab/DocHeader.tsx';
@@ -10,6 +8,7 @@ import { useWorkspaceDoc } from '../useWorkspaceDoc.ts';
 import { ColumnsEditor } from './ColumnsEditor.tsx';
 import { KanbanBoard } from './KanbanBoard.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
+import { AddTaskForm } from './TaskDrawerForms.tsx';
 import { TaskListView } from './TaskListView.tsx';
 import { useBoard } from './useBoard.ts';
 
@@ -27,38 +26,17 @@ function Board({
   const board = useBoard(tasks, readOnly);
   const [view, setView] = useState<'board' | 'list'>('board');
   const [openId, setOpenId] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
   const first = board.columns[0]?.id ?? 'todo';
-
-  const add = () => {
-    if (!title.trim()) return;
-    tasks.tasks.put({
-      id: newId(),
-      title: title.trim(),
-      status: first,
-      priority: 'medium',
-      assigneeId: null,
-      assigneeName: null,
-      due: null,
-      parentId: null,
-      order: orderKeyAtEnd(board.topLevel.filter((t) => t.status === first)),
-      createdAt: new Date().toISOString(),
-      createdBy: me.id,
-    });
-    setTitle('');
-  };
 
   return (
     <Stack gap="md">
       <Group justify="space-between" gap="sm">
         {!readOnly && (
-          <TextInput
-            aria-label="New task"
-            placeholder="New task — press Enter to add"
-            leftSection={<IconPlus size={16} />}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Enter' && add()}
+          <AddTaskForm
+            tasksDoc={tasks}
+            siblings={board.topLevel.filter((t) => t.status === first)}
+            firstColumn={first}
+            me={me}
             style={{ flex: 1, maxWidth: 460 }}
           />
         )}
