@@ -1,8 +1,9 @@
-import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCalendarShare, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconCalendarShare } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
+import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
 import { useFeedStatus, useRevokeFeed, useRotateFeed } from './calendar.api.ts';
 
 /** Subscribe to your calendar in Google Calendar, Outlook or a phone, through a secret .ics URL. */
@@ -30,22 +31,12 @@ export function FeedButton() {
             </Text>
           )}
           {url && (
-            <Alert color="green" title="Copy it now: it is not shown again">
-              <Group gap="xs" wrap="nowrap">
-                <Text size="sm" style={{ wordBreak: 'break-all' }} data-testid="feed-url">
-                  {url}
-                </Text>
-                <CopyButton value={url}>
-                  {({ copied, copy }) => (
-                    <Tooltip label={copied ? 'Copied' : 'Copy'}>
-                      <ActionIcon variant="light" onClick={copy} aria-label="Copy feed address">
-                        {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                      </ActionIcon>
-                    </Tooltip>
-                  )}
-                </CopyButton>
-              </Group>
-            </Alert>
+            <OneTimeLink
+              url={url}
+              title="Copy it now: it is not shown again"
+              copyLabel="Copy feed address"
+              testId="feed-url"
+            />
           )}
           <FormError message={(rotate.error ?? revoke.error)?.message} />
           <Group>

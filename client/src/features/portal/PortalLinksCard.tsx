@@ -1,25 +1,12 @@
 import { type CreatePortalLink, type PortalLink, ZCreatePortalLink } from '@mandap/shared/live';
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  CopyButton,
-  Group,
-  NumberInput,
-  Paper,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { fieldError, optionalText, requestForm, required, useField, useSubmit, useZodForm } from '../../ui/form.ts';
 import { LinkStatus } from '../../ui/LinkStatus.tsx';
+import { OneTimeLink } from '../../ui/OneTimeLink.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useCreatePortalLink, usePortalLinks, useRevokePortalLink } from './portal.api.ts';
 
@@ -100,22 +87,13 @@ export function PortalLinksCard({
       </form>
       <FormError message={error} />
       {made && (
-        <Alert color="green" mt="sm" title="Link made: copy it now (it is not shown again)">
-          <Group gap="xs" wrap="nowrap">
-            <Text size="sm" style={{ wordBreak: 'break-all' }} data-testid="portal-link-url">
-              {made}
-            </Text>
-            <CopyButton value={made}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : 'Copy'}>
-                  <ActionIcon variant="light" onClick={copy} aria-label="Copy link">
-                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
-        </Alert>
+        <OneTimeLink
+          url={made}
+          mt="sm"
+          title="Link made: copy it now (it is not shown again)"
+          copyLabel="Copy link"
+          testId="portal-link-url"
+        />
       )}
       <FormError message={revoke.error ? `Not withdrawn: ${errorMessage(revoke.error)}` : null} />
       {links.isError ? (
