@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
+import { expect } from 'vitest';
 
 // happy-dom has no FontFaceSet; Mantine's autosize Textarea listens on it for fonts loading.
 if (typeof document !== 'undefined' && !('fonts' in document))
@@ -45,4 +46,21 @@ export function held() {
   let release: () => void = () => {};
   const answer = () => new Promise<void>((resolve) => (release = resolve));
   return { answer, release: () => release() };
+}
+
+/**
+ * Presses a form's send button twice while the first send is still on its way, checks that one
+ * request went and the button is held, then lets the answer go (`answer`).
+ */
+export async function clickTwiceWhileHeld(
+  user: ReturnType<typeof userEvent.setup>,
+  button: HTMLElement,
+  sent: readonly unknown[],
+  answer: () => void,
+) {
+  await user.click(button);
+  await user.click(button);
+  expect(sent).toHaveLength(1);
+  expect(button.hasAttribute('disabled')).toBe(true);
+  answer();
 }

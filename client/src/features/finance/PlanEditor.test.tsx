@@ -3,7 +3,7 @@ import type { EditMilestonePlan, Milestone } from '@mandap/shared/payments';
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { clickTwiceWhileHeld, recorder, renderForm } from '../../ui/testing.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 
 afterEach(cleanup);
@@ -84,11 +84,7 @@ describe('the milestone plan editor', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Add milestone' }));
     await user.type(row(2).getByLabelText('Label'), 'On the day');
     await setAmount(user, row(2).getByLabelText('Amount (INR)'), '50000');
-    await user.click(save);
-    await user.click(save);
-    expect(sent).toHaveLength(1);
-    expect(save.hasAttribute('disabled')).toBe(true);
-    answer({});
+    await clickTwiceWhileHeld(user, save, sent, () => answer({}));
     await expect.poll(() => saved).toEqual([true]);
     expect(sent).toEqual([
       [

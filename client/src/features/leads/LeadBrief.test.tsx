@@ -3,7 +3,7 @@ import type { LeadBrief, UpdateLeadBrief } from '@mandap/shared/leads';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { clickTwiceWhileHeld, recorder, renderForm } from '../../ui/testing.tsx';
 import { BriefFormFields } from './LeadBrief.tsx';
 
 afterEach(cleanup);
@@ -70,11 +70,7 @@ describe("the lead card's brief", { timeout: 60_000 }, () => {
     await user.type(screen.getAllByRole('textbox', { name: 'Function' })[1]!, 'Sangeet');
     await user.type(screen.getAllByLabelText('Function guests')[1]!, '180');
     await user.click(screen.getByRole('checkbox', { name: 'Destination event' }));
-    await user.click(save);
-    await user.click(save);
-    expect(sent).toHaveLength(1);
-    expect(save.hasAttribute('disabled')).toBe(true);
-    answer({});
+    await clickTwiceWhileHeld(user, save, sent, () => answer({}));
     await expect.poll(() => done).toEqual([true]);
     expect(sent).toEqual([
       {

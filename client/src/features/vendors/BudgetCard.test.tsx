@@ -3,7 +3,7 @@ import type { BudgetReport } from '@mandap/shared/vendors';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { clickTwiceWhileHeld, recorder, renderForm } from '../../ui/testing.tsx';
 import { BudgetEditor } from './BudgetCard.tsx';
 
 afterEach(cleanup);
@@ -67,11 +67,7 @@ describe('the event budget editor', { timeout: 60_000 }, () => {
     await addFlorist(user);
     await user.type(screen.getByLabelText('Budget for Florist'), '125000.50');
     expect((screen.getByLabelText('Budget for Florist') as HTMLInputElement).value).toBe('1,25,000.50');
-    await user.click(save);
-    await user.click(save);
-    expect(sent).toHaveLength(1);
-    expect(save.hasAttribute('disabled')).toBe(true);
-    answer({});
+    await clickTwiceWhileHeld(user, save, sent, () => answer({}));
     await expect.poll(() => done).toEqual([true]);
     expect(sent).toEqual([
       {

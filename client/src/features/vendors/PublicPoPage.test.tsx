@@ -2,7 +2,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { clickTwiceWhileHeld, recorder, renderForm } from '../../ui/testing.tsx';
 import { AcceptPoForm } from './PublicPoPage.tsx';
 
 afterEach(cleanup);
@@ -27,11 +27,7 @@ describe("the vendor's acceptance of a PO", { timeout: 60_000 }, () => {
     let answer: (v: unknown) => void = () => {};
     const { user, sent, accept } = renderAccept(() => new Promise((resolve) => (answer = resolve)));
     await user.type(screen.getByLabelText('Your name'), '  Farida Khan ');
-    await user.click(accept);
-    await user.click(accept);
-    expect(sent).toHaveLength(1);
-    expect(accept.hasAttribute('disabled')).toBe(true);
-    answer({});
+    await clickTwiceWhileHeld(user, accept, sent, () => answer({}));
     await expect.poll(() => accept.hasAttribute('disabled')).toBe(false);
     expect(sent).toEqual([{ name: 'Farida Khan' }]);
   });

@@ -3,7 +3,7 @@ import type { Assignment } from '@mandap/shared/vendors';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { clickTwiceWhileHeld, recorder, renderForm } from '../../ui/testing.tsx';
 import { RateVendorForm } from './RateVendorForm.tsx';
 import { vendorKeys } from './vendors.api.ts';
 
@@ -61,11 +61,7 @@ describe('the rate-vendor form', { timeout: 60_000 }, () => {
     await pickStars(user, 4);
     await user.type(screen.getByLabelText('Performance notes'), '  On time; the mandap florals were fresh  ');
     const save = screen.getByRole('button', { name: 'Save rating' });
-    await user.click(save);
-    await user.click(save);
-    expect(sent).toHaveLength(1);
-    expect(save.hasAttribute('disabled')).toBe(true);
-    answer({});
+    await clickTwiceWhileHeld(user, save, sent, () => answer({}));
     await expect.poll(() => save.hasAttribute('disabled')).toBe(false);
     expect(sent).toEqual([{ eventId: EVENT_ID, rating: 4, notes: 'On time; the mandap florals were fresh' }]);
   });

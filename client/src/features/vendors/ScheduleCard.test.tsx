@@ -3,7 +3,7 @@ import type { Assignment } from '@mandap/shared/vendors';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.ts';
-import { recorder, renderForm } from '../../ui/testing.tsx';
+import { clickTwiceWhileHeld, recorder, renderForm } from '../../ui/testing.tsx';
 import { ScheduleEditor } from './ScheduleCard.tsx';
 
 afterEach(cleanup);
@@ -72,11 +72,7 @@ describe('the PO schedule editor', { timeout: 60_000 }, () => {
     await user.type(balance!, '79999.50');
     await user.clear(screen.getAllByLabelText('Part')[0]!);
     await user.type(screen.getAllByLabelText('Part')[0]!, '  Advance on booking ');
-    await user.click(save);
-    await user.click(save);
-    expect(sent).toHaveLength(1);
-    expect(save.hasAttribute('disabled')).toBe(true);
-    answer({});
+    await clickTwiceWhileHeld(user, save, sent, () => answer({}));
     await expect.poll(() => done).toEqual([true]);
     expect(sent).toEqual([
       {
