@@ -202,10 +202,16 @@ test('the leads board works from the keyboard alone: pick up, move a stage, drop
   await expect(page.getByTestId('stage-new').getByTestId(`lead-card-${code}`)).toBeVisible();
   await expect(card).toHaveAccessibleName(new RegExp(`${name}.*${code}`));
 
-  // Space picks it up, Right moves it to the next stage, Space drops it there.
+  // Space picks it up, Right moves it to the next stage, Space drops it there. Each key waits for
+  // what the board announces to a screen reader (dnd-kit's live region: picked up, then over the
+  // stage it is on): a key pressed before the pick-up has measured the columns is lost, and the
+  // card is dropped where it was.
+  const announced = page.locator('[id^="DndLiveRegion"]');
   await card.focus();
   await page.keyboard.press('Space');
+  await expect(announced).toHaveText(`${name} is over New.`);
   await page.keyboard.press('ArrowRight');
+  await expect(announced).toHaveText(`${name} is over Contacted.`);
   await page.keyboard.press('Space');
   await expect(page.getByText(`${name} moved to Contacted.`)).toBeVisible();
   await expect(page.getByTestId('stage-contacted').getByTestId(`lead-card-${code}`)).toBeVisible();
@@ -213,7 +219,9 @@ test('the leads board works from the keyboard alone: pick up, move a stage, drop
   // Left back to New is refused by the lifecycle, and said so; the card stays.
   await page.getByTestId(`lead-card-${code}`).focus();
   await page.keyboard.press('Space');
+  await expect(announced).toHaveText(`${name} is over Contacted.`);
   await page.keyboard.press('ArrowLeft');
+  await expect(announced).toHaveText(`${name} is over New.`);
   await page.keyboard.press('Space');
   await expect(page.getByText('A lead that has been worked on cannot go back to New.')).toBeVisible();
   await expect(page.getByTestId('stage-contacted').getByTestId(`lead-card-${code}`)).toBeVisible();
@@ -221,8 +229,11 @@ test('the leads board works from the keyboard alone: pick up, move a stage, drop
   // Escape cancels a move; Enter opens the card.
   await page.getByTestId(`lead-card-${code}`).focus();
   await page.keyboard.press('Space');
+  await expect(announced).toHaveText(`${name} is over Contacted.`);
   await page.keyboard.press('ArrowRight');
+  await expect(announced).toHaveText(`${name} is over Brief captured.`);
   await page.keyboard.press('Escape');
+  await expect(announced).toHaveText(`Moving ${name} was cancelled.`);
   await expect(page.getByTestId('stage-contacted').getByTestId(`lead-card-${code}`)).toBeVisible();
   await page.getByTestId(`lead-card-${code}`).focus();
   await page.keyboard.press('Enter');
