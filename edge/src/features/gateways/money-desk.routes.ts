@@ -1,8 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import {
-  checkCreditRefund,
-  isGatewayMode,
-  PAYMENT_MODE_LABELS,
   ZApplyCredit,
   ZCancelledHolding,
   ZCreditRow,
@@ -14,15 +11,14 @@ import {
   ZWriteOffCredit,
 } from '@mandap/shared/payments';
 import { type AppContext, originOf, viewerOf } from '../../lib/context.ts';
-import { AppError } from '../../lib/errors.ts';
 import { idempotentJson } from '../../lib/idempotency.ts';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../../lib/openapi.ts';
 import { defineRoute } from '../../lib/route.ts';
 import { createRouter } from '../../lib/router.ts';
 import { heldOnCancelled } from '../payments/balances.service.ts';
-import { applyCredit, eventCreditSplit, listCredits, writeOffCredit } from '../payments/credit.service.ts';
-import { loadVisibleEvent } from '../payments/event-scope.ts';
-import { type MoneyActor, refundPayment } from '../payments/payments.service.ts';
+import { applyCredit, listCredits, writeOffCredit } from '../payments/credit.service.ts';
+import { refundCredit as refundCreditOf } from '../payments/credit-refund.service.ts';
+import type { MoneyActor } from '../payments/payments.service.ts';
 import { reconciliation } from './reconciliation.service.ts';
 import { listSuspense, resolveSuspense } from './suspense.service.ts';
 
@@ -152,50 +148,10 @@ export const moneyDeskRoutes = createRouter()
     const { id } = c.req.valid('param');
     const actor = actorOf(c);
     const at = c.get('deps').now();
-    return idempotentJson(c, { scope: 'credit.refund', request: { id, ...input } }, async (tx) => {
-      const event = await loadVisibleEvent(tx, actor.viewer, id);
-      // The event's credit (eventCreditOf's rule) and its split by source decide; the receipts'
-      // own surplus may be more than the event holds once credit was applied to milestones.
-      const { split, sources } = await eventCreditSplit(tx, event.id);
-      const check = checkCreditRefund(split, input.amountMinor);
-      if (!check.ok && check.kind === 'beyond_credit')
-        throw new AppError(
-          'unprocessable',
-          `${event.code} holds ${check.limitMinor} paise of credit on account; a refund of ${input.amountMinor} is more.`,
-          { fields: { amountMinor: `at most ${check.limitMinor}` } },
-        );
-      // Credit a gateway collected is refunded at the gateway, whose refund report books it (and
-      // takes it off the credit) once; only credit from money received otherwise is paid back here.
-      if (!check.ok) {
-        const atGateway = sources.filter((s) => isGatewayMode(s.mode));
-        const gateways = [...new Set(atGateway.map((s) => PAYMENT_MODE_LABELS[s.mode]))].join(' or ');
-        throw new AppError(
-          'unprocessable',
-          `${split.byGatewayMinor} paise of ${event.code}'s credit was collected by ${gateways} (${atGateway.map((s) => s.code).join(', ')}): refund it in ${gateways}; its refund report is booked here and reduces the credit. ${split.byHandMinor} paise can be refunded from here.`,
-          { fields: { amountMinor: `at most ${split.byHandMinor} here; refund the rest in ${gateways}` } },
-        );
-      }
-      const byHand = sources.filter((s) => !isGatewayMode(s.mode));
-      let left = input.amountMinor;
-      const refunded: string[] = [];
-      for (const s of byHand) {
-        if (left <= 0) break;
-        const take = Math.min(left, s.left);
-        const r = await refundPayment(
-          tx,
-          actor,
-          s.id,
-          { kind: 'refund', amountMinor: take, reason: input.reason },
-          at,
-          {
-            creditOnly: true,
-          },
-        );
-        refunded.push(r.payment.code);
-        left -= take;
-      }
-      return { status: 201, body: { refunded } };
-    });
+    return idempotentJson(c, { scope: 'credit.refund', request: { id, ...input } }, async (tx) => ({
+      status: 201,
+      body: await refundCreditOf(tx, actor, id, input, at),
+    }));
   })
   .openapi(writeOff, async (c) => {
     const input = c.req.valid('json');
