@@ -254,12 +254,17 @@ export class SharedDoc {
       (seq) => {
         this.inflight.delete(effective);
         this.pending--;
-        this.hooks.onDurable?.(this.name, seq, effective);
-        // Durable: now the other peers may see it.
-        const message = encodeUpdate(effective);
-        for (const other of this.peers) if (other !== peer) send(other, message, this.hooks.limits);
-        this.hooks.onCommitted?.(this.name, this.ydoc, peer.userId);
-        this.onSettled();
+        try {
+          this.hooks.onDurable?.(this.name, seq, effective);
+          // Durable: now the other peers may see it.
+          const message = encodeUpdate(effective);
+          for (const other of this.peers) if (other !== peer) send(other, message, this.hooks.limits);
+          this.hooks.onCommitted?.(this.name, this.ydoc, peer.userId);
+        } finally {
+          // Settled even if a hook throws (the log catches and logs it): a sync step 1 waiting on
+          // this append must still be answered.
+          this.onSettled();
+        }
       },
       (err) => {
         this.inflight.delete(effective);
