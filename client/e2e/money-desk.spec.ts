@@ -51,7 +51,7 @@ test('money a gateway collected for an unknown link is held in suspense, booked 
   expect(res.status()).toBe(200);
   expect((await res.json()).reason).toMatch(/suspense/);
 
-  const { page } = await openAs(browser, 'finance@mandap.demo', '/finance');
+  const { context, page } = await openAs(browser, 'finance@mandap.demo', '/finance');
   await page.getByRole('link', { name: /Money desk/ }).click();
   await expect(page.getByRole('heading', { name: 'Money desk' })).toBeVisible();
   const row = page.getByRole('row', { name: new RegExp(payId) });
@@ -68,6 +68,7 @@ test('money a gateway collected for an unknown link is held in suspense, booked 
   await expect(rec).toContainText('₹5,000.00');
   await expect(rec).toContainText('none');
   await expect(page.getByText(/razorpay INR: gateway .* · matches/)).toBeVisible();
+  await context.close();
 });
 
 test('a gateway payment beyond what the event owes is held as credit on account; its refund goes through the gateway, whose report books it', async ({
@@ -111,7 +112,7 @@ test('a gateway payment beyond what the event owes is held as credit on account;
   expect(res.status()).toBe(200);
   expect((await res.json()).reason).toBe('recorded');
 
-  const { page } = await openAs(browser, 'finance@mandap.demo', '/finance/money-desk');
+  const { context, page } = await openAs(browser, 'finance@mandap.demo', '/finance/money-desk');
   await page.getByRole('tab', { name: 'Credit on account' }).click();
   const row = page.getByRole('row', { name: new RegExp(target.code) });
   await expect(row).toContainText('₹1,000.00');
@@ -168,6 +169,7 @@ test('a gateway payment beyond what the event owes is held as credit on account;
   await expect(page.getByRole('row', { name: new RegExp(target.code) })).toContainText(
     '₹600.00 by gateway · ₹0.00 received otherwise',
   );
+  await context.close();
 });
 
 test('money on a cancelled booking is listed on the money desk and refunded from its event', async ({
@@ -218,7 +220,7 @@ test('money on a cancelled booking is listed on the money desk and refunded from
   });
   expect(cancelled.status()).toBe(200);
 
-  const { page } = await openAs(browser, 'finance@mandap.demo', '/finance/money-desk');
+  const { context, page } = await openAs(browser, 'finance@mandap.demo', '/finance/money-desk');
   await page.getByRole('tab', { name: 'Cancelled bookings' }).click();
   const row = page.getByRole('row', { name: new RegExp(eventCode) });
   await expect(row).toContainText('₹2,50,000.00');
@@ -246,4 +248,5 @@ test('money on a cancelled booking is listed on the money desk and refunded from
   await page.goto('/finance/money-desk');
   await page.getByRole('tab', { name: 'Cancelled bookings' }).click();
   await expect(page.getByRole('row', { name: new RegExp(eventCode) })).toHaveCount(0);
+  await context.close();
 });

@@ -80,36 +80,55 @@ test('web push: this device subscribes with the server key, and the service work
   // The push handler: Chromium delivers a push message to the worker (as the push service would,
   // after decryption) and the worker shows it, with the page to open.
   const { cdp, id } = await workerDomain(page, origin);
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin,
-    registrationId: id,
-    data: JSON.stringify({
-      title: 'Task assigned',
-      body: 'A task was assigned to you: Confirm the dhol players',
-      link: '/my-tasks',
-      id: 'outbox-1',
-    }),
+  type Shown = Awaited<ReturnType<typeof shown>>[number];
+  /**
+   * Delivers one push and waits until the worker shows it. CDP's delivery answers before the worker has
+   * the push and reports nothing back: twice in the clean-clone runs of 30/11 one delivery out of three
+   * was never shown, while the others, through the same handler, were. A delivery not shown within 5 s
+   * is sent again, at most three times in all, and said so in the output; a handler that shows the
+   * wrong thing, or nothing, still fails.
+   */
+  async function push(data: string, seen: (n: Shown) => boolean) {
+    for (let attempt = 1; ; attempt++) {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data });
+      try {
+        await expect.poll(async () => (await shown(page)).some(seen), { timeout: 5_000 }).toBe(true);
+        return;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        console.log(`push not shown within 5 s, delivered again (attempt ${attempt + 1}): ${data}`);
+        test.info().annotations.push({ type: 'push redelivered', description: `${data} (attempt ${attempt + 1})` });
+      }
+    }
+  }
+  const task = {
+    title: 'Task assigned',
+    body: 'A task was assigned to you: Confirm the dhol players',
+    tag: 'outbox-1',
+    link: `${origin}/my-tasks`,
+  };
+  await push(
+    JSON.stringify({ title: task.title, body: task.body, link: '/my-tasks', id: 'outbox-1' }),
+    (n) => n.tag === 'outbox-1',
+  );
+  expect((await shown(page)).find((n) => n.tag === 'outbox-1')).toEqual(task);
+  // A link to another site never leaves the app: it opens the home page.
+  await push(
+    JSON.stringify({ title: 'Odd', body: 'x', link: 'https://evil.example/phish', id: 'outbox-2' }),
+    (n) => n.tag === 'outbox-2',
+  );
+  expect((await shown(page)).find((n) => n.tag === 'outbox-2')).toEqual({
+    title: 'Odd',
+    body: 'x',
+    tag: 'outbox-2',
+    link: `${origin}/`,
   });
-  await expect
-    .poll(() => shown(page))
-    .toContainEqual({
-      title: 'Task assigned',
-      body: 'A task was assigned to you: Confirm the dhol players',
-      tag: 'outbox-1',
-      link: `${origin}/my-tasks`,
-    });
-  // A link to another site never leaves the app: it opens the home page. Text that is not JSON is the body.
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin,
-    registrationId: id,
-    data: JSON.stringify({ title: 'Odd', body: 'x', link: 'https://evil.example/phish', id: 'outbox-2' }),
+  // Text that is not JSON is the body, under the app's name, opening the home page.
+  await push('plain words', (n) => n.body === 'plain words');
+  expect((await shown(page)).find((n) => n.body === 'plain words')).toMatchObject({
+    title: 'Mandap',
+    link: `${origin}/`,
   });
-  await expect.poll(() => shown(page)).toContainEqual({ title: 'Odd', body: 'x', tag: 'outbox-2', link: `${origin}/` });
-  // One push at a time: a push delivered straight after another went unseen here once (30/11 CI run).
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: id, data: 'plain words' });
-  await expect
-    .poll(async () => (await shown(page)).some((n) => n.title === 'Mandap' && n.body === 'plain words'))
-    .toBe(true);
 
   // The click handler's work: focus the open Mandap tab and take it to the notification's page.
   const worker = context.serviceWorkers().find((w) => w.url().startsWith(origin));
