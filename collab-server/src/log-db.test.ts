@@ -30,6 +30,20 @@ afterEach(async () => {
 });
 
 describe('the update log connection (COLLAB_SYNCHRONOUS=normal)', () => {
+  it('commits at once on the main thread when this instance alone writes the log, and only in the worker when others share it', async () => {
+    db = await openLogDb(url, 'normal');
+    await db.execute(
+      'CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_name TEXT, data BLOB, created_at INTEGER)',
+    );
+    expect(db.commitNow?.(insert('a'))?.lastInsertRowid).toBe(1n);
+    await db.close();
+    // Several instances (two-instances.test.ts): one connection per process, in the worker.
+    db = await openLogDb(url, 'normal', true);
+    expect(db.commitNow).toBeUndefined();
+    const [row] = await db.commit([insert('a')]);
+    expect(row?.lastInsertRowid).toBe(2n);
+  });
+
   it('commits on the main thread, and hands a commit that finds the file locked to the worker instead of waiting on the event loop', async () => {
     db = await openLogDb(url, 'normal');
     await db.execute(

@@ -92,6 +92,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     url: options.collabDatabaseUrl,
     groupCommitMs: options.groupCommitMs ?? 0,
     synchronous: options.synchronous,
+    sharedWithOtherInstances: relay !== null,
     compactAfter: options.compactAfter ?? 500,
     maxBatchWrites: options.maxBatchWrites,
     maxBatchBytes: options.maxBatchBytes,
