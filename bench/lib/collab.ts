@@ -217,7 +217,9 @@ export async function propagationRound(server: BenchServer, load: Load): Promise
     c.destroy();
     c.doc.destroy();
   }
-  await new Promise((r) => setTimeout(r, 300));
+  // Long enough for what a server does once its clients leave (unloading, folding the idle
+  // documents' logs) to finish before the next server's round.
+  await new Promise((r) => setTimeout(r, 1500));
   return { latencies, expected, elapsedS, rss };
 }
 

@@ -509,6 +509,9 @@ export class DocRegistry {
       // Everything the document holds is already in the log; wait only for in-flight appends.
       if (doc.pending > 0) return this.scheduleUnload(doc, 50);
       this.unload(doc);
+      // Folded now that no peer waits on it (a live document only past `compactAfter` rows), so
+      // its next cold load reads one snapshot. Not at shutdown: that unloads without this timer.
+      this.log.compactIdle(doc.name);
     }, delayMs);
   }
 

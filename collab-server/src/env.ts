@@ -19,7 +19,7 @@ const ZCollabEnv = z.object({
   /** How long a document with no connections stays in memory. */
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().nonnegative().default(30_000),
   /** Log length (updates) after which a document is compacted into a snapshot. */
-  COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(500),
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().positive().default(2000),
   /** The edge's base URL (http://127.0.0.1:8787): open connections follow its access changes. Unset: only token expiry. */
   COLLAB_EDGE_URL: z.url().optional(),
   /** Shared secret of the edge's internal collab routes; unset: derived from JWT_SECRET on both sides. */

@@ -186,6 +186,14 @@ export class UpdateLog {
     await this.db.close();
   }
 
+  /**
+   * A document nobody has open any more (unloaded): its rows are folded into a snapshot now, while
+   * no peer waits on it, so its next cold load reads one snapshot. Once per idle period.
+   */
+  compactIdle(docName: string): void {
+    if ((this.logLength.get(docName) ?? 0) > 0) this.startCompaction(docName);
+  }
+
   /** Rows in the log (after the snapshot) for a document, as last known. */
   logLengthOf(docName: string): number {
     return this.logLength.get(docName) ?? 0;

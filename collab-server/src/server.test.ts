@@ -265,6 +265,9 @@ describe('collab-server', () => {
     clients = [];
     await waitFor(() => server?.metrics().documentsLoaded === 0, 5_000, 'idle unload');
 
+    // Unloaded while idle: the rows left below the threshold are folded too.
+    await waitFor(async () => (await countLogRows(fx.collabUrl, room)) === 0, 5_000, 'idle compaction');
+
     const again = await client(room, token);
     expect({ tasks: again.doc.getArray('tasks').toJSON(), title: again.doc.getText('title').toString() }).toEqual(
       expected,

@@ -93,7 +93,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     groupCommitMs: options.groupCommitMs ?? 0,
     synchronous: options.synchronous,
     sharedWithOtherInstances: relay !== null,
-    compactAfter: options.compactAfter ?? 500,
+    compactAfter: options.compactAfter ?? 2000,
     maxBatchWrites: options.maxBatchWrites,
     maxBatchBytes: options.maxBatchBytes,
     metrics,
