@@ -290,7 +290,8 @@ export class UpdateLog {
    * file locked, an error: the group commit retries it).
    */
   private commitNow(write: PendingWrite): boolean {
-    if (!this.db.commitNow || this.committedNowThisTurn) return false;
+    // A group window set (COLLAB_GROUP_COMMIT_MS > 0) asks for grouping: every write waits for it.
+    if (!this.db.commitNow || this.options.groupCommitMs > 0 || this.committedNowThisTurn) return false;
     if (write.receivedAt - this.lastCommitAt < COMMIT_NOW_AFTER_QUIET_MS) return false;
     this.committedNowThisTurn = true;
     const started = trace ? performance.now() : 0;
