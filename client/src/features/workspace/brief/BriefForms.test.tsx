@@ -39,7 +39,7 @@ describe('saving a named snapshot of the brief', { timeout: 60_000 }, () => {
     expect(snapshot).toMatchObject({ name: 'As sent to the client on 12 Nov', createdBy: 'Meera Shah' });
     const frozen = openBriefSnapshot(snapshot?.state ?? '');
     expect(briefDoc(frozen).fields().requirements).toBe('Jain menu at every function');
-    expect(field.value).toBe('');
+    await expect.poll(() => field.value).toBe('');
     expect(await screen.findByText('As sent to the client on 12 Nov')).toBeTruthy();
   });
 });
@@ -76,6 +76,6 @@ describe('commenting on the brief', { timeout: 60_000 }, () => {
       createdAt: expect.any(String),
       resolved: false,
     });
-    expect(field.value).toBe('');
+    await expect.poll(() => field.value).toBe('');
   });
 });

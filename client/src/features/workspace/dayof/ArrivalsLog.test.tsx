@@ -54,9 +54,9 @@ describe('adding a vendor who is not booked to the arrival log', { timeout: 60_0
     });
     expect(await screen.findByText('Shree Decorators')).toBeTruthy();
     expect(screen.getByText('Florals · expected 09:30')).toBeTruthy();
-    expect(input('Vendor').value).toBe('');
-    expect(input('Scope').value).toBe('');
-    expect(input('Expected at').value).toBe('');
+    await expect.poll(() => input('Vendor').value).toBe('');
+    await expect.poll(() => input('Scope').value).toBe('');
+    await expect.poll(() => input('Expected at').value).toBe('');
   });
 });
 

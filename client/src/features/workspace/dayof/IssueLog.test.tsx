@@ -51,8 +51,8 @@ describe('logging an issue on the day', { timeout: 60_000 }, () => {
     });
     expect(issue && issue.reportedAt >= before).toBe(true);
     expect(await screen.findByText('Generator 2 not starting')).toBeTruthy();
-    expect(input('Issue').value).toBe('');
-    expect(input('Owner').value).toBe('');
+    await expect.poll(() => input('Issue').value).toBe('');
+    await expect.poll(() => input('Owner').value).toBe('');
     expect(screen.getByRole('combobox', { name: 'Severity' })).toHaveProperty('value', 'Medium');
   });
 

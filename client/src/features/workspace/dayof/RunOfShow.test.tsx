@@ -57,9 +57,9 @@ describe('adding a cue to the run of show', { timeout: 60_000 }, () => {
     });
     expect(await screen.findByText('Baraat arrives')).toBeTruthy();
     expect(screen.getByText('19:30')).toBeTruthy();
-    expect(input('Cue').value).toBe('');
-    expect(input('Cue time').value).toBe('');
-    expect(input('Cue owner').value).toBe('');
+    await expect.poll(() => input('Cue').value).toBe('');
+    await expect.poll(() => input('Cue time').value).toBe('');
+    await expect.poll(() => input('Cue owner').value).toBe('');
     expect(input('Minutes').value).toBe('30 min');
     expect(screen.queryByText('Name the cue')).toBeNull();
   });

@@ -37,7 +37,7 @@ describe('adding a board column', { timeout: 60_000 }, () => {
     const { user, tasksDoc, field } = await openColumns();
     await user.type(field, ' Waiting on client {Enter}');
     await expect.poll(() => labels(tasksDoc)).toEqual(['To do', 'In progress', 'Blocked', 'Done', 'Waiting on client']);
-    expect(field.value).toBe('');
+    await expect.poll(() => field.value).toBe('');
     expect(await screen.findByDisplayValue('Waiting on client')).toBeTruthy();
   });
 });

@@ -54,7 +54,8 @@ describe('adding a subtask', { timeout: 60_000 }, () => {
       priority: 'medium',
       createdBy: 'u-ops',
     });
-    expect(field.value).toBe('');
+    // Cleared once the write is done (the form resets after it, a tick later).
+    await expect.poll(() => field.value).toBe('');
   });
 });
 
@@ -74,7 +75,8 @@ describe("adding a task on the board's New task box", { timeout: 60_000 }, () =>
     const added = tasksDoc.tasks.list().find((t) => t.id !== PARENT.id);
     expect(added).toMatchObject({ title: 'Book the dhol players', parentId: null, status: 'todo' });
     expect(added!.order > PARENT.order).toBe(true);
-    expect(field.value).toBe('');
+    // Cleared once the write is done (the form resets after it, a tick later).
+    await expect.poll(() => field.value).toBe('');
   });
 });
 
@@ -107,6 +109,7 @@ describe('commenting on a task', { timeout: 60_000 }, () => {
       authorName: 'Kavya Reddy',
       createdAt: expect.any(String),
     });
-    expect(field.value).toBe('');
+    // Cleared once the write is done (the form resets after it, a tick later).
+    await expect.poll(() => field.value).toBe('');
   });
 });
