@@ -115,11 +115,12 @@ export class UpdateLog {
    * Commits `update`, then calls `onCommitted`; or `onFailed`, never both. Writes settle in the
    * order they were appended.
    *
-   * When nothing is waiting to be committed, the first few writes of an event-loop turn commit at
-   * once, on this thread (`LogDb.commitNow`: about 40 µs), and `onCommitted` runs before this
+   * With no group window (`groupCommitMs` 0) and nothing waiting to be committed, the first write
+   * of an event-loop turn, when no commit ended in the last `COMMIT_NOW_AFTER_QUIET_MS`, commits at
+   * once on this thread (`LogDb.commitNow`: about 40 µs), and `onCommitted` runs before this
    * returns: the relay leaves in the same turn the update arrived in, as an in-memory server's
-   * does. The rest of a busy turn's writes wait for one group commit when the turn ends. Where
-   * commits run in the worker (`full`), every write waits for a group commit.
+   * does. Other writes wait for a group commit at the end of the turn. Where commits run in the
+   * worker (`full`, or a log shared with other instances), every write waits for a group commit.
    * Callbacks rather than a promise: no allocation and no extra microtask per update on the relay path.
    */
   append(
@@ -285,9 +286,9 @@ export class UpdateLog {
   }
 
   /**
-   * A write committed on this thread now (`append`), when the turn's budget allows: true when it
-   * is committed and settled, false when it must wait for a group commit (no budget left, the
-   * file locked, an error: the group commit retries it).
+   * A write committed on this thread now (`append`), when the rules there allow: true when it is
+   * committed and settled, false when it must wait for a group commit (not allowed, the file
+   * locked, an error: the group commit retries it).
    */
   private commitNow(write: PendingWrite): boolean {
     // A group window set (COLLAB_GROUP_COMMIT_MS > 0) asks for grouping: every write waits for it.
